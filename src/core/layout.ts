@@ -1,0 +1,180 @@
+import { getDictionary, type Dictionary, type EnumValue, type FieldDef } from '../dictionary';
+
+/**
+ * The template layout, defined once: the CLI renders it with exceljs, the add-in with Office.js,
+ * and `accrochage template --json` prints it for other tools.
+ */
+
+/** Version of the template layout itself (bumped when columns or sheets change). */
+export const TEMPLATE_VERSION = 1;
+
+export const SHEET_NAMES = {
+  parameters: 'Paramètres',
+  passages: 'Passages',
+  digcomp: 'DIGCOMP',
+  lists: 'Listes',
+} as const;
+
+export const PASSAGES_TABLE_NAME = 'TablePassages';
+export const DIGCOMP_TABLE_NAME = 'TableDIGCOMP';
+
+/** Row of the header in the passages and DIGCOMP sheets. */
+export const HEADER_ROW = 1;
+export const FIRST_DATA_ROW = HEADER_ROW + 1;
+
+export interface LayoutColumn {
+  /** Column letter, e.g. "A". */
+  readonly column: string;
+  readonly field: string;
+  readonly tag: string;
+  readonly header: string;
+  readonly required: boolean;
+  readonly width: number;
+  /** Excel number format: "@" (text) for codes and free text, a date format for dates. */
+  readonly numberFormat: string;
+  /** French labels offered in the drop-down list, if any. */
+  readonly list?: readonly EnumValue[];
+  /** True when the list is closed (an XSD enumeration); false for suggestions. */
+  readonly strictList: boolean;
+  readonly note: string;
+}
+
+export interface ParameterCell {
+  readonly cell: string;
+  readonly labelCell: string;
+  readonly field: string;
+  readonly tag: string;
+  readonly label: string;
+  readonly note: string;
+}
+
+export interface TemplateLayout {
+  readonly schemaVersion: string;
+  readonly templateVersion: number;
+  readonly parameters: { readonly name: string; readonly cells: readonly ParameterCell[]; readonly versionCell: string };
+  readonly passages: { readonly name: string; readonly table: string; readonly columns: readonly LayoutColumn[] };
+  readonly digcomp: { readonly name: string; readonly table: string; readonly columns: readonly LayoutColumn[] };
+  readonly lists: { readonly name: string };
+}
+
+export const DATE_FORMAT = 'dd/mm/yyyy';
+export const TEXT_FORMAT = '@';
+
+/** "A", "B", … "Z", "AA", … for a 0-based index. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let letters = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** 0-based index of a column letter. */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** Header text: French label, a star when mandatory, and the dictionary id the readers look for. */
+export function headerText(field: FieldDef, required: boolean): string {
+  return `${field.label}${required ? ' *' : ''} (${field.id})`;
+}
+
+/** The dictionary id written in a header cell, or undefined. */
+export function fieldIdInHeader(text: string): string | undefined {
+  return /\((\d{1,2}\.\d{1,2})\)/.exec(text)?.[1];
+}
+
+/** A header shows a star for fields that must always be filled in their block. */
+function isMarkedRequired(dictionary: Dictionary, field: FieldDef): boolean {
+  if (field.status !== 'required') return false;
+  // Bloc 9 replaces bloc 8 only when a CPF file number is known: its columns are not starred.
+  return !dictionary.placement(field.id).choices.some((c) => c.option === 'dossierFormation');
+}
+
+function numberFormatOf(field: FieldDef): string {
+  if (field.kind === 'date') return DATE_FORMAT;
+  if (field.kind === 'int') return 'General';
+  return TEXT_FORMAT;
+}
+
+function noteOf(field: FieldDef, required: boolean): string {
+  const status = required
+    ? 'Obligatoire.'
+    : field.status === 'requiredOrNil'
+      ? 'Obligatoire sauf nil : laisser vide si inconnu.'
+      : 'Facultatif.';
+  return [`${field.id} – ${field.label}`, field.help, field.condition ?? '', status].filter(Boolean).join('\n');
+}
+
+function toColumn(dictionary: Dictionary, field: FieldDef, index: number): LayoutColumn {
+  const required = isMarkedRequired(dictionary, field);
+  const list = field.enumeration ?? field.suggestions;
+  return {
+    column: columnLetter(index),
+    field: field.id,
+    tag: field.tag,
+    header: headerText(field, required),
+    required,
+    width: field.width ?? 16,
+    numberFormat: numberFormatOf(field),
+    ...(list ? { list } : {}),
+    strictList: field.enumeration !== undefined,
+    note: noteOf(field, required),
+  };
+}
+
+export function buildTemplateLayout(version?: string): TemplateLayout {
+  const dictionary = getDictionary(version);
+  const fluxFields = dictionary.fieldsOfScope('flux');
+  const passageFields = dictionary.fieldsOfScope('passage');
+  const digcompFields = [dictionary.field('5.1'), ...dictionary.fieldsOfScope('digcomp')];
+  return {
+    schemaVersion: dictionary.schema.version,
+    templateVersion: TEMPLATE_VERSION,
+    parameters: {
+      name: SHEET_NAMES.parameters,
+      cells: fluxFields.map((field, i) => ({
+        cell: `B${i + 2}`,
+        labelCell: `A${i + 2}`,
+        field: field.id,
+        tag: field.tag,
+        label: headerText(field, true),
+        note: noteOf(field, true),
+      })),
+      versionCell: `B${fluxFields.length + 3}`,
+    },
+    passages: {
+      name: SHEET_NAMES.passages,
+      table: PASSAGES_TABLE_NAME,
+      columns: passageFields.map((field, i) => toColumn(dictionary, field, i)),
+    },
+    digcomp: {
+      name: SHEET_NAMES.digcomp,
+      table: DIGCOMP_TABLE_NAME,
+      columns: digcompFields.map((field, i) => toColumn(dictionary, field, i)),
+    },
+    lists: { name: SHEET_NAMES.lists },
+  };
+}
+
+/** The machine-readable shape printed by `accrochage template --json`. */
+export function layoutAsJson(layout: TemplateLayout): unknown {
+  const columns = (cols: readonly LayoutColumn[]) => cols.map((c) => ({ column: c.column, field: c.field, tag: c.tag }));
+  return {
+    schemaVersion: layout.schemaVersion,
+    sheets: [
+      {
+        name: layout.parameters.name,
+        kind: 'parameters',
+        cells: layout.parameters.cells.map((c) => ({ cell: c.cell, field: c.field, tag: c.tag })),
+      },
+      { name: layout.passages.name, kind: 'passages', firstDataRow: FIRST_DATA_ROW, columns: columns(layout.passages.columns) },
+      { name: layout.digcomp.name, kind: 'digcomp', firstDataRow: FIRST_DATA_ROW, columns: columns(layout.digcomp.columns) },
+    ],
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * Data shapes shared by the pure core and its surfaces (CLI, Excel adapter, task pane).
+ * Nothing here knows about Office.js or exceljs.
+ */
+
+/** An Excel error value such as #N/A or #REF!. */
+export interface CellError {
+  readonly error: string;
+}
+
+/**
+ * A cell value as a workbook reader hands it over, before interpretation.
+ * Office.js gives dates as serial numbers; exceljs gives Date objects (UTC midnight).
+ */
+export type CellValue = string | number | boolean | Date | CellError | null | undefined;
+
+/** One row of a template sheet: its Excel row number and its cells keyed by dictionary id. */
+export interface SourceRow {
+  /** 1-based Excel row number. */
+  readonly row: number;
+  readonly cells: Readonly<Record<string, CellValue>>;
+}
+
+/** A template sheet as read: where each field's column is, and the rows that hold data. */
+export interface SourceSheet {
+  readonly name: string;
+  /** Column letter of each dictionary id found in the header. */
+  readonly columns: Readonly<Record<string, string>>;
+  readonly rows: readonly SourceRow[];
+}
+
+/** What a surface reads from a workbook filled from the template. */
+export interface WorkbookData {
+  /** Excel's 1904 date system (old Mac workbooks): serials are counted from 1904-01-01. */
+  readonly date1904: boolean;
+  /** Flux-level values by dictionary id, with the address of the cell they came from. */
+  readonly parameters: {
+    readonly name: string;
+    readonly cells: Readonly<Record<string, { readonly address: string; readonly value: CellValue }>>;
+  };
+  readonly passages: SourceSheet;
+  readonly digcomp: SourceSheet;
+}
+
+export type Severity = 'error' | 'warning';
+
+/** One problem found in the workbook, located at a cell, with a French message. */
+export interface Issue {
+  readonly sheet: string;
+  /** A1 address, e.g. "F12" (empty when the problem concerns no single cell). */
+  readonly cell: string;
+  /** 1-based Excel row (0 when the problem concerns no row). */
+  readonly row: number;
+  /** Dictionary id, e.g. "5.10" (empty when no field applies). */
+  readonly field: string;
+  /** XML tag of the field (empty when no field applies). */
+  readonly tag: string;
+  readonly severity: Severity;
+  /** Stable machine code, e.g. "required", "tooLong". */
+  readonly code: string;
+  /** French text that says what is wrong and what to type instead. */
+  readonly message: string;
+}
+
+/** A value ready for XML: canonical lexical form already applied by normalization. */
+export type XmlValue = string;
+
+/** One DIGCOMP result of a passage. */
+export interface DigcompResult {
+  readonly row: number;
+  /** Values by dictionary id (6.2, 6.3, 6.4), canonical. */
+  readonly values: Readonly<Record<string, XmlValue>>;
+}
+
+/** A passage ready to serialize: canonical values by dictionary id; absent key = empty cell. */
+export interface Passage {
+  /** Excel row it came from, for mapping XSD errors back. */
+  readonly row: number;
+  readonly values: Readonly<Record<string, XmlValue>>;
+  readonly digcomp: readonly DigcompResult[];
+}
+
+/** Passages of one certification (type, code, natureDeposant are the grouping key). */
+export interface CertificationGroup {
+  /** Values of 4.1, 4.2 and, when given, 4.3. */
+  readonly values: Readonly<Record<string, XmlValue>>;
+  readonly passages: readonly Passage[];
+}
+
+/** Everything needed to write one CDC file. */
+export interface Flux {
+  readonly idFlux: string;
+  readonly horodatage: string;
+  /** Values of 2.1, 3.1, 3.2. */
+  readonly header: Readonly<Record<string, XmlValue>>;
+  readonly certifications: readonly CertificationGroup[];
+}
+
+/** Where a line of a produced XML file came from, so XSD errors can be shown at their cell. */
+export interface XmlLocation {
+  readonly sheet: string;
+  readonly row: number;
+  /** Dictionary id of the element on that line, when the line holds a field. */
+  readonly field?: string;
+}
+
+/** Maps 1-based line numbers of a produced XML file back to the workbook. */
+export interface XmlSourceMap {
+  locate(line: number): XmlLocation | undefined;
+}
