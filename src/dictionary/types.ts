@@ -62,6 +62,11 @@ export interface FieldDef {
   readonly suggestions?: readonly EnumValue[];
   /** A code that Excel could mangle as a number (leading zeros): the column is formatted as text. */
   readonly code?: boolean;
+  /**
+   * Number of digits the code has when it is numeric (postal and INSEE codes): a number typed with fewer
+   * digits has lost its leading zeros in Excel.
+   */
+  readonly digits?: number;
   /** Condition stated by the dictionary, in French. */
   readonly condition?: string;
   /** Column width in the template, in characters. */

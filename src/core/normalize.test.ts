@@ -1,0 +1,163 @@
+import { getDictionary } from '../dictionary';
+import { excelSerialToIsoDate, normalizeCell, type Normalized } from './normalize';
+
+const dictionary = getDictionary();
+const ctx = { date1904: false };
+const norm = (id: string, value: Parameters<typeof normalizeCell>[1], c = ctx): Normalized =>
+  normalizeCell(dictionary.field(id), value, c);
+const value = (v: string): Normalized => ({ kind: 'value', value: v });
+const code = (n: Normalized) => (n.kind === 'invalid' ? n.code : n.kind);
+
+describe('Excel date serials', () => {
+  it('reads the 1900 date system, including its phantom 29 February 1900', () => {
+    expect(excelSerialToIsoDate(1, false)).toBe('1900-01-01');
+    expect(excelSerialToIsoDate(59, false)).toBe('1900-02-28');
+    expect(excelSerialToIsoDate(60, false)).toBeUndefined();
+    expect(excelSerialToIsoDate(61, false)).toBe('1900-03-01');
+    expect(excelSerialToIsoDate(45458, false)).toBe('2024-06-15');
+  });
+
+  it('reads the 1904 date system used by old Mac workbooks', () => {
+    expect(excelSerialToIsoDate(0, true)).toBeUndefined();
+    expect(excelSerialToIsoDate(43996, true)).toBe('2024-06-15');
+  });
+
+  it('ignores the time of day in a serial', () => {
+    expect(excelSerialToIsoDate(45458.75, false)).toBe('2024-06-15');
+  });
+});
+
+describe('dates', () => {
+  it('accepts serials, Date objects, JJ/MM/AAAA and AAAA-MM-JJ', () => {
+    expect(norm('5.10', 45458)).toEqual(value('2024-06-15'));
+    expect(norm('5.10', new Date(Date.UTC(2024, 5, 15)))).toEqual(value('2024-06-15'));
+    expect(norm('5.10', '15/06/2024')).toEqual(value('2024-06-15'));
+    expect(norm('5.10', ' 5/6/2024 ')).toEqual(value('2024-06-05'));
+    expect(norm('5.10', '2024-06-15')).toEqual(value('2024-06-15'));
+    expect(norm('5.10', '15.06.2024')).toEqual(value('2024-06-15'));
+  });
+
+  it('uses the workbook date system', () => {
+    expect(norm('5.10', 43996, { date1904: true })).toEqual(value('2024-06-15'));
+  });
+
+  it('refuses two-digit years instead of guessing the century', () => {
+    expect(code(norm('5.10', '15/06/24'))).toBe('twoDigitYear');
+  });
+
+  it('refuses dates that do not exist and dates outside 1900–2099', () => {
+    expect(code(norm('5.10', '30/02/2024'))).toBe('notADate');
+    expect(code(norm('5.10', '2021-02-30'))).toBe('notADate');
+    expect(code(norm('5.10', '01/01/1899'))).toBe('dateOutOfRange');
+    expect(code(norm('5.10', '01/01/2100'))).toBe('dateOutOfRange');
+    expect(code(norm('5.10', 'demain'))).toBe('notADate');
+    expect(code(norm('5.10', 60))).toBe('notADate');
+  });
+});
+
+describe('booleans', () => {
+  it.each([
+    [true, 'true'],
+    [false, 'false'],
+    ['Oui', 'true'],
+    ['non', 'false'],
+    ['VRAI', 'true'],
+    ['Faux', 'false'],
+    ['TRUE', 'true'],
+    ['false', 'false'],
+    [1, 'true'],
+    [0, 'false'],
+    ['1', 'true'],
+    ['0', 'false'],
+  ])('reads %p as %s', (input, expected) => {
+    expect(norm('5.5', input)).toEqual(value(expected));
+  });
+
+  it('refuses anything else', () => {
+    expect(code(norm('5.5', 'peut-être'))).toBe('notABoolean');
+    expect(code(norm('5.5', 2))).toBe('notABoolean');
+  });
+});
+
+describe('lists', () => {
+  it('accepts the code, our French label, and either in another case or without accents', () => {
+    expect(norm('5.4', 'PAR_ADMISSION')).toEqual(value('PAR_ADMISSION'));
+    expect(norm('5.4', 'Par admission')).toEqual(value('PAR_ADMISSION'));
+    expect(norm('5.4', 'par_scoring')).toEqual(value('PAR_SCORING'));
+    expect(norm('5.8', 'a distance')).toEqual(value('A_DISTANCE'));
+    expect(norm('7.1', 'Équivalence (diplôme étranger)')).toEqual(value('EQUIVALENCE_DIPLOME_ETRANGER'));
+  });
+
+  it('refuses values outside the list and names the allowed ones', () => {
+    const result = norm('8.9', 'H');
+    expect(result).toMatchObject({ kind: 'invalid', code: 'notInList' });
+    expect(result.kind === 'invalid' && result.params.expected).toBe('M, F');
+  });
+
+  it('maps the labels of suggested values to their codes but keeps other text', () => {
+    expect(norm('6.3', '3 - Création de contenus numériques')).toEqual(value('3'));
+    expect(norm('4.1', 'rncp')).toEqual(value('RNCP'));
+    expect(norm('4.1', 'Titre maison')).toEqual(value('Titre maison'));
+  });
+});
+
+describe('integers', () => {
+  it('accepts numbers and numbers typed as text', () => {
+    expect(norm('8.6', 1996)).toEqual(value('1996'));
+    expect(norm('8.6', ' 1996 ')).toEqual(value('1996'));
+  });
+
+  it('refuses decimals, words and out-of-range values', () => {
+    expect(code(norm('8.7', 4.5))).toBe('notAnInteger');
+    expect(code(norm('8.7', 'avril'))).toBe('notAnInteger');
+    expect(code(norm('8.7', 13))).toBe('outOfRange');
+    expect(code(norm('8.6', 1899))).toBe('outOfRange');
+    expect(code(norm('6.1', 0))).toBe('outOfRange');
+  });
+});
+
+describe('codes typed as numbers', () => {
+  it('reports a postal or INSEE code that lost its leading zero, without guessing', () => {
+    const result = norm('8.10', 1004);
+    expect(result).toMatchObject({ kind: 'invalid', code: 'leadingZerosLost' });
+    expect(result.kind === 'invalid' && result.params.expected).toBe('01004');
+    expect(code(norm('5.9', 1000))).toBe('leadingZerosLost');
+    expect(code(norm('8.13', 9))).toBe('leadingZerosLost');
+  });
+
+  it('accepts a complete numeric code', () => {
+    expect(norm('5.9', 75009)).toEqual(value('75009'));
+    expect(norm('9.1', 1234567891011)).toEqual(value('1234567891011'));
+  });
+
+  it('refuses a code Excel may have rounded', () => {
+    expect(code(norm('9.1', 1.2345678901234567e20))).toBe('numberNotACode');
+  });
+});
+
+describe('text', () => {
+  it('trims surrounding spaces and composes accents', () => {
+    expect(norm('8.1', '  Dupont ')).toEqual(value('Dupont'));
+    expect(norm('8.1', 'He\u0301le\u0300ne')).toEqual(value('Hélène'));
+  });
+
+  it('counts length in characters, not UTF-16 units', () => {
+    expect(norm('9.3', '😀'.repeat(20))).toEqual(value('😀'.repeat(20)));
+    expect(code(norm('9.3', 'a'.repeat(21)))).toBe('tooLong');
+    expect(code(norm('2.1', 'ABC'))).toBe('wrongLength');
+  });
+
+  it('treats empty and blank cells as empty', () => {
+    expect(norm('8.1', '   ')).toEqual({ kind: 'empty' });
+    expect(norm('8.1', null)).toEqual({ kind: 'empty' });
+  });
+
+  it('reports Excel errors and characters XML forbids', () => {
+    expect(norm('8.1', { error: '#N/A' })).toMatchObject({ kind: 'invalid', code: 'excelError' });
+    expect(code(norm('8.1', 'Du\u0001pont'))).toBe('forbiddenChar');
+  });
+
+  it('reports a code Excel turned into a date', () => {
+    expect(code(norm('5.1', new Date(Date.UTC(2024, 0, 2))))).toBe('excelDateInTextField');
+  });
+});

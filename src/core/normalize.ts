@@ -1,0 +1,238 @@
+import type { EnumValue, FieldDef } from '../dictionary';
+import { findForbiddenXmlChar } from './xml/escape';
+import { excerpt, listLabels, type IssueCode, type MessageParams } from './messages';
+import type { CellValue } from './types';
+
+/**
+ * Interprets what people really type into a cell, for one dictionary field, and returns the
+ * canonical XML lexical value — or why it cannot be sent. Never guesses: a value that Excel may
+ * have damaged (a postal code that lost its leading zero, a two-digit year) is reported.
+ */
+
+export type Normalized =
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'value'; readonly value: string }
+  | { readonly kind: 'invalid'; readonly code: IssueCode; readonly params: MessageParams };
+
+export interface NormalizeContext {
+  /** Workbook uses the 1904 date system. */
+  readonly date1904: boolean;
+}
+
+const EMPTY: Normalized = { kind: 'empty' };
+const ok = (value: string): Normalized => ({ kind: 'value', value });
+const invalid = (code: IssueCode, params: MessageParams = {}): Normalized => ({ kind: 'invalid', code, params });
+
+function isCellError(value: CellValue): value is { error: string } {
+  return typeof value === 'object' && value !== null && !(value instanceof Date) && 'error' in value;
+}
+
+/** Lower case, no accents, single spaces: for matching labels the way people type them. */
+export function foldForMatch(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[\s_'’-]+/g, ' ')
+    .trim();
+}
+
+/** Trim and compose Unicode (NFC), so "é" typed as e + accent counts as one character. */
+function cleanText(text: string): string {
+  return text.normalize('NFC').trim();
+}
+
+function codePointLength(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
+
+// ---- dates ----
+
+const MS_PER_DAY = 86_400_000;
+
+/** ISO date of an Excel serial, or undefined for serials that are no real date (0, 1900-02-29). */
+export function excelSerialToIsoDate(serial: number, date1904: boolean): string | undefined {
+  const days = Math.floor(serial);
+  if (!Number.isFinite(serial) || days < 1) return undefined;
+  let epoch: number;
+  if (date1904) epoch = Date.UTC(1904, 0, 1);
+  else if (days === 60) return undefined; // Lotus 1-2-3's phantom 29 February 1900
+  else epoch = days < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
+  return new Date(epoch + days * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+function isoFromParts(year: number, month: number, day: number): string | undefined {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return undefined;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function inCdcRange(iso: string): boolean {
+  const year = Number(iso.slice(0, 4));
+  return year >= 1900 && year <= 2099;
+}
+
+function normalizeDateText(text: string): Normalized {
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  if (m) return checkedDate(Number(m[1]), Number(m[2]), Number(m[3]), text);
+  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d+)$/.exec(text);
+  if (m) {
+    if (m[3].length !== 4) return invalid('twoDigitYear', { value: excerpt(text) });
+    return checkedDate(Number(m[3]), Number(m[2]), Number(m[1]), text);
+  }
+  return invalid('notADate', { value: excerpt(text) });
+}
+
+function checkedDate(year: number, month: number, day: number, shown: string): Normalized {
+  const iso = isoFromParts(year, month, day);
+  if (!iso) return invalid('notADate', { value: excerpt(shown) });
+  if (!inCdcRange(iso)) return invalid('dateOutOfRange', { value: frenchDate(iso) });
+  return ok(iso);
+}
+
+export function frenchDate(iso: string): string {
+  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+}
+
+function normalizeDate(value: Exclude<CellValue, null | undefined>, ctx: NormalizeContext): Normalized {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return invalid('notADate', { value: String(value) });
+    // exceljs hands dates over as UTC midnight of the day shown in Excel.
+    return checkedDate(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate(), value.toISOString());
+  }
+  if (typeof value === 'number') {
+    const iso = excelSerialToIsoDate(value, ctx.date1904);
+    if (!iso) return invalid('notADate', { value: String(value) });
+    if (!inCdcRange(iso)) return invalid('dateOutOfRange', { value: frenchDate(iso) });
+    return ok(iso);
+  }
+  if (typeof value === 'string') return normalizeDateText(value);
+  return invalid('notADate', { value: String(value) });
+}
+
+// ---- booleans ----
+
+const TRUE_WORDS = new Set(['oui', 'o', 'vrai', 'true', '1', 'yes', 'y']);
+const FALSE_WORDS = new Set(['non', 'n', 'faux', 'false', '0', 'no']);
+
+function normalizeBoolean(value: Exclude<CellValue, null | undefined>): Normalized {
+  if (typeof value === 'boolean') return ok(value ? 'true' : 'false');
+  if (typeof value === 'number') {
+    if (value === 1) return ok('true');
+    if (value === 0) return ok('false');
+    return invalid('notABoolean', { value: String(value) });
+  }
+  if (typeof value === 'string') {
+    const word = foldForMatch(value);
+    if (TRUE_WORDS.has(word)) return ok('true');
+    if (FALSE_WORDS.has(word)) return ok('false');
+    return invalid('notABoolean', { value: excerpt(value) });
+  }
+  return invalid('notABoolean', { value: String(value) });
+}
+
+// ---- integers ----
+
+function normalizeInt(field: FieldDef, value: Exclude<CellValue, null | undefined>): Normalized {
+  let n: number;
+  if (typeof value === 'number') {
+    if (!Number.isInteger(value)) return invalid('notAnInteger', { value: String(value) });
+    n = value;
+  } else if (typeof value === 'string') {
+    const text = cleanText(value);
+    if (!/^[+-]?\d+$/.test(text)) return invalid('notAnInteger', { value: excerpt(text) });
+    n = Number(text);
+  } else {
+    return invalid('notAnInteger', { value: value instanceof Date ? value.toISOString().slice(0, 10) : String(value) });
+  }
+  const min = field.minInclusive ?? -2147483648;
+  const max = field.maxInclusive ?? 2147483647;
+  if (n < min || n > max) return invalid('outOfRange', { value: String(n), min, max });
+  return ok(String(n));
+}
+
+// ---- lists ----
+
+function matchListValue(values: readonly EnumValue[], text: string): string | undefined {
+  const exact = values.find((v) => v.code === text);
+  if (exact) return exact.code;
+  const folded = foldForMatch(text);
+  const found = values.find((v) => foldForMatch(v.code) === folded || foldForMatch(v.label) === folded);
+  return found?.code;
+}
+
+// ---- text ----
+
+function numberAsCode(field: FieldDef, n: number): Normalized {
+  if (!Number.isSafeInteger(n) || n < 0) return invalid('numberNotACode', { value: String(n) });
+  const text = String(n);
+  if (field.digits !== undefined && text.length < field.digits) {
+    return invalid('leadingZerosLost', {
+      value: text,
+      limit: field.digits,
+      expected: text.padStart(field.digits, '0'),
+    });
+  }
+  return ok(text);
+}
+
+function checkLength(field: FieldDef, text: string): Normalized {
+  const length = codePointLength(text);
+  if (field.length !== undefined && length !== field.length) {
+    return invalid('wrongLength', { value: excerpt(text), count: length, limit: field.length });
+  }
+  if (field.maxLength !== undefined && length > field.maxLength) {
+    return invalid('tooLong', { value: excerpt(text), count: length, limit: field.maxLength });
+  }
+  if (field.minLength !== undefined && length < field.minLength) {
+    return invalid('tooShort', { value: excerpt(text), count: length, limit: field.minLength });
+  }
+  return ok(text);
+}
+
+function describeForbidden(codePoint: number): string {
+  return `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** Interprets one cell for one field. */
+export function normalizeCell(field: FieldDef, value: CellValue, ctx: NormalizeContext): Normalized {
+  if (value === null || value === undefined) return EMPTY;
+  if (isCellError(value)) return invalid('excelError', { error: value.error });
+  if (typeof value === 'string') {
+    if (cleanText(value) === '') return EMPTY;
+    const forbidden = findForbiddenXmlChar(value);
+    if (forbidden !== undefined) return invalid('forbiddenChar', { value: describeForbidden(forbidden) });
+  }
+
+  switch (field.kind) {
+    case 'date':
+      return normalizeDate(typeof value === 'string' ? cleanText(value) : value, ctx);
+    case 'boolean':
+      return normalizeBoolean(value);
+    case 'int':
+      return normalizeInt(field, value);
+    case 'dateTime':
+      return typeof value === 'string' ? ok(cleanText(value)) : invalid('notADate', { value: String(value) });
+    case 'enum': {
+      const text = typeof value === 'string' ? cleanText(value) : String(value);
+      const code = matchListValue(field.enumeration ?? [], text);
+      if (code === undefined) {
+        return invalid('notInList', { value: excerpt(text), expected: listLabels(field.enumeration ?? []) });
+      }
+      return ok(code);
+    }
+    case 'string': {
+      if (value instanceof Date) return invalid('excelDateInTextField', { value: frenchDate(value.toISOString()) });
+      if (typeof value === 'boolean') return invalid('notInList', { value: value ? 'VRAI' : 'FAUX', expected: 'du texte' });
+      if (typeof value === 'number') {
+        const asCode = field.code ? numberAsCode(field, value) : ok(String(value));
+        return asCode.kind === 'value' ? checkLength(field, asCode.value) : asCode;
+      }
+      let text = cleanText(value);
+      if (field.suggestions) text = matchListValue(field.suggestions, text) ?? text;
+      return checkLength(field, text);
+    }
+  }
+}
