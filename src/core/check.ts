@@ -151,8 +151,12 @@ function checkPassageRow(
   const present = (id: string) => normalized.filled.has(id);
   const chosen = chosenOptions(dictionary, present);
 
-  if (chosen.get(IDENTITY_CHOICE) === 'dossierFormation') {
-    if ((optionFields(dictionary).get('titulaire') ?? []).some(present)) issues.add('error', 'identityConflict', cellOf(sheet, row.row, '9.1'), dictionary.field('9.1'));
+  // Both identity blocks filled: one conflict, rather than "missing" errors on the half-filled block.
+  const identityConflict =
+    chosen.get(IDENTITY_CHOICE) === 'dossierFormation' &&
+    (optionFields(dictionary).get('titulaire') ?? []).some(present);
+  if (identityConflict) {
+    issues.add('error', 'identityConflict', cellOf(sheet, row.row, '9.1'), dictionary.field('9.1'));
   } else if (present('8.10') && present('8.11')) {
     issues.add('warning', 'birthplaceBoth', cellOf(sheet, row.row, '8.11'), dictionary.field('8.11'));
   }
@@ -160,6 +164,7 @@ function checkPassageRow(
   for (const field of fields) {
     if (field.status !== 'required' || present(field.id)) continue;
     if (!applies(dictionary, field, chosen)) continue;
+    if (identityConflict && dictionary.placement(field.id).choices.length > 0) continue;
     issues.add('error', 'required', cellOf(sheet, row.row, field.id), field);
   }
   return normalized;

@@ -51,9 +51,21 @@ export interface ParameterCell {
 export interface TemplateLayout {
   readonly schemaVersion: string;
   readonly templateVersion: number;
-  readonly parameters: { readonly name: string; readonly cells: readonly ParameterCell[]; readonly versionCell: string };
-  readonly passages: { readonly name: string; readonly table: string; readonly columns: readonly LayoutColumn[] };
-  readonly digcomp: { readonly name: string; readonly table: string; readonly columns: readonly LayoutColumn[] };
+  readonly parameters: {
+    readonly name: string;
+    readonly cells: readonly ParameterCell[];
+    readonly versionCell: string;
+  };
+  readonly passages: {
+    readonly name: string;
+    readonly table: string;
+    readonly columns: readonly LayoutColumn[];
+  };
+  readonly digcomp: {
+    readonly name: string;
+    readonly table: string;
+    readonly columns: readonly LayoutColumn[];
+  };
   readonly lists: { readonly name: string };
 }
 
@@ -108,7 +120,9 @@ function noteOf(field: FieldDef, required: boolean): string {
     : field.status === 'requiredOrNil'
       ? 'Obligatoire sauf nil : laisser vide si inconnu.'
       : 'Facultatif.';
-  return [`${field.id} – ${field.label}`, field.help, field.condition ?? '', status].filter(Boolean).join('\n');
+  return [`${field.id} – ${field.label}`, field.help, field.condition ?? '', status]
+    .filter(Boolean)
+    .join('\n');
 }
 
 function toColumn(dictionary: Dictionary, field: FieldDef, index: number): LayoutColumn {
@@ -164,7 +178,8 @@ export function buildTemplateLayout(version?: string): TemplateLayout {
 
 /** The machine-readable shape printed by `accrochage template --json`. */
 export function layoutAsJson(layout: TemplateLayout): unknown {
-  const columns = (cols: readonly LayoutColumn[]) => cols.map((c) => ({ column: c.column, field: c.field, tag: c.tag }));
+  const columns = (cols: readonly LayoutColumn[]) =>
+    cols.map((c) => ({ column: c.column, field: c.field, tag: c.tag }));
   return {
     schemaVersion: layout.schemaVersion,
     sheets: [
@@ -173,8 +188,88 @@ export function layoutAsJson(layout: TemplateLayout): unknown {
         kind: 'parameters',
         cells: layout.parameters.cells.map((c) => ({ cell: c.cell, field: c.field, tag: c.tag })),
       },
-      { name: layout.passages.name, kind: 'passages', firstDataRow: FIRST_DATA_ROW, columns: columns(layout.passages.columns) },
-      { name: layout.digcomp.name, kind: 'digcomp', firstDataRow: FIRST_DATA_ROW, columns: columns(layout.digcomp.columns) },
+      {
+        name: layout.passages.name,
+        kind: 'passages',
+        firstDataRow: FIRST_DATA_ROW,
+        columns: columns(layout.passages.columns),
+      },
+      {
+        name: layout.digcomp.name,
+        kind: 'digcomp',
+        firstDataRow: FIRST_DATA_ROW,
+        columns: columns(layout.digcomp.columns),
+      },
     ],
   };
+}
+
+/** How many rows of the template get drop-down lists and live formats (Excel extends them as the table grows). */
+export const TEMPLATE_ROWS = 5000;
+
+/** A conditional format that shows a mistake as people type, for what a formula can express. */
+export interface LiveRule {
+  /** Column letter the format applies to. */
+  readonly column: string;
+  readonly field: string;
+  /** Formula relative to the first data row (Excel evaluates it for each row). */
+  readonly formula: string;
+  readonly why: 'required' | 'length';
+}
+
+/**
+ * Live checks for the passages sheet: an empty mandatory cell on a row that has data,
+ * and lengths. The full check stays the core's; these only give early feedback.
+ */
+export function liveRules(columns: readonly LayoutColumn[], version?: string): LiveRule[] {
+  const dictionary = getDictionary(version);
+  const r = FIRST_DATA_ROW;
+  const last = columns[columns.length - 1].column;
+  const rowHasData = `COUNTA($A${r}:$${last}${r})>0`;
+  const colOf = (id: string) => columns.find((c) => c.field === id)?.column;
+  const dossier = colOf('9.1');
+  const rules: LiveRule[] = [];
+  for (const c of columns) {
+    const field = dictionary.field(c.field);
+    const cell = `${c.column}${r}`;
+    const empty = `LEN(TRIM(${cell}))=0`;
+    const options = dictionary.placement(field.id).choices.map((x) => x.option);
+    if (field.status === 'required') {
+      if (options.includes('titulaire') && dossier) {
+        rules.push({
+          column: c.column,
+          field: c.field,
+          why: 'required',
+          formula: `AND(${rowHasData},${empty},LEN(TRIM($${dossier}${r}))=0)`,
+        });
+      } else if (options.includes('dossierFormation') && dossier) {
+        rules.push({
+          column: c.column,
+          field: c.field,
+          why: 'required',
+          formula: `AND(LEN(TRIM($${dossier}${r}))>0,${empty})`,
+        });
+      } else if (options.length === 0) {
+        rules.push({
+          column: c.column,
+          field: c.field,
+          why: 'required',
+          formula: `AND(${rowHasData},${empty})`,
+        });
+      }
+    }
+    if (field.kind !== 'string') continue;
+    if (field.length !== undefined) {
+      const formula = `AND(LEN(${cell})>0,LEN(TRIM(${cell}))<>${field.length})`;
+      rules.push({ column: c.column, field: c.field, why: 'length', formula });
+    } else if (field.maxLength !== undefined) {
+      rules.push({
+        column: c.column,
+        field: c.field,
+        why: 'length',
+        formula: `LEN(TRIM(${cell}))>${field.maxLength}`,
+      });
+    }
+  }
+  return rules;
 }

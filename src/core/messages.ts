@@ -72,8 +72,7 @@ const MESSAGES: Record<IssueCode, MessageBuilder> = {
     `La feuille « ${p.sheet} » est introuvable. Créez le modèle avec « Nouveau modèle » ou rétablissez le nom de la feuille.`,
   missingColumn: (f) =>
     `La colonne ${f ? fieldName(f) : ''} est introuvable dans l'en-tête. Rétablissez cet en-tête (il doit contenir « (${f?.id}) »).`,
-  required: (f) =>
-    `${f ? fieldName(f) : 'Ce champ'} est obligatoire et la cellule est vide. ${f?.help ?? ''}`.trim(),
+  required: (f) => `la cellule est vide alors que ce champ est obligatoire. ${f?.help ?? ''}`.trim(),
   excelError: (_f, p) =>
     `la cellule contient l'erreur Excel ${p.error}. Corrigez la formule ou saisissez la valeur directement.`,
   forbiddenChar: (_f, p) =>
@@ -130,8 +129,10 @@ export function messageFor(code: IssueCode, field: FieldDef | undefined, params:
 export function locationPrefix(sheet: string, cell: string, row: number, field: FieldDef | undefined): string {
   const column = cell.replace(/\d+$/, '');
   const parts = [sheet];
-  if (row > 0) parts.push(`ligne ${row}`);
-  if (column && field) parts.push(`colonne ${column} ${fieldName(field)}`);
-  else if (cell) parts.push(`cellule ${cell}`);
+  if (row > 0) {
+    parts.push(`ligne ${row}`);
+    if (column) parts.push(`colonne ${column}`);
+  } else if (cell) parts.push(`cellule ${cell}`);
+  if (field) parts[parts.length - 1] += ` ${fieldName(field)}`;
   return parts.join(', ');
 }

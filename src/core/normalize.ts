@@ -1,7 +1,7 @@
 import type { EnumValue, FieldDef } from '../dictionary';
 import { findForbiddenXmlChar } from './xml/escape';
 import { excerpt, listLabels, type IssueCode, type MessageParams } from './messages';
-import type { CellValue } from './types';
+import type { CellError, CellValue } from './types';
 
 /**
  * Interprets what people really type into a cell, for one dictionary field, and returns the
@@ -23,7 +23,7 @@ const EMPTY: Normalized = { kind: 'empty' };
 const ok = (value: string): Normalized => ({ kind: 'value', value });
 const invalid = (code: IssueCode, params: MessageParams = {}): Normalized => ({ kind: 'invalid', code, params });
 
-function isCellError(value: CellValue): value is { error: string } {
+function isCellError(value: CellValue): value is CellError {
   return typeof value === 'object' && value !== null && !(value instanceof Date) && 'error' in value;
 }
 

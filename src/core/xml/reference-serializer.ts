@@ -67,7 +67,7 @@ function appendNode(parent: XMLBuilder, node: SchemaNode, scope: Scope, walk: Wa
   const name = `${walk.prefix}:${node.tag}`;
   if (node.field !== undefined) {
     const value = scope.values[node.field];
-    if (hasValue(value)) parent.ele(walk.namespace, name).txt(value);
+    if (hasValue(value)) parent.ele(walk.namespace, name).txt(textForXmlbuilder2(value));
     else if (node.nillable) parent.ele(walk.namespace, name).att(XSI_NAMESPACE, 'xsi:nil', 'true');
     return;
   }
@@ -91,11 +91,14 @@ function appendChildren(element: XMLBuilder, node: ElementNode, scope: Scope, wa
 }
 
 /**
- * xmlbuilder2 writes a CR in text as is, and a parser would read it back as LF (XML 1.0 §2.11). Only text can
- * hold a CR in this output (the layout uses LF), so replacing them all afterwards is exact.
+ * What to hand to xmlbuilder2's `txt()` for a value. xmlbuilder2 4.0.3 escapes `&` only when it does not look
+ * like a reference (its regex `&(?![A-Za-z]+;|#\d+;)`), so "R&D;" would come out as an undefined entity and a
+ * typed "&amp;" would reach the CDC as "&" (oozcitak/xmlbuilder2 issue #117, open). Escaping every `&` first
+ * makes each one a reference that it leaves alone. CR goes the same way: written raw, a parser would read it
+ * back as LF (XML 1.0 §2.11), so it is handed over as `&#13;`. It still escapes `<` and `>` itself.
  */
-function keepCarriageReturns(xml: string): string {
-  return xml.includes('\r') ? xml.replace(/\r/g, '&#13;') : xml;
+function textForXmlbuilder2(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/\r/g, '&#13;');
 }
 
 /**
@@ -125,7 +128,7 @@ export function buildReferenceFluxXml(
     .ele(schema.namespace, `${schema.prefix}:${schema.root.tag}`)
     .att(XMLNS_NAMESPACE, 'xmlns:xsi', XSI_NAMESPACE);
   appendChildren(root, schema.root, { kind: 'flux', values: fluxValues, items: flux.certifications }, walk);
-  return `${keepCarriageReturns(doc.end(WRITER_OPTIONS))}\n`;
+  return `${doc.end(WRITER_OPTIONS)}\n`;
 }
 
 /** Ids of the generated fields (idFlux, horodatage), in dictionary order. */
@@ -165,7 +168,7 @@ export function referencePassageXml(passage: Passage, dictionary: Dictionary, in
     { kind: 'passage', values: passage.values, items: passage.digcomp },
     walk,
   );
-  const lines = keepCarriageReturns(doc.end(WRITER_OPTIONS)).split('\n');
+  const lines = doc.end(WRITER_OPTIONS).split('\n');
   // Text never holds `<`, so these two lines cannot come from a value.
   const pad = '  '.repeat(indent);
   const start = lines.indexOf(`${pad}<${name}>`);

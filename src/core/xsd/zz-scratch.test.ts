@@ -1,31 +1,23 @@
-import { validateXML } from 'xmllint-wasm';
-import { EXAMPLE_VARIANTS, OUR_XSD_PATH, readOfficialExample } from './testing/official-example';
-import * as fs from 'fs';
-it('dumps', async () => {
-  const out: string[] = [];
-  const xsd = fs.readFileSync(OUR_XSD_PATH, 'utf8');
-  const extra = [
-    { name: 'no xml decl version', valid: false, build: (x: string) => x.replace('version="1.0" ', '') },
-    { name: 'nul char', valid: false, build: (x: string) => x.replace('Dupont', 'Dup\u0000ont') },
-    { name: 'bad start tag', valid: false, build: (x: string) => x.replace('<cpf:verbatim>', '<cpf:verbatim<>') },
-    { name: 'gt missing', valid: false, build: (x: string) => x.replace('<cpf:flux xmlns:cpf', '<cpf:flux xmlns:cpf').replace('XMLSchema-instance">', 'XMLSchema-instance"') },
-    { name: 'pi space', valid: false, build: (x: string) => x.replace('<?xml version="1.0"', '<?xmlversion="1.0"') },
-    { name: 'undeclared prefix', valid: false, build: (x: string) => x.replace('<cpf:verbatim>TOSA</cpf:verbatim>', '<foo:verbatim>TOSA</foo:verbatim>') },
-    { name: 'amp', valid: false, build: (x: string) => x.replace('Toulouse', 'Toulouse & co') },
-    { name: 'empty', valid: false, build: () => '' },
-    { name: 'truncated', valid: false, build: (x: string) => x.slice(0, 3000) },
-  ];
-  for (const v of [...EXAMPLE_VARIANTS, ...extra]) {
-    if (v.valid) continue;
-    const xml = v.build(readOfficialExample());
-    for (const stream of [true, false]) {
-      try {
-        const r = await validateXML({ xml: [{ fileName: 'document.xml', contents: xml }], schema: [{ fileName: 'schema.xsd', contents: xsd }], stream });
-        out.push(`### ${v.name} stream=${stream} valid=${r.valid}\n${r.rawOutput}\n${JSON.stringify(r.errors.map((e) => [e.loc?.lineNumber, e.message]))}`);
-      } catch (e) {
-        out.push(`### ${v.name} stream=${stream} THROWS ${String(e)} ${(e as {code?: number}).code}`);
-      }
-    }
-  }
-  fs.writeFileSync('/tmp/wasm-messages.txt', out.join('\n'));
-});
+import { validateXml } from './validate-xml';
+import { readOfficialExample } from './testing/official-example';
+import { nodeXmllintRunner } from './node-xmllint-runner';
+it('large', async () => {
+  const ex = readOfficialExample();
+  const passage = /<cpf:passageCertification>[\s\S]*?<\/cpf:passageCertification>/.exec(ex)![0];
+  const parts: string[] = [];
+  let size = 0; let i = 0;
+  while (size < 20 * 1024 * 1024) { const p = passage.replace(/<cpf:idTechnique>[^<]*/, `<cpf:idTechnique>p-${i++}`); parts.push(p); size += p.length + 1; }
+  const xml = ex.replace(/<cpf:passageCertification>[\s\S]*<\/cpf:passageCertification>/, parts.join('\n'));
+  console.log('size', xml.length, 'passages', i, 'lines', xml.split('\n').length);
+  let t = Date.now();
+  const r = await validateXml(xml);
+  console.log('ours valid', r.valid, Date.now() - t, 'ms', JSON.stringify(r.errors.slice(0, 2)));
+  t = Date.now();
+  try { const d = await nodeXmllintRunner({ xml, schema: { fileName: 'x.xsd', contents: require('fs').readFileSync('xsd/accrochage-cdc-1.1.2.xsd', 'utf8') }, stream: true, initialMemoryPages: 256, maxMemoryPages: 512 });
+  console.log('default', d.valid, d.output.slice(0, 300), Date.now() - t); } catch (e) { console.log('default throws', String(e).slice(0, 300)); }
+  const bad = xml.replace(/<cpf:sexe>M<\/cpf:sexe>(?![\s\S]*<cpf:sexe>)/, '<cpf:sexe>H</cpf:sexe>');
+  const lineOf = bad.slice(0, bad.lastIndexOf('<cpf:sexe>H')).split('\n').length;
+  t = Date.now();
+  const rb = await validateXml(bad);
+  console.log('bad', rb.valid, Date.now() - t, 'expected line', lineOf, JSON.stringify(rb.errors));
+}, 120000);

@@ -1,0 +1,64 @@
+import type { XmlLocation, XmlSourceMap } from '../types';
+
+/**
+ * Stable codes of XSD-stage problems, one per class of the CDC's guide to XML errors
+ * (docs/cdc-guide-resolution-erreurs-xml-V4, §1), split where the fix differs.
+ */
+export type XsdErrorCode =
+  | 'forbiddenComment'
+  | 'xmlVersionMissing'
+  | 'xmlVersion'
+  | 'xsdVersion'
+  | 'closingTagMissing'
+  | 'unclosedTag'
+  | 'invalidCharacter'
+  | 'malformedXml'
+  | 'badFormat'
+  | 'outOfRange'
+  | 'tooLong'
+  | 'tooShort'
+  | 'missing'
+  | 'notNillable'
+  | 'nilWithValue'
+  | 'unexpected'
+  | 'unexpectedAttribute'
+  | 'exclusiveChoice'
+  | 'enumeration'
+  | 'schemaError'
+  | 'invalid';
+
+/** One problem found by XSD validation, with a French message and the libxml2 original. */
+export interface XmlProblem {
+  /** 1-based line in the XML file, null when libxml2 gave none. */
+  readonly line: number | null;
+  /** 1-based column, for well-formedness errors when it can be found. */
+  readonly column?: number;
+  readonly code: XsdErrorCode;
+  /** French, names the element by its dictionary label and id when it is a known field. */
+  readonly message: string;
+  /** libxml2's English text, as printed by xmllint. */
+  readonly raw: string;
+  /** Where the line came from in the workbook, when a source map was given. */
+  readonly location?: XmlLocation;
+}
+
+export interface XmlValidationReport {
+  readonly valid: boolean;
+  readonly errors: readonly XmlProblem[];
+  /** Number of problems left out because of maxErrors (absent when none were). */
+  readonly omittedErrors?: number;
+}
+
+export interface ValidateXmlOptions {
+  /** Dictionary version whose XSD is used; default: the current one. */
+  readonly schemaVersion?: string;
+  /**
+   * Validate against this XSD instead of the one generated from the dictionary (e.g. a schema the CDC
+   * has just published, or the official file in tests). Messages still use the dictionary's labels.
+   */
+  readonly extraSchema?: { readonly fileName: string; readonly contents: string };
+  /** Maps XML lines back to workbook cells; fills XmlProblem.location. */
+  readonly sourceMap?: XmlSourceMap;
+  /** At most this many problems are reported (default 100, as in the CDC's report). */
+  readonly maxErrors?: number;
+}

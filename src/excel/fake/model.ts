@@ -1,0 +1,222 @@
+import { contains, intersects, rectInside, type Rect } from './a1';
+
+/**
+ * State of the in-memory workbook behind the Office.js fake. Tests and the e2e stub read and write
+ * it directly (as a user typing in Excel would); add-in code only reaches it through the proxies.
+ */
+
+export type FakeValue = string | number | boolean;
+
+export type BorderEdge = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight';
+
+export interface CellFormat {
+  readonly numberFormat: string;
+  /** null = no fill (Office.js reports "#FFFFFF" for it; see fillColorAsOfficeReports). */
+  readonly fillColor: string | null;
+  readonly fontColor: string;
+  readonly bold: boolean;
+  readonly italic: boolean;
+  readonly wrapText: boolean;
+  readonly borders: Readonly<Partial<Record<BorderEdge, { readonly style: string; readonly color: string }>>>;
+}
+
+export const DEFAULT_FORMAT: CellFormat = {
+  numberFormat: 'General',
+  fillColor: null,
+  fontColor: '#000000',
+  bold: false,
+  italic: false,
+  wrapText: false,
+  borders: {},
+};
+
+/** A format change applied to a rectangle; later patches win. Keeps whole-column formats cheap. */
+interface FormatPatch {
+  readonly rect: Rect;
+  readonly patch: Partial<CellFormat>;
+}
+
+export interface DataValidationModel {
+  areas: Rect[];
+  rule: Record<string, unknown>;
+  prompt?: { showPrompt: boolean; title: string; message: string };
+  errorAlert?: { showAlert: boolean; style: string; title: string; message: string };
+  ignoreBlanks: boolean;
+}
+
+export interface ConditionalFormatModel {
+  readonly id: string;
+  readonly areas: Rect[];
+  readonly type: 'Custom';
+  formula: string;
+  fillColor: string | null;
+  fontColor: string | null;
+  stopIfTrue: boolean;
+}
+
+export interface TableModel {
+  name: string;
+  sheet: SheetModel;
+  /** Header row included when showHeaders. */
+  rect: Rect;
+  showHeaders: boolean;
+  style: string;
+}
+
+let nextId = 1;
+export function newId(prefix: string): string {
+  return `${prefix}${nextId++}`;
+}
+
+export class SheetModel {
+  name: string;
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
+  readonly id = newId('{sheet-');
+  private readonly rows = new Map<number, (FakeValue | undefined)[]>();
+  private readonly formats: FormatPatch[] = [];
+  readonly notes = new Map<string, string>();
+  readonly dataValidations: DataValidationModel[] = [];
+  /** Index = priority (0 = first evaluated), as Excel orders them. */
+  readonly conditionalFormats: ConditionalFormatModel[] = [];
+  readonly columnWidths = new Map<number, number>();
+  readonly rowHeights = new Map<number, number>();
+  frozen = { rows: 0, columns: 0 };
+
+  constructor(name: string) {
+    this.name = name;
+  }
+
+  value(row: number, col: number): FakeValue | undefined {
+    return this.rows.get(row)?.[col];
+  }
+
+  setValue(row: number, col: number, value: FakeValue | undefined): void {
+    const empty = value === undefined || value === '';
+    let cells = this.rows.get(row);
+    if (!cells) {
+      if (empty) return;
+      cells = [];
+      this.rows.set(row, cells);
+    }
+    cells[col] = empty ? undefined : value;
+  }
+
+  /** Bounding box of the cells holding a value, or undefined for an empty sheet. */
+  usedRect(): Rect | undefined {
+    let top = Infinity;
+    let bottom = -1;
+    let left = Infinity;
+    let right = -1;
+    for (const [row, cells] of this.rows) {
+      cells.forEach((value, col) => {
+        if (value === undefined) return;
+        top = Math.min(top, row);
+        bottom = Math.max(bottom, row);
+        left = Math.min(left, col);
+        right = Math.max(right, col);
+      });
+    }
+    return bottom < 0 ? undefined : { top, left, bottom, right };
+  }
+
+  patchFormat(rect: Rect, patch: Partial<CellFormat>): void {
+    this.formats.push({ rect, patch });
+  }
+
+  /** Removes every format of the rectangle (Range.clear("Formats")). */
+  clearFormats(rect: Rect): void {
+    this.formats.push({ rect, patch: { ...DEFAULT_FORMAT } });
+  }
+
+  /** The cell's own format (what the user set), ignoring conditional formats. */
+  format(row: number, col: number): CellFormat {
+    let result: CellFormat = DEFAULT_FORMAT;
+    for (const { rect, patch } of this.formats) {
+      if (contains(rect, row, col)) result = { ...result, ...patch };
+    }
+    return result;
+  }
+
+  /** All data validations whose areas cover the cell, last one wins. */
+  dataValidationAt(row: number, col: number): DataValidationModel | undefined {
+    for (let i = this.dataValidations.length - 1; i >= 0; i--) {
+      const dv = this.dataValidations[i];
+      if (dv.areas.some((a) => contains(a, row, col))) return dv;
+    }
+    return undefined;
+  }
+
+  /** Setting a rule on a range replaces the rules of those cells (Excel keeps one rule per cell). */
+  replaceDataValidation(areas: Rect[], next: DataValidationModel | undefined): void {
+    for (let i = this.dataValidations.length - 1; i >= 0; i--) {
+      const dv = this.dataValidations[i];
+      dv.areas = dv.areas.filter((a) => !areas.some((b) => rectInside(a, b)));
+      if (dv.areas.length === 0) this.dataValidations.splice(i, 1);
+    }
+    if (next) this.dataValidations.push(next);
+  }
+
+  conditionalFormatsAt(row: number, col: number): ConditionalFormatModel[] {
+    return this.conditionalFormats.filter((cf) => cf.areas.some((a) => contains(a, row, col)));
+  }
+
+  conditionalFormatsIntersecting(areas: readonly Rect[]): ConditionalFormatModel[] {
+    return this.conditionalFormats.filter((cf) => cf.areas.some((a) => areas.some((b) => intersects(a, b))));
+  }
+}
+
+/**
+ * Formulas the fake can evaluate for display purposes: constants that are always TRUE
+ * (`=TRUE`, `=ISTEXT("…")`). Anything else is reported as not evaluable (undefined).
+ */
+export function evaluateConstantFormula(formula: string): boolean | undefined {
+  const f = formula.trim().toUpperCase();
+  if (f === '=TRUE' || f === '=TRUE()') return true;
+  if (f === '=FALSE' || f === '=FALSE()') return false;
+  if (/^=ISTEXT\(".*"\)$/.test(f)) return true;
+  return undefined;
+}
+
+export class WorkbookModel {
+  readonly sheets: SheetModel[] = [];
+  readonly tables: TableModel[] = [];
+  activeSheet: SheetModel | undefined;
+  selection: { sheet: string; address: string } | undefined;
+
+  constructor(readonly date1904 = false) {
+    this.addSheet('Feuil1');
+  }
+
+  addSheet(name: string): SheetModel {
+    const sheet = new SheetModel(name);
+    this.sheets.push(sheet);
+    this.activeSheet ??= sheet;
+    return sheet;
+  }
+
+  sheet(name: string): SheetModel | undefined {
+    const key = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === key);
+  }
+
+  /** Sheet by name, throwing (for tests that set data up). */
+  requireSheet(name: string): SheetModel {
+    const sheet = this.sheet(name);
+    if (!sheet) throw new Error(`No sheet named ${name}`);
+    return sheet;
+  }
+
+  table(name: string): TableModel | undefined {
+    const key = name.toLowerCase();
+    return this.tables.find((t) => t.name.toLowerCase() === key);
+  }
+
+  /** The fill a user sees: the first true conditional format (by priority), else the cell's own fill. */
+  displayedFill(sheetName: string, row: number, col: number): string | null {
+    const sheet = this.requireSheet(sheetName);
+    for (const cf of sheet.conditionalFormatsAt(row, col)) {
+      if (cf.fillColor !== null && evaluateConstantFormula(cf.formula) === true) return cf.fillColor;
+    }
+    return sheet.format(row, col).fillColor;
+  }
+}

@@ -1,0 +1,1326 @@
+import {
+  AddressError,
+  cellAddress,
+  MAX_COLUMNS,
+  MAX_ROWS,
+  parseAreas,
+  qualifiedAddress,
+  rectCells,
+  rectColumns,
+  rectRows,
+  intersects,
+  type Rect,
+} from './a1';
+import { BatchQueue, jsonBytes } from './context';
+import { ErrorCode, FakeOfficeError } from './errors';
+import {
+  newId,
+  type CellFormat,
+  type BorderEdge,
+  type ConditionalFormatModel,
+  type DataValidationModel,
+  type FakeValue,
+  type SheetModel,
+  type TableModel,
+  type WorkbookModel,
+} from './model';
+
+/**
+ * Proxy objects with Office.js semantics: property reads need load() + sync(), writes and method
+ * calls are queued and applied at sync, and the workbook rejects what Excel rejects.
+ * Only the API surface the add-in uses is implemented; anything else is absent (a TypeError in
+ * tests is better than a mock that accepts everything).
+ */
+
+export interface FakeEnvironment {
+  readonly model: WorkbookModel;
+  readonly queue: BatchQueue;
+  /** Requirement set ExcelApi 1.18 (notes) is available. */
+  readonly notesApi: boolean;
+}
+
+const DEFAULT_COLUMN_WIDTH = 48;
+const DEFAULT_ROW_HEIGHT = 15;
+/** Limits of Excel's data validation dialog, also enforced by Office.js. */
+const DV_TITLE_MAX = 32;
+const DV_MESSAGE_MAX = 255;
+const COLOR = /^#[0-9A-Fa-f]{6}$/;
+const NAMED_COLORS = new Set(['red', 'yellow', 'green', 'blue', 'white', 'black', 'orange', 'purple', 'gray']);
+
+function invalid(message: string): FakeOfficeError {
+  return new FakeOfficeError(ErrorCode.invalidArgument, message);
+}
+
+function checkColor(color: unknown): string {
+  if (typeof color !== 'string' || !(COLOR.test(color) || NAMED_COLORS.has(color.toLowerCase()))) {
+    throw invalid(`Invalid color ${String(color)}`);
+  }
+  return color.toUpperCase();
+}
+
+function propertyList(names: string | string[] | undefined, all: readonly string[]): string[] {
+  if (names === undefined) return [...all];
+  const list = Array.isArray(names) ? names : names.split(',');
+  return list.map((n) => n.trim()).filter(Boolean);
+}
+
+export interface Capture {
+  readonly bytes: number;
+  readonly commit: () => void;
+}
+
+/** Base of every proxy: load/sync bookkeeping and the PropertyNotLoaded guard. */
+abstract class ClientObject<T> {
+  protected readonly loadedProps = new Map<string, unknown>();
+  private readonly children = new Map<string, unknown>();
+
+  constructor(
+    protected readonly env: FakeEnvironment,
+    protected readonly resolve: () => T,
+  ) {}
+
+  /** Properties loaded when load() is called without arguments. */
+  protected abstract readonly scalarProps: readonly string[];
+
+  /** Reads one property from the target at sync time; returns the value and the cells it read. */
+  protected abstract read(target: T, prop: string): { value: unknown; cells?: number };
+
+  load(names?: string | string[]): this {
+    const props = propertyList(names, this.scalarProps);
+    this.env.queue.enqueue(jsonBytes(props), () => this.capture(props));
+    return this;
+  }
+
+  /**
+   * Reads `props` now (inside a sync). Paths such as "format/fill/color" load through navigation
+   * properties, as Office.js allows.
+   */
+  capture(props: readonly string[]): Capture {
+    const target = this.resolve();
+    const own: [string, unknown][] = [];
+    const nested: Capture[] = [];
+    for (const prop of props) {
+      const slash = prop.indexOf('/');
+      if (slash > 0) {
+        const child = (this as unknown as Record<string, unknown>)[prop.slice(0, slash)];
+        if (!(child instanceof ClientObject)) return this.unknownProperty(prop);
+        nested.push(child.capture([prop.slice(slash + 1)]));
+        continue;
+      }
+      const { value, cells } = this.read(target, prop);
+      if (cells !== undefined) this.env.queue.noteCellsRead(cells);
+      own.push([prop, value]);
+    }
+    return {
+      bytes: own.reduce((sum, [prop, value]) => sum + prop.length + 3 + jsonBytes(value), 2) + nested.reduce((s, n) => s + n.bytes, 0),
+      commit: () => {
+        own.forEach(([prop, value]) => this.loadedProps.set(prop, value));
+        nested.forEach((n) => n.commit());
+      },
+    };
+  }
+
+  /** Navigation properties return the same proxy each time, so loads through them stick. */
+  protected child<C>(name: string, make: () => C): C {
+    if (!this.children.has(name)) this.children.set(name, make());
+    return this.children.get(name) as C;
+  }
+
+  protected loaded<V>(prop: string): V {
+    if (!this.loadedProps.has(prop)) {
+      throw new FakeOfficeError(
+        ErrorCode.propertyNotLoaded,
+        `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+      );
+    }
+    return this.loadedProps.get(prop) as V;
+  }
+
+  /** Queues a change; `bytes` is the request size of its arguments. */
+  protected write(bytes: number, apply: (target: T) => void): void {
+    this.env.queue.enqueue(bytes, () => {
+      apply(this.resolve());
+      return { bytes: 0 };
+    });
+  }
+
+  protected unknownProperty(prop: string): never {
+    throw new FakeOfficeError(ErrorCode.invalidArgument, `Cannot load property '${prop}' (not in the fake).`);
+  }
+}
+
+/** Proxies whose target may not exist (…OrNullObject): a load tells whether it does. */
+abstract class NullableClientObject<T> extends ClientObject<T | null> {
+  get isNullObject(): boolean {
+    return this.loaded<boolean>('isNullObject');
+  }
+
+  override capture(props: readonly string[]): Capture {
+    return super.capture(['isNullObject', ...props.filter((p) => p !== 'isNullObject')]);
+  }
+
+  protected existing(): T {
+    const target = this.resolve();
+    if (target === null) throw new FakeOfficeError(ErrorCode.invalidOperation, 'The object is a null object.');
+    return target;
+  }
+
+  /** Queues a change that needs the object to exist. */
+  protected change(bytes: number, apply: (target: T) => void): void {
+    this.write(bytes, () => apply(this.existing()));
+  }
+
+  protected abstract readExisting(target: T, prop: string): { value: unknown; cells?: number };
+
+  protected read(target: T | null, prop: string): { value: unknown; cells?: number } {
+    if (prop === 'isNullObject') return { value: target === null };
+    if (target === null) return { value: undefined };
+    return this.readExisting(target, prop);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ranges
+
+export interface AreasTarget {
+  readonly sheet: SheetModel;
+  readonly areas: readonly Rect[];
+}
+
+function resolveSheetAddress(model: WorkbookModel, sheet: SheetModel, address: string): AreasTarget {
+  let parsed;
+  try {
+    parsed = parseAreas(address);
+  } catch (error) {
+    if (error instanceof AddressError) throw invalid(error.message);
+    throw error;
+  }
+  if (parsed.sheet !== undefined && model.sheet(parsed.sheet) !== sheet) {
+    throw invalid(`Address ${address} is not on sheet ${sheet.name}`);
+  }
+  return { sheet, areas: parsed.areas };
+}
+
+function valueOut(value: FakeValue | undefined): FakeValue {
+  return value === undefined ? '' : value;
+}
+
+function readGrid<V>(rect: Rect, cell: (row: number, col: number) => V): V[][] {
+  const grid: V[][] = [];
+  for (let r = rect.top; r <= rect.bottom; r++) {
+    const row: V[] = [];
+    for (let c = rect.left; c <= rect.right; c++) row.push(cell(r, c));
+    grid.push(row);
+  }
+  return grid;
+}
+
+/** Office.js accepts a single value (applied to every cell) or an array of the range's exact shape. */
+function checkShape(rect: Rect, input: unknown, what: string): { scalar: unknown } | { grid: unknown[][] } {
+  if (!Array.isArray(input)) return { scalar: input };
+  const rows = rectRows(rect);
+  const cols = rectColumns(rect);
+  if (input.length !== rows || input.some((row) => !Array.isArray(row) || row.length !== cols)) {
+    throw invalid(
+      `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what}: expected ${rows}×${cols}).`,
+    );
+  }
+  return { grid: input as unknown[][] };
+}
+
+function cellValueIn(value: unknown): FakeValue | undefined | null {
+  if (value === null) return null; // Office.js: null leaves the cell unchanged.
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  throw invalid(`Unsupported cell value ${JSON.stringify(value)}`);
+}
+
+export class FakeRange extends NullableClientObject<AreasTarget> {
+  protected readonly scalarProps = ['address', 'rowCount', 'columnCount', 'rowIndex', 'columnIndex'];
+
+  get address(): string {
+    return this.loaded('address');
+  }
+  get rowCount(): number {
+    return this.loaded('rowCount');
+  }
+  get columnCount(): number {
+    return this.loaded('columnCount');
+  }
+  get rowIndex(): number {
+    return this.loaded('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.loaded('columnIndex');
+  }
+  get values(): FakeValue[][] {
+    return this.loaded('values');
+  }
+  set values(input: unknown[][]) {
+    this.change(jsonBytes(input), (target) => {
+      const rect = single(target);
+      const shape = checkShape(rect, input, 'values');
+      for (let r = rect.top; r <= rect.bottom; r++) {
+        for (let c = rect.left; c <= rect.right; c++) {
+          const value = cellValueIn('scalar' in shape ? shape.scalar : shape.grid[r - rect.top][c - rect.left]);
+          if (value !== null) target.sheet.setValue(r, c, value);
+        }
+      }
+    });
+  }
+  get numberFormat(): string[][] {
+    return this.loaded('numberFormat');
+  }
+  set numberFormat(input: unknown[][]) {
+    this.change(jsonBytes(input), (target) => {
+      const rect = single(target);
+      const shape = checkShape(rect, input, 'numberFormat');
+      if ('scalar' in shape) {
+        if (typeof shape.scalar !== 'string') throw invalid('numberFormat must be a string');
+        target.sheet.patchFormat(rect, { numberFormat: shape.scalar });
+        return;
+      }
+      shape.grid.forEach((row, r) =>
+        row.forEach((format, c) => {
+          if (format === null) return;
+          if (typeof format !== 'string') throw invalid('numberFormat must be a string');
+          const at = rect.top + r;
+          const col = rect.left + c;
+          target.sheet.patchFormat({ top: at, bottom: at, left: col, right: col }, { numberFormat: format });
+        }),
+      );
+    });
+  }
+
+  protected readExisting(target: AreasTarget, prop: string): { value: unknown; cells?: number } {
+    const rect = single(target);
+    switch (prop) {
+      case 'address':
+        return { value: qualifiedAddress(target.sheet.name, [rect]) };
+      case 'rowCount':
+        return { value: rectRows(rect) };
+      case 'columnCount':
+        return { value: rectColumns(rect) };
+      case 'rowIndex':
+        return { value: rect.top };
+      case 'columnIndex':
+        return { value: rect.left };
+      case 'values':
+        return { value: readGridChecked(this.env, rect, (r, c) => valueOut(target.sheet.value(r, c))), cells: rectCells(rect) };
+      case 'numberFormat':
+        return {
+          value: readGridChecked(this.env, rect, (r, c) => target.sheet.format(r, c).numberFormat),
+          cells: rectCells(rect),
+        };
+      default:
+        return this.unknownProperty(prop);
+    }
+  }
+
+  get format(): FakeRangeFormat {
+    return this.child('format', () => new FakeRangeFormat(this.env, () => this.existing()));
+  }
+  get dataValidation(): FakeDataValidation {
+    return this.child('dataValidation', () => new FakeDataValidation(this.env, () => this.existing()));
+  }
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    return this.child('conditionalFormats', () => new FakeConditionalFormatCollection(this.env, () => this.existing()));
+  }
+
+  getCell(row: number, column: number): FakeRange {
+    return this.derived((rect) => ({
+      top: rect.top + row,
+      bottom: rect.top + row,
+      left: rect.left + column,
+      right: rect.left + column,
+    }));
+  }
+
+  getOffsetRange(rowOffset: number, columnOffset: number): FakeRange {
+    return this.derived((rect) => ({
+      top: rect.top + rowOffset,
+      bottom: rect.bottom + rowOffset,
+      left: rect.left + columnOffset,
+      right: rect.right + columnOffset,
+    }));
+  }
+
+  getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
+    return this.derived((rect) => ({ ...rect, bottom: rect.bottom + deltaRows, right: rect.right + deltaColumns }));
+  }
+
+  select(): void {
+    this.change(0, (target) => {
+      if (this.env.model.activeSheet !== target.sheet) {
+        throw new FakeOfficeError(ErrorCode.invalidOperation, 'Cannot select a range on a sheet that is not active.');
+      }
+      this.env.model.selection = { sheet: target.sheet.name, address: qualifiedAddress(target.sheet.name, target.areas) };
+    });
+  }
+
+  clear(applyTo: 'All' | 'Formats' | 'Contents' = 'All'): void {
+    this.change(20, (target) => {
+      const rect = single(target);
+      if (applyTo !== 'Formats') {
+        for (let r = rect.top; r <= rect.bottom; r++) {
+          for (let c = rect.left; c <= rect.right; c++) target.sheet.setValue(r, c, undefined);
+        }
+      }
+      if (applyTo !== 'Contents') target.sheet.clearFormats(rect);
+    });
+  }
+
+  private derived(transform: (rect: Rect) => Rect): FakeRange {
+    return new FakeRange(this.env, () => {
+      const target = this.existing();
+      const rect = transform(single(target));
+      if (rect.top < 0 || rect.left < 0 || rect.bottom >= MAX_ROWS || rect.right >= MAX_COLUMNS || rect.bottom < rect.top) {
+        throw invalid('The range is outside the grid.');
+      }
+      return { sheet: target.sheet, areas: [rect] };
+    });
+  }
+}
+
+function single(target: AreasTarget): Rect {
+  if (target.areas.length !== 1) throw invalid('A Range has exactly one area.');
+  return target.areas[0];
+}
+
+function readGridChecked<V>(env: FakeEnvironment, rect: Rect, cell: (r: number, c: number) => V): V[][] {
+  env.queue.noteCellsRead(rectCells(rect));
+  return readGrid(rect, cell);
+}
+
+/** Result of getRanges(): several areas of one sheet (ExcelApi 1.9). */
+export class FakeRangeAreas extends ClientObject<AreasTarget> {
+  protected readonly scalarProps = ['address', 'areaCount'];
+
+  get address(): string {
+    return this.loaded('address');
+  }
+  get areaCount(): number {
+    return this.loaded('areaCount');
+  }
+
+  protected read(target: AreasTarget, prop: string): { value: unknown } {
+    if (prop === 'address') return { value: qualifiedAddress(target.sheet.name, target.areas) };
+    if (prop === 'areaCount') return { value: target.areas.length };
+    return this.unknownProperty(prop);
+  }
+
+  get format(): FakeRangeFormat {
+    return this.child('format', () => new FakeRangeFormat(this.env, this.resolve));
+  }
+  get dataValidation(): FakeDataValidation {
+    return this.child('dataValidation', () => new FakeDataValidation(this.env, this.resolve));
+  }
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    return this.child('conditionalFormats', () => new FakeConditionalFormatCollection(this.env, this.resolve));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Formats
+
+function patchAll(target: AreasTarget, patch: Partial<CellFormat>): void {
+  for (const rect of target.areas) target.sheet.patchFormat(rect, patch);
+}
+
+/** One value when every cell agrees, else null (what Office.js reports for mixed ranges). */
+function uniform<V>(target: AreasTarget, get: (row: number, col: number) => V): V | null {
+  let first: { value: V } | undefined;
+  for (const rect of target.areas) {
+    if (rectCells(rect) > 100_000) {
+      // Whole-column reads: sample the corners, enough for a fake.
+      for (const [r, c] of [
+        [rect.top, rect.left],
+        [rect.bottom, rect.right],
+      ]) {
+        const v = get(r, c);
+        if (first && first.value !== v) return null;
+        first ??= { value: v };
+      }
+      continue;
+    }
+    for (let r = rect.top; r <= rect.bottom; r++) {
+      for (let c = rect.left; c <= rect.right; c++) {
+        const v = get(r, c);
+        if (first && first.value !== v) return null;
+        first ??= { value: v };
+      }
+    }
+  }
+  return first ? first.value : null;
+}
+
+export class FakeRangeFormat extends ClientObject<AreasTarget> {
+  protected readonly scalarProps = ['columnWidth', 'rowHeight', 'wrapText'];
+
+  get columnWidth(): number {
+    return this.loaded('columnWidth');
+  }
+  set columnWidth(width: number) {
+    this.write(10, (target) => {
+      if (!(width >= 0 && width <= 255 * 7.5)) throw invalid(`Invalid column width ${width}`);
+      for (const rect of target.areas) for (let c = rect.left; c <= rect.right; c++) target.sheet.columnWidths.set(c, width);
+    });
+  }
+  get rowHeight(): number {
+    return this.loaded('rowHeight');
+  }
+  set rowHeight(height: number) {
+    this.write(10, (target) => {
+      // Excel's row height ceiling is 409 points.
+      if (!(height >= 0 && height <= 409)) throw invalid(`Invalid row height ${height}`);
+      for (const rect of target.areas) for (let r = rect.top; r <= rect.bottom; r++) target.sheet.rowHeights.set(r, height);
+    });
+  }
+  get wrapText(): boolean | null {
+    return this.loaded('wrapText');
+  }
+  set wrapText(wrap: boolean) {
+    this.write(10, (target) => patchAll(target, { wrapText: wrap }));
+  }
+
+  protected read(target: AreasTarget, prop: string): { value: unknown } {
+    switch (prop) {
+      case 'columnWidth':
+        return { value: uniform(target, (_r, c) => target.sheet.columnWidths.get(c) ?? DEFAULT_COLUMN_WIDTH) };
+      case 'rowHeight':
+        return { value: uniform(target, (r) => target.sheet.rowHeights.get(r) ?? DEFAULT_ROW_HEIGHT) };
+      case 'wrapText':
+        return { value: uniform(target, (r, c) => target.sheet.format(r, c).wrapText) };
+      default:
+        return this.unknownProperty(prop);
+    }
+  }
+
+  get fill(): FakeRangeFill {
+    return this.child('fill', () => new FakeRangeFill(this.env, this.resolve));
+  }
+  get font(): FakeRangeFont {
+    return this.child('font', () => new FakeRangeFont(this.env, this.resolve));
+  }
+  get borders(): FakeBorderCollection {
+    return this.child('borders', () => new FakeBorderCollection(this.env, this.resolve));
+  }
+}
+
+export class FakeRangeFill extends ClientObject<AreasTarget> {
+  protected readonly scalarProps = ['color'];
+
+  /** Office.js reports "#FFFFFF" for a cell without fill, and null when cells differ. */
+  get color(): string | null {
+    return this.loaded('color');
+  }
+  set color(color: string) {
+    this.write(jsonBytes(color), (target) => patchAll(target, { fillColor: checkColor(color) }));
+  }
+
+  clear(): void {
+    this.write(10, (target) => patchAll(target, { fillColor: null }));
+  }
+
+  protected read(target: AreasTarget, prop: string): { value: unknown } {
+    if (prop !== 'color') return this.unknownProperty(prop);
+    return { value: uniform(target, (r, c) => target.sheet.format(r, c).fillColor ?? '#FFFFFF') };
+  }
+}
+
+export class FakeRangeFont extends ClientObject<AreasTarget> {
+  protected readonly scalarProps = ['color', 'bold', 'italic'];
+
+  get color(): string | null {
+    return this.loaded('color');
+  }
+  set color(color: string) {
+    this.write(jsonBytes(color), (target) => patchAll(target, { fontColor: checkColor(color) }));
+  }
+  get bold(): boolean | null {
+    return this.loaded('bold');
+  }
+  set bold(bold: boolean) {
+    this.write(10, (target) => patchAll(target, { bold }));
+  }
+  get italic(): boolean | null {
+    return this.loaded('italic');
+  }
+  set italic(italic: boolean) {
+    this.write(10, (target) => patchAll(target, { italic }));
+  }
+
+  protected read(target: AreasTarget, prop: string): { value: unknown } {
+    switch (prop) {
+      case 'color':
+        return { value: uniform(target, (r, c) => target.sheet.format(r, c).fontColor) };
+      case 'bold':
+        return { value: uniform(target, (r, c) => target.sheet.format(r, c).bold) };
+      case 'italic':
+        return { value: uniform(target, (r, c) => target.sheet.format(r, c).italic) };
+      default:
+        return this.unknownProperty(prop);
+    }
+  }
+}
+
+export class FakeBorderCollection {
+  constructor(
+    private readonly env: FakeEnvironment,
+    private readonly resolve: () => AreasTarget,
+  ) {}
+
+  getItem(edge: BorderEdge): FakeRangeBorder {
+    return new FakeRangeBorder(this.env, this.resolve, edge);
+  }
+}
+
+export class FakeRangeBorder extends ClientObject<AreasTarget> {
+  protected readonly scalarProps = ['style', 'color'];
+
+  constructor(
+    env: FakeEnvironment,
+    resolve: () => AreasTarget,
+    private readonly edge: BorderEdge,
+  ) {
+    super(env, resolve);
+  }
+
+  get style(): string | null {
+    return this.loaded('style');
+  }
+  set style(style: string) {
+    this.write(10, (target) => this.patch(target, { style }));
+  }
+  get color(): string | null {
+    return this.loaded('color');
+  }
+  set color(color: string) {
+    this.write(10, (target) => this.patch(target, { color: checkColor(color) }));
+  }
+
+  private patch(target: AreasTarget, change: { style?: string; color?: string }): void {
+    for (const rect of target.areas) {
+      for (let r = rect.top; r <= rect.bottom; r++) {
+        for (let c = rect.left; c <= rect.right; c++) {
+          const borders = target.sheet.format(r, c).borders;
+          const current = borders[this.edge] ?? { style: 'None', color: '#000000' };
+          target.sheet.patchFormat(
+            { top: r, bottom: r, left: c, right: c },
+            { borders: { ...borders, [this.edge]: { ...current, ...change } } },
+          );
+        }
+      }
+    }
+  }
+
+  protected read(target: AreasTarget, prop: string): { value: unknown } {
+    if (prop !== 'style' && prop !== 'color') return this.unknownProperty(prop);
+    const fallback = prop === 'style' ? 'None' : '#000000';
+    return { value: uniform(target, (r, c) => target.sheet.format(r, c).borders[this.edge]?.[prop] ?? fallback) };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Data validation
+
+type RuleKey = 'list' | 'textLength' | 'wholeNumber' | 'decimal' | 'date' | 'time' | 'custom';
+const RULE_KEYS: readonly RuleKey[] = ['list', 'textLength', 'wholeNumber', 'decimal', 'date', 'time', 'custom'];
+
+function checkRule(rule: Record<string, unknown>): void {
+  const keys = Object.keys(rule);
+  if (keys.length !== 1 || !RULE_KEYS.includes(keys[0] as RuleKey)) throw invalid('A data validation rule has exactly one type.');
+  if ('list' in rule) {
+    const list = rule.list as { source?: unknown };
+    if (typeof list.source !== 'string' || list.source === '') throw invalid('A list rule needs a source.');
+    // Excel limits a typed (comma-separated) list to 255 characters; references have no such limit.
+    if (!list.source.startsWith('=') && list.source.length > 255) throw invalid('List source longer than 255 characters.');
+  }
+}
+
+function checkText(value: unknown, max: number, what: string): string {
+  if (typeof value !== 'string') throw invalid(`${what} must be text`);
+  if (value.length > max) throw invalid(`${what} longer than ${max} characters`);
+  return value;
+}
+
+export class FakeDataValidation extends ClientObject<AreasTarget> {
+  protected readonly scalarProps = ['type', 'rule', 'prompt', 'errorAlert', 'ignoreBlanks'];
+
+  get rule(): Record<string, unknown> {
+    return this.loaded('rule');
+  }
+  set rule(rule: Record<string, unknown>) {
+    this.write(jsonBytes(rule), (target) => {
+      checkRule(rule);
+      const current = this.current(target);
+      target.sheet.replaceDataValidation([...target.areas], {
+        areas: [...target.areas],
+        rule: structuredClone(rule),
+        ignoreBlanks: current?.ignoreBlanks ?? true,
+        ...(current?.prompt ? { prompt: current.prompt } : {}),
+        ...(current?.errorAlert ? { errorAlert: current.errorAlert } : {}),
+      });
+    });
+  }
+  get prompt(): DataValidationModel['prompt'] {
+    return this.loaded('prompt');
+  }
+  set prompt(prompt: { showPrompt: boolean; title: string; message: string }) {
+    this.write(jsonBytes(prompt), (target) => {
+      const checked = {
+        showPrompt: Boolean(prompt.showPrompt),
+        title: checkText(prompt.title, DV_TITLE_MAX, 'Prompt title'),
+        message: checkText(prompt.message, DV_MESSAGE_MAX, 'Prompt message'),
+      };
+      this.update(target, (dv) => (dv.prompt = checked));
+    });
+  }
+  get errorAlert(): DataValidationModel['errorAlert'] {
+    return this.loaded('errorAlert');
+  }
+  set errorAlert(alert: { showAlert: boolean; style: string; title: string; message: string }) {
+    this.write(jsonBytes(alert), (target) => {
+      if (!['Stop', 'Warning', 'Information'].includes(alert.style)) throw invalid(`Invalid alert style ${alert.style}`);
+      const checked = {
+        showAlert: Boolean(alert.showAlert),
+        style: alert.style,
+        title: checkText(alert.title, DV_TITLE_MAX, 'Alert title'),
+        message: checkText(alert.message, DV_MESSAGE_MAX, 'Alert message'),
+      };
+      this.update(target, (dv) => (dv.errorAlert = checked));
+    });
+  }
+
+  clear(): void {
+    this.write(10, (target) => target.sheet.replaceDataValidation([...target.areas], undefined));
+  }
+
+  private current(target: AreasTarget): DataValidationModel | undefined {
+    const first = target.areas[0];
+    return target.sheet.dataValidationAt(first.top, first.left);
+  }
+
+  /** Prompt and alert without a rule are kept on an "any value" rule, as Excel does. */
+  private update(target: AreasTarget, change: (dv: DataValidationModel) => void): void {
+    const current = this.current(target);
+    const next: DataValidationModel = current
+      ? { ...current, areas: [...target.areas] }
+      : { areas: [...target.areas], rule: {}, ignoreBlanks: true };
+    change(next);
+    target.sheet.replaceDataValidation([...target.areas], next);
+  }
+
+  protected read(target: AreasTarget, prop: string): { value: unknown } {
+    const dv = this.current(target);
+    switch (prop) {
+      case 'type':
+        return { value: dv ? (Object.keys(dv.rule)[0] ?? 'None') : 'None' };
+      case 'rule':
+        return { value: dv?.rule ?? {} };
+      case 'prompt':
+        return { value: dv?.prompt ?? { showPrompt: false, title: '', message: '' } };
+      case 'errorAlert':
+        return { value: dv?.errorAlert ?? { showAlert: true, style: 'Stop', title: '', message: '' } };
+      case 'ignoreBlanks':
+        return { value: dv?.ignoreBlanks ?? true };
+      default:
+        return this.unknownProperty(prop);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conditional formats
+
+function checkFormula(formula: unknown): string {
+  if (typeof formula !== 'string' || !formula.startsWith('=')) throw invalid('A formula starts with "=".');
+  let depth = 0;
+  let quoted = false;
+  for (const ch of formula) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch === '(') depth++;
+    else if (!quoted && ch === ')') depth--;
+    if (depth < 0) break;
+  }
+  if (depth !== 0 || quoted) throw invalid(`Invalid formula ${formula}`);
+  return formula;
+}
+
+export class FakeConditionalFormatCollection extends ClientObject<AreasTarget> {
+  protected readonly scalarProps = ['items'];
+  private itemProxies: FakeConditionalFormat[] | undefined;
+
+  add(type: string): FakeConditionalFormat {
+    if (type !== 'Custom') throw new Error(`Fake Excel: conditional format type ${type} is not implemented`);
+    let created: ConditionalFormatModel | undefined;
+    this.write(10, (target) => {
+      created = {
+        id: newId(''),
+        areas: [...target.areas],
+        type: 'Custom',
+        formula: '',
+        fillColor: null,
+        fontColor: null,
+        stopIfTrue: false,
+      };
+      // Office.js adds new conditional formats at the top priority.
+      target.sheet.conditionalFormats.unshift(created);
+    });
+    return new FakeConditionalFormat(this.env, () => {
+      if (!created) throw new FakeOfficeError(ErrorCode.invalidOperation, 'Conditional format was not created.');
+      return { sheet: this.resolve().sheet, cf: created };
+    });
+  }
+
+  get items(): FakeConditionalFormat[] {
+    this.loaded('items');
+    return this.itemProxies ?? [];
+  }
+
+  /** `load('items/type,items/id')` style paths load those properties on each item. */
+  override capture(props: readonly string[]): Capture {
+    const itemProps = props.map((p) => p.replace(/^items\/?/, '')).filter(Boolean);
+    const target = this.resolve();
+    const proxies = target.sheet
+      .conditionalFormatsIntersecting(target.areas)
+      .map((cf) => new FakeConditionalFormat(this.env, () => ({ sheet: target.sheet, cf })));
+    const results = proxies.map((p) => p.capture(itemProps.length ? itemProps : ['id', 'type', 'priority', 'stopIfTrue']));
+    return {
+      bytes: results.reduce((sum, r) => sum + r.bytes, 2),
+      commit: () => {
+        results.forEach((r) => r.commit());
+        this.itemProxies = proxies;
+        this.loadedProps.set('items', true);
+      },
+    };
+  }
+
+  protected read(): { value: unknown } {
+    return this.unknownProperty('items');
+  }
+}
+
+interface CfTarget {
+  readonly sheet: SheetModel;
+  readonly cf: ConditionalFormatModel;
+}
+
+export class FakeConditionalFormat extends ClientObject<CfTarget> {
+  protected readonly scalarProps = ['id', 'type', 'priority', 'stopIfTrue'];
+
+  get id(): string {
+    return this.loaded('id');
+  }
+  get type(): string {
+    return this.loaded('type');
+  }
+  get priority(): number {
+    return this.loaded('priority');
+  }
+  set priority(priority: number) {
+    this.write(10, ({ sheet, cf }) => {
+      const list = sheet.conditionalFormats;
+      list.splice(list.indexOf(cf), 1);
+      list.splice(Math.max(0, Math.min(priority, list.length)), 0, cf);
+    });
+  }
+  get stopIfTrue(): boolean {
+    return this.loaded('stopIfTrue');
+  }
+  set stopIfTrue(stop: boolean) {
+    this.write(10, ({ cf }) => (cf.stopIfTrue = stop));
+  }
+
+  get custom(): FakeCustomConditionalFormat {
+    return this.child(
+      'custom',
+      () =>
+        new FakeCustomConditionalFormat(this.env, () => {
+          const target = this.resolve();
+          if (target.cf.type !== 'Custom') {
+            throw new FakeOfficeError(ErrorCode.invalidOperation, 'Not a custom conditional format.');
+          }
+          return target;
+        }),
+    );
+  }
+
+  delete(): void {
+    this.write(10, ({ sheet, cf }) => {
+      const index = sheet.conditionalFormats.indexOf(cf);
+      if (index < 0) throw new FakeOfficeError(ErrorCode.itemNotFound, 'The conditional format no longer exists.');
+      sheet.conditionalFormats.splice(index, 1);
+    });
+  }
+
+  protected read(target: CfTarget, prop: string): { value: unknown } {
+    const { sheet, cf } = target;
+    switch (prop) {
+      case 'id':
+        return { value: cf.id };
+      case 'type':
+        return { value: cf.type };
+      case 'priority':
+        return { value: sheet.conditionalFormats.indexOf(cf) };
+      case 'stopIfTrue':
+        return { value: cf.stopIfTrue };
+      default:
+        return this.unknownProperty(prop);
+    }
+  }
+}
+
+export class FakeCustomConditionalFormat extends ClientObject<CfTarget> {
+  protected readonly scalarProps = [];
+
+  get rule(): FakeConditionalFormatRule {
+    return this.child('rule', () => new FakeConditionalFormatRule(this.env, this.resolve));
+  }
+
+  protected read(_target: CfTarget, prop: string): { value: unknown } {
+    return this.unknownProperty(prop);
+  }
+
+  get format(): { fill: { color: string }; font: { color: string } } {
+    const env = this.env;
+    const resolve = this.resolve;
+    const setter = (apply: (cf: ConditionalFormatModel) => void): void =>
+      env.queue.enqueue(20, () => {
+        apply(resolve().cf);
+        return { bytes: 0 };
+      });
+    return {
+      fill: {
+        get color(): string {
+          throw new FakeOfficeError(ErrorCode.propertyNotLoaded, 'Conditional format fill color is write-only in the fake.');
+        },
+        set color(color: string) {
+          setter((cf) => (cf.fillColor = checkColor(color)));
+        },
+      },
+      font: {
+        get color(): string {
+          throw new FakeOfficeError(ErrorCode.propertyNotLoaded, 'Conditional format font color is write-only in the fake.');
+        },
+        set color(color: string) {
+          setter((cf) => (cf.fontColor = checkColor(color)));
+        },
+      },
+    };
+  }
+}
+
+export class FakeConditionalFormatRule extends ClientObject<CfTarget> {
+  protected readonly scalarProps = ['formula'];
+
+  get formula(): string {
+    return this.loaded('formula');
+  }
+  set formula(formula: string) {
+    this.write(jsonBytes(formula), ({ cf }) => (cf.formula = checkFormula(formula)));
+  }
+
+  protected read(target: CfTarget, prop: string): { value: unknown } {
+    if (prop !== 'formula') return this.unknownProperty(prop);
+    return { value: target.cf.formula };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables
+
+const TABLE_NAME = /^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u;
+
+function checkTableName(model: WorkbookModel, name: string, self?: TableModel): void {
+  if (!TABLE_NAME.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[RrCc]$/.test(name) || name.length > 255) {
+    throw invalid(`Invalid table name ${name}`);
+  }
+  const existing = model.table(name);
+  if (existing && existing !== self) throw new FakeOfficeError(ErrorCode.itemAlreadyExists, `A table named ${name} exists.`);
+  if (model.sheet(name)) throw new FakeOfficeError(ErrorCode.itemAlreadyExists, `Name ${name} is in use.`);
+}
+
+export class FakeTableCollection extends ClientObject<{ sheet: SheetModel | undefined }> {
+  protected readonly scalarProps = ['count'];
+
+  add(address: string, hasHeaders: boolean): FakeTable {
+    let created: TableModel | undefined;
+    this.write(jsonBytes(address), ({ sheet: scope }) => {
+      const { sheet: named, areas } = parseAreas(address);
+      const sheet = named !== undefined ? this.env.model.sheet(named) : (scope ?? this.env.model.activeSheet);
+      if (!sheet) throw new FakeOfficeError(ErrorCode.itemNotFound, `No sheet for ${address}`);
+      if (scope && sheet !== scope) throw invalid('The address is on another sheet.');
+      if (areas.length !== 1) throw invalid('A table has one area.');
+      if (!hasHeaders) throw new Error('Fake Excel: tables without headers are not implemented');
+      const rect = areas[0];
+      if (rectRows(rect) < 2) throw invalid('A table with headers needs a header row and a data row.');
+      if (this.env.model.tables.some((t) => t.sheet === sheet && intersects(t.rect, rect))) {
+        throw new FakeOfficeError(ErrorCode.invalidOperation, "A table can't overlap another table.");
+      }
+      // Excel turns header cells into unique texts ("Column1" for blanks, "Nom2" for repeats).
+      const seen = new Set<string>();
+      for (let c = rect.left; c <= rect.right; c++) {
+        const raw = sheet.value(rect.top, c);
+        let header = raw === undefined || raw === '' ? `Column${c - rect.left + 1}` : String(raw);
+        for (let n = 2; seen.has(header.toLowerCase()); n++) header = `${String(raw)}${n}`;
+        seen.add(header.toLowerCase());
+        sheet.setValue(rect.top, c, header);
+      }
+      let n = this.env.model.tables.length + 1;
+      while (this.env.model.table(`Table${n}`)) n++;
+      created = { name: `Table${n}`, sheet, rect, showHeaders: true, style: 'TableStyleMedium2' };
+      this.env.model.tables.push(created);
+    });
+    return new FakeTable(this.env, () => {
+      if (!created) throw new FakeOfficeError(ErrorCode.invalidOperation, 'Table was not created.');
+      return created;
+    });
+  }
+
+  getItem(name: string): FakeTable {
+    return new FakeTable(this.env, () => {
+      const table = this.find(name);
+      if (!table) throw new FakeOfficeError(ErrorCode.itemNotFound, `No table named ${name}`);
+      return table;
+    });
+  }
+
+  getItemOrNullObject(name: string): FakeTableOrNull {
+    return new FakeTableOrNull(this.env, () => this.find(name) ?? null);
+  }
+
+  private find(name: string): TableModel | undefined {
+    const table = this.env.model.table(name);
+    const scope = this.resolve().sheet;
+    return table && (!scope || table.sheet === scope) ? table : undefined;
+  }
+
+  protected read(target: { sheet: SheetModel | undefined }, prop: string): { value: unknown } {
+    if (prop !== 'count') return this.unknownProperty(prop);
+    return { value: this.env.model.tables.filter((t) => !target.sheet || t.sheet === target.sheet).length };
+  }
+}
+
+function tableRange(env: FakeEnvironment, resolve: () => TableModel, part: 'all' | 'header' | 'body'): FakeRange {
+  return new FakeRange(env, () => {
+    const table = resolve();
+    const { rect } = table;
+    const area = part === 'all' ? rect : part === 'header' ? { ...rect, bottom: rect.top } : { ...rect, top: rect.top + 1 };
+    return { sheet: table.sheet, areas: [area] };
+  });
+}
+
+export class FakeTable extends ClientObject<TableModel> {
+  protected readonly scalarProps = ['name', 'style', 'showHeaders'];
+
+  get name(): string {
+    return this.loaded('name');
+  }
+  set name(name: string) {
+    this.write(jsonBytes(name), (table) => {
+      checkTableName(this.env.model, name, table);
+      table.name = name;
+    });
+  }
+  get style(): string {
+    return this.loaded('style');
+  }
+  set style(style: string) {
+    this.write(jsonBytes(style), (table) => (table.style = style));
+  }
+
+  getRange(): FakeRange {
+    return tableRange(this.env, this.resolve, 'all');
+  }
+  getHeaderRowRange(): FakeRange {
+    return tableRange(this.env, this.resolve, 'header');
+  }
+  getDataBodyRange(): FakeRange {
+    return tableRange(this.env, this.resolve, 'body');
+  }
+
+  protected read(table: TableModel, prop: string): { value: unknown } {
+    switch (prop) {
+      case 'name':
+        return { value: table.name };
+      case 'style':
+        return { value: table.style };
+      case 'showHeaders':
+        return { value: table.showHeaders };
+      default:
+        return this.unknownProperty(prop);
+    }
+  }
+}
+
+export class FakeTableOrNull extends NullableClientObject<TableModel> {
+  protected readonly scalarProps = ['name'];
+
+  get name(): string {
+    return this.loaded('name');
+  }
+  getRange(): FakeRange {
+    return tableRange(this.env, () => this.existing(), 'all');
+  }
+  protected readExisting(table: TableModel, prop: string): { value: unknown } {
+    if (prop === 'name') return { value: table.name };
+    return this.unknownProperty(prop);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Notes (ExcelApi 1.18)
+
+export class FakeNoteCollection extends ClientObject<{ sheet: SheetModel | undefined }> {
+  protected readonly scalarProps = ['count'];
+
+  add(cellAddress: string, content: string): void {
+    this.write(jsonBytes(content) + cellAddress.length, ({ sheet: scope }) => {
+      if (!this.env.notesApi) throw new FakeOfficeError(ErrorCode.apiNotFound, 'Notes need ExcelApi 1.18.');
+      const { sheet: named, areas } = parseAreas(cellAddress);
+      const sheet = named !== undefined ? this.env.model.sheet(named) : scope;
+      if (!sheet) throw new FakeOfficeError(ErrorCode.invalidCellAddress, `No sheet in ${cellAddress}`);
+      if (areas.length !== 1 || rectCells(areas[0]) !== 1) {
+        throw new FakeOfficeError(ErrorCode.invalidCellAddress, 'A note goes on a single cell.');
+      }
+      const key = cellAddress.split('!').pop() as string;
+      const cell = cellAddress.includes('!') ? cellAddressOf(areas[0]) : key.replace(/\$/g, '').toUpperCase();
+      if (sheet.notes.has(cell)) throw new FakeOfficeError(ErrorCode.invalidArgument, `Cell ${cell} already has a note.`);
+      sheet.notes.set(cell, String(content));
+    });
+  }
+
+  protected read(target: { sheet: SheetModel | undefined }, prop: string): { value: unknown } {
+    if (!this.env.notesApi) throw new FakeOfficeError(ErrorCode.apiNotFound, 'Notes need ExcelApi 1.18.');
+    if (prop !== 'count') return this.unknownProperty(prop);
+    const sheets = target.sheet ? [target.sheet] : this.env.model.sheets;
+    return { value: sheets.reduce((n, s) => n + s.notes.size, 0) };
+  }
+}
+
+function cellAddressOf(rect: Rect): string {
+  return cellAddress(rect.top, rect.left);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Worksheets
+
+const SHEET_NAME_FORBIDDEN = /[:\\/?*[\]]/;
+
+export class FakeWorksheet extends NullableClientObject<SheetModel> {
+  protected readonly scalarProps = ['name', 'visibility', 'position', 'id'];
+
+  get name(): string {
+    return this.loaded('name');
+  }
+  get id(): string {
+    return this.loaded('id');
+  }
+  get position(): number {
+    return this.loaded('position');
+  }
+  get visibility(): string {
+    return this.loaded('visibility');
+  }
+  set visibility(visibility: 'Visible' | 'Hidden' | 'VeryHidden') {
+    this.write(20, (sheet) => {
+      if (sheet === null) throw new FakeOfficeError(ErrorCode.invalidOperation, 'Null object.');
+      if (!['Visible', 'Hidden', 'VeryHidden'].includes(visibility)) throw invalid(`Invalid visibility ${visibility}`);
+      const visible = this.env.model.sheets.filter((s) => s.visibility === 'Visible' && s !== sheet);
+      if (visibility !== 'Visible' && visible.length === 0) {
+        throw new FakeOfficeError(ErrorCode.invalidOperation, 'A workbook must keep at least one visible sheet.');
+      }
+      sheet.visibility = visibility;
+      if (this.env.model.activeSheet === sheet && visibility !== 'Visible') this.env.model.activeSheet = visible[0];
+    });
+  }
+
+  protected readExisting(sheet: SheetModel, prop: string): { value: unknown } {
+    switch (prop) {
+      case 'name':
+        return { value: sheet.name };
+      case 'id':
+        return { value: sheet.id };
+      case 'visibility':
+        return { value: sheet.visibility };
+      case 'position':
+        return { value: this.env.model.sheets.indexOf(sheet) };
+      default:
+        return this.unknownProperty(prop);
+    }
+  }
+
+  getRange(address?: string): FakeRange {
+    return new FakeRange(this.env, () => {
+      const sheet = this.existing();
+      if (address === undefined || address === '') {
+        return { sheet, areas: [{ top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLUMNS - 1 }] };
+      }
+      const target = resolveSheetAddress(this.env.model, sheet, address);
+      single(target);
+      return target;
+    });
+  }
+
+  /** Office.js truncates longer addresses (PERF-NOTES); the fake refuses them so a bug cannot hide. */
+  getRanges(address: string): FakeRangeAreas {
+    return new FakeRangeAreas(this.env, () => {
+      if (address.length > 8192) throw invalid(`getRanges address of ${address.length} characters (limit 8192).`);
+      return resolveSheetAddress(this.env.model, this.existing(), address);
+    });
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    void valuesOnly; // The fake tracks values only: formatted-but-empty cells never extend the used range.
+    return new FakeRange(this.env, () => {
+      const sheet = this.existing();
+      const rect = sheet.usedRect();
+      return rect ? { sheet, areas: [rect] } : null;
+    });
+  }
+
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    void valuesOnly;
+    return new FakeRange(this.env, () => {
+      const sheet = this.existing();
+      return { sheet, areas: [sheet.usedRect() ?? { top: 0, left: 0, bottom: 0, right: 0 }] };
+    });
+  }
+
+  activate(): void {
+    this.write(10, () => {
+      const sheet = this.existing();
+      if (sheet.visibility !== 'Visible') {
+        throw new FakeOfficeError(ErrorCode.invalidOperation, 'A hidden sheet cannot be activated.');
+      }
+      this.env.model.activeSheet = sheet;
+    });
+  }
+
+  get tables(): FakeTableCollection {
+    return new FakeTableCollection(this.env, () => ({ sheet: this.existing() }));
+  }
+
+  get notes(): FakeNoteCollection {
+    return new FakeNoteCollection(this.env, () => ({ sheet: this.existing() }));
+  }
+
+  get freezePanes(): { freezeRows(count: number): void; unfreeze(): void } {
+    const write = (apply: (sheet: SheetModel) => void): void =>
+      this.env.queue.enqueue(10, () => {
+        apply(this.existing());
+        return { bytes: 0 };
+      });
+    return {
+      freezeRows: (count: number) =>
+        write((sheet) => {
+          if (!(count >= 0 && count < MAX_ROWS)) throw invalid('Invalid row count');
+          sheet.frozen = { rows: count, columns: 0 };
+        }),
+      unfreeze: () => write((sheet) => (sheet.frozen = { rows: 0, columns: 0 })),
+    };
+  }
+}
+
+export class FakeWorksheetCollection extends ClientObject<WorkbookModel> {
+  protected readonly scalarProps = ['items'];
+  private itemProxies: FakeWorksheet[] = [];
+
+  add(name?: string): FakeWorksheet {
+    let created: SheetModel | undefined;
+    this.write(jsonBytes(name ?? ''), (model) => {
+      let sheetName = name;
+      if (sheetName === undefined) {
+        let n = model.sheets.length + 1;
+        while (model.sheet(`Feuil${n}`)) n++;
+        sheetName = `Feuil${n}`;
+      }
+      if (sheetName.length === 0 || sheetName.length > 31 || SHEET_NAME_FORBIDDEN.test(sheetName) || /^'|'$/.test(sheetName)) {
+        throw invalid(`Invalid sheet name ${sheetName}`);
+      }
+      if (model.sheet(sheetName) || sheetName.toLowerCase() === 'history') {
+        throw new FakeOfficeError(ErrorCode.itemAlreadyExists, `A sheet named ${sheetName} exists.`);
+      }
+      created = model.addSheet(sheetName);
+    });
+    return new FakeWorksheet(this.env, () => {
+      if (!created) throw new FakeOfficeError(ErrorCode.invalidOperation, 'Sheet was not created.');
+      return created;
+    });
+  }
+
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.env, () => {
+      const sheet = this.env.model.sheet(name);
+      if (!sheet) throw new FakeOfficeError(ErrorCode.itemNotFound, `No sheet named ${name}`);
+      return sheet;
+    });
+  }
+
+  getItemOrNullObject(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.env, () => this.env.model.sheet(name) ?? null);
+  }
+
+  getActiveWorksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.env, () => this.env.model.activeSheet ?? null);
+  }
+
+  get items(): FakeWorksheet[] {
+    this.loaded('items');
+    return this.itemProxies;
+  }
+
+  protected read(_model: WorkbookModel, prop: string): { value: unknown } {
+    return this.unknownProperty(prop);
+  }
+
+  override capture(props: readonly string[]): Capture {
+    const itemProps = props.map((p) => p.replace(/^items\/?/, '')).filter(Boolean);
+    const proxies = this.env.model.sheets.map((sheet) => new FakeWorksheet(this.env, () => sheet));
+    const results = proxies.map((p) => p.capture(itemProps.length ? itemProps : ['name', 'visibility', 'position', 'id']));
+    return {
+      bytes: results.reduce((sum, r) => sum + r.bytes, 2),
+      commit: () => {
+        results.forEach((r) => r.commit());
+        this.itemProxies = proxies;
+        this.loadedProps.set('items', true);
+      },
+    };
+  }
+}
+
+export class FakeFunctionResult extends ClientObject<number> {
+  protected readonly scalarProps = ['value'];
+  get value(): number {
+    return this.loaded('value');
+  }
+  protected read(value: number, prop: string): { value: unknown } {
+    if (prop !== 'value') return this.unknownProperty(prop);
+    return { value };
+  }
+}
+
+export class FakeWorkbook {
+  constructor(private readonly env: FakeEnvironment) {}
+
+  get worksheets(): FakeWorksheetCollection {
+    return new FakeWorksheetCollection(this.env, () => this.env.model);
+  }
+  get tables(): FakeTableCollection {
+    return new FakeTableCollection(this.env, () => ({ sheet: undefined }));
+  }
+  get notes(): FakeNoteCollection {
+    return new FakeNoteCollection(this.env, () => ({ sheet: undefined }));
+  }
+  get functions(): { date(year: number, month: number, day: number): FakeFunctionResult } {
+    return {
+      /** Excel's DATE(): serial day number in the workbook's date system. */
+      date: (year, month, day) =>
+        new FakeFunctionResult(this.env, () => {
+          const days = Date.UTC(year, month - 1, day) / 86_400_000;
+          const epoch = this.env.model.date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+          return days - epoch / 86_400_000;
+        }),
+    };
+  }
+}
