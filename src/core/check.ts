@@ -244,15 +244,20 @@ export function checkWorkbook(data: WorkbookData, options: CheckOptions = {}): C
 
   const digcomp = checkDigcomp(data, dictionary, passageIds, ctx, issues);
   const today = options.today ?? new Date();
-  const passages: Passage[] = rows.map(({ row, normalized }) => ({
-    row: row.row,
-    values: normalized.values,
-    digcomp: digcomp.get(row.row) ?? [],
-  }));
-  for (const passage of passages) {
-    const context: RowContext = { dictionary, sheet: data.passages, digcompSheet: data.digcomp, passage, today, issues };
+  const passages: Passage[] = rows.map(({ row, normalized }) => {
+    const passage: Passage = { row: row.row, values: normalized.values, digcomp: digcomp.get(row.row) ?? [] };
+    const context: RowContext = {
+      dictionary,
+      sheet: data.passages,
+      digcompSheet: data.digcomp,
+      passage,
+      filled: normalized.filled,
+      today,
+      issues,
+    };
     runRowRules(context);
-  }
+    return passage;
+  });
 
   issues.issues.sort(compareIssues);
   const certifications = new Set(passages.map((p) => `${p.values['4.1']}\u0000${p.values['4.2']}\u0000${p.values['4.3']}`));

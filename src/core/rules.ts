@@ -14,6 +14,8 @@ export interface RowContext {
   readonly sheet: SourceSheet;
   readonly digcompSheet: SourceSheet;
   readonly passage: Passage;
+  /** Fields whose cell holds something, valid or not. */
+  readonly filled: ReadonlySet<string>;
   readonly today: Date;
   readonly issues: IssueCollector;
 }
@@ -23,8 +25,15 @@ export interface RowRule {
   readonly field: string;
   readonly code: IssueCode;
   readonly severity: Severity;
-  /** Returns message parameters when the rule is broken, undefined otherwise. */
-  readonly test: (values: Readonly<Record<string, string>>, passage: Passage) => MessageParams | undefined;
+  /**
+   * Returns message parameters when the rule is broken, undefined otherwise. `values` holds valid cells only;
+   * `filled` also has cells whose value was refused (already reported), which rules must not report again.
+   */
+  readonly test: (
+    values: Readonly<Record<string, string>>,
+    passage: Passage,
+    filled: ReadonlySet<string>,
+  ) => MessageParams | undefined;
 }
 
 const before = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && b < a;
@@ -48,7 +57,7 @@ export const ROW_RULES: readonly RowRule[] = [
     field: '5.13',
     code: 'languageLevelMissing',
     severity: 'error',
-    test: (v) => (v['5.12'] === 'true' && v['5.13'] === undefined ? {} : undefined),
+    test: (v, _p, filled) => (v['5.12'] === 'true' && !filled.has('5.13') ? {} : undefined),
   },
   {
     field: '5.13',
@@ -60,7 +69,7 @@ export const ROW_RULES: readonly RowRule[] = [
     field: '5.14',
     code: 'digitalLevelMissing',
     severity: 'error',
-    test: (v, p) => (v['5.14'] === 'true' && v['6.1'] === undefined && p.digcomp.length === 0 ? {} : undefined),
+    test: (v, p, filled) => (v['5.14'] === 'true' && !filled.has('6.1') && p.digcomp.length === 0 ? {} : undefined),
   },
   {
     field: '5.14',
@@ -71,9 +80,9 @@ export const ROW_RULES: readonly RowRule[] = [
 ];
 
 export function runRowRules(context: RowContext): void {
-  const { passage, dictionary, sheet, issues } = context;
+  const { passage, dictionary, sheet, issues, filled } = context;
   for (const rule of ROW_RULES) {
-    const params = rule.test(passage.values, passage);
+    const params = rule.test(passage.values, passage, filled);
     if (!params) continue;
     const column = sheet.columns[rule.field];
     issues.add(

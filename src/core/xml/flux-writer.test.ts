@@ -125,7 +125,7 @@ describe('document shape', () => {
 });
 
 describe('values survive writing and parsing unchanged', () => {
-  test('for random passages, every filled value is read back as typed', () => {
+  test('for random passages, every value read back is the value typed, in the same passage', () => {
     fc.assert(
       fc.property(
         validHeaderArbitrary(dictionary),
@@ -167,7 +167,7 @@ describe('streaming', () => {
     expect(passageCounts).toEqual([0, 0, 1000, 200, 0, 0, 1000, 300, 0, 0]);
   });
 
-  test('the generator is lazy: no chunk is larger than a batch, whatever the file size', () => {
+  test('no chunk holds more than a batch of passages, whatever the file size', () => {
     const generator = writeFluxXml(big, dictionary, { batchSize: 100 });
     let largest = 0;
     for (const chunk of generator) largest = Math.max(largest, chunk.length);

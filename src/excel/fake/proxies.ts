@@ -1029,6 +1029,10 @@ export class FakeTable extends ClientObject<TableModel> {
     this.write(jsonBytes(style), (table) => (table.style = style));
   }
 
+  get worksheet(): FakeWorksheet {
+    return this.child('worksheet', () => new FakeWorksheet(this.env, () => this.resolve().sheet));
+  }
+
   getRange(): FakeRange {
     return tableRange(this.env, this.resolve, 'all');
   }
@@ -1059,6 +1063,10 @@ export class FakeTableOrNull extends NullableClientObject<TableModel> {
   get name(): string {
     return this.loaded('name');
   }
+  get worksheet(): FakeWorksheet {
+    return this.child('worksheet', () => new FakeWorksheet(this.env, () => this.existing().sheet));
+  }
+
   getRange(): FakeRange {
     return tableRange(this.env, () => this.existing(), 'all');
   }
@@ -1163,6 +1171,17 @@ export class FakeWorksheet extends NullableClientObject<SheetModel> {
   }
 
   /** Office.js truncates longer addresses (PERF-NOTES); the fake refuses them so a bug cannot hide. */
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
+    return new FakeRange(this.env, () => {
+      const sheet = this.existing();
+      const rect = { top: startRow, left: startColumn, bottom: startRow + rowCount - 1, right: startColumn + columnCount - 1 };
+      if (rowCount < 1 || columnCount < 1 || rect.top < 0 || rect.left < 0 || rect.bottom >= MAX_ROWS || rect.right >= MAX_COLUMNS) {
+        throw invalid('The range is outside the grid.');
+      }
+      return { sheet, areas: [rect] };
+    });
+  }
+
   getRanges(address: string): FakeRangeAreas {
     return new FakeRangeAreas(this.env, () => {
       if (address.length > 8192) throw invalid(`getRanges address of ${address.length} characters (limit 8192).`);

@@ -1,0 +1,192 @@
+/// <reference types="office-js" />
+import { gridToSourceSheet, mapHeaderColumns } from '../core/grid';
+import { fieldIdInHeader, HEADER_ROW, type TemplateLayout } from '../core/layout';
+import type { CellValue, SourceSheet, WorkbookData } from '../core/types';
+import { OfficeErrorCode, officeErrorCode, throwIfAborted, type ExcelRun } from './excel-run';
+
+/**
+ * Reads a workbook filled from the template, in bounded blocks of rows.
+ *
+ * Office limits (PERF-NOTES, Microsoft "Resource limits"): 5 MB per request/response on the web,
+ * 5 000 000 cells per read. Every read here is a rectangle of at most `maxBlockRows` rows, sized
+ * from the bytes per row seen so far, and retried at half size if Excel still refuses the payload.
+ */
+
+export interface ReadOptions {
+  readonly signal?: AbortSignal;
+  /** Rows read so far and rows to read, after each block. */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Most rows per read (default 5 000). */
+  readonly maxBlockRows?: number;
+  /** Target response size per read, under the 5 MB web limit with room for the envelope. */
+  readonly payloadBudgetBytes?: number;
+}
+
+export class MissingSheetsError extends Error {
+  constructor(readonly sheets: readonly string[]) {
+    super(`Missing template sheets: ${sheets.join(', ')}`);
+    this.name = 'MissingSheetsError';
+  }
+}
+
+const DEFAULT_BLOCK_ROWS = 5000;
+const DEFAULT_PAYLOAD_BUDGET = 4_000_000;
+const CELLS_PER_READ_LIMIT = 5_000_000;
+/** Rows of the parameters sheet we read (labels in A, values in B; the layout uses rows 2–6). */
+const PARAMETER_ROWS = 30;
+
+/** Excel error values come back from `values` as their text ("#N/A"); valueTypes would double the payload. */
+const ERROR_TEXT = /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/;
+
+function toCellValue(value: unknown): CellValue {
+  if (typeof value === 'string') return ERROR_TEXT.test(value) ? { error: value } : value;
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  return null;
+}
+
+function approximateBytes(values: unknown[][]): number {
+  return JSON.stringify(values).length;
+}
+
+interface SheetExtent {
+  /** 1-based row of the header. */
+  readonly headerRow: number;
+  /** 1-based last row that may hold data (bottom of the used range or of the table). */
+  readonly lastRow: number;
+  /** Number of columns from A to the rightmost used column. */
+  readonly columnCount: number;
+}
+
+/** Reads the rows of one sheet, block by block; the first block carries the header row. */
+async function readSheetRows(
+  context: Excel.RequestContext,
+  sheetName: string,
+  extent: SheetExtent,
+  options: ReadOptions,
+  progress: { done: number; total: number },
+): Promise<SourceSheet> {
+  const sheet = context.workbook.worksheets.getItem(sheetName);
+  const header = sheet.getRangeByIndexes(extent.headerRow - 1, 0, 1, Math.max(1, extent.columnCount)).load('values');
+  await context.sync();
+  const headerValues = (header.values[0] ?? []).map(toCellValue);
+  const mapped = mapHeaderColumns(headerValues);
+  // Only the columns up to the rightmost template column: the user's extra columns are not read.
+  const width = Math.max(1, ...[...mapped.values()].map((i) => i + 1));
+  const maxRows = Math.max(1, Math.min(options.maxBlockRows ?? DEFAULT_BLOCK_ROWS, Math.floor(CELLS_PER_READ_LIMIT / width)));
+  const budget = options.payloadBudgetBytes ?? DEFAULT_PAYLOAD_BUDGET;
+
+  const rows: CellValue[][] = [];
+  const firstRow = extent.headerRow + 1;
+  let next = firstRow;
+  let blockRows = maxRows;
+  while (next <= extent.lastRow) {
+    throwIfAborted(options.signal);
+    const count = Math.min(blockRows, extent.lastRow - next + 1);
+    const block = sheet.getRangeByIndexes(next - 1, 0, count, width).load('values');
+    try {
+      await context.sync();
+    } catch (error) {
+      const code = officeErrorCode(error);
+      if (count > 1 && (code === OfficeErrorCode.responsePayloadSizeLimitExceeded || code === OfficeErrorCode.requestPayloadSizeLimitExceeded)) {
+        blockRows = Math.max(1, Math.floor(count / 2));
+        continue;
+      }
+      throw error;
+    }
+    for (const values of block.values) rows.push(values.map(toCellValue));
+    const bytesPerRow = approximateBytes(block.values) / count;
+    blockRows = Math.max(1, Math.min(maxRows, Math.floor(budget / Math.max(1, bytesPerRow))));
+    next += count;
+    progress.done += count;
+    options.onProgress?.(progress.done, progress.total);
+  }
+  const columnsOnly = headerValues.slice(0, width);
+  return gridToSourceSheet(sheetName, columnsOnly, rows, firstRow);
+}
+
+function emptySheet(name: string): SourceSheet {
+  return { name, columns: {}, rows: [] };
+}
+
+export async function readWorkbookData(run: ExcelRun, layout: TemplateLayout, options: ReadOptions = {}): Promise<WorkbookData> {
+  return run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    const paramSheet = sheets.getItemOrNullObject(layout.parameters.name).load('name');
+    const passageSheet = sheets.getItemOrNullObject(layout.passages.name).load('name');
+    const digcompSheet = sheets.getItemOrNullObject(layout.digcomp.name).load('name');
+    const passageTable = context.workbook.tables.getItemOrNullObject(layout.passages.table).load('name,worksheet/name');
+    const digcompTable = context.workbook.tables.getItemOrNullObject(layout.digcomp.table).load('name,worksheet/name');
+    // DATE(1904;1;1) is 0 in the 1904 date system and 1462 in the 1900 one; Office.js exposes no flag.
+    const epochProbe = context.workbook.functions.date(1904, 1, 1).load('value');
+    await context.sync();
+
+    const missing = [paramSheet, passageSheet]
+      .filter((s) => s.isNullObject)
+      .map((s) => (s === paramSheet ? layout.parameters.name : layout.passages.name));
+    if (missing.length > 0) throw new MissingSheetsError(missing);
+    const date1904 = epochProbe.value === 0;
+
+    // Second round trip: how far each sheet goes, and the parameter block.
+    const params = paramSheet.getRange(`A1:B${PARAMETER_ROWS}`).load('values');
+    const extentProbes = [
+      { sheet: passageSheet, table: passageTable, name: layout.passages.name },
+      { sheet: digcompSheet, table: digcompTable, name: layout.digcomp.name },
+    ].map(({ sheet, table, name }) => {
+      if (sheet.isNullObject) return undefined;
+      // A table of that name on another sheet is not ours to read.
+      const ours = !table.isNullObject && table.worksheet.name === name;
+      return {
+        used: sheet.getUsedRangeOrNullObject(true).load('rowIndex,rowCount,columnIndex,columnCount'),
+        table: ours ? table.getRange().load('rowIndex,rowCount,columnCount') : undefined,
+      };
+    });
+    await context.sync();
+
+    const extents = extentProbes.map((probe): SheetExtent | undefined => {
+      if (!probe) return undefined;
+      const table = probe.table;
+      const headerRow = table ? table.rowIndex + 1 : HEADER_ROW;
+      const usedLast = probe.used.isNullObject ? 0 : probe.used.rowIndex + probe.used.rowCount;
+      const tableLast = table ? table.rowIndex + table.rowCount : 0;
+      const usedColumns = probe.used.isNullObject ? 0 : probe.used.columnIndex + probe.used.columnCount;
+      return {
+        headerRow,
+        lastRow: Math.max(usedLast, tableLast, headerRow),
+        columnCount: Math.max(usedColumns, table ? table.columnCount : 0),
+      };
+    });
+
+    const progress = {
+      done: 0,
+      total: extents.reduce((sum, e) => sum + (e ? e.lastRow - e.headerRow : 0), 0),
+    };
+    options.onProgress?.(0, progress.total);
+    const passages = extents[0]
+      ? await readSheetRows(context, layout.passages.name, extents[0], options, progress)
+      : emptySheet(layout.passages.name);
+    const digcomp = extents[1]
+      ? await readSheetRows(context, layout.digcomp.name, extents[1], options, progress)
+      : emptySheet(layout.digcomp.name);
+
+    return { date1904, parameters: readParameters(layout, params.values), passages, digcomp };
+  });
+}
+
+/**
+ * Parameter values by dictionary id. A row is recognised by the id in its label ("… (3.1)"), so a
+ * user who inserted a row above still gets the right value; otherwise the layout's cell is used.
+ */
+function readParameters(layout: TemplateLayout, values: unknown[][]): WorkbookData['parameters'] {
+  const byId = new Map<string, number>();
+  values.forEach((row, index) => {
+    const id = typeof row[0] === 'string' ? fieldIdInHeader(row[0]) : undefined;
+    if (id !== undefined && !byId.has(id)) byId.set(id, index);
+  });
+  const cells: Record<string, { address: string; value: CellValue }> = {};
+  for (const cell of layout.parameters.cells) {
+    const fallback = Number(cell.cell.slice(1)) - 1;
+    const index = byId.get(cell.field) ?? fallback;
+    cells[cell.field] = { address: `B${index + 1}`, value: toCellValue(values[index]?.[1]) };
+  }
+  return { name: layout.parameters.name, cells };
+}
