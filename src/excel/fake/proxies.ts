@@ -156,7 +156,9 @@ abstract class NullableClientObject<T> extends ClientObject<T | null> {
   }
 
   override capture(props: readonly string[]): Capture {
-    return super.capture(['isNullObject', ...props.filter((p) => p !== 'isNullObject')]);
+    const all = ['isNullObject', ...props.filter((p) => p !== 'isNullObject')];
+    // A null object answers isNullObject only; paths through it load nothing.
+    return super.capture(this.resolve() === null ? all.filter((p) => !p.includes('/')) : all);
   }
 
   protected existing(): T {
