@@ -74,10 +74,11 @@ export function describeXmllintMessage(message: XmllintMessage, context: Message
 /** « Ligne 57 (feuille « Passages », ligne 12) : Nom de naissance (8.1) : la valeur … ». */
 export function formatProblemMessage(line: number | null, location: XmlLocation | undefined, described: DescribedMessage): string {
   const where = line === null ? '' : `Ligne ${line}${location ? ` (feuille « ${location.sheet} », ligne ${location.row})` : ''} : `;
-  const about = described.subject ? `${described.subject} : ` : '';
-  const text = `${where}${about}${described.detail}`;
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  const about = described.subject ? `${capitalize(described.subject)} : ` : '';
+  return capitalize(`${where}${about}${described.detail}`);
 }
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 // ---------------------------------------------------------------------------------------------
 // Validity errors: "Element '{ns}tag': <text>"
