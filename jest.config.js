@@ -8,4 +8,5 @@ module.exports = {
     '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.json' }],
   },
   testTimeout: 60000,
+  reporters: ['default', '<rootDir>/test/reporters/totals-reporter.js'],
 };

@@ -7,7 +7,7 @@ const layout = buildTemplateLayout();
 
 function setUp(apiVersion = '1.18') {
   const excel = new FakeExcel({ apiVersion });
-  const port = createExcelWorkbookPort({ run: excel.run.bind(excel) as never, notes: excel.isSetSupported('ExcelApi', '1.18') });
+  const port = createExcelWorkbookPort({ run: excel.excelRun, notes: excel.isSetSupported('ExcelApi', '1.18') });
   return { excel, port, model: excel.model };
 }
 

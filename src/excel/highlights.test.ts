@@ -3,7 +3,6 @@ import type { Issue, Severity } from '../core/types';
 import { parseRect, FakeExcel } from './fake';
 import { fillParameters, fillPassages } from './fake/fixtures';
 import { addNote, cellSnapshot, formatCells } from './fake/user';
-import type { ExcelRun } from './excel-run';
 import { HIGHLIGHT_STYLE, isHighlightFormula } from './highlights';
 import { createExcelWorkbookPort } from './workbook-port';
 
@@ -16,7 +15,7 @@ function issue(cell: string, severity: Severity = 'error', sheet = 'Passages'): 
 
 async function setUp(rows = 20) {
   const excel = new FakeExcel({ platform: 'web' });
-  const port = createExcelWorkbookPort({ run: excel.run.bind(excel) as ExcelRun, notes: true });
+  const port = createExcelWorkbookPort({ run: excel.excelRun, notes: true });
   await port.createTemplate();
   fillParameters(excel.model);
   fillPassages(excel.model, rows);

@@ -3,7 +3,7 @@ import { DocumentText } from './document-text';
 import { schemaLookup } from './schema-lookup';
 import type { ValidateXmlOptions, XmlProblem, XmlValidationReport } from './types';
 import { parseXmllintOutput, type XmllintMessage } from './xmllint-output';
-import { memoryPagesFor, type XmllintRunner } from './xmllint-runner';
+import { DOCUMENT_FILE_NAME, memoryPagesFor, type XmllintRunner } from './xmllint-runner';
 import { describeXmllintMessage, formatProblemMessage } from './xsd-messages';
 import { writeXsd } from './write-xsd';
 
@@ -92,12 +92,14 @@ function toReport(messages: readonly XmllintMessage[], xml: string | Uint8Array,
       continue;
     }
     const described = describeXmllintMessage(message, context);
-    const location = message.line === null ? undefined : sourceMap?.locate(message.line);
+    // Lines of schema compilation errors are lines of the XSD, not of the document.
+    const line = message.file === undefined || message.file === DOCUMENT_FILE_NAME ? message.line : null;
+    const location = line === null ? undefined : sourceMap?.locate(line);
     errors.push({
-      line: message.line,
+      line,
       ...(described.column !== undefined ? { column: described.column } : {}),
       code: described.code,
-      message: formatProblemMessage(message.line, location, described),
+      message: formatProblemMessage(line, location, described),
       raw: message.raw,
       ...(location ? { location } : {}),
     });

@@ -11,7 +11,9 @@
 export type XmllintMessageDomain = 'validity' | 'parser' | 'namespace' | 'schemaParser' | 'other';
 
 export interface XmllintMessage {
-  /** 1-based line in the document, null when libxml2 gave none. */
+  /** File the message is about: the document, or the schema for "Schemas parser" errors. */
+  readonly file?: string;
+  /** 1-based line in that file, null when libxml2 gave none. */
   readonly line: number | null;
   readonly domain: XmllintMessageDomain;
   readonly severity: 'error' | 'warning';
@@ -27,7 +29,8 @@ export interface XmllintMessage {
   readonly excerpt?: { readonly text: string; readonly caret: number };
 }
 
-const MESSAGE_LINE = /^(.*?):(\d+): (.+?) (error|warning) : (.*)$/;
+// Without --stream, libxml2 inserts the node name: "document.xml:6: element idClient: Schemas validity error : …".
+const MESSAGE_LINE = /^(.*?):(\d+): (?:element [^:\s]+: )?(.+?) (error|warning) : (.*)$/;
 const ELEMENT_PREFIX = /^Element '([^']*)'(?:, attribute '([^']*)')?: (.*)$/;
 const SUMMARY_LINE = /( validates| fails to validate| : failed to parse| failed to compile)$|^Unimplemented block at /;
 
@@ -52,7 +55,7 @@ export function parseXmllintOutput(output: string): XmllintMessage[] {
       }
       continue;
     }
-    const [, , lineNumber, domainName, severity, rest] = match;
+    const [, file, lineNumber, domainName, severity, rest] = match;
     const domain = DOMAINS[domainName] ?? 'other';
     const element = domain === 'validity' || domain === 'schemaParser' ? ELEMENT_PREFIX.exec(rest) : null;
     let raw = line;
@@ -75,6 +78,7 @@ export function parseXmllintOutput(output: string): XmllintMessage[] {
       }
     }
     messages.push({
+      file,
       line: Number(lineNumber),
       domain,
       severity: severity === 'warning' ? 'warning' : 'error',

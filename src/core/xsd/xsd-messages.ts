@@ -65,7 +65,10 @@ export function describeXmllintMessage(message: XmllintMessage, context: Message
     case 'namespace':
       return describeParserError(message, context);
     case 'schemaParser':
-      return { code: 'schemaError', detail: `le schéma XSD est invalide (${message.text}).` };
+      return {
+        code: 'schemaError',
+        detail: `le schéma XSD ${message.file ?? ''} est invalide (ligne ${message.line} : ${message.text}).`,
+      };
     default:
       return { code: 'invalid', detail: `erreur signalée par xmllint : ${message.text}` };
   }

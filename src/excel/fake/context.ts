@@ -29,6 +29,8 @@ export interface SyncRecord {
   readonly operations: number;
   readonly requestBytes: number;
   readonly responseBytes: number;
+  /** Excel refused the batch (payload limit, invalid argument…). */
+  readonly failed: boolean;
 }
 
 export class FakeStats {
@@ -40,12 +42,18 @@ export class FakeStats {
     return this.records.length;
   }
 
+  /** Largest request Excel accepted. */
   get maxRequestBytes(): number {
-    return Math.max(0, ...this.records.map((r) => r.requestBytes));
+    return Math.max(0, ...this.records.filter((r) => !r.failed).map((r) => r.requestBytes));
   }
 
+  /** Largest response Excel delivered. */
   get maxResponseBytes(): number {
-    return Math.max(0, ...this.records.map((r) => r.responseBytes));
+    return Math.max(0, ...this.records.filter((r) => !r.failed).map((r) => r.responseBytes));
+  }
+
+  get failedSyncs(): number {
+    return this.records.filter((r) => r.failed).length;
   }
 
   reset(): void {
@@ -95,8 +103,9 @@ export class BatchQueue {
     this.queue = [];
     const requestBytes = operations.reduce((sum, op) => sum + op.requestBytes, 0);
     let responseBytes = 0;
+    let failed = true;
     const record = (): void => {
-      this.stats.records.push({ operations: operations.length, requestBytes, responseBytes });
+      this.stats.records.push({ operations: operations.length, requestBytes, responseBytes, failed });
     };
     // Real Office.js is asynchronous here; so must the fake be, or ordering bugs would hide.
     await Promise.resolve();
@@ -114,10 +123,11 @@ export class BatchQueue {
         responseBytes += result.bytes;
         if (result.commit) commits.push(result.commit);
       }
+      failed = this.web && responseBytes > WEB_PAYLOAD_LIMIT_BYTES;
     } finally {
       record();
     }
-    if (this.web && responseBytes > WEB_PAYLOAD_LIMIT_BYTES) {
+    if (failed) {
       throw new FakeOfficeError(
         ErrorCode.responsePayloadSizeLimitExceeded,
         `Response of ${responseBytes} bytes exceeds the 5 MB limit of Excel on the web.`,

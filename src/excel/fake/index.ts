@@ -1,6 +1,7 @@
 import { BatchQueue, FakeStats } from './context';
 import { FakeWorkbook, type FakeEnvironment } from './proxies';
 import { WorkbookModel } from './model';
+import type { ExcelRun } from '../excel-run';
 
 /**
  * An in-memory Excel with the Office.js programming model, for the adapter's tests and the
@@ -64,6 +65,11 @@ export class FakeExcel {
     const result = await batch(context);
     if (queue.pending > 0) await context.sync();
     return result;
+  }
+
+  /** This fake in place of `Excel.run`: it implements the part of Office.js that src/excel uses. */
+  get excelRun(): ExcelRun {
+    return this.run.bind(this) as unknown as ExcelRun;
   }
 
   /** Office.context.requirements.isSetSupported. */
