@@ -1,3 +1,4 @@
+import { createXsdWorker } from './create-xsd-worker';
 import { DOCUMENT_FILE_NAME, type XmllintRequest, type XmllintRunner } from '../core/xsd/xmllint-runner';
 
 /**
@@ -30,9 +31,6 @@ export function xmllintMessage(request: XmllintRequest): Record<string, unknown>
 }
 
 export type WorkerFactory = () => Worker;
-
-export const createXsdWorker: WorkerFactory = () =>
-  new Worker(new URL('./xsd.worker.ts', import.meta.url), { type: 'module', name: 'xsd' });
 
 export function browserXmllintRunner(createWorker: WorkerFactory = createXsdWorker): XmllintRunner {
   return (request) =>

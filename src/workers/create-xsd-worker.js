@@ -1,0 +1,7 @@
+/**
+ * Kept in JavaScript: the TypeScript build targets CommonJS, where `import.meta` is not allowed, and
+ * webpack needs exactly this `new Worker(new URL(…, import.meta.url))` shape to bundle the worker.
+ */
+export function createXsdWorker() {
+  return new Worker(new URL('./xsd.worker.ts', import.meta.url), { type: 'module', name: 'xsd' });
+}
