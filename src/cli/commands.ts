@@ -1,7 +1,14 @@
 import { createWriteStream, promises as fs } from 'node:fs';
 import { once } from 'node:events';
+import { availableParallelism } from 'node:os';
 import { checkWorkbook } from '../core/check';
-import { exportFileName, prepareExport, writePreparedXml, xsdProblemsAsIssues } from '../core/export';
+import {
+  exportFileName,
+  prepareExport,
+  validateExport,
+  writePreparedXml,
+  xsdProblemsAsIssues,
+} from '../core/export';
 import { buildTemplateLayout, layoutAsJson } from '../core/layout';
 import type { WorkbookData } from '../core/types';
 import { readTemplateWorkbook, UnusableWorkbookError } from '../workbook/xlsx-reader';
@@ -12,14 +19,19 @@ import { validateXml as validateXmlInNode } from '../core/xsd/validate-xml';
 
 /** The CLI commands, as functions returning an exit code, so tests call them directly. */
 
-export async function templateCommand(io: CliIO, options: { output?: string; json?: boolean }): Promise<number> {
+export async function templateCommand(
+  io: CliIO,
+  options: { output?: string; json?: boolean },
+): Promise<number> {
   if (options.json) {
     io.out(JSON.stringify(layoutAsJson(buildTemplateLayout())));
     return EXIT.ok;
   }
   const output = options.output ?? 'modele-accrochage-cdc.xlsx';
   if (await exists(output)) {
-    io.err(`Le fichier ${output} existe déjà : choisissez un autre nom avec -o (aucun fichier n'a été modifié).`);
+    io.err(
+      `Le fichier ${output} existe déjà : choisissez un autre nom avec -o (aucun fichier n'a été modifié).`,
+    );
     return EXIT.unusable;
   }
   await createTemplateWorkbook().xlsx.writeFile(output);
@@ -80,7 +92,7 @@ export async function exportCommand(
   const output = options.output ?? exportFileName(prepared.flux.header['3.1'], prepared.flux.horodatage);
   // Write next to the target, validate, and only then give the file its name: a refused export leaves nothing.
   const partial = `${output}.partiel`;
-  const { chunks, sourceMap } = writePreparedXml(data, prepared);
+  const { chunks } = writePreparedXml(data, prepared);
   const stream = createWriteStream(partial, { encoding: 'utf8' });
   let written = 0;
   for (const chunk of chunks) {
@@ -90,11 +102,21 @@ export async function exportCommand(
   stream.end();
   await once(stream, 'finish');
   if (written > 5e6) io.progress(`XML écrit (${(written / 1e6).toFixed(0)} Mo), validation XSD…`);
-  const report = await validateXmlInNode(await fs.readFile(partial), { sourceMap });
+  // Validated in parts on both cores (validate-in-parts.ts): same verdict as the whole file, flat memory.
+  const report = await validateExport(data, prepared, validateXmlInNode, {
+    validation: {
+      concurrency: availableParallelism(),
+      onProgress: (done, total) =>
+        total > 20000 &&
+        io.progress(`Validation XSD… ${plural(done, 'passage')} sur ${total.toLocaleString('fr-FR')}`),
+    },
+  });
   if (!report.valid) {
     await fs.rm(partial, { force: true });
     for (const issue of xsdProblemsAsIssues(report.errors, data.passages.name)) io.out(formatIssue(issue));
-    io.err('Export refusé : le fichier produit ne passe pas le XSD (voir ci-dessus) ; aucun fichier n’a été écrit.');
+    io.err(
+      'Export refusé : le fichier produit ne passe pas le XSD (voir ci-dessus) ; aucun fichier n’a été écrit.',
+    );
     return EXIT.problems;
   }
   await fs.rename(partial, output);
@@ -118,7 +140,11 @@ export async function validateCommand(io: CliIO, file: string, options: { json?:
   if (options.json) io.out(JSON.stringify(report.errors, null, 2));
   else {
     for (const problem of report.errors) io.out(`ERREUR ${problem.message}`);
-    io.out(report.valid ? `${file} est valide selon le XSD de la CDC.` : `${file} n'est pas valide : ${plural(report.errors.length, 'erreur')}.`);
+    io.out(
+      report.valid
+        ? `${file} est valide selon le XSD de la CDC.`
+        : `${file} n'est pas valide : ${plural(report.errors.length, 'erreur')}.`,
+    );
   }
   return report.valid ? EXIT.ok : EXIT.problems;
 }

@@ -3,8 +3,10 @@ import { checkWorkbook, type CheckOptions, type CheckResult } from './check';
 import { writeFluxXmlWithMap } from './xml/flux-writer';
 import { createFlux } from './xml/group';
 import type { FluxSourceMap } from './xml/source-map';
-import type { XmlProblem, XmlValidationReport } from './xsd/types';
-import type { Flux, Issue, WorkbookData, XmlSourceMap } from './types';
+import { validateFluxInParts, type PartsOptions } from './validate-in-parts';
+import type { ValidateXml } from './xsd/xml-validator';
+import type { XmlProblem } from './xsd/types';
+import type { Flux, Issue, WorkbookData } from './types';
 
 /**
  * The export pipeline shared by the CLI and the add-in: check every cell, refuse while any error
@@ -12,17 +14,14 @@ import type { Flux, Issue, WorkbookData, XmlSourceMap } from './types';
  * The XSD validator is passed in, so Node (worker thread) and the browser (Web Worker) share this code.
  */
 
-export type XmlValidator = (
-  xml: string,
-  options: { readonly sourceMap?: XmlSourceMap },
-) => Promise<XmlValidationReport>;
-
 export interface ExportOptions extends CheckOptions {
   /** The export instant (horodatage, file name). */
   readonly now?: Date;
   readonly idFlux?: string;
-  /** Validates the produced XML against the XSD; without it the XML is not checked (tests only). */
-  readonly validateXml?: XmlValidator;
+  /** Validates XML against the XSD (Node worker or browser Web Worker); without it nothing is checked (tests only). */
+  readonly validateXml?: ValidateXml;
+  /** How the XSD validation is split and run side by side; progress and cancel. */
+  readonly validation?: PartsOptions;
 }
 
 export type ExportOutcome =
@@ -35,7 +34,8 @@ export type ExportOutcome =
     }
   | {
       readonly ok: true;
-      readonly xml: string;
+      /** The file as consecutive chunks (join them, or hand them to a Blob): no giant string is built. */
+      readonly chunks: readonly string[];
       readonly fileName: string;
       readonly passages: number;
       readonly certifications: number;
@@ -60,7 +60,7 @@ export function xsdProblemsAsIssues(problems: readonly XmlProblem[], passagesShe
     tag: '',
     severity: 'error' as const,
     code: `xsd:${p.code}`,
-    message: p.location ? `${p.location.sheet}, ligne ${p.location.row} : ${p.message}` : p.message,
+    message: p.message,
   }));
 }
 
@@ -92,23 +92,40 @@ export function writePreparedXml(
   prepared: PreparedExport,
   schemaVersion?: string,
 ): { chunks: Generator<string>; sourceMap: FluxSourceMap } {
-  return writeFluxXmlWithMap(prepared.flux, getDictionary(schemaVersion), {
-    passages: data.passages.name,
-    digcomp: data.digcomp.name,
-    parameters: data.parameters.name,
-  });
+  return writeFluxXmlWithMap(prepared.flux, getDictionary(schemaVersion), sheetsOf(data));
 }
 
-export async function exportWorkbook(data: WorkbookData, options: ExportOptions = {}): Promise<ExportOutcome> {
+/** XSD validation of a prepared export, in parts validated side by side (see validate-in-parts.ts). */
+export function validateExport(
+  data: WorkbookData,
+  prepared: PreparedExport,
+  validateXml: ValidateXml,
+  options: { readonly schemaVersion?: string; readonly validation?: PartsOptions } = {},
+) {
+  return validateFluxInParts(
+    prepared.flux,
+    getDictionary(options.schemaVersion),
+    sheetsOf(data),
+    validateXml,
+    options.validation,
+  );
+}
+
+function sheetsOf(data: WorkbookData) {
+  return { passages: data.passages.name, digcomp: data.digcomp.name, parameters: data.parameters.name };
+}
+
+export async function exportWorkbook(
+  data: WorkbookData,
+  options: ExportOptions = {},
+): Promise<ExportOutcome> {
   const preparation = prepareExport(data, options);
   if (!preparation.ok) {
     return { ok: false, reason: 'issues', issues: preparation.check.issues, check: preparation.check };
   }
   const { check, flux } = preparation.prepared;
-  const { chunks, sourceMap } = writePreparedXml(data, preparation.prepared, options.schemaVersion);
-  const xml = Array.from(chunks).join('');
   if (options.validateXml) {
-    const report = await options.validateXml(xml, { sourceMap });
+    const report = await validateExport(data, preparation.prepared, options.validateXml, options);
     if (!report.valid) {
       return {
         ok: false,
@@ -121,7 +138,7 @@ export async function exportWorkbook(data: WorkbookData, options: ExportOptions 
   }
   return {
     ok: true,
-    xml,
+    chunks: Array.from(writePreparedXml(data, preparation.prepared, options.schemaVersion).chunks),
     fileName: exportFileName(flux.header['3.1'], flux.horodatage),
     passages: check.summary.passages,
     certifications: flux.certifications.length,

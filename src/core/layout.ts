@@ -1,4 +1,5 @@
 import { getDictionary, type Dictionary, type EnumValue, type FieldDef } from '../dictionary';
+import type { CellValue, HistoryKey, TrackingKey } from './types';
 
 /**
  * The template layout, defined once: the CLI renders it with exceljs, the add-in with Office.js,
@@ -6,13 +7,14 @@ import { getDictionary, type Dictionary, type EnumValue, type FieldDef } from '.
  */
 
 /** Version of the template layout itself (bumped when columns or sheets change). */
-export const TEMPLATE_VERSION = 1;
+export const TEMPLATE_VERSION = 2;
 
 export const SHEET_NAMES = {
   parameters: 'Paramètres',
   passages: 'Passages',
   digcomp: 'DIGCOMP',
   lists: 'Listes',
+  history: 'Historique',
 } as const;
 
 export const PASSAGES_TABLE_NAME = 'TablePassages';
@@ -48,6 +50,28 @@ export interface ParameterCell {
   readonly note: string;
 }
 
+/**
+ * A column of the passages sheet that follows the CDC round trip (status, message, send): not a dictionary
+ * field, never exported, found by its exact header text.
+ */
+export interface TrackingColumn {
+  readonly column: string;
+  readonly key: TrackingKey;
+  readonly header: string;
+  readonly width: number;
+  readonly numberFormat: string;
+  readonly note: string;
+}
+
+/** A column of the history sheet, found by its exact header text. */
+export interface HistoryColumn {
+  readonly column: string;
+  readonly key: HistoryKey;
+  readonly header: string;
+  readonly width: number;
+  readonly numberFormat: string;
+}
+
 export interface TemplateLayout {
   readonly schemaVersion: string;
   readonly templateVersion: number;
@@ -60,6 +84,8 @@ export interface TemplateLayout {
     readonly name: string;
     readonly table: string;
     readonly columns: readonly LayoutColumn[];
+    /** After the dictionary columns: the CDC status of each row (never exported). */
+    readonly trackingColumns: readonly TrackingColumn[];
   };
   readonly digcomp: {
     readonly name: string;
@@ -67,9 +93,12 @@ export interface TemplateLayout {
     readonly columns: readonly LayoutColumn[];
   };
   readonly lists: { readonly name: string };
+  /** One row per export: what went to the CDC, when, in which file. */
+  readonly history: { readonly name: string; readonly columns: readonly HistoryColumn[] };
 }
 
 export const DATE_FORMAT = 'dd/mm/yyyy';
+export const DATE_TIME_FORMAT = 'dd/mm/yyyy hh:mm';
 export const TEXT_FORMAT = '@';
 
 /** "A", "B", … "Z", "AA", … for a 0-based index. */
@@ -166,6 +195,10 @@ export function buildTemplateLayout(version?: string): TemplateLayout {
       name: SHEET_NAMES.passages,
       table: PASSAGES_TABLE_NAME,
       columns: passageFields.map((field, i) => toColumn(dictionary, field, i)),
+      trackingColumns: TRACKING_COLUMN_SPECS.map((spec, i) => ({
+        ...spec,
+        column: columnLetter(passageFields.length + i),
+      })),
     },
     digcomp: {
       name: SHEET_NAMES.digcomp,
@@ -173,7 +206,91 @@ export function buildTemplateLayout(version?: string): TemplateLayout {
       columns: digcompFields.map((field, i) => toColumn(dictionary, field, i)),
     },
     lists: { name: SHEET_NAMES.lists },
+    history: {
+      name: SHEET_NAMES.history,
+      columns: HISTORY_COLUMN_SPECS.map((spec, i) => ({ ...spec, column: columnLetter(i) })),
+    },
   };
+}
+
+/**
+ * The round-trip columns, in sheet order. Their headers carry no "(id)", so the readers of dictionary
+ * columns never take them for fields and the export never sends them.
+ */
+export const TRACKING_COLUMN_SPECS: readonly Omit<TrackingColumn, 'column'>[] = [
+  {
+    key: 'status',
+    header: 'Statut CDC',
+    width: 14,
+    numberFormat: TEXT_FORMAT,
+    note: 'Suivi CDC (non envoyé) : À envoyer (vide), Envoyé, Accepté ou Rejeté. Rempli à l’export et à l’import de l’accusé de traitement.',
+  },
+  {
+    key: 'message',
+    header: 'Message CDC',
+    width: 40,
+    numberFormat: TEXT_FORMAT,
+    note: 'Suivi CDC (non envoyé) : le message de l’accusé de traitement pour ce passage.',
+  },
+  {
+    key: 'action',
+    header: 'Que faire',
+    width: 50,
+    numberFormat: TEXT_FORMAT,
+    note: 'Suivi CDC (non envoyé) : ce que signifie le message de la CDC et comment corriger le passage.',
+  },
+  {
+    key: 'statusDate',
+    header: 'Date du statut',
+    width: 17,
+    numberFormat: DATE_TIME_FORMAT,
+    note: 'Suivi CDC (non envoyé) : date et heure (Paris) du dernier changement de statut.',
+  },
+  {
+    key: 'idFlux',
+    header: 'idFlux d’envoi',
+    width: 38,
+    numberFormat: TEXT_FORMAT,
+    note: 'Suivi CDC (non envoyé) : identifiant du fichier (idFlux) dans lequel le passage a été envoyé.',
+  },
+];
+
+export const HISTORY_COLUMN_SPECS: readonly Omit<HistoryColumn, 'column'>[] = [
+  { key: 'idFlux', header: 'idFlux', width: 38, numberFormat: TEXT_FORMAT },
+  { key: 'dateTime', header: 'Date et heure', width: 17, numberFormat: DATE_TIME_FORMAT },
+  { key: 'fileName', header: 'Fichier', width: 40, numberFormat: TEXT_FORMAT },
+  { key: 'passages', header: 'Passages', width: 10, numberFormat: 'General' },
+  { key: 'mode', header: 'Mode', width: 14, numberFormat: TEXT_FORMAT },
+  { key: 'result', header: 'Résultat CDC', width: 50, numberFormat: TEXT_FORMAT },
+];
+
+/** Header texts are compared without surrounding blanks, and both apostrophes count as one. */
+function sameHeader(a: string, b: string): boolean {
+  const clean = (s: string) => s.trim().replace(/'/g, '’');
+  return clean(a) === clean(b);
+}
+
+/** Tracking key → 0-based column index, from a header row's values (exact header text). */
+export function trackingColumnsInHeader(header: readonly CellValue[]): Map<TrackingKey, number> {
+  return columnsByHeader(header, TRACKING_COLUMN_SPECS);
+}
+
+/** History key → 0-based column index, from the history sheet's header row. */
+export function historyColumnsInHeader(header: readonly CellValue[]): Map<HistoryKey, number> {
+  return columnsByHeader(header, HISTORY_COLUMN_SPECS);
+}
+
+function columnsByHeader<K extends string>(
+  header: readonly CellValue[],
+  specs: readonly { readonly key: K; readonly header: string }[],
+): Map<K, number> {
+  const found = new Map<K, number>();
+  header.forEach((value, index) => {
+    if (typeof value !== 'string') return;
+    const spec = specs.find((s) => sameHeader(s.header, value));
+    if (spec && !found.has(spec.key)) found.set(spec.key, index);
+  });
+  return found;
 }
 
 /** The machine-readable shape printed by `accrochage template --json`. */
@@ -193,6 +310,7 @@ export function layoutAsJson(layout: TemplateLayout): unknown {
         kind: 'passages',
         firstDataRow: FIRST_DATA_ROW,
         columns: columns(layout.passages.columns),
+        trackingColumns: layout.passages.trackingColumns.map((c) => ({ column: c.column, key: c.key, header: c.header })),
       },
       {
         name: layout.digcomp.name,

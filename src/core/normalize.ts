@@ -155,12 +155,26 @@ function normalizeInt(field: FieldDef, value: Exclude<CellValue, null | undefine
 
 // ---- lists ----
 
+/** Folded code and label → code, built once per list: folding is the costly part of matching. */
+const listIndexes = new WeakMap<readonly EnumValue[], Map<string, string>>();
+
+function listIndex(values: readonly EnumValue[]): Map<string, string> {
+  let index = listIndexes.get(values);
+  if (!index) {
+    index = new Map();
+    for (const v of values) index.set(v.code, v.code);
+    for (const v of values) {
+      if (!index.has(foldForMatch(v.code))) index.set(foldForMatch(v.code), v.code);
+      if (!index.has(foldForMatch(v.label))) index.set(foldForMatch(v.label), v.code);
+    }
+    listIndexes.set(values, index);
+  }
+  return index;
+}
+
 function matchListValue(values: readonly EnumValue[], text: string): string | undefined {
-  const exact = values.find((v) => v.code === text);
-  if (exact) return exact.code;
-  const folded = foldForMatch(text);
-  const found = values.find((v) => foldForMatch(v.code) === folded || foldForMatch(v.label) === folded);
-  return found?.code;
+  const index = listIndex(values);
+  return index.get(text) ?? index.get(foldForMatch(text));
 }
 
 // ---- text ----

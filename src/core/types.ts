@@ -14,11 +14,19 @@ export interface CellError {
  */
 export type CellValue = string | number | boolean | Date | CellError | null | undefined;
 
+/** Round-trip columns of the passages sheet (never exported): see TRACKING_COLUMN_SPECS in layout.ts. */
+export type TrackingKey = 'status' | 'message' | 'action' | 'statusDate' | 'idFlux';
+
+/** Columns of the history sheet: see HISTORY_COLUMN_SPECS in layout.ts. */
+export type HistoryKey = 'idFlux' | 'dateTime' | 'fileName' | 'passages' | 'mode' | 'result';
+
 /** One row of a template sheet: its Excel row number and its cells keyed by dictionary id. */
 export interface SourceRow {
   /** 1-based Excel row number. */
   readonly row: number;
   readonly cells: Readonly<Record<string, CellValue>>;
+  /** Round-trip cells of the row (status, message, send), when the sheet has those columns. */
+  readonly tracking?: Readonly<Partial<Record<TrackingKey, CellValue>>>;
 }
 
 /** A template sheet as read: where each field's column is, and the rows that hold data. */
@@ -27,6 +35,14 @@ export interface SourceSheet {
   /** Column letter of each dictionary id found in the header. */
   readonly columns: Readonly<Record<string, string>>;
   readonly rows: readonly SourceRow[];
+  /** Column letter of each round-trip column found in the header. */
+  readonly trackingColumns?: Readonly<Partial<Record<TrackingKey, string>>>;
+}
+
+/** One row of the history sheet as read. */
+export interface HistoryRow {
+  readonly row: number;
+  readonly cells: Readonly<Partial<Record<HistoryKey, CellValue>>>;
 }
 
 /** What a surface reads from a workbook filled from the template. */
@@ -40,6 +56,8 @@ export interface WorkbookData {
   };
   readonly passages: SourceSheet;
   readonly digcomp: SourceSheet;
+  /** The history of sends, when the workbook has that sheet. */
+  readonly history?: { readonly name: string; readonly rows: readonly HistoryRow[] };
 }
 
 export type Severity = 'error' | 'warning';

@@ -1,5 +1,6 @@
 import { checkWorkbook, type CheckResult } from '../core/check';
-import { exportWorkbook, type XmlValidator } from '../core/export';
+import { exportWorkbook } from '../core/export';
+import type { ValidateXml as XmlValidator } from '../core/xsd';
 import type { Issue } from '../core/types';
 import { MissingSheetsError, type WorkbookPort } from '../excel/workbook-port';
 import { strings } from '../ui/strings';
@@ -47,8 +48,9 @@ export interface PaneState {
 
 type Listener = (state: PaneState) => void;
 
+/** DOMException is not an Error subclass everywhere (Node), so the name is what we test. */
 function isAbort(error: unknown): boolean {
-  return error instanceof Error && error.name === 'AbortError';
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
 }
 
 function describe(error: unknown): string {
@@ -159,13 +161,13 @@ export class AddinController {
         this.set({ check: outcome.check, issues, xmlToCopy: undefined, notice: { intent: 'error', text } });
         return;
       }
-      const saved = await this.services.saveXml(outcome.fileName, outcome.xml);
+      const saved = await this.services.saveXml(outcome.fileName, outcome.chunks.join(''));
       if (saved === 'copy') {
         openPane = true;
         this.set({
           check: outcome.check,
           issues: outcome.check.issues,
-          xmlToCopy: { fileName: outcome.fileName, xml: outcome.xml },
+          xmlToCopy: { fileName: outcome.fileName, xml: outcome.chunks.join('') },
           notice: { intent: 'info', text: strings.exportCopyInstead(outcome.fileName) },
         });
         return;

@@ -3,5 +3,7 @@
  * webpack needs exactly this `new Worker(new URL(…, import.meta.url))` shape to bundle the worker.
  */
 export function createXsdWorker() {
-  return new Worker(new URL('./xsd.worker.ts', import.meta.url), { type: 'module', name: 'xsd' });
+  // A classic worker: webpack bundles the module graph and loads split chunks with importScripts,
+  // which module workers do not allow.
+  return new Worker(new URL('./xsd.worker.ts', import.meta.url), { name: 'xsd' });
 }

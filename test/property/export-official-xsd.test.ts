@@ -26,7 +26,7 @@ describe('random valid workbooks', () => {
       expect(result.issues.filter((i) => i.severity === 'error')).toEqual([]);
       const outcome = await exportWorkbook(data, { now, today });
       if (!outcome.ok) throw new Error('export refused');
-      documents.push(outcome.xml);
+      documents.push(outcome.chunks.join(''));
     }
     for (const xml of documents) {
       const verdict = validateWithNativeXmllint(xml, OFFICIAL_XSD);
@@ -85,8 +85,8 @@ describe('single-field mutations the official XSD rejects', () => {
       const tag = dictionary.field(id).tag;
       const escaped = bad.xmlText.replace(/&/g, '&amp;').replace(/</g, '&lt;');
       const pattern = new RegExp(`<cpf:${tag}>[^<]*</cpf:${tag}>`);
-      expect(outcome.xml).toMatch(pattern);
-      const mutated = outcome.xml.replace(pattern, `<cpf:${tag}>${escaped}</cpf:${tag}>`);
+      expect(outcome.chunks.join('')).toMatch(pattern);
+      const mutated = outcome.chunks.join('').replace(pattern, `<cpf:${tag}>${escaped}</cpf:${tag}>`);
       const verdict = validateWithNativeXmllint(mutated, OFFICIAL_XSD);
       expect({ id, valid: verdict.valid }).toEqual({ id, valid: false });
     }

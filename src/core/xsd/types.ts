@@ -61,4 +61,9 @@ export interface ValidateXmlOptions {
   readonly sourceMap?: XmlSourceMap;
   /** At most this many problems are reported (default 100, as in the CDC's report). */
   readonly maxErrors?: number;
+  /**
+   * False when the document is not the file the user gets (a part validated on its own): messages then say
+   * where the value is in the workbook instead of quoting line numbers of a file nobody sees. Default true.
+   */
+  readonly linesInMessages?: boolean;
 }

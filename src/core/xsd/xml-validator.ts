@@ -4,7 +4,7 @@ import { schemaLookup } from './schema-lookup';
 import type { ValidateXmlOptions, XmlProblem, XmlValidationReport } from './types';
 import { parseXmllintOutput, type XmllintMessage } from './xmllint-output';
 import { DOCUMENT_FILE_NAME, memoryPagesFor, type XmllintRunner } from './xmllint-runner';
-import { describeXmllintMessage, formatProblemMessage } from './xsd-messages';
+import { describeXmllintMessage, formatLocatedMessage, formatProblemMessage } from './xsd-messages';
 import { writeXsd } from './write-xsd';
 
 /**
@@ -99,7 +99,10 @@ function toReport(messages: readonly XmllintMessage[], xml: string | Uint8Array,
       line,
       ...(described.column !== undefined ? { column: described.column } : {}),
       code: described.code,
-      message: formatProblemMessage(line, location, described),
+      message:
+        options.linesInMessages === false && location
+          ? formatLocatedMessage(location, described)
+          : formatProblemMessage(line, location, described),
       raw: message.raw,
       ...(location ? { location } : {}),
     });

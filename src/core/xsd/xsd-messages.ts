@@ -81,6 +81,13 @@ export function formatProblemMessage(line: number | null, location: XmlLocation 
   return capitalize(`${where}${about}${described.detail}`);
 }
 
+/** « Passages, ligne 12 : Nom de naissance (8.1) : la valeur … », for documents the user never sees. */
+export function formatLocatedMessage(location: XmlLocation, described: DescribedMessage): string {
+  const where = location.row > 0 ? `${location.sheet}, ligne ${location.row}` : location.sheet;
+  const about = described.subject ? `${capitalize(described.subject)} : ` : '';
+  return `${where} : ${about}${described.detail}`;
+}
+
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,88 @@
+import type { CellValue } from '../src/core/types';
+
+/**
+ * Deterministic passages for the benchmark: the same seed gives the same rows, so runs compare.
+ * Typical rows: titulaire identity (a quarter with a CPF file instead), INSEE birth place, no DIGCOMP except
+ * one row in ten, the way large certificateurs' files look.
+ */
+
+/** mulberry32: tiny, fast, good enough to vary test data. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const LAST_NAMES = ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon', 'Laurent', 'Lefèvre', 'Michel', 'Garcia', "N'Diaye", 'Nguyen', 'Fontaine-Roux'];
+const FIRST_NAMES = ['Camille', 'Léa', 'Lucas', 'Hugo', 'Chloé', 'Inès', 'Louis', 'Jade', 'Nathan', 'Emma', 'Jean-François', 'Zoé', 'Yanis', 'Anaïs'];
+const INSEE = ['75112', '69383', '13205', '2A004', '97105', '31555', '33063', '59350', '67482', '44109', '06088', '35238'];
+const CERTIFICATIONS = [
+  { '4.1': 'RNCP', '4.2': 'RNCP37873', '4.3': 'Certificateur' },
+  { '4.1': 'RS', '4.2': 'RS6046', '4.3': 'Certificateur' },
+  { '4.1': 'RS', '4.2': 'RS5487', '4.3': 'Tiers de confiance' },
+];
+
+export interface GeneratedRows {
+  readonly passages: Record<string, CellValue>[];
+  readonly digcomp: Record<string, CellValue>[];
+}
+
+/** Excel serial of an ISO date (1900 system). */
+function serial(year: number, month: number, day: number): number {
+  return Date.UTC(year, month - 1, day) / 86_400_000 + 25569;
+}
+
+export function generateRows(count: number, seed = 20261123): GeneratedRows {
+  const random = prng(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+  const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
+  const passages: Record<string, CellValue>[] = [];
+  const digcomp: Record<string, CellValue>[] = [];
+  for (let i = 0; i < count; i++) {
+    const id = `BENCH-${String(i + 1).padStart(7, '0')}`;
+    const digital = i % 10 === 0;
+    const row: Record<string, CellValue> = {
+      ...pick(CERTIFICATIONS),
+      '5.1': id,
+      '5.4': digital ? 'Par scoring' : 'Par admission',
+      '5.5': 'Oui',
+      '5.6': serial(2026, 9, int(1, 10)),
+      '5.7': serial(2026, 9, int(11, 20)),
+      '5.8': pick(['En présentiel', 'À distance', 'Mixte']),
+      '5.9': '69007',
+      '5.10': serial(2026, 10, int(1, 28)),
+      '5.12': 'Non',
+      '5.14': digital ? 'Oui' : 'Non',
+      '5.16': pick(['Sans mention', 'Assez bien', 'Bien', '']),
+      '7.1': 'Formation continue hors contrat de professionnalisation',
+      '7.3': 'Organisme de formation',
+    };
+    if (digital) {
+      row['5.15'] = String(int(100, 1000));
+      row['6.1'] = int(100, 1000);
+      for (let k = 0; k < 3; k++) digcomp.push({ '5.1': id, '6.2': int(1, 8), '6.3': String(k + 1), '6.4': '1' });
+    }
+    if (i % 4 === 3) {
+      Object.assign(row, { '9.1': String(2026000000000 + i), '9.2': pick(LAST_NAMES), '9.3': pick(FIRST_NAMES) });
+    } else {
+      Object.assign(row, {
+        '8.1': pick(LAST_NAMES),
+        '8.3': pick(FIRST_NAMES),
+        '8.6': int(1960, 2006),
+        '8.7': int(1, 12),
+        '8.8': int(1, 28),
+        '8.9': pick(['M', 'F']),
+        '8.10': pick(INSEE),
+      });
+    }
+    passages.push(row);
+  }
+  return { passages, digcomp };
+}
+
+export const BENCH_PARAMETERS = { '2.1': '03ZDN217', '3.1': '03ZDN217', '3.2': 'MCFCER000123' };

@@ -1,0 +1,13 @@
+import { officeReady } from '../excel/host';
+import { AddinController } from '../services/addin-controller';
+import { createAddinServices } from '../taskpane/services';
+import { registerCommands } from './register-commands';
+
+/**
+ * commands.html: for hosts that load the function file on its own page (no shared runtime).
+ * With the shared runtime the task pane page registers the same commands (src/taskpane/index.tsx).
+ */
+void officeReady().then(() => {
+  const services = createAddinServices();
+  registerCommands(new AddinController(services), services.showPane);
+});

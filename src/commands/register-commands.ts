@@ -1,0 +1,42 @@
+/// <reference types="office-js" />
+import type { AddinController } from '../services/addin-controller';
+
+/**
+ * Ribbon function commands. With the shared runtime (manifest <Runtimes>), they run in the task
+ * pane's page and drive the same controller as the pane, so results show there.
+ * Ids match the <FunctionName> elements of manifest.xml.
+ */
+export const COMMAND_IDS = {
+  newTemplate: 'newTemplate',
+  check: 'checkWorkbook',
+  exportXml: 'exportXml',
+} as const;
+
+export function registerCommands(controller: AddinController, showPane: () => Promise<void>): void {
+  const command = (action: () => Promise<void>) => async (event: Office.AddinCommands.Event) => {
+    try {
+      await action();
+    } finally {
+      // Office waits for completed() before running another command (and shows a spinner until then).
+      event.completed();
+    }
+  };
+  Office.actions.associate(
+    COMMAND_IDS.newTemplate,
+    command(async () => {
+      await controller.newTemplate();
+      await showPane();
+    }),
+  );
+  Office.actions.associate(
+    COMMAND_IDS.check,
+    command(async () => {
+      await showPane();
+      await controller.check();
+    }),
+  );
+  Office.actions.associate(
+    COMMAND_IDS.exportXml,
+    command(() => controller.exportXml()),
+  );
+}

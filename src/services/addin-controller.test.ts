@@ -1,0 +1,103 @@
+import { validateXml } from '../core/xsd/validate-xml';
+import { FakeExcel } from '../excel/fake';
+import { fillParameters, fillPassages } from '../excel/fake/fixtures';
+import { createExcelWorkbookPort } from '../excel/workbook-port';
+import { AddinController, type AddinServices } from './addin-controller';
+import type { SaveResult } from './save-file';
+
+const NOW = new Date('2026-03-02T09:30:00Z');
+
+function setUp(save: SaveResult = 'downloaded') {
+  const excel = new FakeExcel();
+  const saved: { fileName: string; xml: string }[] = [];
+  let paneShown = 0;
+  const services: AddinServices = {
+    workbook: createExcelWorkbookPort({ run: excel.excelRun, notes: true }),
+    validateXml,
+    saveXml: async (fileName, xml) => {
+      saved.push({ fileName, xml });
+      return save;
+    },
+    showPane: async () => void paneShown++,
+    now: () => NOW,
+  };
+  return { excel, controller: new AddinController(services), saved, paneShown: () => paneShown };
+}
+
+async function filledTemplate(controller: AddinController, excel: FakeExcel, change?: Parameters<typeof fillPassages>[2]) {
+  await controller.newTemplate();
+  fillParameters(excel.model);
+  fillPassages(excel.model, 3, change);
+}
+
+describe('Vérifier', () => {
+  it('reads, checks and highlights, then shows the summary', async () => {
+    const { excel, controller } = setUp();
+    await filledTemplate(controller, excel, (i, v) => i === 2 && (v['8.1'] = ''));
+    await controller.check();
+    const state = controller.getState();
+    expect(state.busy).toBeUndefined();
+    expect(state.check?.summary).toMatchObject({ passages: 3, errors: 1 });
+    expect(state.issues.map((i) => i.cell)).toEqual(['Z3']);
+    expect(excel.model.displayedFill('Passages', 2, 25)).toBe('#FFC7CE');
+  });
+
+  it('says which sheets are missing and offers to add them', async () => {
+    const { controller } = setUp();
+    await controller.check();
+    expect(controller.getState().notice).toMatchObject({ intent: 'warning', offerAddMissing: true });
+    expect(controller.getState().notice?.text).toContain('Paramètres');
+  });
+
+  it('reports an existing template instead of overwriting it', async () => {
+    const { controller } = setUp();
+    await controller.newTemplate();
+    await controller.newTemplate();
+    expect(controller.getState().notice?.text).toMatch(/déjà toutes les feuilles/);
+  });
+});
+
+describe('Exporter XML', () => {
+  it('produces nothing and opens the pane while errors remain', async () => {
+    const { excel, controller, saved, paneShown } = setUp();
+    await filledTemplate(controller, excel, (i, v) => i === 1 && (v['5.10'] = 'hier'));
+    await controller.exportXml();
+    expect(saved).toEqual([]);
+    expect(paneShown()).toBe(1);
+    expect(controller.getState().notice).toMatchObject({ intent: 'error', text: expect.stringMatching(/Export impossible : 1 erreur/) });
+  });
+
+  it('validates and saves a file named after the certificateur and the Paris time', async () => {
+    const { excel, controller, saved, paneShown } = setUp();
+    await filledTemplate(controller, excel);
+    await controller.exportXml();
+    expect(saved).toHaveLength(1);
+    expect(saved[0].fileName).toBe('cdc-12ABC345-20260302-103000.xml');
+    expect(saved[0].xml).toContain('<cpf:idTechnique>PASSAGE-000003</cpf:idTechnique>');
+    expect(controller.getState().notice?.text).toMatch(/3 passage\(s\), 1 certification\(s\)/);
+    expect(paneShown()).toBe(0);
+  });
+
+  it('hands the XML to the pane for copying where downloads are blocked (Mac)', async () => {
+    const { excel, controller, paneShown } = setUp('copy');
+    await filledTemplate(controller, excel);
+    await controller.exportXml();
+    expect(controller.getState().xmlToCopy?.xml).toContain('<cpf:flux');
+    expect(paneShown()).toBe(1);
+  });
+});
+
+describe('Annuler', () => {
+  it('stops a long read and says so', async () => {
+    const { excel, controller } = setUp();
+    await filledTemplate(controller, excel);
+    fillPassages(excel.model, 12_000);
+    const unsubscribe = controller.subscribe((state) => {
+      if (state.busy?.done !== undefined && state.busy.done >= 5000) controller.cancel();
+    });
+    await controller.check();
+    unsubscribe();
+    expect(controller.getState().notice?.text).toBe('Opération annulée.');
+    expect(controller.getState().check).toBeUndefined();
+  });
+});

@@ -1,0 +1,87 @@
+import {
+  Button,
+  FluentProvider,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Text,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from '@fluentui/react-components';
+import type { AddinController } from '../services/addin-controller';
+import { strings } from '../ui/strings';
+import { ProblemList } from './components/ProblemList';
+import { ProgressPanel } from './components/ProgressPanel';
+import { SummaryCard } from './components/SummaryCard';
+import { XmlCopyPanel } from './components/XmlCopyPanel';
+import { usePaneState } from './use-pane-state';
+
+const useStyles = makeStyles({
+  provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    minHeight: '100vh',
+    boxSizing: 'border-box',
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+});
+
+export interface AppProps {
+  readonly controller: AddinController;
+  readonly dark: boolean;
+}
+
+export function App({ controller, dark }: AppProps) {
+  const styles = useStyles();
+  const state = usePaneState(controller);
+  const busy = state.busy !== undefined;
+  return (
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className={styles.provider}>
+      <main className={styles.root}>
+        <Text as="h1" size={500} weight="semibold">
+          {strings.appTitle}
+        </Text>
+        <div className={styles.actions}>
+          <Button appearance="primary" disabled={busy} onClick={() => void controller.check()}>
+            {strings.check}
+          </Button>
+          <Button disabled={busy} onClick={() => void controller.exportXml()}>
+            {strings.exportXml}
+          </Button>
+          <Button disabled={busy} onClick={() => void controller.newTemplate()}>
+            {strings.newTemplate}
+          </Button>
+          <Button appearance="subtle" disabled={busy} onClick={() => void controller.clearMarks()}>
+            {strings.clearMarks}
+          </Button>
+        </div>
+        {state.busy ? <ProgressPanel busy={state.busy} onCancel={() => controller.cancel()} /> : null}
+        {state.notice ? (
+          <MessageBar intent={state.notice.intent} role={state.notice.intent === 'error' ? 'alert' : 'status'}>
+            <MessageBarBody>{state.notice.text}</MessageBarBody>
+            {state.notice.offerAddMissing ? (
+              <MessageBarActions>
+                <Button size="small" disabled={busy} onClick={() => void controller.newTemplate(true)}>
+                  {strings.addMissing}
+                </Button>
+              </MessageBarActions>
+            ) : null}
+          </MessageBar>
+        ) : null}
+        {state.xmlToCopy ? (
+          <XmlCopyPanel fileName={state.xmlToCopy.fileName} xml={state.xmlToCopy.xml} onClose={() => controller.dismissXml()} />
+        ) : null}
+        <SummaryCard check={state.check} />
+        {state.check && state.issues.length === 0 ? <Text>{strings.noProblem}</Text> : null}
+        <ProblemList issues={state.issues} onSelect={(issue) => void controller.selectIssue(issue)} />
+      </main>
+    </FluentProvider>
+  );
+}

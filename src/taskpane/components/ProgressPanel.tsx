@@ -1,0 +1,21 @@
+import { Button, Field, makeStyles, ProgressBar, tokens } from '@fluentui/react-components';
+import type { Busy } from '../../services/addin-controller';
+import { strings } from '../../ui/strings';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
+  field: { flexGrow: 1 },
+});
+
+export function ProgressPanel({ busy, onCancel }: { readonly busy: Busy; readonly onCancel: () => void }) {
+  const styles = useStyles();
+  const value = busy.total ? (busy.done ?? 0) / busy.total : undefined;
+  return (
+    <div className={styles.root}>
+      <Field className={styles.field} validationMessage={busy.label} validationState="none">
+        <ProgressBar value={value} thickness="large" aria-label={busy.label} />
+      </Field>
+      <Button onClick={onCancel}>{strings.cancel}</Button>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import { createRoot } from 'react-dom/client';
+import { registerCommands } from '../commands/register-commands';
+import { officeReady, readHostInfo } from '../excel/host';
+import { AddinController } from '../services/addin-controller';
+import { App } from './App';
+import { createAddinServices } from './services';
+
+/**
+ * Task pane page, which is also the shared runtime of the ribbon commands (Microsoft's
+ * shared-runtime pattern): one controller serves both.
+ */
+void officeReady().then(() => {
+  const host = readHostInfo();
+  const services = createAddinServices(host);
+  const controller = new AddinController(services);
+  registerCommands(controller, services.showPane);
+  const container = document.getElementById('root');
+  if (container) createRoot(container).render(<App controller={controller} dark={host.dark} />);
+});

@@ -1,0 +1,204 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Browser, Page } from 'playwright-core';
+import { validateWithNativeXmllint } from '../helpers/xmllint-native';
+import type { E2eApi } from './stub/office-stub';
+import { buildAddin, E2E_DIST, launchChromium, openPane, ROOT, screenshot, serveDirectory, type StaticServer } from './helpers/harness';
+
+/**
+ * The add-in in a browser, against the in-memory Excel: template, typing with mistakes, check,
+ * fix, re-check, export, and the user's own formatting left as it was.
+ */
+
+const OFFICIAL_XSD = path.resolve(ROOT, '../shared/cdc/xsd/cdc-flux-1.1.2.xsd');
+const OUTPUT = path.join(ROOT, 'test-artifacts/e2e-out');
+const ERROR_FILL = '#FFC7CE';
+const USER_FILL = '#DDEBF7';
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  buildAddin();
+  server = await serveDirectory(E2E_DIST);
+  browser = await launchChromium();
+  fs.mkdirSync(OUTPUT, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Runs `fn` with the page's `window.__e2e` (the fake workbook). */
+function inWorkbook<R, A>(page: Page, fn: (e2e: E2eApi, arg: A) => R, arg: A): Promise<R> {
+  return page.evaluate(
+    ([source, a]) => {
+      const api = (window as unknown as { __e2e: E2eApi }).__e2e;
+      return new Function('e2e', 'arg', `return (${source})(e2e, arg);`)(api, a) as R;
+    },
+    [fn.toString(), arg] as const,
+  );
+}
+
+/** Template, parameters, five passages: row 3 without birth name, row 4 with a date typed as text. */
+async function typeSampleWithMistakes(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Nouveau modèle' }).click();
+  await page.getByText(/Modèle créé/).waitFor();
+  await inWorkbook(
+    page,
+    (e2e) => {
+      e2e.fillParameters();
+      e2e.fillPassages(5, { 2: { '8.1': '' }, 3: { '5.10': 'demain' } });
+    },
+    null,
+  );
+}
+
+/** Selecting is asynchronous (Excel.run): wait until the fake workbook shows it. */
+async function waitForSelection(page: Page, address: string): Promise<void> {
+  await page.waitForFunction(
+    (wanted) => (window as unknown as { __e2e: E2eApi }).__e2e.selection()?.address === wanted,
+    address,
+    { timeout: 5000 },
+  );
+}
+
+async function check(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Vérifier', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: /Prêt à exporter|Corrigez les erreurs/ }).waitFor();
+  await page.getByRole('button', { name: 'Vérifier', exact: true }).and(page.locator(':enabled')).waitFor();
+}
+
+describe('add-in in the browser (light theme, Excel on the web)', () => {
+  it('checks, highlights, re-checks after a fix and exports a file the official XSD accepts', async () => {
+    const pane = await openPane(browser, server.origin);
+    const { page } = pane;
+    await typeSampleWithMistakes(page);
+    // The user's own look on a cell that will be in error: a fill, bold, and a note.
+    const before = await inWorkbook(
+      page,
+      (e2e) => {
+        e2e.formatCells('Passages', 'Z3', { fillColor: '#DDEBF7', bold: true });
+        e2e.addNote('Passages', 'Z3', 'Nom à confirmer avec le jury');
+        return e2e.cellSnapshot('Passages', 'Z3') as { format: unknown; note: unknown };
+      },
+      null,
+    );
+
+    await check(page);
+    await page.getByRole('heading', { name: 'Problèmes à corriger' }).waitFor();
+    expect(await inWorkbook(page, (e2e) => [e2e.displayedFill('Passages', 'Z3'), e2e.displayedFill('Passages', 'M4')], null)).toEqual([
+      ERROR_FILL,
+      ERROR_FILL,
+    ]);
+    await screenshot(page, 'pane-light-problems');
+
+    // A click on a problem selects its cell in the workbook.
+    await page.locator('button[data-cell="Z3"]').first().click();
+    await waitForSelection(page, 'Passages!Z3');
+    expect(await inWorkbook(page, (e2e) => e2e.selection(), null)).toEqual({ sheet: 'Passages', address: 'Passages!Z3' });
+
+    // The export refuses while errors remain, and produces nothing.
+    await page.getByRole('button', { name: 'Exporter XML' }).click();
+    await page.getByText(/Export impossible/).waitFor();
+
+    // Fix both mistakes and check again: no stale marks, the user's look is back as it was.
+    await inWorkbook(
+      page,
+      (e2e) => {
+        e2e.typeCell('Passages', 'Z3', 'MARTIN');
+        e2e.typeCell('Passages', 'M4', 45458);
+      },
+      null,
+    );
+    await check(page);
+    await page.getByText('Aucun problème trouvé.').waitFor();
+    const after = await inWorkbook(page, (e2e) => e2e.cellSnapshot('Passages', 'Z3') as { format: unknown; note: unknown }, null);
+    expect({ format: after.format, note: after.note }).toEqual({ format: before.format, note: before.note });
+    expect(await inWorkbook(page, (e2e) => [e2e.displayedFill('Passages', 'Z3'), e2e.displayedFill('Passages', 'M4')], null)).toEqual([
+      USER_FILL,
+      null,
+    ]);
+
+    // Export: downloaded file, valid against the CDC's official XSD (read in place).
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter XML' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^cdc-12ABC345-\d{8}-\d{6}\.xml$/);
+    const file = path.join(OUTPUT, download.suggestedFilename());
+    await download.saveAs(file);
+    await page.getByText(/5 passage\(s\), 1 certification\(s\)/).waitFor();
+    await screenshot(page, 'pane-light-exported');
+    const validation = validateWithNativeXmllint(fs.readFileSync(file), OFFICIAL_XSD);
+    expect(validation.output).toContain('validates');
+    expect(validation.valid).toBe(true);
+
+    // Nothing left localhost: Office.js was the stub, the worker and its wasm came from our origin.
+    expect(pane.outside).toEqual([]);
+    expect(pane.requests.some((u) => /\/xmllint\.[0-9a-f]+\.wasm$/.test(u))).toBe(true);
+    expect(pane.requests.some((u) => u.startsWith('worker:'))).toBe(true);
+    expect(pane.errors).toEqual([]);
+    await pane.context.close();
+  });
+
+  it('ribbon Exporter XML with errors opens the pane on the problem list and downloads nothing', async () => {
+    const pane = await openPane(browser, server.origin);
+    const { page } = pane;
+    await typeSampleWithMistakes(page);
+    let downloaded = false;
+    page.on('download', () => (downloaded = true));
+    await inWorkbook(page, (e2e) => e2e.invokeCommand('exportXml'), null);
+    expect(await inWorkbook(page, (e2e) => e2e.paneShown(), null)).toBe(1);
+    await page.getByText(/Export impossible : 2 erreur\(s\)/).waitFor();
+    await page.getByRole('heading', { name: 'Problèmes à corriger' }).waitFor();
+    expect(downloaded).toBe(false);
+    expect(pane.outside).toEqual([]);
+    await pane.context.close();
+  });
+
+  it('filters the problem list by severity and column, with the keyboard', async () => {
+    const pane = await openPane(browser, server.origin);
+    const { page } = pane;
+    await typeSampleWithMistakes(page);
+    await check(page);
+    const column = page.getByLabel('Colonne');
+    await column.focus();
+    await column.selectOption({ label: 'Nom de naissance (8.1)' });
+    await page.getByText(/^1 problème\(s\) affiché\(s\)/).waitFor();
+    await page.locator('button[data-cell="Z3"]').focus();
+    await page.keyboard.press('Enter');
+    await waitForSelection(page, 'Passages!Z3');
+    await pane.context.close();
+  });
+});
+
+describe('add-in in the browser (dark theme, Excel for Mac)', () => {
+  it('follows the dark Office theme', async () => {
+    const pane = await openPane(browser, server.origin, { dark: true });
+    await typeSampleWithMistakes(pane.page);
+    await check(pane.page);
+    await screenshot(pane.page, 'pane-dark-problems');
+    expect(pane.outside).toEqual([]);
+    await pane.context.close();
+  });
+
+  it('offers the XML to copy where the web view cannot download (Mac)', async () => {
+    const pane = await openPane(browser, server.origin, { platform: 'Mac' });
+    const { page } = pane;
+    await page.getByRole('button', { name: 'Nouveau modèle' }).click();
+    await page.getByText(/Modèle créé/).waitFor();
+    await inWorkbook(
+      page,
+      (e2e) => {
+        e2e.fillParameters();
+        e2e.fillPassages(2, {});
+      },
+      null,
+    );
+    await page.getByRole('button', { name: 'Exporter XML' }).click();
+    await page.getByRole('button', { name: 'Copier le XML' }).waitFor();
+    const xml = await page.getByRole('textbox').inputValue();
+    expect(validateWithNativeXmllint(xml, OFFICIAL_XSD).valid).toBe(true);
+    await screenshot(page, 'pane-mac-copy');
+    await pane.context.close();
+  });
+});

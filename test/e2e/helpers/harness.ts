@@ -1,0 +1,133 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as http from 'http';
+import type { AddressInfo } from 'net';
+import * as path from 'path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/**
+ * Builds the add-in for the browser tests, serves it from localhost and opens it in headless
+ * Chromium with Office.js replaced by the fake. Every request is recorded; anything that leaves
+ * localhost is refused and reported.
+ */
+
+export const ROOT = path.resolve(__dirname, '../../..');
+export const E2E_DIST = path.join(ROOT, 'test-artifacts/e2e-dist');
+export const SCREENSHOTS = path.join(ROOT, 'test-artifacts/screenshots');
+export const OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const CHROMIUM = '/usr/bin/chromium';
+
+export function buildAddin(): void {
+  const result = spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/webpack-cli/bin/cli.js'), '--mode', 'development', '--env', 'e2e'],
+    { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
+  if (result.status !== 0) throw new Error(`webpack failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+  '.map': 'application/json',
+};
+
+export interface StaticServer {
+  readonly origin: string;
+  close(): Promise<void>;
+}
+
+export async function serveDirectory(directory: string): Promise<StaticServer> {
+  const server = http.createServer((request, response) => {
+    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const file = path.join(directory, path.normalize(pathname).replace(/^([/\\])+/, ''));
+    if (!file.startsWith(directory) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(response);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://localhost:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+export interface PaneConfig {
+  readonly dark?: boolean;
+  readonly platform?: string;
+  readonly apiVersion?: string;
+}
+
+export interface OpenPane {
+  readonly page: Page;
+  readonly context: BrowserContext;
+  /** Every URL the page or its workers asked for. */
+  readonly requests: string[];
+  /** Requests that would have left localhost (refused). */
+  readonly outside: string[];
+  /** Console errors and uncaught exceptions of the page. */
+  readonly errors: string[];
+}
+
+function isLocal(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  if (protocol === 'data:' || protocol === 'blob:') return true;
+  return hostname === 'localhost' || hostname === '127.0.0.1';
+}
+
+export async function openPane(browser: Browser, origin: string, config: PaneConfig = {}): Promise<OpenPane> {
+  const context = await browser.newContext({
+    acceptDownloads: true,
+    viewport: { width: 360, height: 900 },
+    colorScheme: config.dark ? 'dark' : 'light',
+    locale: 'fr-FR',
+  });
+  const requests: string[] = [];
+  const outside: string[] = [];
+  const errors: string[] = [];
+  const stub = fs.readFileSync(path.join(E2E_DIST, 'office-stub.js'), 'utf8');
+  context.on('request', (request) => requests.push(request.url()));
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (url === OFFICE_JS_URL) {
+      await route.fulfill({ status: 200, contentType: 'text/javascript', body: stub });
+    } else if (isLocal(url)) {
+      await route.continue();
+    } else {
+      outside.push(url);
+      await route.abort('blockedbyclient');
+    }
+  });
+  await context.addInitScript((c) => Object.assign(window, { __E2E_CONFIG: c }), config);
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('worker', (worker) => requests.push(`worker:${worker.url()}`));
+  await page.goto(`${origin}/taskpane.html`);
+  await page.getByRole('heading', { name: 'Accrochage CDC' }).waitFor();
+  return { page, context, requests, outside, errors };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}

@@ -1,0 +1,85 @@
+/**
+ * Stands in for https://appsforoffice.microsoft.com/lib/1/hosted/office.js in the browser tests:
+ * installs `Office` and `Excel` globals backed by the in-memory Excel fake, and exposes the fake's
+ * workbook to the test as `window.__e2e` (what a user would type or format in the grid).
+ * Bundled by webpack (`--env e2e`) and served when the page asks for Office.js.
+ */
+import { FakeExcel, parseRect } from '../../../src/excel/fake';
+import { fillParameters, fillPassages } from '../../../src/excel/fake/fixtures';
+import { addNote, cellSnapshot, formatCells, typeCell } from '../../../src/excel/fake/user';
+import type { CellFormat, FakeValue } from '../../../src/excel/fake';
+
+interface E2eConfig {
+  readonly dark?: boolean;
+  /** Office.context.diagnostics.platform: "OfficeOnline", "PC", "Mac". */
+  readonly platform?: string;
+  readonly apiVersion?: string;
+}
+
+type CommandHandler = (event: { completed(): void }) => unknown;
+
+const config: E2eConfig = (window as unknown as { __E2E_CONFIG?: E2eConfig }).__E2E_CONFIG ?? {};
+const excel = new FakeExcel({ platform: 'web', apiVersion: config.apiVersion ?? '1.18' });
+const commands = new Map<string, CommandHandler>();
+let paneShown = 0;
+
+const office = {
+  HostType: { Excel: 'Excel' },
+  onReady(callback?: (info: { host: string; platform: string }) => void) {
+    const info = { host: 'Excel', platform: config.platform ?? 'OfficeOnline' };
+    return new Promise((resolve) => {
+      setTimeout(() => {
+        callback?.(info);
+        resolve(info);
+      }, 0);
+    });
+  },
+  context: {
+    diagnostics: { platform: config.platform ?? 'OfficeOnline', host: 'Excel', version: '16.0' },
+    officeTheme: config.dark
+      ? { bodyBackgroundColor: '#292929', bodyForegroundColor: '#FFFFFF' }
+      : { bodyBackgroundColor: '#FFFFFF', bodyForegroundColor: '#000000' },
+    requirements: { isSetSupported: (name: string, version?: string) => excel.isSetSupported(name, version) },
+  },
+  actions: {
+    associate(id: string, handler: CommandHandler) {
+      commands.set(id, handler);
+    },
+  },
+  addin: {
+    async showAsTaskpane() {
+      paneShown++;
+    },
+  },
+};
+
+const e2e = {
+  excel,
+  /** A ribbon click on a function command; resolves when the command calls completed(). */
+  invokeCommand(id: string): Promise<void> {
+    const handler = commands.get(id);
+    if (!handler) return Promise.reject(new Error(`No command ${id}`));
+    return new Promise((resolve) => void handler({ completed: () => resolve() }));
+  },
+  paneShown: () => paneShown,
+  fillParameters: () => fillParameters(excel.model),
+  /** Passages with `changes[index]` (1-based) applied on top of the valid sample. */
+  fillPassages(count: number, changes: Record<number, Record<string, FakeValue>>) {
+    fillPassages(excel.model, count, (index, values) => Object.assign(values, changes[index] ?? {}));
+  },
+  typeCell: (sheet: string, address: string, value: FakeValue) => typeCell(excel.model, sheet, address, value),
+  formatCells: (sheet: string, address: string, patch: Partial<CellFormat>) => formatCells(excel.model, sheet, address, patch),
+  addNote: (sheet: string, address: string, text: string) => addNote(excel.model, sheet, address, text),
+  cellSnapshot: (sheet: string, address: string) => cellSnapshot(excel.model, sheet, address),
+  displayedFill(sheet: string, address: string) {
+    const rect = parseRect(address);
+    return excel.model.displayedFill(sheet, rect.top, rect.left);
+  },
+  selection: () => excel.model.selection,
+  sheetNames: () => excel.model.sheets.map((s) => s.name),
+  syncs: () => excel.stats.syncs,
+};
+
+Object.assign(window, { Office: office, Excel: { run: excel.run.bind(excel) }, __e2e: e2e });
+
+export type E2eApi = typeof e2e;

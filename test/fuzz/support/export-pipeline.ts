@@ -1,0 +1,77 @@
+import { prepareExport, writePreparedXml } from '../../../src/core/export';
+import { buildTemplateLayout } from '../../../src/core/layout';
+import type { CheckResult } from '../../../src/core/check';
+import type { FieldDef } from '../../../src/dictionary';
+import type { WorkbookData } from '../../../src/core/types';
+import { passageColumn } from '../../helpers/workbook';
+
+/** The product's check + export, synchronously (no XSD step: the fuzz tests ask native xmllint instead). */
+
+export const NOW = new Date('2026-06-01T08:00:00Z');
+
+export function checkAndExport(data: WorkbookData): { check: CheckResult; xml?: string } {
+  const preparation = prepareExport(data, { now: NOW, today: NOW, idFlux: 'fuzz-0001' });
+  if (!preparation.ok) return { check: preparation.check };
+  return {
+    check: preparation.prepared.check,
+    xml: Array.from(writePreparedXml(data, preparation.prepared).chunks).join(''),
+  };
+}
+
+const parameterCells = new Map(buildTemplateLayout().parameters.cells.map((c) => [c.field, c.cell]));
+
+/** Sheet and address of a field's cell in a workbook built by test/helpers/workbook.ts (passages on row `row`). */
+export function cellAddress(field: FieldDef, row = 2): { sheet: string; cell: string } {
+  if (field.scope === 'flux') return { sheet: 'Paramètres', cell: parameterCells.get(field.id) ?? '' };
+  return { sheet: 'Passages', cell: `${passageColumn(field.id)}${row}` };
+}
+
+/**
+ * Text as element content, written independently of the product's escaping: the five-character set
+ * that must be escaped, CR kept as a reference, and characters XML forbids written as the character
+ * references the XML spec forbids too (so the document is rejected, as the value would make it).
+ */
+export function escapeForTest(text: string): string {
+  let out = '';
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    if (char === '&') out += '&amp;';
+    else if (char === '<') out += '&lt;';
+    else if (char === '>') out += '&gt;';
+    else if (char === '\r') out += '&#13;';
+    else if (isXmlChar(code)) out += char;
+    else out += `&#x${code.toString(16)};`;
+  }
+  return out;
+}
+
+function isXmlChar(code: number): boolean {
+  return (
+    code === 0x9 ||
+    code === 0xa ||
+    code === 0xd ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff)
+  );
+}
+
+/**
+ * Puts `text` (already escaped) as the content of the element of `field` in a one-passage document,
+ * whether it held a value or xsi:nil. emetteur/idClient (2.1) is the first idClient, certificateur's (3.1)
+ * the second. Throws when the element is not in the document, so a case never passes by not applying.
+ */
+export function setElementText(xml: string, field: FieldDef, text: string): string {
+  const tag = `cpf:${field.tag}`;
+  const pattern = new RegExp(`<${tag}>[^<]*</${tag}>|<${tag} xsi:nil="true"/>`, 'g');
+  const wanted = field.id === '3.1' ? 1 : 0;
+  let seen = 0;
+  let applied = false;
+  const result = xml.replace(pattern, (match) => {
+    if (seen++ !== wanted) return match;
+    applied = true;
+    return `<${tag}>${text}</${tag}>`;
+  });
+  if (!applied) throw new Error(`element ${tag} (${field.id}) not found`);
+  return result;
+}
