@@ -35,7 +35,12 @@ export type IssueCode =
   | 'languageLevelMissing'
   | 'languageLevelUnexpected'
   | 'digitalLevelMissing'
-  | 'digitalLevelUnexpected';
+  | 'digitalLevelUnexpected'
+  | 'formulaError'
+  | 'formulaNotCalculated'
+  | 'unreadableDate'
+  | 'invisibleChar'
+  | 'leadingApostrophe';
 
 export interface MessageParams {
   readonly value?: string;
@@ -119,6 +124,16 @@ const MESSAGES: Record<IssueCode, MessageBuilder> = {
     `« Niveau numérique européen connu » vaut Oui mais ni score général DIGCOMP (6.1) ni résultat dans la feuille DIGCOMP. Renseignez-les, ou mettez Non.`,
   digitalLevelUnexpected: () =>
     `des résultats DIGCOMP (6.1 ou feuille DIGCOMP) sont saisis alors que « Niveau numérique européen connu » vaut Non. Mettez Oui ou videz ces résultats.`,
+  formulaError: () =>
+    `la formule de cette cellule renvoie une erreur Excel (#N/A, #REF!, #VALEUR!…). Corrigez la formule ou saisissez la valeur directement.`,
+  formulaNotCalculated: () =>
+    `la formule de cette cellule n'a jamais été calculée (classeur enregistré par un autre logiciel qu'Excel). Ouvrez le classeur dans Excel, enregistrez-le, puis recommencez.`,
+  unreadableDate: () =>
+    `la cellule contient un nombre au format date qu'Excel ne peut pas afficher (#####). Mettez la cellule au format Texte et retapez la valeur.`,
+  invisibleChar: (_f, p) =>
+    `la valeur contient un caractère invisible (${p.value}) en position ${p.count}, souvent venu d'un copier-coller. Retapez la valeur au clavier.`,
+  leadingApostrophe: (_f, p) =>
+    `« ${p.value} » commence par une apostrophe, qui ne fait pas partie du code. Retapez le code sans apostrophe (au format Texte pour garder les zéros).`,
 };
 
 export function messageFor(code: IssueCode, field: FieldDef | undefined, params: MessageParams = {}): string {

@@ -210,14 +210,93 @@ function describeForbidden(codePoint: number): string {
   return `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
+// ---- what copy-paste brings along ----
+
+/**
+ * Error texts a workbook reader gives for formula cells whose result it cannot hand over: a formula in
+ * error whose exact error the reader cannot see (exceljs's streaming reader reads it as NaN), and a formula
+ * no spreadsheet ever calculated (no cached result in the file).
+ */
+export const FORMULA_ERROR = '#FORMULE!';
+export const FORMULA_NOT_CALCULATED = '#NON_CALCULÉ!';
+
+/**
+ * Invisible format characters that arrive with copy-paste from web pages, PDFs or e-mails. Inside a value
+ * they would reach the CDC, make its matching of the holder fail, and nobody could see why; a cell holding
+ * nothing else counts as empty. Visible spaces (no-break space U+00A0, narrow no-break space U+202F) are
+ * trimmed around a value like ordinary spaces and kept inside it as typed.
+ */
+const INVISIBLE_NAMES: ReadonlyMap<number, string> = new Map([
+  [0x00ad, 'trait d’union conditionnel'],
+  [0x180e, 'séparateur de voyelles mongol'],
+  [0x200b, 'espace de largeur nulle'],
+  [0x200c, 'antiliant sans chasse'],
+  [0x200d, 'liant sans chasse'],
+  [0x200e, 'marque de gauche à droite'],
+  [0x200f, 'marque de droite à gauche'],
+  [0x202a, 'marque de direction'],
+  [0x202b, 'marque de direction'],
+  [0x202c, 'marque de direction'],
+  [0x202d, 'marque de direction'],
+  [0x202e, 'marque de direction'],
+  [0x2060, 'gluon de mots'],
+  [0x2061, 'opérateur invisible'],
+  [0x2062, 'opérateur invisible'],
+  [0x2063, 'opérateur invisible'],
+  [0x2064, 'opérateur invisible'],
+  [0x2066, 'marque de direction'],
+  [0x2067, 'marque de direction'],
+  [0x2068, 'marque de direction'],
+  [0x2069, 'marque de direction'],
+  [0xfeff, 'espace insécable de largeur nulle'],
+]);
+
+function withoutInvisible(text: string): string {
+  let out = '';
+  for (const char of text) if (!INVISIBLE_NAMES.has(char.codePointAt(0) ?? 0)) out += char;
+  return out;
+}
+
+/** The first invisible character of `text`: its description and its 1-based position in characters. */
+function findInvisible(text: string): { readonly name: string; readonly position: number } | undefined {
+  let position = 0;
+  for (const char of text) {
+    position++;
+    const code = char.codePointAt(0) ?? 0;
+    const name = INVISIBLE_NAMES.get(code);
+    if (name !== undefined) return { name: `${name}, ${describeForbidden(code)}`, position };
+  }
+  return undefined;
+}
+
+function cellErrorIssue(error: CellError): Normalized {
+  if (error.error === FORMULA_ERROR) return invalid('formulaError');
+  if (error.error === FORMULA_NOT_CALCULATED) return invalid('formulaNotCalculated');
+  return invalid('excelError', { error: error.error });
+}
+
+/** Checks that hold for every text cell, whatever the field: characters, invisible ones, apostrophes. */
+function checkText(field: FieldDef, value: string): Normalized | undefined {
+  const forbidden = findForbiddenXmlChar(value);
+  if (forbidden !== undefined) return invalid('forbiddenChar', { value: describeForbidden(forbidden) });
+  const text = cleanText(value);
+  const invisible = findInvisible(text);
+  if (invisible) return invalid('invisibleChar', { value: invisible.name, count: invisible.position });
+  // Excel's text prefix never reaches a cell's value; a literal one comes from a CSV export and is no code.
+  if (field.code && /^['’‘]/.test(text)) return invalid('leadingApostrophe', { value: excerpt(text) });
+  return undefined;
+}
+
 /** Interprets one cell for one field. */
 export function normalizeCell(field: FieldDef, value: CellValue, ctx: NormalizeContext): Normalized {
   if (value === null || value === undefined) return EMPTY;
-  if (isCellError(value)) return invalid('excelError', { error: value.error });
+  if (isCellError(value)) return cellErrorIssue(value);
+  // A number too large for a date, in a cell formatted as a date (Excel shows #####).
+  if (value instanceof Date && Number.isNaN(value.getTime())) return invalid('unreadableDate');
   if (typeof value === 'string') {
-    if (cleanText(value) === '') return EMPTY;
-    const forbidden = findForbiddenXmlChar(value);
-    if (forbidden !== undefined) return invalid('forbiddenChar', { value: describeForbidden(forbidden) });
+    if (cleanText(withoutInvisible(value)) === '') return EMPTY;
+    const problem = checkText(field, value);
+    if (problem) return problem;
   }
 
   switch (field.kind) {

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { isBlank, mapHeaderColumns, rowsToSourceRows } from '../core/grid';
 import { columnLetter, fieldIdInHeader, SHEET_NAMES } from '../core/layout';
+import { FORMULA_ERROR, FORMULA_NOT_CALCULATED } from '../core/normalize';
 import type { CellValue, SourceRow, SourceSheet, WorkbookData } from '../core/types';
 
 /**
@@ -23,7 +24,10 @@ export function toCellValue(value: ExcelJsValue): CellValue {
   if ('formula' in value || 'sharedFormula' in value) {
     const result = (value as { result?: ExcelJsValue }).result;
     // A formula Excel never calculated has no cached value: say so rather than read it as empty.
-    if (result === undefined) return { error: 'formule non calculée' };
+    if (result === undefined) return { error: FORMULA_NOT_CALCULATED };
+    // The streaming reader parses every non-text cached result as a number, so #N/A or #REF! comes as NaN:
+    // without this, a name computed by a failing lookup would be exported as the text "NaN".
+    if (typeof result === 'number' && Number.isNaN(result)) return { error: FORMULA_ERROR };
     return toCellValue(result);
   }
   if ('text' in value) return typeof value.text === 'string' ? value.text : toCellValue(value.text as ExcelJsValue);

@@ -1,7 +1,6 @@
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { getDictionary, type Dictionary, type FieldDef } from '../../dictionary';
 import { buildTemplateLayout, FIRST_DATA_ROW } from '../layout';
-import { excerpt } from '../messages';
 import type { CellValue } from '../types';
 import { XSI_NAMESPACE } from '../xml/reference-serializer';
 import { importMessage, type ImportIssueCode, type ImportMessageParams } from './import-messages';
@@ -139,7 +138,7 @@ interface Skipped {
 }
 
 interface OpenCertification {
-  readonly values: Record<string, CellValue>;
+  readonly cells: Record<string, CellValue>;
   readonly nonConforming: string[];
   /** Passages waiting for the certification's type and code (odd element order, allowed by xsd:all). */
   held?: OpenPassage[];
@@ -207,7 +206,7 @@ export async function importFluxXml(
       reader.write(text);
       for (const passage of reader.takeReady()) await onPassage(passage);
     }
-    reader.close();
+    reader.end();
     for (const passage of reader.takeReady()) await onPassage(passage);
   } catch (error) {
     if (error instanceof ImportStop) stopped = error.issue;
@@ -247,7 +246,7 @@ class FluxReader {
   private certificateurs = 0;
   private certification: OpenCertification | undefined;
   private passage: OpenPassage | undefined;
-  private result: OpenRow | undefined;
+  private openResult: OpenRow | undefined;
   private ready: ImportedPassage[] = [];
   private passageCount = 0;
   private digcompCount = 0;
@@ -278,7 +277,7 @@ class FluxReader {
     });
     p.on('doctype', () => this.stop('doctypeForbidden'));
     p.on('opentag', (tag) => this.open(tag));
-    p.on('closetag', (tag) => this.close(tag));
+    p.on('closetag', () => this.closeElement());
     p.on('text', (text) => this.text(text));
     p.on('cdata', (text) => this.text(text));
     p.on('error', (error) => this.stop('notWellFormed', { detail: error.message, count: this.passageCount }));
@@ -292,15 +291,9 @@ class FluxReader {
     this.parser.write(text);
   }
 
-  close(): void;
-  close(tag: SaxesTagNS): void;
-  close(tag?: SaxesTagNS): void {
-    if (tag === undefined) {
-      this.parser.close();
-      if (!this.sawRoot) this.stop('emptyFile');
-      return;
-    }
-    this.closeElement(tag);
+  end(): void {
+    this.parser.close();
+    if (!this.sawRoot) this.stop('emptyFile');
   }
 
   takeReady(): ImportedPassage[] {
@@ -336,7 +329,7 @@ class FluxReader {
       return;
     }
     if (!this.sawRoot) this.openRoot(tag);
-    this.flushContainerText();
+    this.flushContainerText(this.stack.slice(0, -1));
     const role = this.paths.roles.get(path);
     if (role === undefined || this.leaf !== undefined) {
       this.skip(path, {});
@@ -355,14 +348,14 @@ class FluxReader {
         return;
       }
     }
-    if (path === this.paths.certification) this.certification = { values: {}, nonConforming: [], emitted: 0 };
+    if (path === this.paths.certification) this.certification = { cells: {}, nonConforming: [], emitted: 0 };
     else if (path === `${this.paths.passage.split('/').slice(0, -1).join('/')}` && this.certification) {
       const known = [...this.paths.certificationFields].filter((id) => this.dictionary.placement(id).node.minOccurs > 0);
-      if (!known.every((id) => id in this.certification!.values)) this.certification.held = [];
+      if (!known.every((id) => id in this.certification!.cells)) this.certification.held = [];
     } else if (path === this.paths.passage) {
       this.passage = { cells: {}, nonConforming: [], results: [], droppedResults: 0, line: this.position().line };
     } else if (path === this.paths.result && this.passage) {
-      this.result = { cells: {}, nonConforming: [] };
+      this.openResult = { cells: {}, nonConforming: [] };
     }
   }
 
@@ -402,7 +395,7 @@ class FluxReader {
       if (this.skipped.text.length < 80) this.skipped.text += text.trim() ? text : '';
       if (this.skipped.otherCertificateur !== undefined && this.stack.length === this.skipped.depth + 1) {
         const role = this.paths.roles.get(this.stack.join('/'));
-        if (role?.kind === 'leaf' && role.field === this.dictionary.fieldsOfScope('flux').at(-2)?.id) {
+        if (role?.kind === 'leaf' && role.field === this.paths.certificateurId) {
           this.skipped.bcr = (this.skipped.bcr ?? '') + text;
         }
       }
@@ -420,17 +413,15 @@ class FluxReader {
     if (this.containerText.length < 80) this.containerText += text;
   }
 
-  private flushContainerText(): void {
+  /** Reports text found directly in the container `path` (only elements belong there). */
+  private flushContainerText(path: readonly string[]): void {
     const text = this.containerText.trim();
     this.containerText = '';
-    if (text === '' || this.stack.length < 2) return;
-    this.issues.add('unexpectedText', this.position(), undefined, {
-      path: this.stack.slice(0, -1).join('/'),
-      value: text,
-    });
+    if (text === '' || path.length === 0) return;
+    this.issues.add('unexpectedText', this.position(), undefined, { path: path.join('/'), value: text });
   }
 
-  private closeElement(_tag: SaxesTagNS): void {
+  private closeElement(): void {
     const path = this.stack.join('/');
     if (this.skipped) {
       if (this.stack.length === this.skipped.depth) this.endSkip(this.skipped);
@@ -444,11 +435,11 @@ class FluxReader {
       this.stack.pop();
       return;
     }
-    this.flushContainerText();
-    if (path === this.paths.result && this.passage && this.result) {
-      if (this.passage.results.length < MAX_RESULTS_PER_PASSAGE) this.passage.results.push(this.result);
+    this.flushContainerText(this.stack);
+    if (path === this.paths.result && this.passage && this.openResult) {
+      if (this.passage.results.length < MAX_RESULTS_PER_PASSAGE) this.passage.results.push(this.openResult);
       else this.passage.droppedResults++;
-      this.result = undefined;
+      this.openResult = undefined;
     } else if (path === this.paths.passage && this.passage) {
       this.endPassage(this.passage);
       this.passage = undefined;
@@ -498,7 +489,7 @@ class FluxReader {
     const cells: Record<string, CellValue> = {};
     const nonConforming: string[] = [];
     if (this.certification) {
-      Object.assign(cells, this.certification.values);
+      Object.assign(cells, this.certification.cells);
       nonConforming.push(...this.certification.nonConforming);
       this.certification.emitted++;
     }
@@ -520,7 +511,7 @@ class FluxReader {
 
   /** Where a field's cell lands in the template, for messages. */
   private cellOf(field: string): { sheet: string; cell: string } {
-    if (this.result) {
+    if (this.openResult) {
       const column = this.digcompColumns.get(field);
       return column ? { sheet: this.digcompSheet, cell: `${column}${FIRST_DATA_ROW + this.digcompCount + (this.passage?.results.length ?? 0)}` } : { sheet: '', cell: '' };
     }
@@ -579,11 +570,10 @@ class FluxReader {
   }
 
   private targetOf(field: string): OpenRow {
-    if (this.result) return this.result;
+    if (this.openResult) return this.openResult;
     if (this.passage) return this.passage;
     if (this.certification && this.paths.certificationFields.has(field)) return this.certification;
     return { cells: this.parameters, nonConforming: [] };
   }
 }
 
-export { excerpt };

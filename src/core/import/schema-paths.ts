@@ -20,6 +20,8 @@ export interface SchemaPaths {
   readonly result: string;
   /** The element whose second occurrence cannot be placed (one set of parameters per template). */
   readonly certificateur: string;
+  /** Dictionary id of the certificateur's first leaf (its BCR), to name another certificateur in a report. */
+  readonly certificateurId: string | undefined;
   /** Leaves of the certification element (its grouping key), repeated on every passage row. */
   readonly certificationFields: ReadonlySet<string>;
 }
@@ -56,6 +58,9 @@ export function schemaPaths(dictionary: Dictionary): SchemaPaths {
     passage: shape.passage.path.join('/'),
     result: shape.result.path.join('/'),
     certificateur: certificateur.join('/'),
+    certificateurId: [...roles.entries()].find(
+      ([key, role]) => role.kind === 'leaf' && key.startsWith(`${certificateur.join('/')}/`),
+    )?.[1].node.field,
     certificationFields: new Set(shape.certificationFields),
   };
   cache.set(dictionary, paths);

@@ -1161,6 +1161,7 @@ export class FakeWorksheet extends NullableClientObject<SheetModel> {
   }
 
   getRange(address?: string): FakeRange {
+    this.notePath(address);
     return new FakeRange(this.env, () => {
       const sheet = this.existing();
       if (address === undefined || address === '') {
@@ -1185,10 +1186,16 @@ export class FakeWorksheet extends NullableClientObject<SheetModel> {
   }
 
   getRanges(address: string): FakeRangeAreas {
+    this.notePath(address);
     return new FakeRangeAreas(this.env, () => {
       if (address.length > 8192) throw invalid(`getRanges address of ${address.length} characters (limit 8192).`);
       return resolveSheetAddress(this.env.model, this.existing(), address);
     });
+  }
+
+  /** Office.js sends the address with the request that creates the range object: count its bytes. */
+  private notePath(address: string | undefined): void {
+    this.env.queue.enqueue(jsonBytes(address ?? ''), () => ({ bytes: 0 }));
   }
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
