@@ -15,7 +15,9 @@ module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === 'production';
   const e2e = Boolean(env.e2e);
   const origin = process.env.ADDIN_ORIGIN || DEV_ORIGIN;
-  const outputPath = e2e ? path.resolve(__dirname, 'test-artifacts/e2e-dist') : path.resolve(__dirname, 'dist');
+  const outputPath = e2e
+    ? path.resolve(__dirname, 'test-artifacts/e2e-dist')
+    : path.resolve(__dirname, 'dist');
 
   const entry = {
     taskpane: './src/taskpane/index.tsx',
@@ -63,7 +65,12 @@ module.exports = async (env = {}, argv = {}) => {
             loader: 'ts-loader',
             options: {
               transpileOnly: true,
-              compilerOptions: { module: 'esnext', moduleResolution: 'bundler', target: 'es2020', sourceMap: !production },
+              compilerOptions: {
+                module: 'esnext',
+                moduleResolution: 'bundler',
+                target: 'es2020',
+                sourceMap: !production,
+              },
             },
           },
         },
@@ -76,7 +83,11 @@ module.exports = async (env = {}, argv = {}) => {
         chunks: ['taskpane'],
         // The e2e stub replaces Office.js by routing its URL; nothing else changes in the page.
       }),
-      new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'] }),
+      new HtmlWebpackPlugin({
+        filename: 'commands.html',
+        template: './src/commands/commands.html',
+        chunks: ['commands'],
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },

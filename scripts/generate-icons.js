@@ -59,7 +59,8 @@ const nearSegment = (x, y, [ax, ay], [bx, by], width) => {
   const t = Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)));
   return (x - ax - t * dx) ** 2 + (y - ay - t * dy) ** 2 <= (width / 2) ** 2;
 };
-const polyline = (points, width) => (x, y) => points.slice(1).some((p, i) => nearSegment(x, y, points[i], p, width));
+const polyline = (points, width) => (x, y) =>
+  points.slice(1).some((p, i) => nearSegment(x, y, points[i], p, width));
 const outline = (x0, y0, x1, y1, w) =>
   polyline(
     [
@@ -81,24 +82,103 @@ const GLYPHS = {
   icon: [
     [WHITE, outline(0.2, 0.2, 0.8, 0.8, 0.07)],
     [WHITE, (x, y) => x >= 0.2 && x <= 0.8 && y >= 0.2 && y <= 0.36],
-    [WHITE, polyline([[0.32, 0.57], [0.45, 0.69], [0.69, 0.44]], 0.09)],
+    [
+      WHITE,
+      polyline(
+        [
+          [0.32, 0.57],
+          [0.45, 0.69],
+          [0.69, 0.44],
+        ],
+        0.09,
+      ),
+    ],
   ],
   template: [
     [WHITE, outline(0.2, 0.22, 0.8, 0.78, 0.07)],
     [WHITE, (x, y) => x >= 0.2 && x <= 0.8 && y >= 0.22 && y <= 0.38],
-    [WHITE, polyline([[0.2, 0.58], [0.8, 0.58]], 0.06)],
-    [WHITE, polyline([[0.45, 0.38], [0.45, 0.78]], 0.06)],
+    [
+      WHITE,
+      polyline(
+        [
+          [0.2, 0.58],
+          [0.8, 0.58],
+        ],
+        0.06,
+      ),
+    ],
+    [
+      WHITE,
+      polyline(
+        [
+          [0.45, 0.38],
+          [0.45, 0.78],
+        ],
+        0.06,
+      ),
+    ],
   ],
-  check: [[WHITE, polyline([[0.24, 0.52], [0.43, 0.7], [0.77, 0.32]], 0.12)]],
+  check: [
+    [
+      WHITE,
+      polyline(
+        [
+          [0.24, 0.52],
+          [0.43, 0.7],
+          [0.77, 0.32],
+        ],
+        0.12,
+      ),
+    ],
+  ],
   export: [
-    [WHITE, polyline([[0.5, 0.18], [0.5, 0.6]], 0.1)],
-    [WHITE, polyline([[0.32, 0.44], [0.5, 0.62], [0.68, 0.44]], 0.1)],
-    [WHITE, polyline([[0.22, 0.64], [0.22, 0.8], [0.78, 0.8], [0.78, 0.64]], 0.09)],
+    [
+      WHITE,
+      polyline(
+        [
+          [0.5, 0.18],
+          [0.5, 0.6],
+        ],
+        0.1,
+      ),
+    ],
+    [
+      WHITE,
+      polyline(
+        [
+          [0.32, 0.44],
+          [0.5, 0.62],
+          [0.68, 0.44],
+        ],
+        0.1,
+      ),
+    ],
+    [
+      WHITE,
+      polyline(
+        [
+          [0.22, 0.64],
+          [0.22, 0.8],
+          [0.78, 0.8],
+          [0.78, 0.64],
+        ],
+        0.09,
+      ),
+    ],
   ],
   pane: [
     [PALE, (x, y) => x >= 0.58 && x <= 0.8 && y >= 0.22 && y <= 0.78],
     [WHITE, outline(0.2, 0.22, 0.8, 0.78, 0.07)],
-    [WHITE, polyline([[0.58, 0.22], [0.58, 0.78]], 0.06)],
+    [
+      WHITE,
+      polyline(
+        [
+          [0.58, 0.22],
+          [0.58, 0.78],
+        ],
+        0.06,
+      ),
+    ],
   ],
 };
 
@@ -133,10 +213,17 @@ function render(glyph, size) {
   return encodePng(size, rgba);
 }
 
-const SIZES = { icon: [16, 32, 64, 80, 128], template: [16, 32, 80], check: [16, 32, 80], export: [16, 32, 80], pane: [16, 32, 80] };
+const SIZES = {
+  icon: [16, 32, 64, 80, 128],
+  template: [16, 32, 80],
+  check: [16, 32, 80],
+  export: [16, 32, 80],
+  pane: [16, 32, 80],
+};
 const out = path.resolve(__dirname, '..', 'assets');
 fs.mkdirSync(out, { recursive: true });
 for (const [name, sizes] of Object.entries(SIZES)) {
-  for (const size of sizes) fs.writeFileSync(path.join(out, `${name}-${size}.png`), render(GLYPHS[name], size));
+  for (const size of sizes)
+    fs.writeFileSync(path.join(out, `${name}-${size}.png`), render(GLYPHS[name], size));
 }
 console.log(`Icons written to ${out}`);

@@ -6,7 +6,10 @@
 const { spawn } = require('child_process');
 
 if (process.platform === 'win32' || process.platform === 'darwin') {
-  const child = spawn('npx', ['office-addin-debugging', 'start', 'manifest.xml'], { stdio: 'inherit', shell: true });
+  const child = spawn('npx', ['office-addin-debugging', 'start', 'manifest.xml'], {
+    stdio: 'inherit',
+    shell: true,
+  });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   console.log(`

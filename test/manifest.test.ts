@@ -47,7 +47,9 @@ function parse(xml: string): Element[] {
 }
 
 const elements = parse(manifestText);
-const resources = elements.filter((e) => /^bt:(Image|Url|String)$/.test(e.name) && e.path.includes('Resources'));
+const resources = elements.filter(
+  (e) => /^bt:(Image|Url|String)$/.test(e.name) && e.path.includes('Resources'),
+);
 const resourceIds = new Map(resources.map((e) => [e.attributes.id, e]));
 
 function pngSize(file: string): { width: number; height: number } {
@@ -60,14 +62,20 @@ describe('manifest.xml', () => {
   it('is well-formed XML with the Workbook host, ExcelApi 1.9 and the shared runtime', () => {
     expect(elements[0].name).toBe('OfficeApp');
     expect(elements.find((e) => e.name === 'Host' && e.attributes.Name)?.attributes.Name).toBe('Workbook');
-    const sets = elements.filter((e) => e.name === 'Set').map((e) => `${e.attributes.Name} ${e.attributes.MinVersion}`);
+    const sets = elements
+      .filter((e) => e.name === 'Set')
+      .map((e) => `${e.attributes.Name} ${e.attributes.MinVersion}`);
     expect(sets).toEqual(expect.arrayContaining(['ExcelApi 1.9', 'SharedRuntime 1.1']));
-    expect(elements.find((e) => e.name === 'Runtime')?.attributes).toMatchObject({ resid: 'Taskpane.Url', lifetime: 'long' });
+    expect(elements.find((e) => e.name === 'Runtime')?.attributes).toMatchObject({
+      resid: 'Taskpane.Url',
+      lifetime: 'long',
+    });
   });
 
   it('keeps resource ids within 32 characters and control ids within 125', () => {
     for (const id of resourceIds.keys()) expect(id.length).toBeLessThanOrEqual(32);
-    for (const e of elements.filter((e) => e.attributes.resid)) expect(e.attributes.resid.length).toBeLessThanOrEqual(32);
+    for (const e of elements.filter((e) => e.attributes.resid))
+      expect(e.attributes.resid.length).toBeLessThanOrEqual(32);
     for (const e of elements.filter((e) => ['Control', 'Group', 'CustomTab'].includes(e.name))) {
       expect(e.attributes.id.length).toBeLessThanOrEqual(125);
     }
@@ -75,7 +83,9 @@ describe('manifest.xml', () => {
 
   it('resolves every resid, with unique resource ids', () => {
     expect(resourceIds.size).toBe(resources.length);
-    const dangling = elements.filter((e) => e.attributes.resid && !resourceIds.has(e.attributes.resid)).map((e) => e.attributes.resid);
+    const dangling = elements
+      .filter((e) => e.attributes.resid && !resourceIds.has(e.attributes.resid))
+      .map((e) => e.attributes.resid);
     expect(dangling).toEqual([]);
   });
 
@@ -112,7 +122,12 @@ describe('manifest.xml', () => {
     const labels = elements
       .filter((e) => e.name === 'Control')
       .map((control) => {
-        const label = elements.find((e) => e.name === 'Label' && e.path.startsWith(control.path) && elements.indexOf(e) > elements.indexOf(control));
+        const label = elements.find(
+          (e) =>
+            e.name === 'Label' &&
+            e.path.startsWith(control.path) &&
+            elements.indexOf(e) > elements.indexOf(control),
+        );
         return resourceIds.get(label?.attributes.resid ?? '')?.attributes.DefaultValue;
       });
     expect(labels).toEqual(['Nouveau modèle', 'Vérifier', 'Exporter XML', 'Volet']);

@@ -1,20 +1,29 @@
 import { createWriteStream, promises as fs } from 'node:fs';
 import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import { checkWorkbook } from '../core/check';
 import {
-  exportFileName,
+  officialXsdValidator,
+  partFileNames,
   prepareExport,
+  trackingOfPreparedExport,
   validateExport,
-  writePreparedXml,
   xsdProblemsAsIssues,
 } from '../core/export';
+import { compareOfficialXsd, readOfficialXsd } from '../core/official-xsd';
+import type { ExportMode } from '../core/tracking/types';
+import { writeFluxXml } from '../core/xml/flux-writer';
+import type { ValidateXml } from '../core/xsd/xml-validator';
+import { getDictionary } from '../dictionary';
+import { writeTrackingCopy } from '../workbook/xlsx-tracking';
+import { trackingTarget, trackingTargetProblem } from './tracking-files';
 import { buildTemplateLayout, layoutAsJson } from '../core/layout';
 import type { WorkbookData } from '../core/types';
 import { readTemplateWorkbook, UnusableWorkbookError } from '../workbook/xlsx-reader';
 import { createTemplateWorkbook } from '../workbook/xlsx-template';
 import { EXIT, type CliIO } from './io';
-import { formatIssue, formatSummary, plural } from './output';
+import { formatDeadlines, formatIssue, formatReadiness, formatSummary, plural } from './output';
 import { validateXml as validateXmlInNode } from '../core/xsd/validate-xml';
 
 /** The CLI commands, as functions returning an exit code, so tests call them directly. */
@@ -62,26 +71,102 @@ async function readWorkbook(io: CliIO, file: string): Promise<WorkbookData | und
   }
 }
 
-export async function checkCommand(io: CliIO, file: string, options: { json?: boolean }): Promise<number> {
+export async function checkCommand(
+  io: CliIO,
+  file: string,
+  options: { json?: boolean; today?: Date },
+): Promise<number> {
   const data = await readWorkbook(io, file);
   if (!data) return EXIT.unusable;
-  const result = checkWorkbook(data);
+  const result = checkWorkbook(data, { today: options.today });
   if (options.json) io.out(JSON.stringify(result.issues, null, 2));
   else {
     for (const issue of result.issues) io.out(formatIssue(issue));
+    io.out(formatReadiness(result.readinessSummary));
+    for (const line of formatDeadlines(result.readinessSummary, result.deadlines)) io.out(line);
     io.out(formatSummary(result.summary));
   }
   return result.summary.errors > 0 ? EXIT.problems : EXIT.ok;
 }
 
+export interface ExportCommandOptions {
+  output?: string;
+  now?: Date;
+  idFlux?: string;
+  /** tous | non-envoyes | rejetes */
+  mode?: string;
+  /** At most this many passages per file (split beyond). */
+  maxPassages?: string | number;
+  /** Official XSD from the CDC portal: exports must pass it too. */
+  xsd?: string;
+  /** Where to record the rows sent and the history (default `<name>-suivi.xlsx`). */
+  suivi?: string;
+  /** Byte cap per file; only tests lower it. */
+  maxBytes?: number;
+}
+
+const MODES: Readonly<Record<string, ExportMode>> = {
+  tous: 'all',
+  'non-envoyes': 'notSent',
+  'non-envoyés': 'notSent',
+  rejetes: 'rejected',
+  rejetés: 'rejected',
+};
+
 export async function exportCommand(
   io: CliIO,
   file: string,
-  options: { output?: string; now?: Date; idFlux?: string },
+  options: ExportCommandOptions = {},
 ): Promise<number> {
+  const mode = MODES[(options.mode ?? 'tous').toLowerCase()];
+  if (mode === undefined) {
+    io.err(`Mode d’export inconnu : ${options.mode}. Choisissez tous, non-envoyes ou rejetes.`);
+    return EXIT.unusable;
+  }
+  const maxPassages = options.maxPassages === undefined ? undefined : Number(options.maxPassages);
+  if (maxPassages !== undefined && !(Number.isSafeInteger(maxPassages) && maxPassages >= 1)) {
+    io.err(
+      `--max-passages attend un nombre entier de passages par fichier (1 ou plus), pas « ${options.maxPassages} ».`,
+    );
+    return EXIT.unusable;
+  }
+  let officialXsd: { fileName: string; contents: string } | undefined;
+  if (options.xsd !== undefined) {
+    if (!(await exists(options.xsd))) {
+      io.err(`Fichier introuvable : ${options.xsd}`);
+      return EXIT.unusable;
+    }
+    const contents = await fs.readFile(options.xsd, 'utf8');
+    const read = readOfficialXsd(contents);
+    if (!read.ok) {
+      io.err(`XSD inutilisable (${options.xsd}) : ${read.message}`);
+      return EXIT.unusable;
+    }
+    const comparison = compareOfficialXsd(read.identity);
+    for (const note of comparison.notes) io.out(`ATTENTION ${note}`);
+    if (comparison.blocking) {
+      io.err(
+        'Export refusé : le XSD fourni ne correspond pas aux fichiers que produit cet outil (voir ci-dessus) ; aucun fichier n’a été écrit.',
+      );
+      return EXIT.problems;
+    }
+    officialXsd = { fileName: 'officiel.xsd', contents };
+  }
   const data = await readWorkbook(io, file);
   if (!data) return EXIT.unusable;
-  const preparation = prepareExport(data, { now: options.now, idFlux: options.idFlux });
+  const target = trackingTarget(file, options.suivi);
+  const targetProblem = await trackingTargetProblem(target, '--suivi');
+  if (targetProblem) {
+    io.err(targetProblem);
+    return EXIT.unusable;
+  }
+  const preparation = prepareExport(data, {
+    now: options.now,
+    idFlux: options.idFlux,
+    mode,
+    maxPassagesPerFile: maxPassages,
+    maxBytesPerFile: options.maxBytes,
+  });
   if (!preparation.ok) {
     for (const issue of preparation.check.issues) io.out(formatIssue(issue));
     io.out(formatSummary(preparation.check.summary));
@@ -89,44 +174,102 @@ export async function exportCommand(
     return EXIT.problems;
   }
   const { prepared } = preparation;
-  const output = options.output ?? exportFileName(prepared.flux.header['3.1'], prepared.flux.horodatage);
-  // Write next to the target, validate, and only then give the file its name: a refused export leaves nothing.
-  const partial = `${output}.partiel`;
-  const { chunks } = writePreparedXml(data, prepared);
-  const stream = createWriteStream(partial, { encoding: 'utf8' });
+  const names = partFileNames(prepared, options.output);
+  const dictionary = getDictionary();
+  // Write next to the targets, validate, and only then give the files their names: a refused export leaves nothing.
+  const partials = names.map((name) => `${name}.partiel`);
   let written = 0;
-  for (const chunk of chunks) {
-    if (!stream.write(chunk)) await once(stream, 'drain');
-    written += chunk.length;
+  try {
+    for (const [i, part] of prepared.parts.entries()) {
+      const stream = createWriteStream(partials[i], { encoding: 'utf8' });
+      let bytes = 0;
+      for (const chunk of writeFluxXml(part.flux, dictionary)) {
+        if (!stream.write(chunk)) await once(stream, 'drain');
+        bytes += Buffer.byteLength(chunk, 'utf8');
+      }
+      stream.end();
+      await once(stream, 'finish');
+      // The split measured every passage beforehand; this only guards against a mistake in that sum.
+      if (bytes > part.estimatedBytes)
+        throw new Error(`Part ${i + 1} is ${bytes} bytes, over its estimate of ${part.estimatedBytes}`);
+      written += bytes;
+    }
+    if (written > 5e6) io.progress(`XML écrit (${(written / 1e6).toFixed(0)} Mo), validation XSD…`);
+    // Validated in parts on both cores (validate-in-parts.ts): same verdict as the whole file, flat memory.
+    const validators: { label: string; validate: ValidateXml }[] = [
+      { label: 'le XSD', validate: validateXmlInNode },
+    ];
+    if (officialXsd)
+      validators.push({
+        label: 'le XSD officiel fourni',
+        validate: officialXsdValidator(validateXmlInNode, officialXsd),
+      });
+    for (const { label, validate } of validators) {
+      const report = await validateExport(data, prepared, validate, {
+        validation: {
+          concurrency: availableParallelism(),
+          onProgress: (done, total) =>
+            total > 20000 &&
+            io.progress(`Validation XSD… ${plural(done, 'passage')} sur ${total.toLocaleString('fr-FR')}`),
+        },
+      });
+      if (!report.valid) {
+        for (const issue of xsdProblemsAsIssues(report.errors, data.passages.name))
+          io.out(formatIssue(issue));
+        io.err(
+          `Export refusé : le fichier produit ne passe pas ${label} (voir ci-dessus) ; aucun fichier n’a été écrit.`,
+        );
+        await Promise.all(partials.map((p) => fs.rm(p, { force: true })));
+        return EXIT.problems;
+      }
+    }
+  } catch (error) {
+    await Promise.all(partials.map((p) => fs.rm(p, { force: true })));
+    throw error;
   }
-  stream.end();
-  await once(stream, 'finish');
-  if (written > 5e6) io.progress(`XML écrit (${(written / 1e6).toFixed(0)} Mo), validation XSD…`);
-  // Validated in parts on both cores (validate-in-parts.ts): same verdict as the whole file, flat memory.
-  const report = await validateExport(data, prepared, validateXmlInNode, {
-    validation: {
-      concurrency: availableParallelism(),
-      onProgress: (done, total) =>
-        total > 20000 &&
-        io.progress(`Validation XSD… ${plural(done, 'passage')} sur ${total.toLocaleString('fr-FR')}`),
-    },
-  });
-  if (!report.valid) {
-    await fs.rm(partial, { force: true });
-    for (const issue of xsdProblemsAsIssues(report.errors, data.passages.name)) io.out(formatIssue(issue));
+  for (const [i, name] of names.entries()) await fs.rename(partials[i], name);
+
+  const { summary } = prepared.check;
+  for (const issue of prepared.check.issues) io.out(formatIssue(issue));
+  const schemas = officialXsd
+    ? 'Valide selon le XSD 1.1.2 et le XSD officiel fourni.'
+    : 'Valide selon le XSD 1.1.2.';
+  if (names.length === 1) {
+    io.out(
+      `Fichier écrit : ${names[0]} — ${plural(summary.passages, 'passage')}, ` +
+        `${plural(prepared.flux.certifications.length, 'certification')}, idFlux ${prepared.parts[0].flux.idFlux}` +
+        (summary.warnings > 0 ? ` (${plural(summary.warnings, 'avertissement')})` : '') +
+        `. ${schemas}`,
+    );
+  } else {
+    io.out(
+      `${plural(summary.passages, 'passage')} répartis en ${names.length} fichiers` +
+        (summary.warnings > 0 ? ` (${plural(summary.warnings, 'avertissement')})` : '') +
+        ` ; chacun est à déposer séparément. ${schemas}`,
+    );
+    for (const [i, name] of names.entries()) {
+      const part = prepared.parts[i];
+      io.out(`Fichier écrit : ${name} — ${plural(part.passages, 'passage')}, idFlux ${part.flux.idFlux}`);
+    }
+  }
+
+  const tracking = trackingOfPreparedExport(
+    data,
+    prepared,
+    names.map((n) => path.basename(n)),
+  );
+  try {
+    await writeTrackingCopy(file, target.path, tracking);
+  } catch (error) {
     io.err(
-      'Export refusé : le fichier produit ne passe pas le XSD (voir ci-dessus) ; aucun fichier n’a été écrit.',
+      `Les fichiers XML sont écrits, mais le suivi n’a pas pu être enregistré dans ${target.path} ` +
+        `(${error instanceof Error ? error.message : String(error)}). Notez l’idFlux de chaque fichier.`,
     );
     return EXIT.problems;
   }
-  await fs.rename(partial, output);
-  const { summary } = prepared.check;
-  for (const issue of prepared.check.issues) io.out(formatIssue(issue));
   io.out(
-    `Fichier écrit : ${output} — ${plural(summary.passages, 'passage')}, ` +
-      `${plural(prepared.flux.certifications.length, 'certification')}, idFlux ${prepared.flux.idFlux}` +
-      (summary.warnings > 0 ? ` (${plural(summary.warnings, 'avertissement')})` : '') +
-      '. Valide selon le XSD 1.1.2.',
+    `Suivi enregistré dans ${target.path} : ${plural(tracking.updates.length, 'ligne marquée', 'lignes marquées')} ` +
+      `« Envoyé » avec leur idFlux, ${plural(tracking.history.length, 'envoi ajouté', 'envois ajoutés')} à la feuille Historique.`,
   );
   return EXIT.ok;
 }

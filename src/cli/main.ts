@@ -1,6 +1,9 @@
 import { Command } from 'commander';
 import { checkCommand, exportCommand, templateCommand, validateCommand } from './commands';
+import { idsCommand } from './ids-command';
+import { importCommand, mapCommand } from './commands-import';
 import { EXIT, processIO } from './io';
+import { receiptCommand } from './receipt-command';
 
 /** `accrochage`: the command-line tool on the same core as the add-in. */
 
@@ -23,21 +26,110 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
 
   program
     .command('check <fichier.xlsx>')
-    .description('vérifie chaque cellule ; code de sortie 0 sans erreur, 1 avec erreurs, 2 si le fichier est inutilisable')
+    .description(
+      'vérifie chaque cellule ; code de sortie 0 sans erreur, 1 avec erreurs, 2 si le fichier est inutilisable',
+    )
     .option('--json', 'liste des problèmes en JSON')
     .action((file: string, opts: { json?: boolean }) => run(checkCommand(processIO, file, opts)));
 
   program
     .command('export <fichier.xlsx>')
-    .description('produit le fichier XML CDC, validé par le XSD ; refuse tant qu’il reste une erreur')
-    .option('-o, --output <fichier.xml>', 'fichier XML à écrire')
-    .action((file: string, opts: { output?: string }) => run(exportCommand(processIO, file, opts)));
+    .description(
+      'produit le fichier XML CDC, validé par le XSD ; refuse tant qu’il reste une erreur. Les lignes envoyées ' +
+        'sont marquées « Envoyé » et l’envoi noté dans la feuille Historique d’une copie <nom>-suivi.xlsx',
+    )
+    .option(
+      '-o, --output <fichier.xml>',
+      'fichier XML à écrire (numéroté -1, -2… s’il faut plusieurs fichiers)',
+    )
+    .option(
+      '--mode <mode>',
+      'tous | non-envoyes (statut vide ou À envoyer) | rejetes (statut Rejeté)',
+      'tous',
+    )
+    .option(
+      '--max-passages <N>',
+      'au plus N passages par fichier (au-delà, plusieurs fichiers, chacun son idFlux)',
+    )
+    .option(
+      '--xsd <officiel.xsd>',
+      'XSD officiel téléchargé sur l’espace certificateurs : l’export doit aussi le respecter',
+    )
+    .option(
+      '--suivi <fichier.xlsx>',
+      'classeur où noter le suivi (par défaut <nom>-suivi.xlsx ; le même nom pour le mettre à jour)',
+    )
+    .action(
+      (
+        file: string,
+        opts: { output?: string; mode?: string; maxPassages?: string; xsd?: string; suivi?: string },
+      ) => run(exportCommand(processIO, file, opts)),
+    );
+
+  program
+    .command('receipt <accusé.xml> <fichier.xlsx>')
+    .description(
+      'reporte l’accusé de traitement de la CDC dans le classeur : statut (Accepté / Rejeté), message et que faire, ' +
+        'sur chaque ligne ; écrit une copie <nom>-suivi.xlsx. Code de sortie 0 si tout est accepté, 1 sinon, 2 si inutilisable',
+    )
+    .option(
+      '-o, --output <sortie.xlsx>',
+      'classeur à écrire (le même nom que le classeur pour le mettre à jour)',
+    )
+    .option(
+      '--xml <envoi.xml>',
+      'le fichier déposé, pour situer les erreurs XSD (par défaut : cherché d’après l’accusé)',
+    )
+    .option('--json', 'résultat en JSON')
+    .action((receipt: string, file: string, opts: { output?: string; xml?: string; json?: boolean }) =>
+      run(receiptCommand(processIO, receipt, file, opts)),
+    );
+
+  program
+    .command('ids <fichier.xlsx>')
+    .description(
+      'génère les identifiants techniques (5.1) manquants dans une copie du classeur ; ' +
+        'les identifiants existants et le classeur d’origine ne sont jamais modifiés',
+    )
+    .requiredOption('-o, --output <sortie.xlsx>', 'copie à écrire, sous un autre nom que le classeur')
+    .action((file: string, opts: { output: string }) => run(idsCommand(processIO, file, opts)));
 
   program
     .command('validate <fichier.xml>')
     .description('vérifie un fichier XML CDC (fait par n’importe quel outil) avec le XSD')
     .option('--json', 'liste des erreurs en JSON')
     .action((file: string, opts: { json?: boolean }) => run(validateCommand(processIO, file, opts)));
+
+  program
+    .command('import <flux.xml>')
+    .description(
+      'remplit un modèle avec les passages d’un fichier XML CDC (le sien ou celui d’un autre outil)',
+    )
+    .option('-o, --output <fichier.xlsx>', 'modèle à créer (par défaut : le nom du fichier XML en .xlsx)')
+    .option(
+      '--certificateur <n>',
+      'n° d’ordre du certificateur à importer si le fichier en contient plusieurs',
+      '1',
+    )
+    .action((file: string, opts: { output?: string; certificateur?: string }) =>
+      run(importCommand(processIO, file, opts)),
+    );
+
+  program
+    .command('map <source.xlsx>')
+    .description(
+      'copie une feuille aux colonnes libres dans un modèle, en associant ses colonnes aux données CDC',
+    )
+    .option('--feuille <nom>', 'feuille à lire (par défaut : la première qui a une ligne d’en-têtes)')
+    .option('--correspondance <fichier.json>', 'correspondance enregistrée à utiliser')
+    .option('--enregistrer <fichier.json>', 'enregistre la correspondance utilisée pour la prochaine fois')
+    .requiredOption('-o, --output <modele.xlsx>', 'modèle à créer')
+    .action(
+      (
+        file: string,
+        opts: { output: string; feuille?: string; correspondance?: string; enregistrer?: string },
+      ) => run(mapCommand(processIO, file, opts)),
+    );
 
   return program;
 }

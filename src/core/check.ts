@@ -2,7 +2,12 @@ import { getDictionary, IDENTITY_CHOICE, BIRTHPLACE_CHOICE, type Dictionary, typ
 import { SHEET_NAMES } from './layout';
 import { locationPrefix, messageFor, type IssueCode, type MessageParams } from './messages';
 import { normalizeCell, type NormalizeContext } from './normalize';
-import { runRowRules, type RowContext } from './rules';
+import { runDigcompRules, runRowRules, type RowContext } from './rules';
+import { parisDate, passageDeadline, type PassageDeadline } from './deadlines';
+import { findRepeatedPassages } from './identifiers';
+import { assessReadiness, summarizeReadiness, type ReadinessSummary, type RowReadiness } from './nirisation/readiness';
+import { OBLIGATION_START } from './rules/dates';
+import { frenchDate } from './normalize';
 import type { CellValue, DigcompResult, Issue, Passage, Severity, SourceRow, SourceSheet, WorkbookData } from './types';
 
 /**
@@ -29,6 +34,12 @@ export interface CheckResult {
   readonly header: Record<string, string>;
   readonly passages: Passage[];
   readonly summary: CheckSummary;
+  /** How ready each passage row is to be accepted by the CDC, in row order. */
+  readonly readiness: RowReadiness[];
+  /** Sending deadline of each passage whose delivery date (5.10) is valid, in row order. */
+  readonly deadlines: PassageDeadline[];
+  /** Counts of readiness levels and of deadlines passed or near. */
+  readonly readinessSummary: ReadinessSummary;
 }
 
 /** Collects issues with their French message and location. */
@@ -176,12 +187,14 @@ function checkDigcomp(
   passageIds: Map<string, number>,
   ctx: NormalizeContext,
   issues: IssueCollector,
+  filledByRow: Map<number, ReadonlySet<string>>,
 ): Map<number, DigcompResult[]> {
   const byPassageRow = new Map<number, DigcompResult[]>();
   const link = dictionary.field('5.1');
   const fields = [link, ...dictionary.fieldsOfScope('digcomp')];
   for (const row of data.digcomp.rows) {
     const { values, filled } = normalizeRow(fields, data.digcomp, row, ctx, issues);
+    filledByRow.set(row.row, filled);
     const id = values[link.id];
     if (!filled.has(link.id)) {
       issues.add('error', 'required', cellOf(data.digcomp, row.row, link.id), link);
@@ -242,8 +255,11 @@ export function checkWorkbook(data: WorkbookData, options: CheckOptions = {}): C
     }
   }
 
-  const digcomp = checkDigcomp(data, dictionary, passageIds, ctx, issues);
-  const today = options.today ?? new Date();
+  const digcompFilled = new Map<number, ReadonlySet<string>>();
+  const digcomp = checkDigcomp(data, dictionary, passageIds, ctx, issues, digcompFilled);
+  // Computed once: rules compare ISO dates with today's date in Paris and never read the clock themselves.
+  const today = parisDate(options.today ?? new Date());
+  const noneFilled: ReadonlySet<string> = new Set();
   const passages: Passage[] = rows.map(({ row, normalized }) => {
     const passage: Passage = { row: row.row, values: normalized.values, digcomp: digcomp.get(row.row) ?? [] };
     const context: RowContext = {
@@ -256,13 +272,36 @@ export function checkWorkbook(data: WorkbookData, options: CheckOptions = {}): C
       issues,
     };
     runRowRules(context);
+    runDigcompRules(context, (result) => digcompFilled.get(result.row) ?? noneFilled);
     return passage;
   });
+
+  const passageIdOf = new Map(passages.map((p) => [p.row, p.values['5.1']]));
+  for (const group of findRepeatedPassages(passages)) {
+    // Rows that also share their idTechnique are already reported as an error (duplicateIdTechnique).
+    if (new Set(group.map((r) => passageIdOf.get(r))).size === 1) continue;
+    for (const r of group) {
+      const rows = group.filter((o) => o !== r).join(', ');
+      issues.add('warning', 'duplicatePassage', cellOf(data.passages, r, '5.1'), idField, { rows });
+    }
+  }
+
+  const deadlines = sendingDeadlines(passages, today);
+  const awardField = dictionary.field('5.10');
+  for (const d of deadlines) {
+    if (d.status !== 'overdue' || d.awardDate < OBLIGATION_START) continue;
+    const params = { value: frenchDate(d.awardDate), other: frenchDate(d.dueDate) };
+    issues.add('warning', 'sendingOverdue', cellOf(data.passages, d.row, '5.10'), awardField, params);
+  }
 
   issues.issues.sort(compareIssues);
   const certifications = new Set(passages.map((p) => `${p.values['4.1']}\u0000${p.values['4.2']}\u0000${p.values['4.3']}`));
   const errors = issues.issues.filter((i) => i.severity === 'error').length;
+  const readiness = assessReadiness(passages, issues.issues, { passages: data.passages.name, digcomp: data.digcomp.name });
   return {
+    readiness,
+    deadlines,
+    readinessSummary: summarizeReadiness(readiness, deadlines),
     issues: issues.issues,
     header,
     passages,
@@ -273,4 +312,14 @@ export function checkWorkbook(data: WorkbookData, options: CheckOptions = {}): C
       warnings: issues.issues.length - errors,
     },
   };
+}
+
+/** The sending deadline of every passage whose delivery date (5.10) is valid. */
+function sendingDeadlines(passages: readonly Passage[], today: string): PassageDeadline[] {
+  const deadlines: PassageDeadline[] = [];
+  for (const p of passages) {
+    const award = p.values['5.10'];
+    if (award !== undefined) deadlines.push(passageDeadline(p.row, award, today));
+  }
+  return deadlines;
 }

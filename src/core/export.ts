@@ -1,12 +1,19 @@
 import { getDictionary } from '../dictionary';
 import { checkWorkbook, type CheckOptions, type CheckResult } from './check';
-import { writeFluxXmlWithMap } from './xml/flux-writer';
+import { writeFluxXml, writeFluxXmlWithMap } from './xml/flux-writer';
 import { createFlux } from './xml/group';
 import type { FluxSourceMap } from './xml/source-map';
 import { validateFluxInParts, type PartsOptions } from './validate-in-parts';
 import type { ValidateXml } from './xsd/xml-validator';
 import type { XmlProblem } from './xsd/types';
 import type { Flux, Issue, WorkbookData } from './types';
+import { splitFluxByLimits, partFileName, type FluxPart } from './split';
+import { selectPassagesForExport, type ExportSelection } from './tracking/selection';
+import { trackingOfExport } from './tracking/history';
+import { rowIdTechnique } from './tracking/row-ids';
+import { EXPORT_MODE_LABELS } from './tracking/history';
+import { trackingMessage } from './tracking/tracking-messages';
+import type { ExportMode, HistoryEntry, TrackingUpdate } from './tracking/types';
 
 /**
  * The export pipeline shared by the CLI and the add-in: check every cell, refuse while any error
@@ -22,6 +29,23 @@ export interface ExportOptions extends CheckOptions {
   readonly validateXml?: ValidateXml;
   /** How the XSD validation is split and run side by side; progress and cancel. */
   readonly validation?: PartsOptions;
+  /** Which rows to send (default: all of them). */
+  readonly mode?: ExportMode;
+  /** At most this many passages per file: more are split into several files, each with its own idFlux. */
+  readonly maxPassagesPerFile?: number;
+  /** At most this many bytes per file (default: the CDC's 200 Mo). */
+  readonly maxBytesPerFile?: number;
+  /** The official XSD the user loaded: every file must pass it as well as ours. */
+  readonly officialXsd?: { readonly fileName: string; readonly contents: string };
+}
+
+/** One file of an export (several when it had to be split). */
+export interface ExportedFile {
+  readonly chunks: readonly string[];
+  readonly fileName: string;
+  readonly idFlux: string;
+  readonly passages: number;
+  readonly certifications: number;
 }
 
 export type ExportOutcome =
@@ -41,6 +65,13 @@ export type ExportOutcome =
       readonly certifications: number;
       readonly idFlux: string;
       readonly check: CheckResult;
+      /** Every file of the export, in order (the fields above are the first's). */
+      readonly files: readonly ExportedFile[];
+      /** What to write back: rows marked Envoyé with their idFlux, one history line per file. */
+      readonly tracking: {
+        readonly updates: readonly TrackingUpdate[];
+        readonly history: readonly HistoryEntry[];
+      };
     };
 
 /** "cdc-E564ACB0-20240615-143000.xml": the certificateur and the Paris time of the export. */
@@ -66,7 +97,11 @@ export function xsdProblemsAsIssues(problems: readonly XmlProblem[], passagesShe
 
 export interface PreparedExport {
   readonly check: CheckResult;
+  /** Everything selected, as one flux. */
   readonly flux: Flux;
+  /** The files to write: `flux` itself, or its parts when it is over the limits. */
+  readonly parts: readonly FluxPart[];
+  readonly selection: ExportSelection;
 }
 
 /** Checks the workbook and, when nothing blocks, the flux to write. */
@@ -74,16 +109,118 @@ export function prepareExport(
   data: WorkbookData,
   options: ExportOptions = {},
 ): { ok: true; prepared: PreparedExport } | { ok: false; check: CheckResult } {
-  const check = checkWorkbook(data, options);
+  const dictionary = getDictionary(options.schemaVersion);
+  const mode = options.mode ?? 'all';
+  const selection = selectPassagesForExport(data, mode, dictionary);
+  if (selection.rows.length === 0 && mode !== 'all') {
+    return { ok: false, check: nothingSelected(data, selection, checkWorkbook(selection.data, options)) };
+  }
+  const checked = checkWorkbook(selection.data, options);
+  const check = withSelectionIssues(checked, selection);
   if (check.summary.errors > 0) return { ok: false, check };
   const flux = createFlux({
     header: check.header,
     passages: check.passages,
     now: options.now ?? new Date(),
     idFlux: options.idFlux,
-    dictionary: getDictionary(options.schemaVersion),
+    dictionary,
   });
-  return { ok: true, prepared: { check, flux } };
+  const given = options.idFlux;
+  const parts = splitFluxByLimits(
+    flux,
+    dictionary,
+    { maxPassages: options.maxPassagesPerFile, maxBytes: options.maxBytesPerFile },
+    // A fixed idFlux (tests, replays) gets numbered parts; otherwise each part gets a fresh UUID.
+    given !== undefined && given.length <= 45 ? (i) => `${given}-${i + 1}` : undefined,
+  );
+  return { ok: true, prepared: { check, flux, parts, selection } };
+}
+
+function withSelectionIssues(check: CheckResult, selection: ExportSelection): CheckResult {
+  if (selection.issues.length === 0) return check;
+  const issues = [...selection.issues, ...check.issues].sort((a, b) => a.row - b.row);
+  const errors = selection.issues.filter((i) => i.severity === 'error').length;
+  return {
+    ...check,
+    issues,
+    summary: {
+      ...check.summary,
+      errors: check.summary.errors + errors,
+      warnings: check.summary.warnings + selection.issues.length - errors,
+    },
+  };
+}
+
+/** The check of an empty selection, its "no passage" error replaced by one that names the mode. */
+function nothingSelected(data: WorkbookData, selection: ExportSelection, empty: CheckResult): CheckResult {
+  const left = Object.entries(selection.leftOut)
+    .filter(([, n]) => n > 0)
+    .map(
+      ([status, n]) =>
+        `${n} ${status === 'toSend' ? 'à envoyer' : status === 'sent' ? 'envoyé(s)' : status === 'accepted' ? 'accepté(s)' : 'rejeté(s)'}`,
+    )
+    .join(', ');
+  const message = trackingMessage('nothingSelected', {
+    mode: EXPORT_MODE_LABELS[selection.mode],
+    detail: left,
+  });
+  const issue: Issue = {
+    sheet: data.passages.name,
+    cell: '',
+    row: 0,
+    field: '',
+    tag: '',
+    severity: 'error',
+    code: 'nothingToExport',
+    message,
+  };
+  const issues = [...selection.issues, issue];
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  return { ...empty, issues, summary: { ...empty.summary, errors, warnings: issues.length - errors } };
+}
+
+/** The file name of each part: the export's name, numbered when there are several. */
+export function partFileNames(prepared: PreparedExport, baseName?: string): string[] {
+  const base = baseName ?? exportFileName(prepared.flux.header['3.1'], prepared.flux.horodatage);
+  return prepared.parts.map((_p, i) => partFileName(base, i, prepared.parts.length));
+}
+
+/** Rows marked Envoyé and history lines for the files of a prepared export, once they are written. */
+export function trackingOfPreparedExport(
+  data: WorkbookData,
+  prepared: PreparedExport,
+  fileNames: readonly string[],
+  schemaVersion?: string,
+): { updates: TrackingUpdate[]; history: HistoryEntry[] } {
+  const dictionary = getDictionary(schemaVersion);
+  const byRow = new Map(prepared.selection.data.passages.rows.map((r) => [r.row, r]));
+  const files = prepared.parts.map((part, i) => ({
+    idFlux: part.flux.idFlux,
+    fileName: fileNames[i],
+    rows: part.flux.certifications.flatMap((g) =>
+      g.passages.map((p) => {
+        const source = byRow.get(p.row);
+        return {
+          row: p.row,
+          idTechnique: (source && rowIdTechnique(source, data, dictionary)) ?? p.values['5.1'],
+        };
+      }),
+    ),
+  }));
+  return trackingOfExport(files, prepared.selection.mode, prepared.flux.horodatage);
+}
+
+/** A validator that checks against the official XSD the user loaded instead of ours. */
+export function officialXsdValidator(
+  validateXml: ValidateXml,
+  officialXsd: { readonly fileName: string; readonly contents: string },
+): ValidateXml {
+  return (xml, options = {}) => validateXml(xml, { ...options, extraSchema: officialXsd });
+}
+
+/** The XML chunks of a prepared export, without a source map (the CLI validates in parts, which map themselves). */
+export function writePreparedChunks(prepared: PreparedExport, schemaVersion?: string): Generator<string> {
+  return writeFluxXml(prepared.flux, getDictionary(schemaVersion));
 }
 
 /** The XML chunks of a prepared export and the source map that fills as they are consumed. */
@@ -100,10 +237,10 @@ export function validateExport(
   data: WorkbookData,
   prepared: PreparedExport,
   validateXml: ValidateXml,
-  options: { readonly schemaVersion?: string; readonly validation?: PartsOptions } = {},
+  options: { readonly schemaVersion?: string; readonly validation?: PartsOptions; readonly flux?: Flux } = {},
 ) {
   return validateFluxInParts(
-    prepared.flux,
+    options.flux ?? prepared.flux,
     getDictionary(options.schemaVersion),
     sheetsOf(data),
     validateXml,
@@ -125,24 +262,40 @@ export async function exportWorkbook(
   }
   const { check, flux } = preparation.prepared;
   if (options.validateXml) {
-    const report = await validateExport(data, preparation.prepared, options.validateXml, options);
-    if (!report.valid) {
-      return {
-        ok: false,
-        reason: 'xsd',
-        issues: xsdProblemsAsIssues(report.errors, data.passages.name),
-        check,
-        xsdErrors: report.errors,
-      };
+    // The parts share the envelope and split the passages, so the whole flux is valid exactly when they all are.
+    const validators = [options.validateXml];
+    if (options.officialXsd) validators.push(officialXsdValidator(options.validateXml, options.officialXsd));
+    for (const validate of validators) {
+      const report = await validateExport(data, preparation.prepared, validate, options);
+      if (!report.valid) {
+        return {
+          ok: false,
+          reason: 'xsd',
+          issues: xsdProblemsAsIssues(report.errors, data.passages.name),
+          check,
+          xsdErrors: report.errors,
+        };
+      }
     }
   }
+  const dictionary = getDictionary(options.schemaVersion);
+  const names = partFileNames(preparation.prepared);
+  const files: ExportedFile[] = preparation.prepared.parts.map((part, i) => ({
+    chunks: Array.from(writeFluxXml(part.flux, dictionary)),
+    fileName: names[i],
+    idFlux: part.flux.idFlux,
+    passages: part.passages,
+    certifications: part.flux.certifications.length,
+  }));
   return {
     ok: true,
-    chunks: Array.from(writePreparedXml(data, preparation.prepared, options.schemaVersion).chunks),
-    fileName: exportFileName(flux.header['3.1'], flux.horodatage),
+    chunks: files[0].chunks,
+    fileName: files[0].fileName,
     passages: check.summary.passages,
     certifications: flux.certifications.length,
     idFlux: flux.idFlux,
     check,
+    files,
+    tracking: trackingOfPreparedExport(data, preparation.prepared, names, options.schemaVersion),
   };
 }

@@ -310,7 +310,11 @@ export function layoutAsJson(layout: TemplateLayout): unknown {
         kind: 'passages',
         firstDataRow: FIRST_DATA_ROW,
         columns: columns(layout.passages.columns),
-        trackingColumns: layout.passages.trackingColumns.map((c) => ({ column: c.column, key: c.key, header: c.header })),
+        trackingColumns: layout.passages.trackingColumns.map((c) => ({
+          column: c.column,
+          key: c.key,
+          header: c.header,
+        })),
       },
       {
         name: layout.digcomp.name,

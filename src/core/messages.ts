@@ -40,7 +40,47 @@ export type IssueCode =
   | 'formulaNotCalculated'
   | 'unreadableDate'
   | 'invisibleChar'
-  | 'leadingApostrophe';
+  | 'leadingApostrophe'
+  | 'digitalScoreMissing'
+  | 'digcompIncomplete'
+  | 'digcompDomainUnknown'
+  | 'digcompCompetenceUnknown'
+  | 'digcompDuplicate'
+  | 'futureDate'
+  | 'awardBeforeObligation'
+  | 'examAfterAward'
+  | 'enrolmentAfterAward'
+  | 'dateFarBeforeAward'
+  | 'provisionalResultOld'
+  | 'sendingOverdue'
+  | 'certificationCodeMismatch'
+  | 'certificationTypeForCode'
+  | 'certificationTypeUnlisted'
+  | 'vaeRouteMissing'
+  | 'vaeRouteWithoutVae'
+  | 'scoreMissing'
+  | 'mentionWithScoring'
+  | 'inseeCodeMalformed'
+  | 'franceAsBirthCountry'
+  | 'unknownCommuneCode'
+  | 'unknownCountryCode'
+  | 'countryCodeMissing'
+  | 'countryCodeMismatch'
+  | 'countryCodeForFrance'
+  | 'countryCodeWithoutInsee'
+  | 'postalCodeUnknown'
+  | 'postalCodeMismatch'
+  | 'birthplaceMissing'
+  | 'birthMonthMissing'
+  | 'birthDayMissing'
+  | 'birthDateImpossible'
+  | 'implausibleAge'
+  | 'nameUnexpectedCharacters'
+  | 'severalFirstNames'
+  | 'civilStatusMarker'
+  | 'usageNameSameAsBirthName'
+  | 'usageNameInBirthName'
+  | 'duplicatePassage';
 
 export interface MessageParams {
   readonly value?: string;
@@ -134,6 +174,91 @@ const MESSAGES: Record<IssueCode, MessageBuilder> = {
     `la valeur contient un caractère invisible (${p.value}) en position ${p.count}, souvent venu d'un copier-coller. Retapez la valeur au clavier.`,
   leadingApostrophe: (_f, p) =>
     `« ${p.value} » commence par une apostrophe, qui ne fait pas partie du code. Retapez le code sans apostrophe (au format Texte pour garder les zéros).`,
+  // Business rules, nirisation readiness, deadlines and identifiers (src/core/rules, src/core/nirisation).
+  digitalScoreMissing: () =>
+    `des résultats DIGCOMP sont saisis mais pas le score général, à renseigner une fois quand « Niveau numérique européen connu » (5.14) vaut Oui. Saisissez le score, de 1 à 1000.`,
+  digcompIncomplete: () =>
+    `la cellule est vide : le niveau (6.2), le domaine (6.3) et la compétence (6.4) sont à remplir pour chaque compétence DIGCOMP. Complétez la ligne ou supprimez-la.`,
+  digcompDomainUnknown: (_f, p) =>
+    `le domaine DIGCOMP « ${p.value} » n'existe pas. Choisissez l'un des domaines : ${p.expected}.`,
+  digcompCompetenceUnknown: (_f, p) =>
+    `le domaine ${p.other} (6.3) n'a pas de compétence « ${p.value} » : ses compétences vont de 1 à ${p.max}. Corrigez la compétence ou le domaine.`,
+  digcompDuplicate: (_f, p) =>
+    `la compétence ${p.value} est déjà donnée pour ce passage ligne ${p.rows} : une seule ligne par compétence (6.2 à 6.4). Supprimez le doublon.`,
+  futureDate: (_f, p) =>
+    `la date ${p.value} est dans le futur (nous sommes le ${p.other}) : on ne transmet que des certifications déjà délivrées. Vérifiez l'année.`,
+  awardBeforeObligation: (_f, p) =>
+    `la délivrance du ${p.value} est antérieure au 01/07/2021, début de l'obligation de transmission à la CDC : ce passage n'est pas attendu. Vérifiez l'année.`,
+  examAfterAward: (_f, p) =>
+    `les épreuves commencent (${p.value}) après la date de délivrance (${p.other}, 5.10) : une certification se délivre après l'examen. Vérifiez les deux dates.`,
+  enrolmentAfterAward: (_f, p) =>
+    `la date d'inscription (${p.value}) est postérieure à la date de délivrance (${p.other}, 5.10). Vérifiez les deux dates.`,
+  dateFarBeforeAward: (_f, p) =>
+    `la date ${p.value} précède de plus de ${p.limit} ans la délivrance (${p.other}, 5.10). Vérifiez l'année.`,
+  provisionalResultOld: (_f, p) =>
+    `le résultat est déclaré non définitif alors que la délivrance (${p.value}, 5.10) date de plus de 3 mois ; le dictionnaire (5.5) tient les résultats pour définitifs passé ce délai. Mettez Oui si plus rien ne peut changer.`,
+  sendingOverdue: (_f, p) =>
+    `délivré le ${p.value}, ce passage devait être transmis à la CDC au plus tard le ${p.other} (3 mois après la délivrance). Envoyez-le sans attendre.`,
+  certificationCodeMismatch: (_f, p) =>
+    p.expected
+      ? `« ${p.value} » n'est pas écrit comme un code ${p.other} (4.1) : la CDC attend le code de la fiche France compétences avec son préfixe, ici « ${p.expected} », sinon elle rejette le passage (statut de la certification KO).`
+      : `« ${p.value} » n'est pas un code ${p.other} (4.1) : la CDC attend ${p.other} suivi du numéro de la fiche France compétences (par ex. ${p.other === 'RS' ? 'RS5487' : 'RNCP34825'}), sinon elle rejette le passage. Corrigez le code ou le type.`,
+  certificationTypeForCode: (_f, p) =>
+    `le code ${p.value} (4.2) est celui d'une fiche ${p.expected} mais le type est « ${p.other} ». Choisissez le type ${p.expected}.`,
+  certificationTypeUnlisted: (_f, p) =>
+    `le type « ${p.value} » ne fait pas partie de la liste du dictionnaire de la CDC (${p.expected}). Choisissez l'un de ces types.`,
+  vaeRouteMissing: () =>
+    `la modalité d'accès (7.1) est VAE : le dictionnaire demande alors la voie d'accès VAE. Choisissez Congé VAE ou VAE classique.`,
+  vaeRouteWithoutVae: (_f, p) =>
+    `une voie d'accès VAE est saisie alors que la modalité d'accès (7.1) n'est pas VAE (${p.other}). Videz cette cellule ou corrigez 7.1.`,
+  scoreMissing: () =>
+    `la certification est obtenue par scoring (5.4) mais le score atteint n'est pas saisi : renseignez-le (ex. 955), sinon la CDC reçoit « nil ».`,
+  mentionWithScoring: (_f, p) =>
+    `une mention (${p.value}) est saisie pour une certification obtenue par scoring (5.4) ; une mention est d'ordinaire décernée par un jury (par admission). Vérifiez 5.4 et la mention.`,
+  inseeCodeMalformed: (_f, p) =>
+    `« ${p.value} » n'est pas un code INSEE : 5 chiffres (ex. 69383), 2A ou 2B suivi de 3 chiffres pour la Corse (ex. 2A004), ou 99 suivi du code du pays pour une naissance à l'étranger (ex. 99109).`,
+  franceAsBirthCountry: () =>
+    `99100 est le code de la France dans la liste des pays : pour une personne née en France, saisissez le code INSEE de sa commune de naissance (ex. 75112 pour Paris 12e).`,
+  unknownCommuneCode: (_f, p) =>
+    `le code ${p.value} n'existe pas dans le code officiel géographique de l'INSEE, ni comme commune actuelle ni comme ancienne commune. Vérifiez-le : un chiffre inversé empêche la CDC de retrouver la personne.`,
+  unknownCountryCode: (_f, p) =>
+    `le code ${p.value} n'existe pas dans la liste des pays de l'INSEE. Vérifiez-le : 99 suivi des 3 chiffres du pays (ex. 99109 pour l'Allemagne, 99350 pour le Maroc).`,
+  countryCodeMissing: (_f, p) =>
+    `la personne est née à l'étranger (8.10 = ${p.value}) : le dictionnaire demande d'y reporter les 3 derniers chiffres du code INSEE, ici ${p.expected}.`,
+  countryCodeMismatch: (_f, p) =>
+    `le code pays ${p.value} ne correspond pas au code INSEE de naissance (${p.other}, 8.10), qui donne ${p.expected}. Corrigez l'un des deux.`,
+  countryCodeForFrance: (_f, p) =>
+    `la personne est née en France (8.10 = ${p.other}) : le dictionnaire demande de ne pas remplir le code du pays de naissance. Videz cette cellule.`,
+  countryCodeWithoutInsee: (_f, p) =>
+    `le pays de naissance est donné (8.13 = ${p.value}${p.other ? `, ${p.other}` : ''}) mais pas le code INSEE : pour une naissance à l'étranger, le dictionnaire demande aussi 99 suivi du code pays ici, soit ${p.expected}.`,
+  postalCodeUnknown: (_f, p) =>
+    `le code postal ${p.value} n'est attribué à aucune commune (base officielle des codes postaux). Vérifiez-le, ou saisissez plutôt le code INSEE de la commune (8.10), recommandé par la CDC.`,
+  postalCodeMismatch: (_f, p) =>
+    `le code postal ${p.value} n'est pas celui de la commune ${p.other} (8.10), qui a ${p.expected} : l'un des deux est faux. Vérifiez le code INSEE, qui est seul envoyé.`,
+  birthplaceMissing: () =>
+    `ni code INSEE ni code postal de la commune de naissance : si plusieurs personnes ont les mêmes nom, prénom, sexe et date de naissance, la CDC ne pourra pas reconnaître le titulaire. Saisissez le code INSEE de la commune (ou 99 suivi du code pays si la personne est née à l'étranger).`,
+  birthMonthMissing: () =>
+    `le mois de naissance est vide : la CDC s'en sert avec le jour pour distinguer les homonymes nés la même année, et peut rejeter le passage sans lui (« Aucun titulaire ne correspond aux critères obligatoires enrichis du jour et du mois de naissance »). Saisissez-le si vous le connaissez.`,
+  birthDayMissing: () =>
+    `le jour de naissance est vide : la CDC s'en sert avec le mois pour distinguer les homonymes nés la même année, et peut rejeter le passage sans lui (« Aucun titulaire ne correspond aux critères obligatoires enrichis du jour et du mois de naissance »). Saisissez-le si vous le connaissez.`,
+  birthDateImpossible: (_f, p) =>
+    `la date de naissance ${p.value} n'existe pas : vérifiez le jour (8.8), le mois (8.7) et l'année (8.6).`,
+  implausibleAge: (_f, p) =>
+    (p.count ?? 0) < 0
+      ? `l'année de naissance ${p.value} est postérieure à la délivrance (${p.other}, 5.10). Vérifiez l'année : c'est un critère principal pour retrouver la personne.`
+      : `le titulaire aurait ${p.count} ans à la délivrance (${p.other}, 5.10). Vérifiez l'année de naissance : c'est un critère principal pour retrouver la personne.`,
+  nameUnexpectedCharacters: (_f, p) =>
+    `« ${excerpt(p.value ?? '')} » contient ${p.other} : un nom ou un prénom ne contient que des lettres, des espaces, des tirets et des apostrophes, et la CDC tient compte de la ponctuation. Recopiez-le tel qu'à l'état civil.`,
+  severalFirstNames: (_f, p) =>
+    `« ${excerpt(p.value ?? '')} » semble contenir plusieurs prénoms : ne mettez ici que le premier prénom de l'état civil (les suivants dans Prénom 2 et Prénom 3). Un prénom composé s'écrit avec son tiret (Jean-François), car la CDC en tient compte.`,
+  civilStatusMarker: (_f, p) =>
+    `« ${excerpt(p.value ?? '')} » contient la mention « ${p.other} » : ne saisissez que le nom lui-même, le nom de naissance en 8.1 et le nom d'usage en 8.2.`,
+  usageNameSameAsBirthName: () =>
+    `le nom d'usage est identique au nom de naissance (8.1) : laissez cette cellule vide quand la personne n'a pas d'autre nom d'usage.`,
+  usageNameInBirthName: (_f, p) =>
+    `le nom de naissance « ${excerpt(p.value ?? '')} » contient le nom d'usage (${p.other}, 8.2) : n'indiquez ici que le nom de naissance, celui que la CDC recherche.`,
+  duplicatePassage: (_f, p) =>
+    `la même personne a déjà ce passage de la même certification ligne(s) ${p.rows} : envoyé deux fois, il apparaîtrait en double dans son compte. Supprimez le doublon, ou vérifiez qu'il s'agit bien de deux passages distincts.`,
 };
 
 export function messageFor(code: IssueCode, field: FieldDef | undefined, params: MessageParams = {}): string {

@@ -7,7 +7,10 @@ const layout = buildTemplateLayout();
 
 function setUp(apiVersion = '1.18') {
   const excel = new FakeExcel({ apiVersion });
-  const port = createExcelWorkbookPort({ run: excel.excelRun, notes: excel.isSetSupported('ExcelApi', '1.18') });
+  const port = createExcelWorkbookPort({
+    run: excel.excelRun,
+    notes: excel.isSetSupported('ExcelApi', '1.18'),
+  });
   return { excel, port, model: excel.model };
 }
 
@@ -107,7 +110,11 @@ describe('never overwriting a user sheet', () => {
     typeCell(model, 'Passages', 'A1', 'mes données');
     addNote(model, 'Passages', 'A1', 'ma note');
     const outcome = await port.createTemplate();
-    expect(outcome).toEqual({ status: 'exists', existing: ['Passages'], missing: ['Paramètres', 'DIGCOMP', 'Listes'] });
+    expect(outcome).toEqual({
+      status: 'exists',
+      existing: ['Passages'],
+      missing: ['Paramètres', 'DIGCOMP', 'Listes'],
+    });
     expect(model.sheets.map((s) => s.name)).toEqual(['Feuil1', 'Passages']);
     expect(excel.stats.syncs).toBe(1);
   });

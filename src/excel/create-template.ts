@@ -42,7 +42,9 @@ function widthInPoints(characters: number): number {
 }
 
 /** Columns of the Listes sheet: one per field with a list, in the order they first appear. */
-export function listColumns(layout: TemplateLayout): { field: string; tag: string; values: readonly EnumValue[]; column: string }[] {
+export function listColumns(
+  layout: TemplateLayout,
+): { field: string; tag: string; values: readonly EnumValue[]; column: string }[] {
   const seen = new Map<string, { field: string; tag: string; values: readonly EnumValue[] }>();
   for (const c of [...layout.passages.columns, ...layout.digcomp.columns]) {
     if (c.list && !seen.has(c.field)) seen.set(c.field, { field: c.field, tag: c.tag, values: c.list });
@@ -64,7 +66,11 @@ function fillListsSheet(sheet: Excel.Worksheet, lists: ReturnType<typeof listCol
   sheet.getRange(`A:${last}`).format.columnWidth = widthInPoints(40);
 }
 
-function listSource(listsSheet: string, lists: ReturnType<typeof listColumns>, field: string): string | undefined {
+function listSource(
+  listsSheet: string,
+  lists: ReturnType<typeof listColumns>,
+  field: string,
+): string | undefined {
   const list = lists.find((l) => l.field === field);
   if (!list) return undefined;
   return `='${listsSheet}'!$${list.column}$2:$${list.column}$${list.values.length + 1}`;
@@ -104,7 +110,12 @@ function renderDataSheet(
     if (source) {
       data.dataValidation.rule = { list: { inCellDropDown: true, source } };
       data.dataValidation.errorAlert = column.strictList
-        ? { showAlert: true, style: 'Stop', title: templateText.strictListAlertTitle, message: templateText.strictListAlertMessage }
+        ? {
+            showAlert: true,
+            style: 'Stop',
+            title: templateText.strictListAlertTitle,
+            message: templateText.strictListAlertMessage,
+          }
         : {
             showAlert: true,
             style: 'Information',
@@ -147,7 +158,11 @@ function renderDataSheet(
   }
 }
 
-function renderParametersSheet(sheet: Excel.Worksheet, layout: TemplateLayout, options: TemplateOptions): void {
+function renderParametersSheet(
+  sheet: Excel.Worksheet,
+  layout: TemplateLayout,
+  options: TemplateOptions,
+): void {
   const { cells, versionCell } = layout.parameters;
   sheet.getRange('A1').values = [[templateText.parametersTitle]];
   sheet.getRange('A1').format.font.bold = true;
@@ -178,7 +193,11 @@ function renderParametersSheet(sheet: Excel.Worksheet, layout: TemplateLayout, o
   version.values = [[layout.schemaVersion]];
 }
 
-export async function createTemplate(run: ExcelRun, layout: TemplateLayout, options: TemplateOptions): Promise<TemplateOutcome> {
+export async function createTemplate(
+  run: ExcelRun,
+  layout: TemplateLayout,
+  options: TemplateOptions,
+): Promise<TemplateOutcome> {
   const sheetNames = [layout.parameters.name, layout.passages.name, layout.digcomp.name, layout.lists.name];
   return run(async (context) => {
     const sheets = context.workbook.worksheets;
@@ -191,7 +210,8 @@ export async function createTemplate(run: ExcelRun, layout: TemplateLayout, opti
     const existing = sheetNames.filter((_, i) => !probes[i].isNullObject);
     const missing = sheetNames.filter((_, i) => probes[i].isNullObject);
     // A table name is workbook-wide: if ours is taken elsewhere, the sheet that needs it is not created.
-    const tableTaken = (name: string): boolean => tables.some((t) => !t.isNullObject && t.name.toLowerCase() === name.toLowerCase());
+    const tableTaken = (name: string): boolean =>
+      tables.some((t) => !t.isNullObject && t.name.toLowerCase() === name.toLowerCase());
     if (existing.length > 0 && !options.addMissing) return { status: 'exists', existing, missing };
     const toCreate = missing.filter(
       (name) =>
@@ -206,8 +226,10 @@ export async function createTemplate(run: ExcelRun, layout: TemplateLayout, opti
       const sheet = sheets.add(name);
       created.push(sheet);
       if (name === layout.parameters.name) renderParametersSheet(sheet, layout, options);
-      else if (name === layout.passages.name) renderDataSheet(sheet, layout.passages, lists, layout.lists.name, options);
-      else if (name === layout.digcomp.name) renderDataSheet(sheet, layout.digcomp, lists, layout.lists.name, options);
+      else if (name === layout.passages.name)
+        renderDataSheet(sheet, layout.passages, lists, layout.lists.name, options);
+      else if (name === layout.digcomp.name)
+        renderDataSheet(sheet, layout.digcomp, lists, layout.lists.name, options);
       else {
         fillListsSheet(sheet, lists);
         sheet.visibility = 'Hidden';

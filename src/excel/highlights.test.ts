@@ -6,7 +6,6 @@ import { addNote, cellSnapshot, formatCells } from './fake/user';
 import { HIGHLIGHT_STYLE, isHighlightFormula } from './highlights';
 import { createExcelWorkbookPort } from './workbook-port';
 
-
 function issue(cell: string, severity: Severity = 'error', sheet = 'Passages'): Issue {
   const row = parseRect(cell).top + 1;
   return { sheet, cell, row, field: '', tag: '', severity, code: 'required', message: `Problème en ${cell}` };
@@ -34,7 +33,12 @@ function ourRules(excel: FakeExcel, sheet = 'Passages') {
 describe('highlighting problems', () => {
   it('shows errors and warnings in two colours, the error winning on a shared cell', async () => {
     const { excel, port } = await setUp();
-    await port.highlightIssues([issue('D3'), issue('M4', 'warning'), issue('D3', 'warning'), issue('B2', 'error', 'Paramètres')]);
+    await port.highlightIssues([
+      issue('D3'),
+      issue('M4', 'warning'),
+      issue('D3', 'warning'),
+      issue('B2', 'error', 'Paramètres'),
+    ]);
     expect(displayed(excel, 'Passages', 'D3')).toBe(HIGHLIGHT_STYLE.error.fill);
     expect(displayed(excel, 'Passages', 'M4')).toBe(HIGHLIGHT_STYLE.warning.fill);
     expect(displayed(excel, 'Paramètres', 'B2')).toBe(HIGHLIGHT_STYLE.error.fill);
@@ -86,7 +90,9 @@ describe('highlighting problems', () => {
     }
     const summary = await port.highlightIssues(issues);
     const { syncs, maxRequestBytes } = excel.stats;
-    console.log(`highlight 10000 cells: ${syncs} syncs, ${summary.rules} rules, max request ${(maxRequestBytes / 1e3).toFixed(1)} kB`);
+    console.log(
+      `highlight 10000 cells: ${syncs} syncs, ${summary.rules} rules, max request ${(maxRequestBytes / 1e3).toFixed(1)} kB`,
+    );
     expect(summary.errors + summary.warnings).toBe(10_000);
     expect(syncs).toBeLessThanOrEqual(20);
     expect(maxRequestBytes).toBeLessThan(WEB_PAYLOAD_LIMIT_BYTES);

@@ -17,7 +17,9 @@ import type { ExcelRun } from './excel-run';
 
 export const HIGHLIGHT_MARKER = 'accrochage-cdc';
 
-export const HIGHLIGHT_STYLE: Readonly<Record<Severity, { readonly fill: string; readonly font: string; readonly tag: string }>> = {
+export const HIGHLIGHT_STYLE: Readonly<
+  Record<Severity, { readonly fill: string; readonly font: string; readonly tag: string }>
+> = {
   // Excel's built-in "Bad" and "Neutral" cell styles, familiar to users.
   error: { fill: '#FFC7CE', font: '#9C0006', tag: 'erreur' },
   warning: { fill: '#FFEB9C', font: '#9C5700', tag: 'avertissement' },
@@ -53,7 +55,10 @@ function cellsBySheet(issues: readonly Issue[]): Map<string, Record<Severity, Se
 }
 
 /** Deletes our rules on the given sheets (two round trips: rule types, then custom formulas). */
-async function deleteHighlightRules(context: Excel.RequestContext, sheetNames: readonly string[]): Promise<void> {
+async function deleteHighlightRules(
+  context: Excel.RequestContext,
+  sheetNames: readonly string[],
+): Promise<void> {
   const collections = sheetNames.map((name) =>
     context.workbook.worksheets.getItem(name).getRange().conditionalFormats.load('items/type'),
   );

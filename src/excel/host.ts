@@ -26,7 +26,13 @@ export function readHostInfo(): HostInfo {
   const context = typeof Office !== 'undefined' ? Office.context : undefined;
   const platformName = String(context?.diagnostics?.platform ?? '');
   const platform: HostPlatform =
-    platformName === 'OfficeOnline' ? 'web' : platformName === 'PC' ? 'windows' : platformName === 'Mac' ? 'mac' : 'other';
+    platformName === 'OfficeOnline'
+      ? 'web'
+      : platformName === 'PC'
+        ? 'windows'
+        : platformName === 'Mac'
+          ? 'mac'
+          : 'other';
   // officeTheme exists only on some hosts (not in every Excel on the web session).
   const background = context?.officeTheme?.bodyBackgroundColor;
   return {

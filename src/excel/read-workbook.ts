@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 import { gridToSourceSheet, mapHeaderColumns } from '../core/grid';
-import { fieldIdInHeader, HEADER_ROW, type TemplateLayout } from '../core/layout';
+import { columnLetter, fieldIdInHeader, HEADER_ROW, type TemplateLayout } from '../core/layout';
 import type { CellValue, SourceSheet, WorkbookData } from '../core/types';
 import { OfficeErrorCode, officeErrorCode, throwIfAborted, type ExcelRun } from './excel-run';
 
@@ -34,9 +34,12 @@ const DEFAULT_PAYLOAD_BUDGET = 4_000_000;
 const CELLS_PER_READ_LIMIT = 5_000_000;
 /** Rows of the parameters sheet we read (labels in A, values in B; the layout uses rows 2–6). */
 const PARAMETER_ROWS = 30;
+/** Header cells read when a sheet has no template table (the template uses 43 columns). */
+const HEADER_SCAN_COLUMNS = 256;
 
 /** Excel error values come back from `values` as their text ("#N/A"); valueTypes would double the payload. */
-const ERROR_TEXT = /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/;
+const ERROR_TEXT =
+  /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/;
 
 function toCellValue(value: unknown): CellValue {
   if (typeof value === 'string') return ERROR_TEXT.test(value) ? { error: value } : value;
@@ -51,13 +54,13 @@ function approximateBytes(values: unknown[][]): number {
 interface SheetExtent {
   /** 1-based row of the header. */
   readonly headerRow: number;
+  /** Header cells from column A. */
+  readonly header: readonly CellValue[];
   /** 1-based last row that may hold data (bottom of the used range or of the table). */
   readonly lastRow: number;
-  /** Number of columns from A to the rightmost used column. */
-  readonly columnCount: number;
 }
 
-/** Reads the rows of one sheet, block by block; the first block carries the header row. */
+/** Reads the data rows of one sheet, block by block. */
 async function readSheetRows(
   context: Excel.RequestContext,
   sheetName: string,
@@ -66,13 +69,14 @@ async function readSheetRows(
   progress: { done: number; total: number },
 ): Promise<SourceSheet> {
   const sheet = context.workbook.worksheets.getItem(sheetName);
-  const header = sheet.getRangeByIndexes(extent.headerRow - 1, 0, 1, Math.max(1, extent.columnCount)).load('values');
-  await context.sync();
-  const headerValues = (header.values[0] ?? []).map(toCellValue);
+  const headerValues = extent.header;
   const mapped = mapHeaderColumns(headerValues);
   // Only the columns up to the rightmost template column: the user's extra columns are not read.
   const width = Math.max(1, ...[...mapped.values()].map((i) => i + 1));
-  const maxRows = Math.max(1, Math.min(options.maxBlockRows ?? DEFAULT_BLOCK_ROWS, Math.floor(CELLS_PER_READ_LIMIT / width)));
+  const maxRows = Math.max(
+    1,
+    Math.min(options.maxBlockRows ?? DEFAULT_BLOCK_ROWS, Math.floor(CELLS_PER_READ_LIMIT / width)),
+  );
   const budget = options.payloadBudgetBytes ?? DEFAULT_PAYLOAD_BUDGET;
 
   const rows: CellValue[][] = [];
@@ -87,7 +91,11 @@ async function readSheetRows(
       await context.sync();
     } catch (error) {
       const code = officeErrorCode(error);
-      if (count > 1 && (code === OfficeErrorCode.responsePayloadSizeLimitExceeded || code === OfficeErrorCode.requestPayloadSizeLimitExceeded)) {
+      if (
+        count > 1 &&
+        (code === OfficeErrorCode.responsePayloadSizeLimitExceeded ||
+          code === OfficeErrorCode.requestPayloadSizeLimitExceeded)
+      ) {
         blockRows = Math.max(1, Math.floor(count / 2));
         continue;
       }
@@ -108,14 +116,22 @@ function emptySheet(name: string): SourceSheet {
   return { name, columns: {}, rows: [] };
 }
 
-export async function readWorkbookData(run: ExcelRun, layout: TemplateLayout, options: ReadOptions = {}): Promise<WorkbookData> {
+export async function readWorkbookData(
+  run: ExcelRun,
+  layout: TemplateLayout,
+  options: ReadOptions = {},
+): Promise<WorkbookData> {
   return run(async (context) => {
     const sheets = context.workbook.worksheets;
     const paramSheet = sheets.getItemOrNullObject(layout.parameters.name).load('name');
     const passageSheet = sheets.getItemOrNullObject(layout.passages.name).load('name');
     const digcompSheet = sheets.getItemOrNullObject(layout.digcomp.name).load('name');
-    const passageTable = context.workbook.tables.getItemOrNullObject(layout.passages.table).load('name,worksheet/name');
-    const digcompTable = context.workbook.tables.getItemOrNullObject(layout.digcomp.table).load('name,worksheet/name');
+    const passageTable = context.workbook.tables
+      .getItemOrNullObject(layout.passages.table)
+      .load('name,worksheet/name');
+    const digcompTable = context.workbook.tables
+      .getItemOrNullObject(layout.digcomp.table)
+      .load('name,worksheet/name');
     // DATE(1904;1;1) is 0 in the 1904 date system and 1462 in the 1900 one; Office.js exposes no flag.
     const epochProbe = context.workbook.functions.date(1904, 1, 1).load('value');
     await context.sync();
@@ -136,8 +152,14 @@ export async function readWorkbookData(run: ExcelRun, layout: TemplateLayout, op
       // A table of that name on another sheet is not ours to read.
       const ours = !table.isNullObject && table.worksheet.name === name;
       return {
-        used: sheet.getUsedRangeOrNullObject(true).load('rowIndex,rowCount,columnIndex,columnCount'),
-        table: ours ? table.getRange().load('rowIndex,rowCount,columnCount') : undefined,
+        used: sheet.getUsedRangeOrNullObject(true).load('rowIndex,rowCount'),
+        table: ours ? table.getRange().load('rowIndex,rowCount,columnIndex') : undefined,
+        // The header comes in this round trip too: the table's header row, else a bounded row 1.
+        header: ours
+          ? table.getHeaderRowRange().load('values')
+          : sheet
+              .getRange(`A${HEADER_ROW}:${columnLetter(HEADER_SCAN_COLUMNS - 1)}${HEADER_ROW}`)
+              .load('values'),
       };
     });
     await context.sync();
@@ -148,11 +170,11 @@ export async function readWorkbookData(run: ExcelRun, layout: TemplateLayout, op
       const headerRow = table ? table.rowIndex + 1 : HEADER_ROW;
       const usedLast = probe.used.isNullObject ? 0 : probe.used.rowIndex + probe.used.rowCount;
       const tableLast = table ? table.rowIndex + table.rowCount : 0;
-      const usedColumns = probe.used.isNullObject ? 0 : probe.used.columnIndex + probe.used.columnCount;
+      const leading: CellValue[] = Array.from({ length: table ? table.columnIndex : 0 }, () => null);
       return {
         headerRow,
+        header: [...leading, ...(probe.header.values[0] ?? []).map(toCellValue)],
         lastRow: Math.max(usedLast, tableLast, headerRow),
-        columnCount: Math.max(usedColumns, table ? table.columnCount : 0),
       };
     });
 

@@ -31,7 +31,8 @@ export function createExcelWorkbookPort(options: ExcelPortOptions): WorkbookPort
   const layout: TemplateLayout = buildTemplateLayout(options.schemaVersion);
   const templateSheets = [layout.parameters.name, layout.passages.name, layout.digcomp.name];
   return {
-    createTemplate: (o) => createTemplate(options.run, layout, { notes: options.notes, addMissing: o?.addMissing }),
+    createTemplate: (o) =>
+      createTemplate(options.run, layout, { notes: options.notes, addMissing: o?.addMissing }),
     readWorkbookData: (o) => readWorkbookData(options.run, layout, o),
     highlightIssues: (issues) => highlightIssues(options.run, issues, templateSheets),
     clearHighlights: () => clearHighlights(options.run, templateSheets),

@@ -24,10 +24,14 @@ function setUp(save: SaveResult = 'downloaded') {
   return { excel, controller: new AddinController(services), saved, paneShown: () => paneShown };
 }
 
-async function filledTemplate(controller: AddinController, excel: FakeExcel, change?: Parameters<typeof fillPassages>[2]) {
+async function filledTemplate(
+  controller: AddinController,
+  excel: FakeExcel,
+  change?: Parameters<typeof fillPassages>[2],
+) {
   await controller.newTemplate();
   fillParameters(excel.model);
-  fillPassages(excel.model, 3, change);
+  fillPassages(excel.model, 3, change, NOW);
 }
 
 describe('Vérifier', () => {
@@ -64,7 +68,10 @@ describe('Exporter XML', () => {
     await controller.exportXml();
     expect(saved).toEqual([]);
     expect(paneShown()).toBe(1);
-    expect(controller.getState().notice).toMatchObject({ intent: 'error', text: expect.stringMatching(/Export impossible : 1 erreur/) });
+    expect(controller.getState().notice).toMatchObject({
+      intent: 'error',
+      text: expect.stringMatching(/Export impossible : 1 erreur/),
+    });
   });
 
   it('validates and saves a file named after the certificateur and the Paris time', async () => {
@@ -91,7 +98,7 @@ describe('Annuler', () => {
   it('stops a long read and says so', async () => {
     const { excel, controller } = setUp();
     await filledTemplate(controller, excel);
-    fillPassages(excel.model, 12_000);
+    fillPassages(excel.model, 12_000, undefined, NOW);
     const unsubscribe = controller.subscribe((state) => {
       if (state.busy?.done !== undefined && state.busy.done >= 5000) controller.cancel();
     });

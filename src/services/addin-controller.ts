@@ -97,7 +97,9 @@ export class AddinController {
     } catch (error) {
       if (isAbort(error)) this.set({ notice: { intent: 'info', text: strings.cancelled } });
       else if (error instanceof MissingSheetsError) {
-        this.set({ notice: { intent: 'warning', text: strings.missingSheets(error.sheets), offerAddMissing: true } });
+        this.set({
+          notice: { intent: 'warning', text: strings.missingSheets(error.sheets), offerAddMissing: true },
+        });
       } else this.set({ notice: { intent: 'error', text: strings.unexpectedError(describe(error)) } });
     } finally {
       this.abort = undefined;
@@ -115,7 +117,8 @@ export class AddinController {
   async newTemplate(addMissing = false): Promise<void> {
     await this.task(async () => {
       const outcome = await this.services.workbook.createTemplate({ addMissing });
-      if (outcome.status === 'created') this.set({ notice: { intent: 'success', text: strings.templateCreated(outcome.created) } });
+      if (outcome.status === 'created')
+        this.set({ notice: { intent: 'success', text: strings.templateCreated(outcome.created) } });
       else {
         this.set({
           notice: {
@@ -156,8 +159,12 @@ export class AddinController {
       await this.services.workbook.highlightIssues(outcome.check.issues);
       if (!outcome.ok) {
         openPane = true;
-        const issues = outcome.reason === 'xsd' ? [...outcome.check.issues, ...outcome.issues] : outcome.issues;
-        const text = outcome.reason === 'xsd' ? strings.exportXsdFailed : strings.exportBlocked(outcome.check.summary.errors);
+        const issues =
+          outcome.reason === 'xsd' ? [...outcome.check.issues, ...outcome.issues] : outcome.issues;
+        const text =
+          outcome.reason === 'xsd'
+            ? strings.exportXsdFailed
+            : strings.exportBlocked(outcome.check.summary.errors);
         this.set({ check: outcome.check, issues, xmlToCopy: undefined, notice: { intent: 'error', text } });
         return;
       }
@@ -176,7 +183,10 @@ export class AddinController {
         check: outcome.check,
         issues: outcome.check.issues,
         xmlToCopy: undefined,
-        notice: { intent: 'success', text: strings.exportDone(outcome.fileName, outcome.passages, outcome.certifications) },
+        notice: {
+          intent: 'success',
+          text: strings.exportDone(outcome.fileName, outcome.passages, outcome.certifications),
+        },
       });
     });
     if (openPane) await this.services.showPane();

@@ -64,7 +64,10 @@ export function App({ controller, dark }: AppProps) {
         </div>
         {state.busy ? <ProgressPanel busy={state.busy} onCancel={() => controller.cancel()} /> : null}
         {state.notice ? (
-          <MessageBar intent={state.notice.intent} role={state.notice.intent === 'error' ? 'alert' : 'status'}>
+          <MessageBar
+            intent={state.notice.intent}
+            role={state.notice.intent === 'error' ? 'alert' : 'status'}
+          >
             <MessageBarBody>{state.notice.text}</MessageBarBody>
             {state.notice.offerAddMissing ? (
               <MessageBarActions>
@@ -76,7 +79,11 @@ export function App({ controller, dark }: AppProps) {
           </MessageBar>
         ) : null}
         {state.xmlToCopy ? (
-          <XmlCopyPanel fileName={state.xmlToCopy.fileName} xml={state.xmlToCopy.xml} onClose={() => controller.dismissXml()} />
+          <XmlCopyPanel
+            fileName={state.xmlToCopy.fileName}
+            xml={state.xmlToCopy.xml}
+            onClose={() => controller.dismissXml()}
+          />
         ) : null}
         <SummaryCard check={state.check} />
         {state.check && state.issues.length === 0 ? <Text>{strings.noProblem}</Text> : null}

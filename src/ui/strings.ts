@@ -10,7 +10,8 @@ export const templateText = {
   strictListAlertTitle: 'Valeur non prévue',
   strictListAlertMessage: 'Choisissez une valeur dans la liste déroulante.',
   suggestionAlertTitle: 'Valeur hors liste',
-  suggestionAlertMessage: 'Cette valeur ne fait pas partie des valeurs proposées. Gardez-la seulement si vous êtes sûr(e).',
+  suggestionAlertMessage:
+    'Cette valeur ne fait pas partie des valeurs proposées. Gardez-la seulement si vous êtes sûr(e).',
 } as const;
 
 export const strings = {
@@ -37,7 +38,8 @@ export const strings = {
   copy: 'Copier le XML',
   copied: 'XML copié dans le presse-papiers.',
   // Progress
-  reading: (done: number, total: number) => `Lecture des lignes : ${done.toLocaleString('fr-FR')} / ${total.toLocaleString('fr-FR')}`,
+  reading: (done: number, total: number) =>
+    `Lecture des lignes : ${done.toLocaleString('fr-FR')} / ${total.toLocaleString('fr-FR')}`,
   checking: 'Vérification des données…',
   highlighting: 'Surlignage des cellules à corriger…',
   building: 'Création du fichier XML…',
@@ -55,7 +57,8 @@ export const strings = {
   goToCell: (cell: string) => `Aller à la cellule ${cell}`,
   severityLabel: { error: 'Erreur', warning: 'Avertissement' },
   shownCount: (shown: number, total: number) => `${shown} problème(s) affiché(s) sur ${total}`,
-  moreRows: (hidden: number) => `… et ${hidden.toLocaleString('fr-FR')} autre(s) ligne(s). Filtrez pour les voir.`,
+  moreRows: (hidden: number) =>
+    `… et ${hidden.toLocaleString('fr-FR')} autre(s) ligne(s). Filtrez pour les voir.`,
   // Template
   templateCreated: (sheets: readonly string[]) => `Modèle créé : feuilles ${sheets.join(', ')}.`,
   templateExists: (existing: readonly string[], missing: readonly string[]) =>
@@ -67,7 +70,8 @@ export const strings = {
   // Export
   exportBlocked: (errors: number) =>
     `Export impossible : ${errors} erreur(s) à corriger. Aucun fichier n’a été produit.`,
-  exportXsdFailed: 'Le fichier produit ne respecte pas le schéma de la CDC. Aucun fichier n’a été enregistré.',
+  exportXsdFailed:
+    'Le fichier produit ne respecte pas le schéma de la CDC. Aucun fichier n’a été enregistré.',
   exportDone: (fileName: string, passages: number, certifications: number) =>
     `Fichier ${fileName} enregistré : ${passages} passage(s), ${certifications} certification(s).`,
   exportCopyInstead: (fileName: string) =>

@@ -1,8 +1,22 @@
 import ExcelJS from 'exceljs';
 import { isBlank, mapHeaderColumns, rowsToSourceRows } from '../core/grid';
-import { columnLetter, fieldIdInHeader, SHEET_NAMES } from '../core/layout';
+import {
+  columnLetter,
+  fieldIdInHeader,
+  historyColumnsInHeader,
+  SHEET_NAMES,
+  trackingColumnsInHeader,
+} from '../core/layout';
 import { FORMULA_ERROR, FORMULA_NOT_CALCULATED } from '../core/normalize';
-import type { CellValue, SourceRow, SourceSheet, WorkbookData } from '../core/types';
+import type {
+  CellValue,
+  HistoryKey,
+  HistoryRow,
+  SourceRow,
+  SourceSheet,
+  TrackingKey,
+  WorkbookData,
+} from '../core/types';
 
 /**
  * Reads a filled template (.xlsx) into WorkbookData with exceljs's streaming reader, so that a
@@ -22,16 +36,21 @@ export function toCellValue(value: ExcelJsValue): CellValue {
   if ('error' in value) return { error: String(value.error) };
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
   if ('formula' in value || 'sharedFormula' in value) {
-    const result = (value as { result?: ExcelJsValue }).result;
-    // A formula Excel never calculated has no cached value: say so rather than read it as empty.
-    if (result === undefined) return { error: FORMULA_NOT_CALCULATED };
-    // The streaming reader parses every non-text cached result as a number, so #N/A or #REF! comes as NaN:
-    // without this, a name computed by a failing lookup would be exported as the text "NaN".
-    if (typeof result === 'number' && Number.isNaN(result)) return { error: FORMULA_ERROR };
-    return toCellValue(result);
+    return formulaResult((value as { result?: ExcelJsValue }).result);
   }
-  if ('text' in value) return typeof value.text === 'string' ? value.text : toCellValue(value.text as ExcelJsValue);
+  if ('text' in value)
+    return typeof value.text === 'string' ? value.text : toCellValue(value.text as ExcelJsValue);
   return null;
+}
+
+/** The cached result of a formula cell as a CellValue. */
+function formulaResult(result: ExcelJsValue): CellValue {
+  // A formula no spreadsheet ever calculated has no cached value: say so rather than read it as empty.
+  if (result === undefined) return { error: FORMULA_NOT_CALCULATED };
+  // The streaming reader parses every non-text cached result as a number, so #N/A or #REF! comes as NaN:
+  // without this, a name computed by a failing lookup would be exported as the text "NaN".
+  if (typeof result === 'number' && Number.isNaN(result)) return { error: FORMULA_ERROR };
+  return toCellValue(result);
 }
 
 interface SheetAccumulator {
@@ -42,13 +61,56 @@ interface SheetAccumulator {
   readonly rows: SourceRow[];
   /** Parameters sheet: id found in column A → { address of the value in column B, value }. */
   readonly parameters: Map<string, { address: string; value: CellValue }>;
+  /** Round-trip columns (Statut CDC…) found in the header, by exact text. */
+  tracking?: Map<TrackingKey, number>;
+  /** History sheet: its columns once its header is seen, then its rows. */
+  historyColumns?: Map<HistoryKey, number>;
+  readonly historyRows: HistoryRow[];
+}
+
+/** The history sheet is found by name only: its header has no "(id)" to recognise it by. */
+function acceptHistoryRow(sheet: SheetAccumulator, rowNumber: number, values: CellValue[]): void {
+  if (!sheet.historyColumns) {
+    const columns = historyColumnsInHeader(values);
+    if (columns.has('idFlux')) sheet.historyColumns = columns;
+    return;
+  }
+  if (values.every(isBlank)) return;
+  const cells: Partial<Record<HistoryKey, CellValue>> = {};
+  for (const [key, index] of sheet.historyColumns) if (!isBlank(values[index])) cells[key] = values[index];
+  sheet.historyRows.push({ row: rowNumber, cells });
+}
+
+/**
+ * A cell's value; for a formula, its cached result. exceljs's `cell.value` leaves out a cached result that
+ * is falsy (0, "", FALSE) or NaN (how the streaming reader parses #N/A, #REF!…); `cell.result` keeps it.
+ */
+function cellValueOf(cell: ExcelJS.Cell): CellValue {
+  const value = cell.value as ExcelJsValue;
+  if (value !== null && typeof value === 'object' && ('formula' in value || 'sharedFormula' in value)) {
+    return decodeEscapes(formulaResult(cell.result as ExcelJsValue));
+  }
+  return decodeEscapes(toCellValue(value));
+}
+
+/**
+ * Excel stores characters that XML cannot carry (U+0001…) as `_xHHHH_`, and a literal `_x` as `_x005F_x`
+ * (ECMA-376 ST_Xstring). The streaming reader leaves them encoded, so "Mar_x0001_tin" would be exported
+ * as typed; decoded, the control character is reported like any other.
+ */
+function decodeEscapes(value: CellValue): CellValue {
+  if (typeof value !== 'string' || !value.includes('_x')) return value;
+  return value.replace(/_x([0-9A-Fa-f]{4})_/g, (_match, hex: string) =>
+    String.fromCharCode(parseInt(hex, 16)),
+  );
 }
 
 function rowValues(row: ExcelJS.Row): CellValue[] {
-  const values = row.values as ExcelJsValue[];
-  // exceljs row.values is 1-based (index 0 unused).
   const out: CellValue[] = [];
-  for (let i = 1; i < values.length; i++) out.push(toCellValue(values[i]));
+  row.eachCell((cell, column) => {
+    out[column - 1] = cellValueOf(cell);
+  });
+  for (let i = 0; i < out.length; i++) if (out[i] === undefined) out[i] = null;
   return out;
 }
 
@@ -56,8 +118,10 @@ function acceptRow(sheet: SheetAccumulator, rowNumber: number, values: CellValue
   const first = values[0];
   if (typeof first === 'string') {
     const id = fieldIdInHeader(first);
-    if (id && !sheet.parameters.has(id)) sheet.parameters.set(id, { address: `B${rowNumber}`, value: values[1] ?? null });
+    if (id && !sheet.parameters.has(id))
+      sheet.parameters.set(id, { address: `B${rowNumber}`, value: values[1] ?? null });
   }
+  if (sheet.name === SHEET_NAMES.history) acceptHistoryRow(sheet, rowNumber, values);
   if (!sheet.columns) {
     // The header is the first row that names dictionary fields in several columns.
     const columns = mapHeaderColumns(values);
@@ -65,18 +129,35 @@ function acceptRow(sheet: SheetAccumulator, rowNumber: number, values: CellValue
       sheet.columns = columns;
       sheet.header = values;
       sheet.headerRow = rowNumber;
+      const tracking = trackingColumnsInHeader(values);
+      if (tracking.size > 0) sheet.tracking = tracking;
     }
     return;
   }
   if (values.every(isBlank)) return;
-  sheet.rows.push(...rowsToSourceRows(sheet.columns, [values], rowNumber));
+  const [row] = rowsToSourceRows(sheet.columns, [values], rowNumber);
+  if (row === undefined) return;
+  sheet.rows.push(sheet.tracking ? withTracking(row, sheet.tracking, values) : row);
+}
+
+function withTracking(
+  row: SourceRow,
+  tracking: ReadonlyMap<TrackingKey, number>,
+  values: readonly CellValue[],
+): SourceRow {
+  const cells: Partial<Record<TrackingKey, CellValue>> = {};
+  for (const [key, index] of tracking) if (!isBlank(values[index])) cells[key] = values[index];
+  return { ...row, tracking: cells };
 }
 
 function toSourceSheet(sheet: SheetAccumulator | undefined, fallbackName: string): SourceSheet {
   if (!sheet?.columns) return { name: sheet?.name ?? fallbackName, columns: {}, rows: [] };
   const letters: Record<string, string> = {};
   for (const [id, index] of sheet.columns) letters[id] = columnLetter(index);
-  return { name: sheet.name, columns: letters, rows: sheet.rows };
+  if (!sheet.tracking) return { name: sheet.name, columns: letters, rows: sheet.rows };
+  const tracking: Partial<Record<TrackingKey, string>> = {};
+  for (const [key, index] of sheet.tracking) tracking[key] = columnLetter(index);
+  return { name: sheet.name, columns: letters, rows: sheet.rows, trackingColumns: tracking };
 }
 
 /** Picks the sheet by its template name, else the first sheet whose content looks like it. */
@@ -107,7 +188,7 @@ export async function readTemplateWorkbook(path: string, onProgress?: ReadProgre
     for await (const worksheet of reader) {
       // exceljs sets the sheet name on its worksheet reader but does not declare it.
       const name = (worksheet as unknown as { name: string }).name;
-      const sheet: SheetAccumulator = { name, rows: [], parameters: new Map() };
+      const sheet: SheetAccumulator = { name, rows: [], parameters: new Map(), historyRows: [] };
       sheets.push(sheet);
       for await (const row of worksheet) {
         acceptRow(sheet, row.number, rowValues(row));
@@ -123,7 +204,11 @@ export async function readTemplateWorkbook(path: string, onProgress?: ReadProgre
   }
 
   const parametersSheet = pick(sheets, SHEET_NAMES.parameters, (s) => s.parameters.has('2.1'));
-  const passagesSheet = pick(sheets, SHEET_NAMES.passages, (s) => s.columns?.has('5.1') === true && s.columns.has('5.4'));
+  const passagesSheet = pick(
+    sheets,
+    SHEET_NAMES.passages,
+    (s) => s.columns?.has('5.1') === true && s.columns.has('5.4'),
+  );
   const digcompSheet = pick(sheets, SHEET_NAMES.digcomp, (s) => s.columns?.has('6.2') === true);
   if (!passagesSheet?.columns) {
     throw new UnusableWorkbookError(
@@ -139,5 +224,11 @@ export async function readTemplateWorkbook(path: string, onProgress?: ReadProgre
     },
     passages: toSourceSheet(passagesSheet, SHEET_NAMES.passages),
     digcomp: toSourceSheet(digcompSheet, SHEET_NAMES.digcomp),
+    ...historyOf(sheets),
   };
+}
+
+function historyOf(sheets: readonly SheetAccumulator[]): Pick<WorkbookData, 'history'> {
+  const sheet = sheets.find((s) => s.name === SHEET_NAMES.history && s.historyColumns);
+  return sheet ? { history: { name: sheet.name, rows: sheet.historyRows } } : {};
 }

@@ -6,8 +6,10 @@ import {
   HEADER_ROW,
   liveRules,
   TEMPLATE_ROWS,
+  type HistoryColumn,
   type LayoutColumn,
   type TemplateLayout,
+  type TrackingColumn,
 } from '../core/layout';
 
 /**
@@ -19,6 +21,7 @@ export const COLORS = {
   requiredHeader: 'FFF4B183',
   optionalHeader: 'FFD9E1F2',
   liveError: 'FFFFC7CE',
+  trackingHeader: 'FFE7E6E6',
 } as const;
 
 /** exceljs supports range data validations but its typings omit them. */
@@ -26,12 +29,12 @@ type WorksheetWithValidations = ExcelJS.Worksheet & {
   readonly dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void };
 };
 
-interface ListPlacement {
+export interface ListPlacement {
   /** Absolute reference to the list values on the lists sheet. */
   readonly ref: string;
 }
 
-function writeLists(workbook: ExcelJS.Workbook, layout: TemplateLayout): Map<string, ListPlacement> {
+export function writeLists(workbook: ExcelJS.Workbook, layout: TemplateLayout): Map<string, ListPlacement> {
   const sheet = workbook.addWorksheet(layout.lists.name, { state: 'hidden' });
   const placements = new Map<string, ListPlacement>();
   const seen = new Set<string>();
@@ -44,7 +47,9 @@ function writeLists(workbook: ExcelJS.Workbook, layout: TemplateLayout): Map<str
     column.list.forEach((item, i) => {
       sheet.getCell(`${letter}${i + 2}`).value = item.label;
     });
-    placements.set(column.field, { ref: `'${layout.lists.name}'!$${letter}$2:$${letter}$${column.list.length + 1}` });
+    placements.set(column.field, {
+      ref: `'${layout.lists.name}'!$${letter}$2:$${letter}$${column.list.length + 1}`,
+    });
   }
   return placements;
 }
@@ -58,7 +63,11 @@ export interface TemplateContent {
   readonly digcomp?: readonly Readonly<Record<string, ExcelJS.CellValue>>[];
 }
 
-function writeParameters(workbook: ExcelJS.Workbook, layout: TemplateLayout, values: TemplateContent['parameters']): void {
+export function writeParameters(
+  workbook: ExcelJS.Workbook,
+  layout: TemplateLayout,
+  values: TemplateContent['parameters'],
+): void {
   const sheet = workbook.addWorksheet(layout.parameters.name);
   sheet.getColumn(1).width = 48;
   sheet.getColumn(2).width = 24;
@@ -76,17 +85,24 @@ function writeParameters(workbook: ExcelJS.Workbook, layout: TemplateLayout, val
   }
   const versionRow = Number(layout.parameters.versionCell.slice(1));
   sheet.getCell(`A${versionRow}`).value = 'Version du modèle (ne pas modifier)';
-  sheet.getCell(layout.parameters.versionCell).value = `modèle ${layout.templateVersion} – XSD ${layout.schemaVersion}`;
+  sheet.getCell(layout.parameters.versionCell).value =
+    `modèle ${layout.templateVersion} – XSD ${layout.schemaVersion}`;
   sheet.getCell(`A${versionRow}`).font = { italic: true, color: { argb: 'FF808080' } };
   sheet.getCell(layout.parameters.versionCell).font = { italic: true, color: { argb: 'FF808080' } };
 }
 
 function writeTableSheet(
   workbook: ExcelJS.Workbook,
-  spec: { name: string; table: string; columns: readonly LayoutColumn[] },
+  spec: {
+    name: string;
+    table: string;
+    columns: readonly LayoutColumn[];
+    trackingColumns?: readonly TrackingColumn[];
+  },
   withLiveRules: boolean,
   rows: TemplateContent['passages'] = [],
 ): void {
+  const tracking = spec.trackingColumns ?? [];
   const sheet = workbook.addWorksheet(spec.name, {
     views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 1 }],
   });
@@ -95,10 +111,14 @@ function writeTableSheet(
     ref: `A${HEADER_ROW}`,
     headerRow: true,
     style: { theme: 'TableStyleLight1', showRowStripes: true },
-    columns: spec.columns.map((c) => ({ name: c.header, filterButton: true })),
+    columns: [...spec.columns, ...tracking].map((c) => ({ name: c.header, filterButton: true })),
     // A table needs one row; an empty one is skipped by the readers.
-    rows: rows.length > 0 ? rows.map((r) => spec.columns.map((c) => r[c.field] ?? null)) : [spec.columns.map(() => null)],
+    rows:
+      rows.length > 0
+        ? rows.map((r) => [...spec.columns.map((c) => r[c.field] ?? null), ...tracking.map(() => null)])
+        : [[...spec.columns, ...tracking].map(() => null)],
   });
+  writeTrackingHeaders(sheet, tracking);
   spec.columns.forEach((c, i) => {
     const column = sheet.getColumn(i + 1);
     column.width = c.width;
@@ -131,6 +151,46 @@ function writeTableSheet(
   }
 }
 
+/** Round-trip columns after the dictionary ones: grey, so they read as "filled by the tool, not sent". */
+export function writeTrackingHeaders(
+  sheet: ExcelJS.Worksheet,
+  tracking: readonly TrackingColumn[],
+  headerRow: number = HEADER_ROW,
+): void {
+  for (const c of tracking) {
+    const column = sheet.getColumn(c.column);
+    column.width = c.width;
+    column.numFmt = c.numberFormat;
+    const header = sheet.getCell(`${c.column}${headerRow}`);
+    header.value = c.header;
+    header.note = c.note;
+    header.font = { bold: true, italic: true };
+    header.alignment = { wrapText: true, vertical: 'top' };
+    header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: COLORS.trackingHeader } };
+  }
+}
+
+/** The history of sends: one row per exported file, filled by the export. */
+export function writeHistorySheet(workbook: ExcelJS.Workbook, layout: TemplateLayout): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(layout.history.name, {
+    views: [{ state: 'frozen', ySplit: HEADER_ROW }],
+  });
+  writeHistoryHeaders(sheet, layout.history.columns);
+  return sheet;
+}
+
+export function writeHistoryHeaders(sheet: ExcelJS.Worksheet, columns: readonly HistoryColumn[]): void {
+  for (const c of columns) {
+    const column = sheet.getColumn(c.column);
+    column.width = c.width;
+    column.numFmt = c.numberFormat;
+    const header = sheet.getCell(`${c.column}${HEADER_ROW}`);
+    header.value = c.header;
+    header.font = { bold: true };
+    header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: COLORS.trackingHeader } };
+  }
+}
+
 /** A new template workbook (parameters, passages, DIGCOMP, hidden lists). */
 export function createTemplateWorkbook(version?: string, content: TemplateContent = {}): ExcelJS.Workbook {
   const layout = buildTemplateLayout(version);
@@ -140,13 +200,14 @@ export function createTemplateWorkbook(version?: string, content: TemplateConten
   writeParameters(workbook, layout, content.parameters);
   writeTableSheet(workbook, layout.passages, true, content.passages);
   writeTableSheet(workbook, layout.digcomp, false, content.digcomp);
+  writeHistorySheet(workbook, layout);
   // The lists sheet comes last in the tab order; validations refer to it by name.
   const lists = writeLists(workbook, layout);
   for (const spec of [layout.passages, layout.digcomp]) addListValidations(workbook, spec, lists);
   return workbook;
 }
 
-function addListValidations(
+export function addListValidations(
   workbook: ExcelJS.Workbook,
   spec: { name: string; columns: readonly LayoutColumn[] },
   lists: Map<string, ListPlacement>,
@@ -156,15 +217,20 @@ function addListValidations(
   for (const c of spec.columns) {
     const list = lists.get(c.field);
     if (!list) continue;
-    sheet.dataValidations.add(`${c.column}${FIRST_DATA_ROW}:${c.column}${FIRST_DATA_ROW + TEMPLATE_ROWS - 1}`, {
-      type: 'list',
-      allowBlank: true,
-      formulae: [list.ref],
-      showErrorMessage: true,
-      // Suggestions (certification type, DIGCOMP domain) accept other values: a warning, not a stop.
-      errorStyle: c.strictList ? 'stop' : 'warning',
-      errorTitle: 'Valeur hors liste',
-      error: c.strictList ? 'Choisissez une valeur de la liste.' : 'Cette valeur ne fait pas partie des suggestions.',
-    });
+    sheet.dataValidations.add(
+      `${c.column}${FIRST_DATA_ROW}:${c.column}${FIRST_DATA_ROW + TEMPLATE_ROWS - 1}`,
+      {
+        type: 'list',
+        allowBlank: true,
+        formulae: [list.ref],
+        showErrorMessage: true,
+        // Suggestions (certification type, DIGCOMP domain) accept other values: a warning, not a stop.
+        errorStyle: c.strictList ? 'stop' : 'warning',
+        errorTitle: 'Valeur hors liste',
+        error: c.strictList
+          ? 'Choisissez une valeur de la liste.'
+          : 'Cette valeur ne fait pas partie des suggestions.',
+      },
+    );
   }
 }

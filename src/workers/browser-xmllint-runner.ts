@@ -23,7 +23,10 @@ export function xmllintMessage(request: XmllintRequest): Record<string, unknown>
   const schemaArgs = request.schema ? ['--schema', request.schema.fileName] : [];
   return {
     [MESSAGE_KEY]: true,
-    inputFiles: [{ fileName: DOCUMENT_FILE_NAME, contents: request.xml }, ...(request.schema ? [request.schema] : [])],
+    inputFiles: [
+      { fileName: DOCUMENT_FILE_NAME, contents: request.xml },
+      ...(request.schema ? [request.schema] : []),
+    ],
     args: [...schemaArgs, '--noout', ...(request.stream ? ['--stream'] : []), DOCUMENT_FILE_NAME],
     initialMemory: request.initialMemoryPages,
     maxMemory: request.maxMemoryPages,
@@ -41,7 +44,8 @@ export function browserXmllintRunner(createWorker: WorkerFactory = createXsdWork
         const data = event.data;
         if (!data || data[MESSAGE_KEY] !== true) return;
         finish();
-        if (VERDICT_EXIT_CODES.has(data.exitCode)) resolve({ valid: data.exitCode === 0, output: data.stderr });
+        if (VERDICT_EXIT_CODES.has(data.exitCode))
+          resolve({ valid: data.exitCode === 0, output: data.stderr });
         else reject(new Error(`xmllint exit code ${data.exitCode}: ${data.stderr.split('\n')[0]}`));
       });
       worker.addEventListener('error', (event) => {

@@ -3,7 +3,16 @@ import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { validateWithNativeXmllint } from '../helpers/xmllint-native';
 import type { E2eApi } from './stub/office-stub';
-import { buildAddin, E2E_DIST, launchChromium, openPane, ROOT, screenshot, serveDirectory, type StaticServer } from './helpers/harness';
+import {
+  buildAddin,
+  E2E_DIST,
+  launchChromium,
+  openPane,
+  ROOT,
+  screenshot,
+  serveDirectory,
+  type StaticServer,
+} from './helpers/harness';
 
 /**
  * The add-in in a browser, against the in-memory Excel: template, typing with mistakes, check,
@@ -66,7 +75,10 @@ async function waitForSelection(page: Page, address: string): Promise<void> {
 
 async function check(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Vérifier', exact: true }).click();
-  await page.getByRole('status').filter({ hasText: /Prêt à exporter|Corrigez les erreurs/ }).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: /Prêt à exporter|Corrigez les erreurs/ })
+    .waitFor();
   await page.getByRole('button', { name: 'Vérifier', exact: true }).and(page.locator(':enabled')).waitFor();
 }
 
@@ -88,16 +100,22 @@ describe('add-in in the browser (light theme, Excel on the web)', () => {
 
     await check(page);
     await page.getByRole('heading', { name: 'Problèmes à corriger' }).waitFor();
-    expect(await inWorkbook(page, (e2e) => [e2e.displayedFill('Passages', 'Z3'), e2e.displayedFill('Passages', 'M4')], null)).toEqual([
-      ERROR_FILL,
-      ERROR_FILL,
-    ]);
+    expect(
+      await inWorkbook(
+        page,
+        (e2e) => [e2e.displayedFill('Passages', 'Z3'), e2e.displayedFill('Passages', 'M4')],
+        null,
+      ),
+    ).toEqual([ERROR_FILL, ERROR_FILL]);
     await screenshot(page, 'pane-light-problems');
 
     // A click on a problem selects its cell in the workbook.
     await page.locator('button[data-cell="Z3"]').first().click();
     await waitForSelection(page, 'Passages!Z3');
-    expect(await inWorkbook(page, (e2e) => e2e.selection(), null)).toEqual({ sheet: 'Passages', address: 'Passages!Z3' });
+    expect(await inWorkbook(page, (e2e) => e2e.selection(), null)).toEqual({
+      sheet: 'Passages',
+      address: 'Passages!Z3',
+    });
 
     // The export refuses while errors remain, and produces nothing.
     await page.getByRole('button', { name: 'Exporter XML' }).click();
@@ -107,22 +125,39 @@ describe('add-in in the browser (light theme, Excel on the web)', () => {
     await inWorkbook(
       page,
       (e2e) => {
-        e2e.typeCell('Passages', 'Z3', 'MARTIN');
-        e2e.typeCell('Passages', 'M4', 45458);
+        e2e.typeCell('Passages', 'Z3', 'BERNARD');
+        e2e.typeCell('Passages', 'M4', e2e.recentIssueSerial());
       },
       null,
     );
     await check(page);
-    await page.getByText('Aucun problème trouvé.').waitFor();
-    const after = await inWorkbook(page, (e2e) => e2e.cellSnapshot('Passages', 'Z3') as { format: unknown; note: unknown }, null);
-    expect({ format: after.format, note: after.note }).toEqual({ format: before.format, note: before.note });
-    expect(await inWorkbook(page, (e2e) => [e2e.displayedFill('Passages', 'Z3'), e2e.displayedFill('Passages', 'M4')], null)).toEqual([
-      USER_FILL,
+    // On failure, the screenshot shows which problem is left.
+    await page
+      .getByText('Aucun problème trouvé.')
+      .waitFor({ timeout: 10_000 })
+      .catch(async (error: unknown) => {
+        await screenshot(page, 'failure-after-fix');
+        throw error;
+      });
+    const after = await inWorkbook(
+      page,
+      (e2e) => e2e.cellSnapshot('Passages', 'Z3') as { format: unknown; note: unknown },
       null,
-    ]);
+    );
+    expect({ format: after.format, note: after.note }).toEqual({ format: before.format, note: before.note });
+    expect(
+      await inWorkbook(
+        page,
+        (e2e) => [e2e.displayedFill('Passages', 'Z3'), e2e.displayedFill('Passages', 'M4')],
+        null,
+      ),
+    ).toEqual([USER_FILL, null]);
 
     // Export: downloaded file, valid against the CDC's official XSD (read in place).
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter XML' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Exporter XML' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^cdc-12ABC345-\d{8}-\d{6}\.xml$/);
     const file = path.join(OUTPUT, download.suggestedFilename());
     await download.saveAs(file);

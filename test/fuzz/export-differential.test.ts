@@ -52,9 +52,17 @@ function describeCase(field: FieldDef, cell: CellValue): string {
   return `field ${field.id} (${field.tag}), cell ${JSON.stringify(cell, (_k, v: unknown) => (v instanceof Date ? `Date(${String(v.getTime())})` : v))}`;
 }
 
-function errorsAt(issues: readonly Issue[], field: FieldDef): Issue[] {
+/**
+ * Errors about the value of the cell itself, reported on it: what normalization says of the cell, or that it
+ * is empty. Cross-field rules of the dictionary (dates in order, 5.12 → 5.13…) are beyond what an XSD says.
+ */
+function errorsAt(issues: readonly Issue[], field: FieldDef, cellValue: CellValue): Issue[] {
   const { sheet, cell } = cellAddress(field);
-  return issues.filter((i) => i.severity === 'error' && i.sheet === sheet && i.cell === cell && i.field === field.id);
+  const normalized = normalizeCell(field, cellValue, { date1904: false });
+  const cellCodes = new Set(['required', normalized.kind === 'invalid' ? normalized.code : '']);
+  return issues.filter(
+    (i) => i.severity === 'error' && i.sheet === sheet && i.cell === cell && i.field === field.id && cellCodes.has(i.code),
+  );
 }
 
 interface SingleCellCase {
@@ -84,6 +92,7 @@ describe('check + export against the official XSD (native xmllint)', () => {
   it('single unusual cells: accepted ⇒ the XSD accepts; the XSD rejects ⇒ reported on the cell', () => {
     const { numRuns, size } = batches(casesFor('singleCells'), 500);
     let stricter = 0;
+    let skipped = 0;
     fc.assert(
       fc.property(fc.array(singleCellCase, { minLength: size, maxLength: size }), (cases) => {
         const documents: string[] = [];
@@ -91,7 +100,7 @@ describe('check + export against the official XSD (native xmllint)', () => {
         for (const c of cases) {
           const what = describeCase(c.field, c.cell);
           const { check, xml } = checkAndExport(workbookWith(c));
-          const atCell = errorsAt(check.issues, c.field);
+          const atCell = errorsAt(check.issues, c.field, c.cell);
           if (xml !== undefined) {
             // Check found nothing: the file we would hand over must pass the CDC's XSD.
             documents.push(xml);
@@ -99,7 +108,11 @@ describe('check + export against the official XSD (native xmllint)', () => {
             continue;
           }
           const base = checkAndExport(workbook([c.row])).xml;
-          if (base === undefined) throw new Error(`the unmodified row must export (${what})`);
+          // A generated row that a newer business rule refuses gives no document to compare with.
+          if (base === undefined) {
+            skipped++;
+            continue;
+          }
           if (atCell.length === 0) {
             // The cell was accepted but another rule blocks the export: send the normalized value alone.
             const normalized = normalizeCell(c.field, c.cell, { date1904: false });
@@ -131,6 +144,7 @@ describe('check + export against the official XSD (native xmllint)', () => {
     );
     // The generator must reach both sides of the XSD, or the test proves little.
     expect(stricter).toBeGreaterThan(0);
+    expect(skipped).toBeLessThan((numRuns * size) / 10);
   });
 
   it('random workbooks of valid and slightly broken rows: a workbook check accepts exports XML the XSD accepts', () => {
@@ -148,7 +162,7 @@ describe('check + export against the official XSD (native xmllint)', () => {
       .map(([rows, edits]) => {
         const mutated = rows.map((r) => ({ ...r }));
         for (const { index, id, cell } of edits) mutated[index][id] = cell;
-        return { rows: mutated, edited: new Set(edits.map((e) => e.index)) };
+        return { original: rows, rows: mutated, edited: new Set(edits.map((e) => e.index)) };
       });
     const { numRuns, size } = batches(casesFor('workbooks'), 400);
     let accepted = 0;
@@ -156,10 +170,13 @@ describe('check + export against the official XSD (native xmllint)', () => {
     fc.assert(
       fc.property(fc.array(brokenRows, { minLength: size, maxLength: size }), (cases) => {
         const documents: string[] = [];
-        for (const { rows, edited } of cases) {
+        for (const { original, rows, edited } of cases) {
           const { check, xml } = checkAndExport(workbook(rows));
-          // Rows nobody touched never get an error because of a neighbour.
-          const untouched = check.issues.filter((i) => i.severity === 'error' && i.row > 0 && !edited.has(i.row - 2));
+          // Rows nobody touched never get a new error because of a broken neighbour.
+          const before = new Set(checkAndExport(workbook(original)).check.issues.map((i) => `${i.cell} ${i.code}`));
+          const untouched = check.issues.filter(
+            (i) => i.severity === 'error' && i.row > 0 && !edited.has(i.row - 2) && !before.has(`${i.cell} ${i.code}`),
+          );
           if (untouched.length > 0) throw new Error(`errors on untouched rows: ${JSON.stringify(untouched)}`);
           if (xml === undefined) {
             refused++;

@@ -66,13 +66,3 @@ export function postalCodesOfCommune(code: string): readonly string[] | undefine
 export function isKnownPostalCode(code: string): boolean {
   return load().postal.has(code);
 }
-
-/**
- * For a Corsican code typed with the department number used before 1976 (20xxx), the current code
- * (2Axxx or 2Bxxx) when exactly one exists.
- */
-export function corsicanCodeFor(code: string): string | undefined {
-  if (!/^20\d{3}$/.test(code)) return undefined;
-  const candidates = ['2A', '2B'].map((d) => d + code.slice(2)).filter((c) => communeStatus(c) !== 'unknown');
-  return candidates.length === 1 ? candidates[0] : undefined;
-}

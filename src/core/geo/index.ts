@@ -1,7 +1,6 @@
 export { COG_SOURCE } from './cog-data';
 export {
   communeStatus,
-  corsicanCodeFor,
   isInseeCommuneCodeShape,
   isKnownPostalCode,
   postalCodesOfCommune,

@@ -236,12 +236,16 @@ class FluxReader {
   private readonly parametersSheet: string;
   private readonly wantedCertificateur: number;
   private readonly linkField: string;
+  private readonly passagesContainer: string;
+  private readonly passageTag: string;
+  private readonly requiredCertificationFields: readonly string[];
 
   private readonly stack: string[] = [];
   private skipped: Skipped | undefined;
   private leaf: { field: string; text: string; nil: boolean; truncated: boolean; line: number; column: number } | undefined;
   private containerText = '';
   private sawRoot = false;
+  private closing = false;
   private sawDeclaration = false;
   private certificateurs = 0;
   private certification: OpenCertification | undefined;
@@ -269,6 +273,11 @@ class FluxReader {
     this.wantedCertificateur = options.certificateur ?? 1;
     // The DIGCOMP sheet links a result to its passage by the field its first column carries (idTechnique).
     this.linkField = layout.digcomp.columns[0].field;
+    this.passageTag = this.paths.passage.split('/').pop() ?? '';
+    this.passagesContainer = this.paths.passage.split('/').slice(0, -1).join('/');
+    this.requiredCertificationFields = [...this.paths.certificationFields].filter(
+      (id) => dictionary.placement(id).node.minOccurs > 0,
+    );
 
     const p = this.parser;
     p.on('xmldecl', (decl) => {
@@ -280,7 +289,10 @@ class FluxReader {
     p.on('closetag', () => this.closeElement());
     p.on('text', (text) => this.text(text));
     p.on('cdata', (text) => this.text(text));
-    p.on('error', (error) => this.stop('notWellFormed', { detail: error.message, count: this.passageCount }));
+    p.on('error', (error) => {
+      if (this.closing && !this.sawRoot) this.stop('emptyFile');
+      this.stop('notWellFormed', { detail: error.message, count: this.passageCount });
+    });
   }
 
   position(): { line: number; column: number } {
@@ -292,6 +304,7 @@ class FluxReader {
   }
 
   end(): void {
+    this.closing = true;
     this.parser.close();
     if (!this.sawRoot) this.stop('emptyFile');
   }
@@ -325,7 +338,7 @@ class FluxReader {
     if (this.stack.length > MAX_DEPTH) this.stop('tooDeep', { limit: MAX_DEPTH });
     const path = this.stack.join('/');
     if (this.skipped) {
-      if (path.endsWith(`/${this.paths.passage.split('/').pop()}`)) this.skipped.passages++;
+      if (tag.local === this.passageTag) this.skipped.passages++;
       return;
     }
     if (!this.sawRoot) this.openRoot(tag);
@@ -348,10 +361,11 @@ class FluxReader {
         return;
       }
     }
+    const certification = this.certification;
     if (path === this.paths.certification) this.certification = { cells: {}, nonConforming: [], emitted: 0 };
-    else if (path === `${this.paths.passage.split('/').slice(0, -1).join('/')}` && this.certification) {
-      const known = [...this.paths.certificationFields].filter((id) => this.dictionary.placement(id).node.minOccurs > 0);
-      if (!known.every((id) => id in this.certification!.cells)) this.certification.held = [];
+    else if (path === this.passagesContainer && certification) {
+      // Passages normally follow the certification's type and code; if not, hold them until those are read.
+      if (!this.requiredCertificationFields.every((id) => id in certification.cells)) certification.held = [];
     } else if (path === this.paths.passage) {
       this.passage = { cells: {}, nonConforming: [], results: [], droppedResults: 0, line: this.position().line };
     } else if (path === this.paths.result && this.passage) {
@@ -383,6 +397,12 @@ class FluxReader {
         value: attribute.value,
       });
     }
+  }
+
+  /** The last elements of a path, enough to find it in the file: "…/passageCertification/titreGrade". */
+  private shortPath(path: string): string {
+    const parts = path.split('/');
+    return parts.length > 3 ? `…/${parts.slice(-3).join('/')}` : path;
   }
 
   private skip(path: string, extra: { otherCertificateur?: number }): void {
@@ -418,7 +438,7 @@ class FluxReader {
     const text = this.containerText.trim();
     this.containerText = '';
     if (text === '' || path.length === 0) return;
-    this.issues.add('unexpectedText', this.position(), undefined, { path: path.join('/'), value: text });
+    this.issues.add('unexpectedText', this.position(), undefined, { path: this.shortPath(path.join('/')), value: text });
   }
 
   private closeElement(): void {
@@ -462,7 +482,10 @@ class FluxReader {
       });
       return;
     }
-    this.issues.add('unknownElement', skipped, undefined, { path: skipped.path, value: skipped.text.trim() });
+    this.issues.add('unknownElement', skipped, undefined, {
+      path: this.shortPath(skipped.path),
+      value: skipped.text.trim(),
+    });
   }
 
   private endPassage(passage: OpenPassage): void {

@@ -46,6 +46,8 @@ export interface ImportMessageParams {
 type Builder = (field: FieldDef | undefined, p: ImportMessageParams) => string;
 
 const quoted = (value: string | undefined) => `« ${excerpt(value ?? '')} »`;
+/** Element paths are shown whole: their end is what locates them. */
+const element = (path: string | undefined) => `« ${path ?? ''} »`;
 const where = (p: ImportMessageParams) => (p.cell ? ` (cellule ${p.cell})` : '');
 
 const MESSAGES: Record<ImportIssueCode, Builder> = {
@@ -63,9 +65,9 @@ const MESSAGES: Record<ImportIssueCode, Builder> = {
     `l'élément racine est ${quoted(p.value)} et non « flux » : ce n'est pas un fichier de passages CDC (un accusé de traitement, peut-être ?). Rien n'a été importé.`,
   emptyFile: () => "le fichier ne contient aucun élément XML : rien n'a été importé.",
   unknownElement: (_f, p) =>
-    `l'élément ${quoted(p.path)} ne fait pas partie du schéma CDC : il n'a pas été importé${p.value ? ` (contenu : ${quoted(p.value)})` : ''}. Reportez son contenu à la main s'il doit être envoyé.`,
+    `l'élément ${element(p.path)} ne fait pas partie du schéma CDC : il n'a pas été importé${p.value ? ` (contenu : ${quoted(p.value)})` : ''}. Reportez son contenu à la main s'il doit être envoyé.`,
   unexpectedText: (_f, p) =>
-    `du texte se trouve directement dans l'élément ${quoted(p.path)}, qui ne doit contenir que des éléments : il n'a pas été importé (${quoted(p.value)}).`,
+    `du texte se trouve directement dans l'élément ${element(p.path)}, qui ne doit contenir que des éléments : il n'a pas été importé (${quoted(p.value)}).`,
   unknownAttribute: (_f, p) =>
     `l'attribut ${quoted(p.path)} (valeur ${quoted(p.value)}) n'est pas prévu par le schéma CDC : il n'a pas été importé.`,
   duplicateValue: (f, p) =>

@@ -68,7 +68,8 @@ const CATALOGUE: readonly CatalogueEntry[] = [
     pattern: /existe deja en base/,
     accepted: true,
     fields: ['5.1'],
-    explanation: 'La CDC indique que ces données existent déjà dans sa base : le passage compte comme accepté.',
+    explanation:
+      'La CDC indique que ces données existent déjà dans sa base : le passage compte comme accepté.',
     action: () => 'Rien à renvoyer.',
   },
   {
@@ -161,7 +162,10 @@ function fold(message: string): string {
   return foldForMatch(message).replace(/[\s.]+$/, '');
 }
 
-export function explainCdcMessage(message: string, dictionary: Dictionary = getDictionary()): CdcMessageExplanation {
+export function explainCdcMessage(
+  message: string,
+  dictionary: Dictionary = getDictionary(),
+): CdcMessageExplanation {
   const folded = fold(message);
   const names = (ids: readonly string[]) => ids.map((id) => fieldName(dictionary.field(id))).join(', ');
   const entry = CATALOGUE.find((e) => e.pattern.test(folded));
@@ -187,7 +191,11 @@ export function explainCdcMessage(message: string, dictionary: Dictionary = getD
  * XSD-stage messages of the CDC's report are Xerces' French messages, not reworded by the CDC ([ERR] p.3):
  * each is sorted into the guide's error classes by its cvc code or its wording.
  */
-const XSD_CLASSES: readonly { readonly pattern: RegExp; readonly code: XsdErrorCode; readonly action: string }[] = [
+const XSD_CLASSES: readonly {
+  readonly pattern: RegExp;
+  readonly code: XsdErrorCode;
+  readonly action: string;
+}[] = [
   {
     pattern: /cvc-elt\.1/,
     code: 'xsdVersion',
@@ -208,7 +216,8 @@ const XSD_CLASSES: readonly { readonly pattern: RegExp; readonly code: XsdErrorC
   {
     pattern: /cvc-pattern-valid|cvc-type\.3\.1\.3|cvc-datatype-valid|cvc-(?:min|max)inclusive-valid/,
     code: 'badFormat',
-    action: 'Une valeur n’a pas le format attendu (date, nombre…) : corrigez la cellule indiquée puis refaites l’export.',
+    action:
+      'Une valeur n’a pas le format attendu (date, nombre…) : corrigez la cellule indiquée puis refaites l’export.',
   },
   {
     pattern: /cvc-complex-type\.2\.4\.b/,
@@ -225,7 +234,8 @@ const XSD_CLASSES: readonly { readonly pattern: RegExp; readonly code: XsdErrorC
   {
     pattern: /cvc-complex-type\.2\.4\.a|cvc-complex-type\.2\.3/,
     code: 'unexpected',
-    action: 'Le fichier contient une donnée non prévue par le schéma : refaites l’export sans modifier le fichier.',
+    action:
+      'Le fichier contient une donnée non prévue par le schéma : refaites l’export sans modifier le fichier.',
   },
   {
     pattern: /commentaires/,
@@ -262,7 +272,10 @@ export interface XsdReceiptExplanation {
 }
 
 export function explainXsdReceiptMessage(message: string): XsdReceiptExplanation {
-  const lowered = message.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const lowered = message
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
   const entry = XSD_CLASSES.find((c) => c.pattern.test(lowered));
   const code = entry?.code ?? 'malformedXml';
   return {

@@ -1,6 +1,12 @@
 import { decodeXmlBytes, readGuardedXml, XmlGuardStop, type XmlReadLimits } from './xml-guard';
 import { receiptErrorMessage, receiptWarning } from './receipt-messages';
-import type { ParseReceiptResult, Receipt, ReceiptErrorCode, ReceiptRejection, ReceiptXsdError } from './types';
+import type {
+  ParseReceiptResult,
+  Receipt,
+  ReceiptErrorCode,
+  ReceiptRejection,
+  ReceiptXsdError,
+} from './types';
 
 /**
  * Reads an accusé de traitement leniently, as SPEC-NOTES §c advises: with or without the (unused) rapport
@@ -57,7 +63,10 @@ export function parseReceipt(
   limits: Partial<typeof RECEIPT_LIMITS> = {},
 ): ParseReceiptResult {
   const max = { ...RECEIPT_LIMITS, ...limits };
-  const fail = (code: ReceiptErrorCode, params: Record<string, string | number> = {}): ParseReceiptResult => ({
+  const fail = (
+    code: ReceiptErrorCode,
+    params: Record<string, string | number> = {},
+  ): ParseReceiptResult => ({
     ok: false,
     code,
     message: receiptErrorMessage(code, params),
@@ -101,10 +110,14 @@ export function parseReceipt(
   return state.result() ?? fail('noContent');
 }
 
-function rootCheck(local: string, uri: string): { code: ReceiptErrorCode; params: Record<string, string> } | undefined {
+function rootCheck(
+  local: string,
+  uri: string,
+): { code: ReceiptErrorCode; params: Record<string, string> } | undefined {
   if (FLUX_NAMESPACE.test(uri) || local === 'flux') return { code: 'fluxNotReceipt', params: {} };
   if (local !== 'rapport') return { code: 'notAReceipt', params: { root: local } };
-  if (uri !== '' && !RAPPORT_NAMESPACE.test(uri)) return { code: 'wrongNamespace', params: { namespace: uri } };
+  if (uri !== '' && !RAPPORT_NAMESPACE.test(uri))
+    return { code: 'wrongNamespace', params: { namespace: uri } };
   return undefined;
 }
 
@@ -135,7 +148,8 @@ class ReceiptBuilder {
     const below = this.path.slice(1).join('/');
     if (below === 'passagesko' || below === 'passagesok') this.sawPassages = true;
     if (below === 'erreurs') this.sawErrors = true;
-    if (below === 'passagesko/passage' || below === 'erreurs/erreur' || below === 'passagesok/passage') this.current = {};
+    if (below === 'passagesko/passage' || below === 'erreurs/erreur' || below === 'passagesok/passage')
+      this.current = {};
     this.leaf = LEAVES.get(below);
     this.buffer = '';
     this.truncated = false;
@@ -205,8 +219,11 @@ class ReceiptBuilder {
   }
 
   result(): ParseReceiptResult | undefined {
-    const defined = Object.fromEntries(Object.entries(this.header).filter(([, v]) => v !== undefined && v !== ''));
-    if (this.ignoredForeign > 0) this.warnings.push(receiptWarning('foreignElements', { count: this.ignoredForeign }));
+    const defined = Object.fromEntries(
+      Object.entries(this.header).filter(([, v]) => v !== undefined && v !== ''),
+    );
+    if (this.ignoredForeign > 0)
+      this.warnings.push(receiptWarning('foreignElements', { count: this.ignoredForeign }));
     let receipt: Receipt;
     if (this.sawErrors && this.errors.length > 0) {
       if (this.sawPassages && this.rejected.length + this.accepted.length > 0) {

@@ -10,7 +10,8 @@ const ERRORS: Record<ReceiptErrorCode, (p: Params) => string> = {
   tooLarge: (p) =>
     `Ce fichier fait ${megabytes(p.size)}, bien plus qu'un accusé de traitement (limite : ${megabytes(p.limit)}). ` +
     'Vérifiez que vous avez choisi l’accusé téléchargé sur l’espace certificateurs.',
-  empty: () => 'Ce fichier est vide : téléchargez à nouveau l’accusé de traitement sur l’espace certificateurs.',
+  empty: () =>
+    'Ce fichier est vide : téléchargez à nouveau l’accusé de traitement sur l’espace certificateurs.',
   zip: () =>
     'Ce fichier est une archive ZIP ou un classeur Excel, pas un accusé de traitement : ' +
     'si l’accusé est dans une archive, extrayez d’abord le fichier .xml.',
@@ -48,7 +49,8 @@ export type ReceiptWarningCode = 'textCut' | 'emptyOkId' | 'koWithoutId' | 'fore
 
 const WARNINGS: Record<ReceiptWarningCode, (p: Params) => string> = {
   textCut: (p) => `Un texte de l'accusé dépassait ${p.limit} caractères : il a été raccourci (marqué « … »).`,
-  emptyOkId: () => 'L’accusé contient un passage accepté sans identifiant technique : il ne peut être rattaché à aucune ligne.',
+  emptyOkId: () =>
+    'L’accusé contient un passage accepté sans identifiant technique : il ne peut être rattaché à aucune ligne.',
   koWithoutId: (p) =>
     `L’accusé contient un passage rejeté sans identifiant technique (message : « ${p.message} ») : ` +
     'il ne peut être rattaché à aucune ligne.',

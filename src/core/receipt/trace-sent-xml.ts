@@ -64,7 +64,10 @@ export function traceSentXml(
   const pending: { index: number; at: NonNullable<typeof last> }[] = [];
 
   const reach = (line: number, column: number) => {
-    while (next < order.length && (order[next].line < line || (order[next].line === line && order[next].column < column))) {
+    while (
+      next < order.length &&
+      (order[next].line < line || (order[next].line === line && order[next].column < column))
+    ) {
       if (last) pending.push({ index: order[next].index, at: last });
       next++;
     }
@@ -112,6 +115,12 @@ export function traceSentXml(
     };
   }
   const readError =
-    failure === undefined ? undefined : failure.code === 'notXml' ? failure.detail : failure.code === 'doctype' ? 'DOCTYPE' : failure.code;
+    failure === undefined
+      ? undefined
+      : failure.code === 'notXml'
+        ? failure.detail
+        : failure.code === 'doctype'
+          ? 'DOCTYPE'
+          : failure.code;
   return { positions: traced, idTechniques, ...(readError !== undefined ? { readError } : {}) };
 }

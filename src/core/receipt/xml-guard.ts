@@ -51,7 +51,8 @@ export function readGuardedXml(
   });
   parser.on('opentag', (tag) => {
     depth++;
-    if (++elements > limits.maxElements) throw new XmlGuardStop({ code: 'tooManyElements', limit: limits.maxElements });
+    if (++elements > limits.maxElements)
+      throw new XmlGuardStop({ code: 'tooManyElements', limit: limits.maxElements });
     if (depth > limits.maxDepth) throw new XmlGuardStop({ code: 'tooDeep', limit: limits.maxDepth });
     handlers.open?.(tag, depth, parser);
   });
@@ -73,7 +74,11 @@ export function readGuardedXml(
   } catch (error) {
     if (error instanceof XmlGuardStop) return error.failure;
     if (error instanceof Error && /^(?:[^:]*:)?\d+:\d+: /.test(error.message)) {
-      return { code: 'notXml', detail: error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, ''), line: parser.line };
+      return {
+        code: 'notXml',
+        detail: error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, ''),
+        line: parser.line,
+      };
     }
     throw error;
   }
@@ -83,21 +88,28 @@ export function readGuardedXml(
  * Bytes → text: a BOM or the XML declaration's encoding decides (UTF-8 by default, as in every CDC file).
  * Returns undefined when the bytes are not text in that encoding.
  */
-export function decodeXmlBytes(bytes: Uint8Array): { text: string } | { error: 'encoding' | 'zip'; encoding?: string } {
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return { error: 'zip' };
+export function decodeXmlBytes(
+  bytes: Uint8Array,
+): { text: string } | { error: 'encoding' | 'zip'; encoding?: string } {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)
+    return { error: 'zip' };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeWith('utf-16le', bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeWith('utf-16be', bytes.subarray(2));
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const head = String.fromCharCode(...bytes.subarray(start, start + 200));
   const declared = /^<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head)?.[1]?.toLowerCase();
-  if (declared === undefined || declared === 'utf-8' || declared === 'utf8') return decodeWith('utf-8', bytes.subarray(start));
+  if (declared === undefined || declared === 'utf-8' || declared === 'utf8')
+    return decodeWith('utf-8', bytes.subarray(start));
   if (['iso-8859-1', 'latin1', 'iso-8859-15', 'windows-1252', 'cp1252'].includes(declared)) {
     return decodeWith('windows-1252', bytes.subarray(start));
   }
   return { error: 'encoding', encoding: declared };
 }
 
-function decodeWith(encoding: string, bytes: Uint8Array): { text: string } | { error: 'encoding'; encoding: string } {
+function decodeWith(
+  encoding: string,
+  bytes: Uint8Array,
+): { text: string } | { error: 'encoding'; encoding: string } {
   try {
     return { text: new TextDecoder(encoding, { fatal: true }).decode(bytes) };
   } catch {

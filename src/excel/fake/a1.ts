@@ -47,7 +47,8 @@ export function parseRect(text: string): Rect {
   const b = second === undefined ? a : parseEndpoint(second);
   const wholeColumns = a.row === undefined && b.row === undefined;
   const wholeRows = a.col === undefined && b.col === undefined;
-  if (second === undefined && (wholeColumns || wholeRows)) throw new AddressError(`Invalid address "${text}"`);
+  if (second === undefined && (wholeColumns || wholeRows))
+    throw new AddressError(`Invalid address "${text}"`);
   if ((a.row === undefined) !== (b.row === undefined) || (a.col === undefined) !== (b.col === undefined)) {
     throw new AddressError(`Invalid address "${text}"`);
   }
@@ -55,7 +56,8 @@ export function parseRect(text: string): Rect {
   const bottom = wholeColumns ? MAX_ROWS - 1 : Math.max(a.row ?? 0, b.row ?? 0);
   const left = wholeRows ? 0 : Math.min(a.col ?? 0, b.col ?? 0);
   const right = wholeRows ? MAX_COLUMNS - 1 : Math.max(a.col ?? 0, b.col ?? 0);
-  if (bottom >= MAX_ROWS || right >= MAX_COLUMNS) throw new AddressError(`Address outside the grid "${text}"`);
+  if (bottom >= MAX_ROWS || right >= MAX_COLUMNS)
+    throw new AddressError(`Address outside the grid "${text}"`);
   return { top, left, bottom, right };
 }
 
@@ -94,7 +96,9 @@ export function rectAddress(rect: Rect): string {
 
 /** Sheet name as Excel writes it in an address: quoted when it holds anything but letters, digits, _. */
 export function quoteSheet(name: string): string {
-  return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name)
+    ? name
+    : `'${name.replace(/'/g, "''")}'`;
 }
 
 export function qualifiedAddress(sheet: string, rects: readonly Rect[]): string {
@@ -122,5 +126,10 @@ export function intersects(a: Rect, b: Rect): boolean {
 }
 
 export function rectInside(inner: Rect, outer: Rect): boolean {
-  return inner.top >= outer.top && inner.bottom <= outer.bottom && inner.left >= outer.left && inner.right <= outer.right;
+  return (
+    inner.top >= outer.top &&
+    inner.bottom <= outer.bottom &&
+    inner.left >= outer.left &&
+    inner.right <= outer.right
+  );
 }

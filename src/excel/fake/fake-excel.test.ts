@@ -107,10 +107,15 @@ describe('what Excel rejects', () => {
 
   it('rejects a duplicate sheet name, an invalid one, and notes before ExcelApi 1.18', async () => {
     const excel = new FakeExcel({ apiVersion: '1.17' });
-    const attempt = (batch: Parameters<FakeExcel['run']>[0]) => excel.run(batch).catch((e: unknown) => codeOf(e));
-    expect(await attempt(async (c) => void c.workbook.worksheets.add('FEUIL1'))).toBe(ErrorCode.itemAlreadyExists);
+    const attempt = (batch: Parameters<FakeExcel['run']>[0]) =>
+      excel.run(batch).catch((e: unknown) => codeOf(e));
+    expect(await attempt(async (c) => void c.workbook.worksheets.add('FEUIL1'))).toBe(
+      ErrorCode.itemAlreadyExists,
+    );
     expect(await attempt(async (c) => void c.workbook.worksheets.add('a/b'))).toBe(ErrorCode.invalidArgument);
-    expect(await attempt(async (c) => c.workbook.worksheets.getItem('Feuil1').notes.add('A1', 'x'))).toBe(ErrorCode.apiNotFound);
+    expect(await attempt(async (c) => c.workbook.worksheets.getItem('Feuil1').notes.add('A1', 'x'))).toBe(
+      ErrorCode.apiNotFound,
+    );
   });
 
   it('rejects data-validation prompts longer than Excel allows', async () => {
@@ -135,7 +140,10 @@ describe('workbook model', () => {
     typeCell(excel.model, 'Feuil1', 'C5', 'x');
     typeCell(excel.model, 'Feuil1', 'B9', 2);
     await excel.run(async (context) => {
-      const used = context.workbook.worksheets.getItem('Feuil1').getUsedRangeOrNullObject(true).load('address');
+      const used = context.workbook.worksheets
+        .getItem('Feuil1')
+        .getUsedRangeOrNullObject(true)
+        .load('address');
       const date = context.workbook.functions.date(1904, 1, 1).load('value');
       await context.sync();
       expect(used.address).toBe('Feuil1!B5:C9');

@@ -1,4 +1,4 @@
-import { buildTemplateLayout, FIRST_DATA_ROW, type TemplateLayout } from '../../core/layout';
+import { buildTemplateLayout, columnLetter, FIRST_DATA_ROW, type TemplateLayout } from '../../core/layout';
 import type { FakeValue } from './model';
 import { typeCell, typeRows } from './user';
 import type { WorkbookModel } from './model';
@@ -8,23 +8,55 @@ import type { WorkbookModel } from './model';
  * Values are what Excel holds (dates as serial numbers, list cells as their French labels).
  */
 
-/** 2024-06-15 in Excel's 1900 date system. */
-export const SERIAL_2024_06_15 = 45458;
+const DAY_MS = 86_400_000;
 
-/** One valid passage row by dictionary id. */
-export function validPassage(index: number): Readonly<Record<string, FakeValue>> {
+/** A date as Excel stores it (1900 date system): days since 1899-12-30. */
+export function excelSerial(date: Date): number {
+  const midnight = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+  return Math.round((midnight - Date.UTC(1899, 11, 30)) / DAY_MS);
+}
+
+/** Delivered a month before `today`: recent enough for the CDC's 3-month sending rule. */
+export function recentIssueSerial(today: Date = new Date()): number {
+  return excelSerial(new Date(today.getTime() - 30 * DAY_MS));
+}
+
+const SURNAMES = [
+  'MARTIN',
+  'BERNARD',
+  'DUBOIS',
+  'THOMAS',
+  'ROBERT',
+  'RICHARD',
+  'PETIT',
+  'DURAND',
+  'LEROY',
+  'MOREAU',
+];
+
+/** Letters only (the checker warns about digits in names): MARTIN, …, MOREAU, MARTIN-B, … */
+function surname(index: number): string {
+  const base = SURNAMES[(index - 1) % SURNAMES.length];
+  const round = Math.floor((index - 1) / SURNAMES.length);
+  return round === 0 ? base : `${base}-${columnLetter(round)}`;
+}
+
+/** One valid passage row by dictionary id, issued a month before `today`. */
+export function validPassage(index: number, today: Date = new Date()): Readonly<Record<string, FakeValue>> {
   return {
     '4.1': 'RNCP',
     '4.2': 'RNCP34825',
     '5.1': `PASSAGE-${String(index).padStart(6, '0')}`,
     '5.4': 'Par admission',
     '5.5': 'Oui',
-    '5.10': SERIAL_2024_06_15,
+    '5.10': recentIssueSerial(today),
     '5.12': 'Non',
     '5.14': 'Non',
-    '8.1': `NOM${index}`,
+    '8.1': surname(index),
     '8.3': 'Marie',
     '8.6': 1990,
+    '8.7': 5,
+    '8.8': 14,
     '8.9': 'F',
     '8.10': '75056',
   };
@@ -40,8 +72,13 @@ export const VALID_PARAMETERS: Readonly<Record<string, string>> = {
   '3.2': 'MCFCER000123',
 };
 
-export function fillParameters(model: WorkbookModel, layout = buildTemplateLayout(), values = VALID_PARAMETERS): void {
-  for (const cell of layout.parameters.cells) typeCell(model, layout.parameters.name, cell.cell, values[cell.field] ?? '');
+export function fillParameters(
+  model: WorkbookModel,
+  layout = buildTemplateLayout(),
+  values = VALID_PARAMETERS,
+): void {
+  for (const cell of layout.parameters.cells)
+    typeCell(model, layout.parameters.name, cell.cell, values[cell.field] ?? '');
 }
 
 /** Types `count` passages under the Passages header, with `change` applied to some of them. */
@@ -49,11 +86,12 @@ export function fillPassages(
   model: WorkbookModel,
   count: number,
   change: (index: number, values: Record<string, FakeValue>) => void = () => undefined,
+  today: Date = new Date(),
   layout = buildTemplateLayout(),
 ): void {
   const rows: FakeValue[][] = [];
   for (let i = 0; i < count; i++) {
-    const values = { ...validPassage(i + 1) };
+    const values = { ...validPassage(i + 1, today) };
     change(i + 1, values);
     rows.push(rowValues(layout, values));
   }

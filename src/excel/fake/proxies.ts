@@ -45,7 +45,17 @@ const DEFAULT_ROW_HEIGHT = 15;
 const DV_TITLE_MAX = 32;
 const DV_MESSAGE_MAX = 255;
 const COLOR = /^#[0-9A-Fa-f]{6}$/;
-const NAMED_COLORS = new Set(['red', 'yellow', 'green', 'blue', 'white', 'black', 'orange', 'purple', 'gray']);
+const NAMED_COLORS = new Set([
+  'red',
+  'yellow',
+  'green',
+  'blue',
+  'white',
+  'black',
+  'orange',
+  'purple',
+  'gray',
+]);
 
 function invalid(message: string): FakeOfficeError {
   return new FakeOfficeError(ErrorCode.invalidArgument, message);
@@ -112,7 +122,9 @@ abstract class ClientObject<T> {
       own.push([prop, value]);
     }
     return {
-      bytes: own.reduce((sum, [prop, value]) => sum + prop.length + 3 + jsonBytes(value), 2) + nested.reduce((s, n) => s + n.bytes, 0),
+      bytes:
+        own.reduce((sum, [prop, value]) => sum + prop.length + 3 + jsonBytes(value), 2) +
+        nested.reduce((s, n) => s + n.bytes, 0),
       commit: () => {
         own.forEach(([prop, value]) => this.loadedProps.set(prop, value));
         nested.forEach((n) => n.commit());
@@ -163,7 +175,8 @@ abstract class NullableClientObject<T> extends ClientObject<T | null> {
 
   protected existing(): T {
     const target = this.resolve();
-    if (target === null) throw new FakeOfficeError(ErrorCode.invalidOperation, 'The object is a null object.');
+    if (target === null)
+      throw new FakeOfficeError(ErrorCode.invalidOperation, 'The object is a null object.');
     return target;
   }
 
@@ -263,7 +276,9 @@ export class FakeRange extends NullableClientObject<AreasTarget> {
       const shape = checkShape(rect, input, 'values');
       for (let r = rect.top; r <= rect.bottom; r++) {
         for (let c = rect.left; c <= rect.right; c++) {
-          const value = cellValueIn('scalar' in shape ? shape.scalar : shape.grid[r - rect.top][c - rect.left]);
+          const value = cellValueIn(
+            'scalar' in shape ? shape.scalar : shape.grid[r - rect.top][c - rect.left],
+          );
           if (value !== null) target.sheet.setValue(r, c, value);
         }
       }
@@ -307,7 +322,10 @@ export class FakeRange extends NullableClientObject<AreasTarget> {
       case 'columnIndex':
         return { value: rect.left };
       case 'values':
-        return { value: readGridChecked(this.env, rect, (r, c) => valueOut(target.sheet.value(r, c))), cells: rectCells(rect) };
+        return {
+          value: readGridChecked(this.env, rect, (r, c) => valueOut(target.sheet.value(r, c))),
+          cells: rectCells(rect),
+        };
       case 'numberFormat':
         return {
           value: readGridChecked(this.env, rect, (r, c) => target.sheet.format(r, c).numberFormat),
@@ -325,7 +343,10 @@ export class FakeRange extends NullableClientObject<AreasTarget> {
     return this.child('dataValidation', () => new FakeDataValidation(this.env, () => this.existing()));
   }
   get conditionalFormats(): FakeConditionalFormatCollection {
-    return this.child('conditionalFormats', () => new FakeConditionalFormatCollection(this.env, () => this.existing()));
+    return this.child(
+      'conditionalFormats',
+      () => new FakeConditionalFormatCollection(this.env, () => this.existing()),
+    );
   }
 
   getCell(row: number, column: number): FakeRange {
@@ -347,15 +368,25 @@ export class FakeRange extends NullableClientObject<AreasTarget> {
   }
 
   getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
-    return this.derived((rect) => ({ ...rect, bottom: rect.bottom + deltaRows, right: rect.right + deltaColumns }));
+    return this.derived((rect) => ({
+      ...rect,
+      bottom: rect.bottom + deltaRows,
+      right: rect.right + deltaColumns,
+    }));
   }
 
   select(): void {
     this.change(0, (target) => {
       if (this.env.model.activeSheet !== target.sheet) {
-        throw new FakeOfficeError(ErrorCode.invalidOperation, 'Cannot select a range on a sheet that is not active.');
+        throw new FakeOfficeError(
+          ErrorCode.invalidOperation,
+          'Cannot select a range on a sheet that is not active.',
+        );
       }
-      this.env.model.selection = { sheet: target.sheet.name, address: qualifiedAddress(target.sheet.name, target.areas) };
+      this.env.model.selection = {
+        sheet: target.sheet.name,
+        address: qualifiedAddress(target.sheet.name, target.areas),
+      };
     });
   }
 
@@ -375,7 +406,13 @@ export class FakeRange extends NullableClientObject<AreasTarget> {
     return new FakeRange(this.env, () => {
       const target = this.existing();
       const rect = transform(single(target));
-      if (rect.top < 0 || rect.left < 0 || rect.bottom >= MAX_ROWS || rect.right >= MAX_COLUMNS || rect.bottom < rect.top) {
+      if (
+        rect.top < 0 ||
+        rect.left < 0 ||
+        rect.bottom >= MAX_ROWS ||
+        rect.right >= MAX_COLUMNS ||
+        rect.bottom < rect.top
+      ) {
         throw invalid('The range is outside the grid.');
       }
       return { sheet: target.sheet, areas: [rect] };
@@ -417,7 +454,10 @@ export class FakeRangeAreas extends ClientObject<AreasTarget> {
     return this.child('dataValidation', () => new FakeDataValidation(this.env, this.resolve));
   }
   get conditionalFormats(): FakeConditionalFormatCollection {
-    return this.child('conditionalFormats', () => new FakeConditionalFormatCollection(this.env, this.resolve));
+    return this.child(
+      'conditionalFormats',
+      () => new FakeConditionalFormatCollection(this.env, this.resolve),
+    );
   }
 }
 
@@ -464,7 +504,8 @@ export class FakeRangeFormat extends ClientObject<AreasTarget> {
   set columnWidth(width: number) {
     this.write(10, (target) => {
       if (!(width >= 0 && width <= 255 * 7.5)) throw invalid(`Invalid column width ${width}`);
-      for (const rect of target.areas) for (let c = rect.left; c <= rect.right; c++) target.sheet.columnWidths.set(c, width);
+      for (const rect of target.areas)
+        for (let c = rect.left; c <= rect.right; c++) target.sheet.columnWidths.set(c, width);
     });
   }
   get rowHeight(): number {
@@ -474,7 +515,8 @@ export class FakeRangeFormat extends ClientObject<AreasTarget> {
     this.write(10, (target) => {
       // Excel's row height ceiling is 409 points.
       if (!(height >= 0 && height <= 409)) throw invalid(`Invalid row height ${height}`);
-      for (const rect of target.areas) for (let r = rect.top; r <= rect.bottom; r++) target.sheet.rowHeights.set(r, height);
+      for (const rect of target.areas)
+        for (let r = rect.top; r <= rect.bottom; r++) target.sheet.rowHeights.set(r, height);
     });
   }
   get wrapText(): boolean | null {
@@ -487,7 +529,9 @@ export class FakeRangeFormat extends ClientObject<AreasTarget> {
   protected read(target: AreasTarget, prop: string): { value: unknown } {
     switch (prop) {
       case 'columnWidth':
-        return { value: uniform(target, (_r, c) => target.sheet.columnWidths.get(c) ?? DEFAULT_COLUMN_WIDTH) };
+        return {
+          value: uniform(target, (_r, c) => target.sheet.columnWidths.get(c) ?? DEFAULT_COLUMN_WIDTH),
+        };
       case 'rowHeight':
         return { value: uniform(target, (r) => target.sheet.rowHeights.get(r) ?? DEFAULT_ROW_HEIGHT) };
       case 'wrapText':
@@ -618,7 +662,9 @@ export class FakeRangeBorder extends ClientObject<AreasTarget> {
   protected read(target: AreasTarget, prop: string): { value: unknown } {
     if (prop !== 'style' && prop !== 'color') return this.unknownProperty(prop);
     const fallback = prop === 'style' ? 'None' : '#000000';
-    return { value: uniform(target, (r, c) => target.sheet.format(r, c).borders[this.edge]?.[prop] ?? fallback) };
+    return {
+      value: uniform(target, (r, c) => target.sheet.format(r, c).borders[this.edge]?.[prop] ?? fallback),
+    };
   }
 }
 
@@ -626,16 +672,26 @@ export class FakeRangeBorder extends ClientObject<AreasTarget> {
 // Data validation
 
 type RuleKey = 'list' | 'textLength' | 'wholeNumber' | 'decimal' | 'date' | 'time' | 'custom';
-const RULE_KEYS: readonly RuleKey[] = ['list', 'textLength', 'wholeNumber', 'decimal', 'date', 'time', 'custom'];
+const RULE_KEYS: readonly RuleKey[] = [
+  'list',
+  'textLength',
+  'wholeNumber',
+  'decimal',
+  'date',
+  'time',
+  'custom',
+];
 
 function checkRule(rule: Record<string, unknown>): void {
   const keys = Object.keys(rule);
-  if (keys.length !== 1 || !RULE_KEYS.includes(keys[0] as RuleKey)) throw invalid('A data validation rule has exactly one type.');
+  if (keys.length !== 1 || !RULE_KEYS.includes(keys[0] as RuleKey))
+    throw invalid('A data validation rule has exactly one type.');
   if ('list' in rule) {
     const list = rule.list as { source?: unknown };
     if (typeof list.source !== 'string' || list.source === '') throw invalid('A list rule needs a source.');
     // Excel limits a typed (comma-separated) list to 255 characters; references have no such limit.
-    if (!list.source.startsWith('=') && list.source.length > 255) throw invalid('List source longer than 255 characters.');
+    if (!list.source.startsWith('=') && list.source.length > 255)
+      throw invalid('List source longer than 255 characters.');
   }
 }
 
@@ -682,7 +738,8 @@ export class FakeDataValidation extends ClientObject<AreasTarget> {
   }
   set errorAlert(alert: { showAlert: boolean; style: string; title: string; message: string }) {
     this.write(jsonBytes(alert), (target) => {
-      if (!['Stop', 'Warning', 'Information'].includes(alert.style)) throw invalid(`Invalid alert style ${alert.style}`);
+      if (!['Stop', 'Warning', 'Information'].includes(alert.style))
+        throw invalid(`Invalid alert style ${alert.style}`);
       const checked = {
         showAlert: Boolean(alert.showAlert),
         style: alert.style,
@@ -769,7 +826,8 @@ export class FakeConditionalFormatCollection extends ClientObject<AreasTarget> {
       target.sheet.conditionalFormats.unshift(created);
     });
     return new FakeConditionalFormat(this.env, () => {
-      if (!created) throw new FakeOfficeError(ErrorCode.invalidOperation, 'Conditional format was not created.');
+      if (!created)
+        throw new FakeOfficeError(ErrorCode.invalidOperation, 'Conditional format was not created.');
       return { sheet: this.resolve().sheet, cf: created };
     });
   }
@@ -786,7 +844,9 @@ export class FakeConditionalFormatCollection extends ClientObject<AreasTarget> {
     const proxies = target.sheet
       .conditionalFormatsIntersecting(target.areas)
       .map((cf) => new FakeConditionalFormat(this.env, () => ({ sheet: target.sheet, cf })));
-    const results = proxies.map((p) => p.capture(itemProps.length ? itemProps : ['id', 'type', 'priority', 'stopIfTrue']));
+    const results = proxies.map((p) =>
+      p.capture(itemProps.length ? itemProps : ['id', 'type', 'priority', 'stopIfTrue']),
+    );
     return {
       bytes: results.reduce((sum, r) => sum + r.bytes, 2),
       commit: () => {
@@ -850,7 +910,8 @@ export class FakeConditionalFormat extends ClientObject<CfTarget> {
   delete(): void {
     this.write(10, ({ sheet, cf }) => {
       const index = sheet.conditionalFormats.indexOf(cf);
-      if (index < 0) throw new FakeOfficeError(ErrorCode.itemNotFound, 'The conditional format no longer exists.');
+      if (index < 0)
+        throw new FakeOfficeError(ErrorCode.itemNotFound, 'The conditional format no longer exists.');
       sheet.conditionalFormats.splice(index, 1);
     });
   }
@@ -894,7 +955,10 @@ export class FakeCustomConditionalFormat extends ClientObject<CfTarget> {
     return {
       fill: {
         get color(): string {
-          throw new FakeOfficeError(ErrorCode.propertyNotLoaded, 'Conditional format fill color is write-only in the fake.');
+          throw new FakeOfficeError(
+            ErrorCode.propertyNotLoaded,
+            'Conditional format fill color is write-only in the fake.',
+          );
         },
         set color(color: string) {
           setter((cf) => (cf.fillColor = checkColor(color)));
@@ -902,7 +966,10 @@ export class FakeCustomConditionalFormat extends ClientObject<CfTarget> {
       },
       font: {
         get color(): string {
-          throw new FakeOfficeError(ErrorCode.propertyNotLoaded, 'Conditional format font color is write-only in the fake.');
+          throw new FakeOfficeError(
+            ErrorCode.propertyNotLoaded,
+            'Conditional format font color is write-only in the fake.',
+          );
         },
         set color(color: string) {
           setter((cf) => (cf.fontColor = checkColor(color)));
@@ -934,11 +1001,17 @@ export class FakeConditionalFormatRule extends ClientObject<CfTarget> {
 const TABLE_NAME = /^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u;
 
 function checkTableName(model: WorkbookModel, name: string, self?: TableModel): void {
-  if (!TABLE_NAME.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[RrCc]$/.test(name) || name.length > 255) {
+  if (
+    !TABLE_NAME.test(name) ||
+    /^[A-Za-z]{1,3}\d+$/.test(name) ||
+    /^[RrCc]$/.test(name) ||
+    name.length > 255
+  ) {
     throw invalid(`Invalid table name ${name}`);
   }
   const existing = model.table(name);
-  if (existing && existing !== self) throw new FakeOfficeError(ErrorCode.itemAlreadyExists, `A table named ${name} exists.`);
+  if (existing && existing !== self)
+    throw new FakeOfficeError(ErrorCode.itemAlreadyExists, `A table named ${name} exists.`);
   if (model.sheet(name)) throw new FakeOfficeError(ErrorCode.itemAlreadyExists, `Name ${name} is in use.`);
 }
 
@@ -1003,11 +1076,20 @@ export class FakeTableCollection extends ClientObject<{ sheet: SheetModel | unde
   }
 }
 
-function tableRange(env: FakeEnvironment, resolve: () => TableModel, part: 'all' | 'header' | 'body'): FakeRange {
+function tableRange(
+  env: FakeEnvironment,
+  resolve: () => TableModel,
+  part: 'all' | 'header' | 'body',
+): FakeRange {
   return new FakeRange(env, () => {
     const table = resolve();
     const { rect } = table;
-    const area = part === 'all' ? rect : part === 'header' ? { ...rect, bottom: rect.top } : { ...rect, top: rect.top + 1 };
+    const area =
+      part === 'all'
+        ? rect
+        : part === 'header'
+          ? { ...rect, bottom: rect.top }
+          : { ...rect, top: rect.top + 1 };
     return { sheet: table.sheet, areas: [area] };
   });
 }
@@ -1072,6 +1154,12 @@ export class FakeTableOrNull extends NullableClientObject<TableModel> {
   getRange(): FakeRange {
     return tableRange(this.env, () => this.existing(), 'all');
   }
+  getHeaderRowRange(): FakeRange {
+    return tableRange(this.env, () => this.existing(), 'header');
+  }
+  getDataBodyRange(): FakeRange {
+    return tableRange(this.env, () => this.existing(), 'body');
+  }
   protected readExisting(table: TableModel, prop: string): { value: unknown } {
     if (prop === 'name') return { value: table.name };
     return this.unknownProperty(prop);
@@ -1095,7 +1183,8 @@ export class FakeNoteCollection extends ClientObject<{ sheet: SheetModel | undef
       }
       const key = cellAddress.split('!').pop() as string;
       const cell = cellAddress.includes('!') ? cellAddressOf(areas[0]) : key.replace(/\$/g, '').toUpperCase();
-      if (sheet.notes.has(cell)) throw new FakeOfficeError(ErrorCode.invalidArgument, `Cell ${cell} already has a note.`);
+      if (sheet.notes.has(cell))
+        throw new FakeOfficeError(ErrorCode.invalidArgument, `Cell ${cell} already has a note.`);
       sheet.notes.set(cell, String(content));
     });
   }
@@ -1135,13 +1224,18 @@ export class FakeWorksheet extends NullableClientObject<SheetModel> {
   set visibility(visibility: 'Visible' | 'Hidden' | 'VeryHidden') {
     this.write(20, (sheet) => {
       if (sheet === null) throw new FakeOfficeError(ErrorCode.invalidOperation, 'Null object.');
-      if (!['Visible', 'Hidden', 'VeryHidden'].includes(visibility)) throw invalid(`Invalid visibility ${visibility}`);
+      if (!['Visible', 'Hidden', 'VeryHidden'].includes(visibility))
+        throw invalid(`Invalid visibility ${visibility}`);
       const visible = this.env.model.sheets.filter((s) => s.visibility === 'Visible' && s !== sheet);
       if (visibility !== 'Visible' && visible.length === 0) {
-        throw new FakeOfficeError(ErrorCode.invalidOperation, 'A workbook must keep at least one visible sheet.');
+        throw new FakeOfficeError(
+          ErrorCode.invalidOperation,
+          'A workbook must keep at least one visible sheet.',
+        );
       }
       sheet.visibility = visibility;
-      if (this.env.model.activeSheet === sheet && visibility !== 'Visible') this.env.model.activeSheet = visible[0];
+      if (this.env.model.activeSheet === sheet && visibility !== 'Visible')
+        this.env.model.activeSheet = visible[0];
     });
   }
 
@@ -1177,8 +1271,20 @@ export class FakeWorksheet extends NullableClientObject<SheetModel> {
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
     return new FakeRange(this.env, () => {
       const sheet = this.existing();
-      const rect = { top: startRow, left: startColumn, bottom: startRow + rowCount - 1, right: startColumn + columnCount - 1 };
-      if (rowCount < 1 || columnCount < 1 || rect.top < 0 || rect.left < 0 || rect.bottom >= MAX_ROWS || rect.right >= MAX_COLUMNS) {
+      const rect = {
+        top: startRow,
+        left: startColumn,
+        bottom: startRow + rowCount - 1,
+        right: startColumn + columnCount - 1,
+      };
+      if (
+        rowCount < 1 ||
+        columnCount < 1 ||
+        rect.top < 0 ||
+        rect.left < 0 ||
+        rect.bottom >= MAX_ROWS ||
+        rect.right >= MAX_COLUMNS
+      ) {
         throw invalid('The range is outside the grid.');
       }
       return { sheet, areas: [rect] };
@@ -1188,7 +1294,8 @@ export class FakeWorksheet extends NullableClientObject<SheetModel> {
   getRanges(address: string): FakeRangeAreas {
     this.notePath(address);
     return new FakeRangeAreas(this.env, () => {
-      if (address.length > 8192) throw invalid(`getRanges address of ${address.length} characters (limit 8192).`);
+      if (address.length > 8192)
+        throw invalid(`getRanges address of ${address.length} characters (limit 8192).`);
       return resolveSheetAddress(this.env.model, this.existing(), address);
     });
   }
@@ -1263,7 +1370,12 @@ export class FakeWorksheetCollection extends ClientObject<WorkbookModel> {
         while (model.sheet(`Feuil${n}`)) n++;
         sheetName = `Feuil${n}`;
       }
-      if (sheetName.length === 0 || sheetName.length > 31 || SHEET_NAME_FORBIDDEN.test(sheetName) || /^'|'$/.test(sheetName)) {
+      if (
+        sheetName.length === 0 ||
+        sheetName.length > 31 ||
+        SHEET_NAME_FORBIDDEN.test(sheetName) ||
+        /^'|'$/.test(sheetName)
+      ) {
         throw invalid(`Invalid sheet name ${sheetName}`);
       }
       if (model.sheet(sheetName) || sheetName.toLowerCase() === 'history') {
@@ -1305,7 +1417,9 @@ export class FakeWorksheetCollection extends ClientObject<WorkbookModel> {
   override capture(props: readonly string[]): Capture {
     const itemProps = props.map((p) => p.replace(/^items\/?/, '')).filter(Boolean);
     const proxies = this.env.model.sheets.map((sheet) => new FakeWorksheet(this.env, () => sheet));
-    const results = proxies.map((p) => p.capture(itemProps.length ? itemProps : ['name', 'visibility', 'position', 'id']));
+    const results = proxies.map((p) =>
+      p.capture(itemProps.length ? itemProps : ['name', 'visibility', 'position', 'id']),
+    );
     return {
       bytes: results.reduce((sum, r) => sum + r.bytes, 2),
       commit: () => {

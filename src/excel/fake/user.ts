@@ -7,13 +7,19 @@ import type { CellFormat, FakeValue, WorkbookModel } from './model';
  */
 
 /** Types `rows` starting at 1-based `firstRow`, column A; blank strings clear a cell. */
-export function typeRows(model: WorkbookModel, sheetName: string, firstRow: number, rows: readonly (readonly FakeValue[])[]): void {
+export function typeRows(
+  model: WorkbookModel,
+  sheetName: string,
+  firstRow: number,
+  rows: readonly (readonly FakeValue[])[],
+): void {
   const sheet = model.requireSheet(sheetName);
   rows.forEach((values, r) => values.forEach((value, c) => sheet.setValue(firstRow - 1 + r, c, value)));
   const lastRow = firstRow - 1 + rows.length - 1;
   for (const table of model.tables) {
     if (table.sheet !== sheet) continue;
-    if (firstRow - 1 <= table.rect.bottom + 1 && lastRow > table.rect.bottom) table.rect = { ...table.rect, bottom: lastRow };
+    if (firstRow - 1 <= table.rect.bottom + 1 && lastRow > table.rect.bottom)
+      table.rect = { ...table.rect, bottom: lastRow };
   }
 }
 
@@ -24,7 +30,12 @@ export function typeCell(model: WorkbookModel, sheetName: string, address: strin
 }
 
 /** Applies a format from the Home ribbon to a cell or range. */
-export function formatCells(model: WorkbookModel, sheetName: string, address: string, patch: Partial<CellFormat>): void {
+export function formatCells(
+  model: WorkbookModel,
+  sheetName: string,
+  address: string,
+  patch: Partial<CellFormat>,
+): void {
   model.requireSheet(sheetName).patchFormat(parseRect(address), patch);
 }
 

@@ -10,15 +10,30 @@ export const MAX_GROUPS_SHOWN = 100;
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   // minmax(0, …) and minWidth 0: a select sized by its longest option must not widen the pane.
-  filters: { display: 'grid', gridTemplateColumns: 'minmax(0, 2fr) minmax(0, 3fr)', gap: tokens.spacingHorizontalS },
+  filters: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 2fr) minmax(0, 3fr)',
+    gap: tokens.spacingHorizontalS,
+  },
   filter: { minWidth: 0 },
   select: { minWidth: 0, width: '100%' },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
   group: {
     borderLeft: `3px solid ${tokens.colorNeutralStroke1}`,
     paddingLeft: tokens.spacingHorizontalS,
   },
-  groupTitle: { fontWeight: tokens.fontWeightSemibold, margin: `0 0 ${tokens.spacingVerticalXS} 0`, fontSize: tokens.fontSizeBase300 },
+  groupTitle: {
+    fontWeight: tokens.fontWeightSemibold,
+    margin: `0 0 ${tokens.spacingVerticalXS} 0`,
+    fontSize: tokens.fontSizeBase300,
+  },
   items: { listStyleType: 'none', margin: 0, padding: 0 },
   item: {
     display: 'flex',
@@ -76,7 +91,10 @@ function groupByRow(issues: readonly Issue[]): Group[] {
   }
   const severityRank = (i: Issue): number => (i.severity === 'error' ? 0 : 1);
   for (const group of groups.values()) {
-    group.issues.sort((a, b) => a.cell.length - b.cell.length || a.cell.localeCompare(b.cell) || severityRank(a) - severityRank(b));
+    group.issues.sort(
+      (a, b) =>
+        a.cell.length - b.cell.length || a.cell.localeCompare(b.cell) || severityRank(a) - severityRank(b),
+    );
   }
   return [...groups.values()].sort((a, b) => a.sheet.localeCompare(b.sheet) || a.row - b.row);
 }
@@ -90,9 +108,15 @@ export function ProblemList({ issues, onSelect }: ProblemListProps) {
   const styles = useStyles();
   const [severity, setSeverity] = useState<SeverityFilter>('all');
   const [field, setField] = useState('');
-  const fields = useMemo(() => [...new Set(issues.map((i) => i.field))].sort((a, b) => fieldName(a).localeCompare(fieldName(b))), [issues]);
+  const fields = useMemo(
+    () => [...new Set(issues.map((i) => i.field))].sort((a, b) => fieldName(a).localeCompare(fieldName(b))),
+    [issues],
+  );
   const shown = useMemo(
-    () => issues.filter((i) => (severity === 'all' || i.severity === severity) && (field === '' || i.field === field)),
+    () =>
+      issues.filter(
+        (i) => (severity === 'all' || i.severity === severity) && (field === '' || i.field === field),
+      ),
     [issues, severity, field],
   );
   const groups = useMemo(() => groupByRow(shown), [shown]);
@@ -105,7 +129,11 @@ export function ProblemList({ issues, onSelect }: ProblemListProps) {
       </Text>
       <div className={styles.filters}>
         <Field label={strings.filterSeverity} className={styles.filter}>
-          <Select className={styles.select} value={severity} onChange={(_, d) => setSeverity(d.value as SeverityFilter)}>
+          <Select
+            className={styles.select}
+            value={severity}
+            onChange={(_, d) => setSeverity(d.value as SeverityFilter)}
+          >
             <option value="all">{strings.filterAll}</option>
             <option value="error">{strings.filterErrors}</option>
             <option value="warning">{strings.filterWarnings}</option>
@@ -158,7 +186,9 @@ export function ProblemList({ issues, onSelect }: ProblemListProps) {
           </li>
         ))}
       </ul>
-      {groups.length > MAX_GROUPS_SHOWN ? <Text size={200}>{strings.moreRows(groups.length - MAX_GROUPS_SHOWN)}</Text> : null}
+      {groups.length > MAX_GROUPS_SHOWN ? (
+        <Text size={200}>{strings.moreRows(groups.length - MAX_GROUPS_SHOWN)}</Text>
+      ) : null}
     </section>
   );
 }

@@ -9,7 +9,11 @@ const useStyles = makeStyles({
 });
 
 /** Excel for Mac cannot download from the pane: the user copies the XML into a file instead. */
-export function XmlCopyPanel(props: { readonly fileName: string; readonly xml: string; readonly onClose: () => void }) {
+export function XmlCopyPanel(props: {
+  readonly fileName: string;
+  readonly xml: string;
+  readonly onClose: () => void;
+}) {
   const styles = useStyles();
   const area = useRef<HTMLTextAreaElement>(null);
   const [copied, setCopied] = useState(false);
@@ -26,7 +30,15 @@ export function XmlCopyPanel(props: { readonly fileName: string; readonly xml: s
   return (
     <section className={styles.root} aria-label={props.fileName}>
       <Text weight="semibold">{props.fileName}</Text>
-      <Textarea ref={area} textarea={{ className: styles.xml }} value={props.xml} readOnly resize="vertical" rows={8} aria-label={props.fileName} />
+      <Textarea
+        ref={area}
+        textarea={{ className: styles.xml }}
+        value={props.xml}
+        readOnly
+        resize="vertical"
+        rows={8}
+        aria-label={props.fileName}
+      />
       <div className={styles.actions}>
         <Button appearance="primary" onClick={() => void copy()}>
           {strings.copy}

@@ -5,7 +5,7 @@
  * Bundled by webpack (`--env e2e`) and served when the page asks for Office.js.
  */
 import { FakeExcel, parseRect } from '../../../src/excel/fake';
-import { fillParameters, fillPassages } from '../../../src/excel/fake/fixtures';
+import { fillParameters, fillPassages, recentIssueSerial } from '../../../src/excel/fake/fixtures';
 import { addNote, cellSnapshot, formatCells, typeCell } from '../../../src/excel/fake/user';
 import type { CellFormat, FakeValue } from '../../../src/excel/fake';
 
@@ -67,8 +67,12 @@ const e2e = {
   fillPassages(count: number, changes: Record<number, Record<string, FakeValue>>) {
     fillPassages(excel.model, count, (index, values) => Object.assign(values, changes[index] ?? {}));
   },
-  typeCell: (sheet: string, address: string, value: FakeValue) => typeCell(excel.model, sheet, address, value),
-  formatCells: (sheet: string, address: string, patch: Partial<CellFormat>) => formatCells(excel.model, sheet, address, patch),
+  /** A 5.10 value the checker accepts without warning. */
+  recentIssueSerial: () => recentIssueSerial(),
+  typeCell: (sheet: string, address: string, value: FakeValue) =>
+    typeCell(excel.model, sheet, address, value),
+  formatCells: (sheet: string, address: string, patch: Partial<CellFormat>) =>
+    formatCells(excel.model, sheet, address, patch),
   addNote: (sheet: string, address: string, text: string) => addNote(excel.model, sheet, address, text),
   cellSnapshot: (sheet: string, address: string) => cellSnapshot(excel.model, sheet, address),
   displayedFill(sheet: string, address: string) {

@@ -1,0 +1,293 @@
+import { createReadStream, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { checkWorkbook } from '../core/check';
+import { DEFAULT_MAX_IMPORT_BYTES, importFluxXml, type FluxImportResult, type ImportIssue } from '../core/import';
+import {
+  CONFIDENT,
+  mappingTargets,
+  parseSavedMapping,
+  proposeMapping,
+  resolveSavedMapping,
+  RowMapper,
+  savedMappingFrom,
+  savedMappingToJson,
+  type ColumnMapping,
+  type MappingIssue,
+} from '../core/mapping';
+import { columnLetter } from '../core/layout';
+import { TemplateRowsWriter, type WrittenTemplate } from '../workbook/xlsx-import-writer';
+import { readTemplateWorkbook, UnusableWorkbookError } from '../workbook/xlsx-reader';
+import { readSourceSheet, type SourceSheetRows } from '../workbook/xlsx-source-reader';
+import { EXIT, type CliIO } from './io';
+import { formatIssue, formatSummary, plural } from './output';
+
+/**
+ * `accrochage import` (a CDC XML file → a filled template) and `accrochage map` (another spreadsheet → a filled
+ * template). Both write a new file next to nothing else: the source is only read, and an existing file is never
+ * overwritten.
+ */
+
+async function exists(file: string): Promise<boolean> {
+  return fs
+    .access(file)
+    .then(() => true)
+    .catch(() => false);
+}
+
+function formatProblem(problem: ImportIssue | MappingIssue): string {
+  return `${problem.severity === 'error' ? 'ERREUR' : 'ATTENTION'} ${problem.message}`;
+}
+
+/** Prints the detailed problems, then how many more of each kind were only counted. */
+function printProblems(
+  io: CliIO,
+  issues: readonly (ImportIssue | MappingIssue)[],
+  counts: Readonly<Partial<Record<string, number>>>,
+): void {
+  for (const issue of issues) io.out(formatProblem(issue));
+  const total = Object.values(counts).reduce((n: number, c) => n + (c ?? 0), 0);
+  if (total > issues.length) io.out(`… et ${plural(total - issues.length, 'autre remarque')} du même genre.`);
+}
+
+/** Checks the written template like `accrochage check`, when it is small enough to be read back quickly. */
+async function checkWritten(io: CliIO, output: string, written: WrittenTemplate): Promise<number> {
+  if (written.streamed) {
+    io.out(`Vérifiez le modèle avant l'export : accrochage check ${output}`);
+    return 0;
+  }
+  const result = checkWorkbook(await readTemplateWorkbook(output));
+  if (result.issues.length > 0) {
+    io.out('Vérification du modèle rempli :');
+    for (const issue of result.issues) io.out(formatIssue(issue));
+  }
+  io.out(formatSummary(result.summary));
+  return result.summary.errors;
+}
+
+async function refuseExisting(io: CliIO, output: string): Promise<boolean> {
+  if (!(await exists(output))) return false;
+  io.err(`Le fichier ${output} existe déjà : choisissez un autre nom avec -o (aucun fichier n'a été modifié).`);
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// import
+
+export interface ImportCommandOptions {
+  output?: string;
+  /** 1-based certificateur to import, as text from the command line. */
+  certificateur?: string;
+  /** Passages above which the template is streamed (tests lower it). */
+  inMemoryRows?: number;
+}
+
+/** A stop that leaves nothing worth writing: the file was refused or is not a CDC file. */
+function isRefusal(result: FluxImportResult): boolean {
+  return result.stopped !== undefined && (result.stopped.code !== 'notWellFormed' || result.passages === 0);
+}
+
+export async function importCommand(io: CliIO, file: string, options: ImportCommandOptions = {}): Promise<number> {
+  if (!(await exists(file))) {
+    io.err(`Fichier introuvable : ${file}`);
+    return EXIT.unusable;
+  }
+  const certificateur = options.certificateur === undefined ? 1 : Number(options.certificateur);
+  if (!Number.isInteger(certificateur) || certificateur < 1) {
+    io.err(`--certificateur attend un numéro d'ordre (1, 2…), pas « ${options.certificateur} ».`);
+    return EXIT.unusable;
+  }
+  const output = options.output ?? `${path.basename(file).replace(/\.xml$/i, '')}.xlsx`;
+  if (await refuseExisting(io, output)) return EXIT.unusable;
+  const { size } = await fs.stat(file);
+  if (size > DEFAULT_MAX_IMPORT_BYTES) {
+    io.err(
+      `Le fichier ${file} fait ${Math.round(size / 1e6)} Mo : au-delà de ${DEFAULT_MAX_IMPORT_BYTES / (1024 * 1024)} Mo, il n'est pas importé (la CDC refuse les fichiers de plus de 200 Mo).`,
+    );
+    return EXIT.unusable;
+  }
+
+  const writer = new TemplateRowsWriter({ inMemoryRows: options.inMemoryRows });
+  let result: FluxImportResult;
+  try {
+    result = await importFluxXml(
+      createReadStream(file, { highWaterMark: 1 << 20 }),
+      async (passage) => {
+        await writer.addPassage(passage.cells);
+        for (const row of passage.digcomp) await writer.addDigcomp(row.cells);
+        if (passage.index > 0 && passage.index % 10000 === 0) io.progress(`Import… ${plural(passage.index, 'passage')}`);
+      },
+      { certificateur },
+    );
+  } catch (error) {
+    await writer.discard();
+    throw error;
+  }
+
+  printProblems(io, result.issues, result.issueCounts);
+  if (isRefusal(result)) {
+    await writer.discard();
+    io.err(`${result.stopped?.message ?? ''}`);
+    io.err('Import refusé : aucun fichier n’a été écrit.');
+    return EXIT.unusable;
+  }
+  if (result.stopped) io.out(formatProblem(result.stopped));
+  if (result.passages === 0) {
+    await writer.discard();
+    io.err(
+      result.certificateurs < certificateur
+        ? `Le fichier n'a que ${plural(result.certificateurs, 'certificateur')} : rien à importer pour le n° ${certificateur}.`
+        : 'Le fichier ne contient aucun passage : aucun fichier n’a été écrit.',
+    );
+    return EXIT.unusable;
+  }
+
+  // Written under a temporary name, renamed once complete: an interrupted import leaves no half workbook.
+  const partial = `${output}.partiel.xlsx`;
+  const written = await writer.finish(partial, result.parameters);
+  await fs.rename(partial, output);
+  const original = result.generated;
+  io.out(
+    `Modèle écrit : ${output} — ${plural(written.passages, 'passage')}, ${plural(written.digcomp, 'résultat')} DIGCOMP.` +
+      (original['1.1'] ? ` Identifiant du flux d'origine : ${original['1.1']} (l'export en créera un nouveau, avec un nouvel horodatage).` : ''),
+  );
+  const checkErrors = await checkWritten(io, output, written);
+  const notPlaced = result.issues.some((i) => i.severity === 'error') || result.stopped !== undefined;
+  return notPlaced || checkErrors > 0 ? EXIT.problems : EXIT.ok;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// map
+
+export interface MapCommandOptions {
+  output?: string;
+  /** Sheet of the source to read (default: the first with a header row). */
+  feuille?: string;
+  /** Saved mapping to use instead of the proposal. */
+  correspondance?: string;
+  /** Where to save the mapping used, for next time. */
+  enregistrer?: string;
+  inMemoryRows?: number;
+}
+
+function describeTarget(target: string | null | undefined): string {
+  if (!target) return 'non reprise';
+  const t = mappingTargets().get(target);
+  if (!t) return target;
+  return t.kind === 'birthDate' ? t.label : `« ${t.label} » (${t.id})`;
+}
+
+const REASONS: Record<string, string> = {
+  templateHeader: 'en-tête du modèle',
+  label: 'même libellé',
+  tag: 'nom de balise',
+  synonym: 'synonyme connu',
+  similar: 'mots proches',
+};
+
+/** The columns to apply: a saved mapping, or the confident part of the proposal. */
+async function chooseMapping(
+  io: CliIO,
+  source: SourceSheetRows,
+  options: MapCommandOptions,
+): Promise<ColumnMapping[] | undefined> {
+  const header = source.header.values;
+  const letter = (i: number) => columnLetter(i);
+  if (options.correspondance) {
+    if (!(await exists(options.correspondance))) {
+      io.err(`Correspondance introuvable : ${options.correspondance}`);
+      return undefined;
+    }
+    const parsed = parseSavedMapping(await fs.readFile(options.correspondance, 'utf8'));
+    if (!parsed.ok) {
+      io.err(`${options.correspondance} : ${parsed.message}`);
+      return undefined;
+    }
+    const resolved = resolveSavedMapping(parsed.mapping, header);
+    io.out(`Correspondance utilisée (${options.correspondance}), feuille « ${source.sheet} » :`);
+    for (const c of resolved.columns) if (c.header.trim()) io.out(`  ${letter(c.column)} « ${c.header} » → ${describeTarget(c.target)}`);
+    for (const c of resolved.missing) {
+      io.out(`ATTENTION la correspondance prévoit une colonne « ${c.header} » que la feuille n'a pas : ${describeTarget(c.field)} restera vide.`);
+    }
+    for (const c of resolved.unknown) {
+      io.out(`ATTENTION la colonne ${letter(c.column)} « ${c.header} » n'est pas dans la correspondance : elle n'est pas reprise.`);
+    }
+    return [...resolved.columns];
+  }
+  const proposal = proposeMapping(header);
+  io.out(`Correspondance proposée, feuille « ${source.sheet} » (en-têtes ligne ${source.header.row}) :`);
+  const columns: ColumnMapping[] = [];
+  for (const p of proposal) {
+    if (!p.header.trim()) continue;
+    const applied = p.target !== undefined && p.confidence >= CONFIDENT;
+    const because = p.target ? ` [${REASONS[p.reason] ?? p.reason}, ${Math.round(p.confidence * 100)} %]` : '';
+    io.out(
+      `  ${letter(p.column)} « ${p.header} » → ${applied || !p.target ? describeTarget(applied ? p.target : null) : `non reprise ; peut-être ${describeTarget(p.target)} ? à confirmer`}${because}`,
+    );
+    columns.push({ column: p.column, header: p.header, target: applied ? (p.target ?? null) : null });
+  }
+  if (proposal.some((p) => p.target !== undefined && p.confidence < CONFIDENT)) {
+    io.out(
+      'Les associations « à confirmer » ne sont pas appliquées : enregistrez la correspondance (--enregistrer), corrigez-la, puis relancez avec --correspondance.',
+    );
+  }
+  return columns;
+}
+
+export async function mapCommand(io: CliIO, file: string, options: MapCommandOptions): Promise<number> {
+  if (!(await exists(file))) {
+    io.err(`Fichier introuvable : ${file}`);
+    return EXIT.unusable;
+  }
+  if (!options.output) {
+    io.err('Indiquez le modèle à créer avec -o modele.xlsx.');
+    return EXIT.unusable;
+  }
+  if (path.resolve(options.output) === path.resolve(file)) {
+    io.err('Le modèle à créer doit être un autre fichier que la feuille source, qui n’est jamais modifiée.');
+    return EXIT.unusable;
+  }
+  if (await refuseExisting(io, options.output)) return EXIT.unusable;
+
+  let source: SourceSheetRows;
+  try {
+    source = await readSourceSheet(file, options.feuille);
+  } catch (error) {
+    if (error instanceof UnusableWorkbookError) {
+      io.err(error.message);
+      return EXIT.unusable;
+    }
+    throw error;
+  }
+  const columns = await chooseMapping(io, source, options);
+  if (!columns) return EXIT.unusable;
+  if (options.enregistrer) {
+    await fs.writeFile(options.enregistrer, savedMappingToJson(savedMappingFrom(columns)), 'utf8');
+    io.out(`Correspondance enregistrée : ${options.enregistrer}`);
+  }
+
+  const mapper = new RowMapper(columns, { sheet: source.sheet });
+  const writer = new TemplateRowsWriter({ inMemoryRows: options.inMemoryRows });
+  try {
+    for await (const { row, values } of source.rows) {
+      const cells = mapper.mapRow(values, row);
+      if (cells) await writer.addPassage(cells);
+    }
+  } catch (error) {
+    await writer.discard();
+    throw error;
+  }
+  const summary = mapper.summary();
+  printProblems(io, summary.issues, summary.issueCounts);
+  if (summary.rows === 0) {
+    await writer.discard();
+    io.err('Aucune ligne n’a pu être copiée : aucun fichier n’a été écrit.');
+    return EXIT.problems;
+  }
+  const partial = `${options.output}.partiel.xlsx`;
+  const written = await writer.finish(partial, summary.parameters);
+  await fs.rename(partial, options.output);
+  io.out(`Modèle écrit : ${options.output} — ${plural(written.passages, 'passage')} copié(s) depuis « ${source.sheet} » (la feuille source n'a pas été modifiée).`);
+  const checkErrors = await checkWritten(io, options.output, written);
+  const notCopied = summary.issues.some((i) => i.severity === 'error');
+  return notCopied || checkErrors > 0 ? EXIT.problems : EXIT.ok;
+}

@@ -1,0 +1,57 @@
+import type { Dictionary } from '../../dictionary';
+import type { IssueCollector } from '../check';
+import type { IssueCode, MessageParams } from '../messages';
+import type { DigcompResult, Passage, Severity, SourceSheet } from '../types';
+
+/** What every row rule sees of one passage. */
+export interface RuleInput {
+  /** Valid cells only, canonical (ISO dates, list codes, "true"/"false"). */
+  readonly values: Readonly<Record<string, string>>;
+  readonly passage: Passage;
+  /**
+   * Fields whose cell holds something, valid or not. A refused value is already reported: rules must not
+   * report it again as missing.
+   */
+  readonly filled: ReadonlySet<string>;
+  /** Today in Paris (ISO date), from CheckOptions.today: rules never read the clock. */
+  readonly today: string;
+}
+
+/** A business rule of one passage row, shown on the cell of `field`. */
+export interface RowRule {
+  /** Dictionary id of the field the problem is shown on. */
+  readonly field: string;
+  readonly code: IssueCode;
+  readonly severity: Severity;
+  /** Where the rule comes from (dictionary ids, CDC guide), for the rule list and reviews. */
+  readonly source: string;
+  /** Message parameters when the rule is broken, undefined otherwise. */
+  readonly test: (input: RuleInput) => MessageParams | undefined;
+}
+
+/** A rule of one DIGCOMP result row, shown on the DIGCOMP sheet. */
+export interface DigcompRule {
+  readonly field: string;
+  readonly code: IssueCode;
+  readonly severity: Severity;
+  readonly source: string;
+  /** `filled`: fields of the DIGCOMP row whose cell holds something, valid or not. */
+  readonly test: (result: DigcompResult, passage: Passage, filled: ReadonlySet<string>) => MessageParams | undefined;
+}
+
+export interface RowContext {
+  readonly dictionary: Dictionary;
+  readonly sheet: SourceSheet;
+  readonly digcompSheet: SourceSheet;
+  readonly passage: Passage;
+  /** Fields whose cell holds something, valid or not. */
+  readonly filled: ReadonlySet<string>;
+  /** Today in Paris, ISO date. */
+  readonly today: string;
+  readonly issues: IssueCollector;
+}
+
+/** Bloc 9 replaces bloc 8: identity rules of bloc 8 apply only to rows that use no bloc 9 field. */
+export function usesTitulaire(input: RuleInput): boolean {
+  return !input.filled.has('9.1') && !input.filled.has('9.2') && !input.filled.has('9.3');
+}

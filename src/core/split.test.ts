@@ -1,0 +1,74 @@
+import { getDictionary } from '../dictionary';
+import { validateWithNativeXmllint } from '../../test/helpers/xmllint-native';
+import { OFFICIAL_XSD } from '../../test/helpers/cli';
+import { validPassage, workbook } from '../../test/helpers/workbook';
+import { prepareExport } from './export';
+import { partFileName, PassageTooLargeError, splitFluxByLimits } from './split';
+import type { Flux } from './types';
+import { buildFluxXml } from './xml/flux-writer';
+
+const dictionary = getDictionary();
+const now = new Date('2026-03-01T10:00:00Z');
+
+/** 12 passages over three certifications, in an order that interleaves them. */
+function flux(): Flux {
+  const codes = ['RNCP34825', 'RS5487', 'RNCP37873'];
+  const rows = Array.from({ length: 12 }, (_, i) =>
+    validPassage({
+      '5.1': `P-${String(i + 1).padStart(2, '0')}`,
+      '4.1': codes[i % 3].startsWith('RS') ? 'RS' : 'RNCP',
+      '4.2': codes[i % 3],
+    }),
+  );
+  const prepared = prepareExport(workbook(rows), { now, today: now, idFlux: 'flux-1' });
+  if (!prepared.ok) throw new Error(prepared.check.issues.map((i) => i.message).join('\n'));
+  return prepared.prepared.flux;
+}
+
+const idsOf = (f: Flux) => f.certifications.flatMap((g) => g.passages.map((p) => p.values['5.1']));
+const bytesOf = (f: Flux) => Buffer.byteLength(buildFluxXml(f, dictionary), 'utf8');
+
+describe('splitting an export into several CDC files', () => {
+  const whole = flux();
+
+  it('leaves a flux within the limits as one file, unchanged', () => {
+    const parts = splitFluxByLimits(whole, dictionary);
+    expect(parts).toHaveLength(1);
+    expect(parts[0].flux).toBe(whole);
+    expect(parts[0].passages).toBe(12);
+  });
+
+  it('cuts by number of passages, each file with its own idFlux and the same horodatage', () => {
+    const parts = splitFluxByLimits(whole, dictionary, { maxPassages: 5 }, (i) => `flux-${i + 1}`);
+    expect(parts.map((p) => p.passages)).toEqual([5, 5, 2]);
+    expect(parts.map((p) => p.flux.idFlux)).toEqual(['flux-1', 'flux-2', 'flux-3']);
+    expect(new Set(parts.map((p) => p.flux.horodatage))).toEqual(new Set([whole.horodatage]));
+    expect(parts.flatMap((p) => idsOf(p.flux))).toEqual(idsOf(whole));
+  });
+
+  it('cuts by produced bytes: every file is under the cap, under its estimate, and passes the official XSD', () => {
+    const maxBytes = Math.ceil(bytesOf(whole) / 3);
+    const parts = splitFluxByLimits(whole, dictionary, { maxBytes });
+    expect(parts.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(parts.map((p) => p.flux.idFlux)).size).toBe(parts.length);
+    for (const part of parts) {
+      const xml = buildFluxXml(part.flux, dictionary);
+      const bytes = Buffer.byteLength(xml, 'utf8');
+      expect(bytes).toBeLessThanOrEqual(part.estimatedBytes);
+      expect(bytes).toBeLessThanOrEqual(maxBytes);
+      const verdict = validateWithNativeXmllint(xml, OFFICIAL_XSD);
+      expect(verdict.output).toMatch(/validates/);
+    }
+    expect(parts.flatMap((p) => idsOf(p.flux))).toEqual(idsOf(whole));
+  });
+
+  it('refuses a byte cap smaller than one passage in its file', () => {
+    expect(() => splitFluxByLimits(whole, dictionary, { maxBytes: 2000 })).toThrow(PassageTooLargeError);
+  });
+
+  it('numbers the file names only when there are several files', () => {
+    expect(partFileName('cdc-X-20260301-110000.xml', 0, 1)).toBe('cdc-X-20260301-110000.xml');
+    expect(partFileName('cdc-X-20260301-110000.xml', 1, 3)).toBe('cdc-X-20260301-110000-2.xml');
+    expect(partFileName('envoi', 0, 2)).toBe('envoi-1');
+  });
+});

@@ -1,0 +1,116 @@
+import { getDictionary, type Dictionary } from '../../dictionary';
+import { cellOf } from '../check';
+import { locationPrefix } from '../messages';
+import type { Issue, SourceRow, WorkbookData } from '../types';
+import { rowIdTechnique } from './row-ids';
+import { statusOfRow, type CdcStatus } from './status';
+import { trackingMessage } from './tracking-messages';
+import type { ExportMode } from './types';
+
+/**
+ * Which rows an export sends: all of them, those never sent (status empty or "À envoyer"), or those the CDC
+ * rejected. The workbook handed to the check and the XML writer holds only those rows (and their DIGCOMP
+ * results), so a half-typed new row does not block re-sending the rejected ones.
+ */
+
+export interface ExportSelection {
+  readonly mode: ExportMode;
+  /** The workbook restricted to the selected rows. */
+  readonly data: WorkbookData;
+  /** Excel rows selected, in sheet order. */
+  readonly rows: readonly number[];
+  /** Rows left out, by status. */
+  readonly leftOut: Readonly<Record<CdcStatus, number>>;
+  /** Problems the selection itself finds (unreadable status, idTechnique shared with a row left out). */
+  readonly issues: readonly Issue[];
+}
+
+const WANTED: Record<ExportMode, (status: CdcStatus) => boolean> = {
+  all: () => true,
+  notSent: (status) => status === 'toSend',
+  rejected: (status) => status === 'rejected',
+};
+
+export function selectPassagesForExport(
+  data: WorkbookData,
+  mode: ExportMode,
+  dictionary: Dictionary = getDictionary(),
+): ExportSelection {
+  const leftOut: Record<CdcStatus, number> = { toSend: 0, sent: 0, accepted: 0, rejected: 0 };
+  const issues: Issue[] = [];
+  const selected: SourceRow[] = [];
+  const statusField = data.passages.trackingColumns?.status;
+  for (const row of data.passages.rows) {
+    const status = statusOfRow(row);
+    if (!status.recognized) {
+      const cell = statusField ? `${statusField}${row.row}` : '';
+      issues.push({
+        sheet: data.passages.name,
+        cell,
+        row: row.row,
+        field: '',
+        tag: '',
+        severity: 'warning',
+        code: 'unknownStatus',
+        message: `${locationPrefix(data.passages.name, cell, row.row, undefined)} : ${trackingMessage(
+          'unknownStatus',
+          {
+            value: status.text ?? '',
+          },
+        )}`,
+      });
+    }
+    if (WANTED[mode](status.status)) selected.push(row);
+    else leftOut[status.status]++;
+  }
+  if (mode === 'all') return { mode, data, rows: selected.map((r) => r.row), leftOut, issues };
+
+  // An idTechnique the CDC already knows comes back "existe déjà en base", which counts as accepted: a new
+  // row reusing the id of a row left out would then be taken as sent when it never was.
+  const selectedRows = new Set(selected);
+  const leftOutIds = new Map<string, number>();
+  for (const row of data.passages.rows) {
+    if (selectedRows.has(row)) continue;
+    const id = rowIdTechnique(row, data, dictionary);
+    if (id !== undefined && !leftOutIds.has(id)) leftOutIds.set(id, row.row);
+  }
+  const ids = new Set<string>();
+  const idField = dictionary.field('5.1');
+  for (const row of selected) {
+    const id = rowIdTechnique(row, data, dictionary);
+    if (id === undefined) continue;
+    ids.add(id);
+    const other = leftOutIds.get(id);
+    if (other === undefined) continue;
+    const where = cellOf(data.passages, row.row, '5.1');
+    issues.push({
+      ...where,
+      field: idField.id,
+      tag: idField.tag,
+      severity: 'error',
+      code: 'idTechniqueReused',
+      message: `${locationPrefix(where.sheet, where.cell, where.row, idField)} : ${trackingMessage(
+        'idTechniqueReused',
+        {
+          value: id,
+          row: other,
+        },
+      )}`,
+    });
+  }
+  const digcompRows = data.digcomp.rows.filter((row) => {
+    const id = rowIdTechnique(row, data, dictionary);
+    return id !== undefined && ids.has(id);
+  });
+  return {
+    mode,
+    data: {
+      ...data,
+      passages: { ...data.passages, rows: selected },
+      digcomp: { ...data.digcomp, rows: digcompRows },
+    },
+    rows: selected.map((r) => r.row),
+    leftOut,
+    issues,
+  };
+}

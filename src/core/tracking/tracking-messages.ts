@@ -1,0 +1,66 @@
+/** French texts of the round trip with the CDC: statuses, receipts applied, export selection. */
+
+type Params = Record<string, string | number | undefined>;
+
+export type TrackingMessageCode =
+  | 'unknownStatus'
+  | 'idTechniqueReused'
+  | 'acceptedOk'
+  | 'xsdFileRejected'
+  | 'xsdFileRejectedAction'
+  | 'xsdVersionNotice'
+  | 'xsdRowsUnknown'
+  | 'sentXmlUnreadable'
+  | 'duplicatedInReceipt'
+  | 'okAndKo'
+  | 'duplicatedRows'
+  | 'staleRows'
+  | 'unmatched'
+  | 'historyFunctional'
+  | 'historyXsd'
+  | 'nothingSelected';
+
+const MESSAGES: Record<TrackingMessageCode, (p: Params) => string> = {
+  unknownStatus: (p) =>
+    `le statut CDC « ${p.value} » n'est pas reconnu : la ligne est traitée comme « À envoyer ». ` +
+    'Choisissez À envoyer, Envoyé, Accepté ou Rejeté, ou videz la cellule.',
+  idTechniqueReused: (p) =>
+    `l'identifiant technique « ${p.value} » est déjà celui de la ligne ${p.row}, qui n'est pas dans cet envoi. ` +
+    'La CDC prendrait ce passage pour un doublon (« existe déjà en base ») : donnez-lui un identifiant unique.',
+  acceptedOk: () => '',
+  xsdFileRejected: () =>
+    'Fichier rejeté au contrôle XSD de la CDC : aucun passage de ce fichier n’a été enregistré.',
+  xsdFileRejectedAction: () =>
+    'Corrigez les erreurs signalées pour ce fichier, puis renvoyez ces passages (export « rejetés »).',
+  xsdVersionNotice: () =>
+    'La CDC n’a pas reconnu la version du schéma du fichier : elle attend sans doute un XSD plus récent. ' +
+    'Téléchargez le XSD officiel sur l’espace certificateurs et vérifiez l’export avec (accrochage export --xsd).',
+  xsdRowsUnknown: (p) =>
+    `Impossible de savoir quelles lignes étaient dans le fichier ${p.file ?? 'rejeté'} : il n’est pas dans l’historique ` +
+    'du classeur et le fichier déposé n’a pas été fourni. Les statuts n’ont pas été modifiés.',
+  sentXmlUnreadable: (p) =>
+    `Le fichier déposé n’a pas pu être relu jusqu’au bout (${p.detail}) : les erreurs situées après ne sont pas rattachées à une ligne.`,
+  duplicatedInReceipt: (p) =>
+    `${p.count} identifiant(s) technique(s) figurent plusieurs fois dans l’accusé ; ils ne sont comptés qu’une fois.`,
+  okAndKo: (p) =>
+    `L’identifiant technique « ${p.value} » figure à la fois parmi les passages acceptés et rejetés : ` +
+    'il est marqué Rejeté par prudence (le renvoyer est sans risque : s’il est déjà en base, la CDC le dira).',
+  duplicatedRows: (p) =>
+    `L’identifiant technique « ${p.value} » est porté par plusieurs lignes (${p.rows}) : toutes reçoivent le statut de l’accusé.`,
+  staleRows: (p) =>
+    `${p.count} ligne(s) ont été renvoyées depuis dans un autre fichier : cet accusé, plus ancien, ne change pas leur statut.`,
+  unmatched: (p) =>
+    `${p.count} passage(s) de l’accusé ne correspondent à aucune ligne du classeur (identifiant technique absent).`,
+  historyFunctional: (p) =>
+    `Accusé du ${p.date} : ${p.accepted} accepté(s), ${p.rejected} rejeté(s)` +
+    (p.unmatched ? `, ${p.unmatched} absent(s) du classeur` : '') +
+    (p.idTraitement ? ` (traitement ${p.idTraitement})` : '') +
+    '.',
+  historyXsd: (p) => `Accusé du ${p.date} : fichier rejeté au contrôle XSD (${p.count} erreur(s)).`,
+  nothingSelected: (p) =>
+    `Aucun passage à exporter en mode « ${p.mode} »${p.detail ? ` (${p.detail})` : ''}.`,
+};
+
+export function trackingMessage(code: TrackingMessageCode, params: Params = {}): string {
+  return MESSAGES[code](params);
+}

@@ -1,0 +1,157 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { exportCommand } from '../../src/cli/commands';
+import { EXAMPLE_VALID } from '../../src/workbook/examples';
+import { readTemplateWorkbook } from '../../src/workbook/xlsx-reader';
+import { createTemplateWorkbook } from '../../src/workbook/xlsx-template';
+import { captureIO, OFFICIAL_XSD, tempDir } from '../helpers/cli';
+import { validateWithNativeXmllint } from '../helpers/xmllint-native';
+
+const now = new Date('2026-11-23T10:15:00Z');
+const idsIn = (xml: string) => [...xml.matchAll(/<cpf:idTechnique>([^<]*)</g)].map((m) => m[1]);
+
+async function example(dir: string): Promise<string> {
+  const file = path.join(dir, 'passages.xlsx');
+  await createTemplateWorkbook(undefined, EXAMPLE_VALID).xlsx.writeFile(file);
+  return file;
+}
+
+describe('accrochage export --mode', () => {
+  it('"non-envoyes" sends nothing twice: after a first send it refuses, saying why', async () => {
+    const dir = tempDir();
+    const book = await example(dir);
+    const suivi = path.join(dir, 'passages-suivi.xlsx');
+    expect(
+      await exportCommand(captureIO(), book, { output: path.join(dir, 'a.xml'), now, mode: 'non-envoyes' }),
+    ).toBe(0);
+    const io = captureIO();
+    expect(
+      await exportCommand(io, suivi, { output: path.join(dir, 'b.xml'), now, mode: 'non-envoyes', suivi }),
+    ).toBe(1);
+    expect(io.stdout.join('\n')).toMatch(
+      /Aucun passage à exporter en mode « non envoyés » \(9 envoyé\(s\)\)/,
+    );
+    expect(readdirSync(dir).filter((f) => f.endsWith('.xml'))).toEqual(['a.xml']);
+  });
+
+  it('refuses an unknown mode or a bad --max-passages before reading anything', async () => {
+    const io = captureIO();
+    expect(await exportCommand(io, 'absent.xlsx', { mode: 'certains' })).toBe(2);
+    expect(io.stderr.join()).toMatch(/tous, non-envoyes ou rejetes/);
+    expect(await exportCommand(captureIO(), 'absent.xlsx', { maxPassages: '0' })).toBe(2);
+  });
+});
+
+describe('accrochage export --max-passages', () => {
+  it('writes several valid files, each with its own idFlux, all in the history', async () => {
+    const dir = tempDir();
+    const book = await example(dir);
+    const io = captureIO();
+    expect(
+      await exportCommand(io, book, { output: path.join(dir, 'envoi.xml'), now, maxPassages: '4' }),
+    ).toBe(0);
+    const files = ['envoi-1.xml', 'envoi-2.xml', 'envoi-3.xml'];
+    expect(
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.xml'))
+        .sort(),
+    ).toEqual(files);
+    const xmls = files.map((f) => readFileSync(path.join(dir, f), 'utf8'));
+    expect(xmls.map((x) => idsIn(x).length)).toEqual([4, 4, 1]);
+    expect(new Set(xmls.map((x) => /<cpf:idFlux>([^<]*)</.exec(x)?.[1])).size).toBe(3);
+    for (const xml of xmls) expect(validateWithNativeXmllint(xml, OFFICIAL_XSD).valid).toBe(true);
+    expect(io.stdout.join('\n')).toMatch(/9 passages répartis en 3 fichiers/);
+    const data = await readTemplateWorkbook(path.join(dir, 'passages-suivi.xlsx'));
+    expect(data.history?.rows.map((r) => [r.cells.fileName, r.cells.passages])).toEqual([
+      ['envoi-1.xml', 4],
+      ['envoi-2.xml', 4],
+      ['envoi-3.xml', 1],
+    ]);
+  });
+
+  it('splits by the bytes it writes when a file would be over the cap', async () => {
+    const dir = tempDir();
+    const book = await example(dir);
+    expect(
+      await exportCommand(captureIO(), book, { output: path.join(dir, 'envoi.xml'), now, maxBytes: 9000 }),
+    ).toBe(0);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.xml'));
+    expect(files.length).toBeGreaterThan(1);
+    for (const f of files) {
+      const bytes = readFileSync(path.join(dir, f));
+      expect(bytes.byteLength).toBeLessThanOrEqual(9000);
+      expect(validateWithNativeXmllint(bytes, OFFICIAL_XSD).valid).toBe(true);
+    }
+  });
+});
+
+describe('accrochage export --xsd (the official XSD from the CDC portal)', () => {
+  it('validates against the official XSD as well, and says so', async () => {
+    const dir = tempDir();
+    const io = captureIO();
+    expect(
+      await exportCommand(io, await example(dir), {
+        output: path.join(dir, 'e.xml'),
+        now,
+        xsd: OFFICIAL_XSD,
+      }),
+    ).toBe(0);
+    expect(io.stdout.join('\n')).toMatch(/Valide selon le XSD 1\.1\.2 et le XSD officiel fourni/);
+  });
+
+  it('warns plainly about a newer version, and refuses what the newer XSD rejects', async () => {
+    const dir = tempDir();
+    const stricter = path.join(dir, 'cdc-1.1.5.xsd');
+    // A stand-in for a newer schema: same namespace, version 1.1.5, and sexe limited to "F".
+    writeFileSync(
+      stricter,
+      readFileSync(OFFICIAL_XSD, 'utf8')
+        .replace('version="1.1.2"', 'version="1.1.5"')
+        .replace(/<xsd:enumeration value="M"\s*\/>/, ''),
+    );
+    const io = captureIO();
+    expect(
+      await exportCommand(io, await example(dir), { output: path.join(dir, 'e.xml'), now, xsd: stricter }),
+    ).toBe(1);
+    expect(io.stdout.join('\n')).toMatch(
+      /version 1\.1\.5 ; cet outil produit des fichiers au format 1\.1\.2/,
+    );
+    expect(io.stderr.join()).toMatch(/ne passe pas le XSD officiel fourni/);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.xml'))).toEqual([]);
+  });
+
+  it('refuses an XSD of another namespace before writing anything', async () => {
+    const dir = tempDir();
+    const other = path.join(dir, 'autre.xsd');
+    writeFileSync(
+      other,
+      readFileSync(OFFICIAL_XSD, 'utf8').replace(
+        /urn:cdc:cpf:pc5:schema:1\.0\.0/g,
+        'urn:cdc:cpf:pc5:schema:2.0.0',
+      ),
+    );
+    const io = captureIO();
+    expect(
+      await exportCommand(io, await example(dir), { output: path.join(dir, 'e.xml'), now, xsd: other }),
+    ).toBe(1);
+    expect(io.stdout.join('\n')).toMatch(/schema:2\.0\.0/);
+    expect(readdirSync(dir).sort()).toEqual(['autre.xsd', 'passages.xlsx']);
+  });
+});
+
+describe('accrochage export --suivi', () => {
+  it('does not overwrite an existing default tracking copy, and writes where --suivi says', async () => {
+    const dir = tempDir();
+    const book = await example(dir);
+    writeFileSync(path.join(dir, 'passages-suivi.xlsx'), 'historique précieux');
+    const io = captureIO();
+    expect(await exportCommand(io, book, { output: path.join(dir, 'e.xml'), now })).toBe(2);
+    expect(io.stderr.join()).toMatch(/existe déjà.*--suivi/);
+    expect(readFileSync(path.join(dir, 'passages-suivi.xlsx'), 'utf8')).toBe('historique précieux');
+    expect(
+      await exportCommand(captureIO(), book, { output: path.join(dir, 'e.xml'), now, suivi: book }),
+    ).toBe(0);
+    const data = await readTemplateWorkbook(book);
+    expect(data.passages.rows.every((r) => r.tracking?.status === 'Envoyé')).toBe(true);
+  });
+});
