@@ -1,12 +1,30 @@
+/**
+ * One jest run for everything, so CI gets one total: unit, property, CLI and fuzz tests (project "unit"),
+ * and the add-in in headless Chromium (project "e2e": builds with webpack, Office.js replaced by the fake).
+ */
+const transform = {
+  // isolatedModules: transpile only (type checking is `npm run typecheck`), which keeps the suite fast.
+  '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.json' }],
+};
+
 /** @type {import('jest').Config} */
 module.exports = {
-  testEnvironment: 'node',
-  roots: ['<rootDir>/src', '<rootDir>/test'],
-  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
-  transform: {
-    // isolatedModules: transpile only (type checking is `npm run typecheck`), which keeps the suite fast.
-    '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.json' }],
-  },
-  testTimeout: 60000,
+  testTimeout: 240000,
   reporters: ['default', '<rootDir>/test/reporters/totals-reporter.js'],
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/src', '<rootDir>/test'],
+      testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+      transform,
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test/e2e'],
+      testMatch: ['**/*.e2e.ts'],
+      transform,
+    },
+  ],
 };

@@ -36,7 +36,9 @@ export async function idsCommand(
     return EXIT.unusable;
   }
   if (path.resolve(output) === path.resolve(file)) {
-    io.err("La copie doit porter un autre nom que le classeur d'origine, qui n'est jamais modifié : changez -o.");
+    io.err(
+      "La copie doit porter un autre nom que le classeur d'origine, qui n'est jamais modifié : changez -o.",
+    );
     return EXIT.unusable;
   }
   if (!(await exists(file))) {
@@ -44,7 +46,9 @@ export async function idsCommand(
     return EXIT.unusable;
   }
   if (await exists(output)) {
-    io.err(`Le fichier ${output} existe déjà : choisissez un autre nom avec -o (aucun fichier n'a été modifié).`);
+    io.err(
+      `Le fichier ${output} existe déjà : choisissez un autre nom avec -o (aucun fichier n'a été modifié).`,
+    );
     return EXIT.unusable;
   }
   try {
@@ -59,7 +63,9 @@ export async function idsCommand(
     const assignments = planMissingIds(data.passages, options.newId ?? randomUuid);
     await writeIdsCopy(file, output, data.passages.name, assignments);
     if (assignments.length === 0) {
-      io.out(`Aucun identifiant technique ne manquait : copie écrite dans ${output}, identique pour les données.`);
+      io.out(
+        `Aucun identifiant technique ne manquait : copie écrite dans ${output}, identique pour les données.`,
+      );
     } else {
       io.out(
         `${plural(assignments.length, 'identifiant technique généré', 'identifiants techniques générés')} ` +

@@ -38,9 +38,13 @@ export function formatDeadlines(summary: ReadinessSummary, deadlines: readonly P
     `Délai d'envoi (3 mois après la délivrance) : ${plural(summary.overdue, 'passage')} en retard, ` +
       `${summary.dueSoon.toLocaleString('fr-FR')} à envoyer dans les ${DUE_SOON_DAYS} jours.`,
   ];
-  const soon = deadlines.filter((d) => d.status === 'dueSoon').sort((a, b) => a.daysLeft - b.daysLeft || a.row - b.row);
+  const soon = deadlines
+    .filter((d) => d.status === 'dueSoon')
+    .sort((a, b) => a.daysLeft - b.daysLeft || a.row - b.row);
   if (soon.length > 0) {
-    const shown = soon.slice(0, LISTED_DEADLINES).map((d) => `ligne ${d.row} avant le ${frenchDate(d.dueDate)}`);
+    const shown = soon
+      .slice(0, LISTED_DEADLINES)
+      .map((d) => `ligne ${d.row} avant le ${frenchDate(d.dueDate)}`);
     const more = soon.length > LISTED_DEADLINES ? ` et ${soon.length - LISTED_DEADLINES} autre(s)` : '';
     lines.push(`À envoyer bientôt : ${shown.join(', ')}${more}.`);
   }

@@ -1,14 +1,34 @@
-import { getDictionary, IDENTITY_CHOICE, BIRTHPLACE_CHOICE, type Dictionary, type FieldDef } from '../dictionary';
+import {
+  getDictionary,
+  IDENTITY_CHOICE,
+  BIRTHPLACE_CHOICE,
+  type Dictionary,
+  type FieldDef,
+} from '../dictionary';
 import { SHEET_NAMES } from './layout';
 import { locationPrefix, messageFor, type IssueCode, type MessageParams } from './messages';
 import { normalizeCell, type NormalizeContext } from './normalize';
 import { runDigcompRules, runRowRules, type RowContext } from './rules';
 import { parisDate, passageDeadline, type PassageDeadline } from './deadlines';
 import { findRepeatedPassages } from './identifiers';
-import { assessReadiness, summarizeReadiness, type ReadinessSummary, type RowReadiness } from './nirisation/readiness';
+import {
+  assessReadiness,
+  summarizeReadiness,
+  type ReadinessSummary,
+  type RowReadiness,
+} from './nirisation/readiness';
 import { OBLIGATION_START } from './rules/dates';
 import { frenchDate } from './normalize';
-import type { CellValue, DigcompResult, Issue, Passage, Severity, SourceRow, SourceSheet, WorkbookData } from './types';
+import type {
+  CellValue,
+  DigcompResult,
+  Issue,
+  Passage,
+  Severity,
+  SourceRow,
+  SourceSheet,
+  WorkbookData,
+} from './types';
 
 /**
  * Checks a whole workbook against the dictionary at cell level, before any XML is built,
@@ -124,7 +144,11 @@ function normalizeRow(
   return { values, filled };
 }
 
-export function cellOf(sheet: SourceSheet, row: number, fieldId: string): { sheet: string; row: number; cell: string } {
+export function cellOf(
+  sheet: SourceSheet,
+  row: number,
+  fieldId: string,
+): { sheet: string; row: number; cell: string } {
   const column = sheet.columns[fieldId];
   return { sheet: sheet.name, row, cell: column ? `${column}${row}` : '' };
 }
@@ -137,7 +161,12 @@ function checkColumns(sheet: SourceSheet, fields: readonly FieldDef[], issues: I
   }
 }
 
-function checkParameters(data: WorkbookData, dictionary: Dictionary, ctx: NormalizeContext, issues: IssueCollector) {
+function checkParameters(
+  data: WorkbookData,
+  dictionary: Dictionary,
+  ctx: NormalizeContext,
+  issues: IssueCollector,
+) {
   const header: Record<string, string> = {};
   for (const field of dictionary.fieldsOfScope('flux')) {
     const source = data.parameters.cells[field.id];
@@ -203,18 +232,22 @@ function checkDigcomp(
     if (id === undefined) continue;
     const passageRow = passageIds.get(id);
     if (passageRow === undefined) {
-      issues.add('error', 'digcompUnknownPassage', cellOf(data.digcomp, row.row, link.id), link, { value: id });
+      issues.add('error', 'digcompUnknownPassage', cellOf(data.digcomp, row.row, link.id), link, {
+        value: id,
+      });
       continue;
     }
     const result: Record<string, string> = {};
-    for (const field of fields.slice(1)) if (values[field.id] !== undefined) result[field.id] = values[field.id];
+    for (const field of fields.slice(1))
+      if (values[field.id] !== undefined) result[field.id] = values[field.id];
     byPassageRow.set(passageRow, [...(byPassageRow.get(passageRow) ?? []), { row: row.row, values: result }]);
   }
   return byPassageRow;
 }
 
 function compareIssues(a: Issue, b: Issue): number {
-  const sheetOrder = (s: string) => [SHEET_NAMES.parameters, SHEET_NAMES.passages, SHEET_NAMES.digcomp].indexOf(s as never);
+  const sheetOrder = (s: string) =>
+    [SHEET_NAMES.parameters, SHEET_NAMES.passages, SHEET_NAMES.digcomp].indexOf(s as never);
   return (
     sheetOrder(a.sheet) - sheetOrder(b.sheet) ||
     a.row - b.row ||
@@ -242,7 +275,8 @@ export function checkWorkbook(data: WorkbookData, options: CheckOptions = {}): C
     const id = normalized.values['5.1'];
     if (id !== undefined) idRows.set(id, [...(idRows.get(id) ?? []), row.row]);
   }
-  if (rows.length === 0) issues.add('error', 'noPassage', { sheet: data.passages.name, row: 0, cell: '' }, undefined);
+  if (rows.length === 0)
+    issues.add('error', 'noPassage', { sheet: data.passages.name, row: 0, cell: '' }, undefined);
 
   const idField = dictionary.field('5.1');
   const passageIds = new Map<string, number>();
@@ -251,7 +285,10 @@ export function checkWorkbook(data: WorkbookData, options: CheckOptions = {}): C
     if (rowNumbers.length < 2) continue;
     for (const r of rowNumbers) {
       const others = rowNumbers.filter((o) => o !== r).join(', ');
-      issues.add('error', 'duplicateIdTechnique', cellOf(data.passages, r, '5.1'), idField, { value: id, rows: others });
+      issues.add('error', 'duplicateIdTechnique', cellOf(data.passages, r, '5.1'), idField, {
+        value: id,
+        rows: others,
+      });
     }
   }
 
@@ -295,9 +332,14 @@ export function checkWorkbook(data: WorkbookData, options: CheckOptions = {}): C
   }
 
   issues.issues.sort(compareIssues);
-  const certifications = new Set(passages.map((p) => `${p.values['4.1']}\u0000${p.values['4.2']}\u0000${p.values['4.3']}`));
+  const certifications = new Set(
+    passages.map((p) => `${p.values['4.1']}\u0000${p.values['4.2']}\u0000${p.values['4.3']}`),
+  );
   const errors = issues.issues.filter((i) => i.severity === 'error').length;
-  const readiness = assessReadiness(passages, issues.issues, { passages: data.passages.name, digcomp: data.digcomp.name });
+  const readiness = assessReadiness(passages, issues.issues, {
+    passages: data.passages.name,
+    digcomp: data.digcomp.name,
+  });
   return {
     readiness,
     deadlines,

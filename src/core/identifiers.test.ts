@@ -4,7 +4,10 @@ import type { Passage, SourceSheet } from './types';
 const sheet = (ids: (string | number | undefined)[]): SourceSheet => ({
   name: 'Passages',
   columns: { '5.1': 'D', '8.1': 'E' },
-  rows: ids.map((id, i) => ({ row: i + 2, cells: id === undefined ? { '8.1': 'Martin' } : { '5.1': id, '8.1': 'Martin' } })),
+  rows: ids.map((id, i) => ({
+    row: i + 2,
+    cells: id === undefined ? { '8.1': 'Martin' } : { '5.1': id, '8.1': 'Martin' },
+  })),
 });
 
 describe('generating missing idTechnique (5.1)', () => {
@@ -31,13 +34,22 @@ describe('generating missing idTechnique (5.1)', () => {
   });
 
   it('does nothing on a sheet without the 5.1 column', () => {
-    expect(planMissingIds({ name: 'Passages', columns: {}, rows: [{ row: 2, cells: { '8.1': 'Martin' } }] })).toEqual([]);
+    expect(
+      planMissingIds({ name: 'Passages', columns: {}, rows: [{ row: 2, cells: { '8.1': 'Martin' } }] }),
+    ).toEqual([]);
   });
 });
 
 describe('the same person with the same certification on two rows', () => {
   const passage = (row: number, values: Record<string, string>): Passage => ({ row, values, digcomp: [] });
-  const person = { '4.1': 'RNCP', '4.2': 'RNCP34825', '8.1': 'Lefèvre', '8.3': 'Hélène', '8.6': '1979', '8.9': 'F' };
+  const person = {
+    '4.1': 'RNCP',
+    '4.2': 'RNCP34825',
+    '8.1': 'Lefèvre',
+    '8.3': 'Hélène',
+    '8.6': '1979',
+    '8.9': 'F',
+  };
 
   it('is found whatever the accents and case of the names', () => {
     const rows = [

@@ -28,7 +28,12 @@ export function randomUuid(): string {
 export function planMissingIds(sheet: SourceSheet, newId: () => string = randomUuid): IdAssignment[] {
   const column = sheet.columns[ID_FIELD];
   if (column === undefined) return [];
-  const taken = new Set(sheet.rows.map((r) => r.cells[ID_FIELD]).filter((v) => v !== undefined).map(String));
+  const taken = new Set(
+    sheet.rows
+      .map((r) => r.cells[ID_FIELD])
+      .filter((v) => v !== undefined)
+      .map(String),
+  );
   const assignments: IdAssignment[] = [];
   for (const row of sheet.rows) {
     if (row.cells[ID_FIELD] !== undefined) continue;
@@ -44,7 +49,14 @@ export function planMissingIds(sheet: SourceSheet, newId: () => string = randomU
 function personKey(v: Readonly<Record<string, string>>): string | undefined {
   if (v['9.1'] !== undefined) return `cpf\u0000${v['9.1']}`;
   if (v['8.1'] === undefined || v['8.3'] === undefined || v['8.6'] === undefined) return undefined;
-  const parts = [foldForMatch(v['8.1']), foldForMatch(v['8.3']), v['8.6'], v['8.7'] ?? '', v['8.8'] ?? '', v['8.9'] ?? ''];
+  const parts = [
+    foldForMatch(v['8.1']),
+    foldForMatch(v['8.3']),
+    v['8.6'],
+    v['8.7'] ?? '',
+    v['8.8'] ?? '',
+    v['8.9'] ?? '',
+  ];
   return `civil\u0000${parts.join('\u0000')}`;
 }
 

@@ -14,14 +14,23 @@ import {
   type TemplateLayout,
 } from '../core/layout';
 import type { CellValue } from '../core/types';
-import { addListValidations, COLORS, createTemplateWorkbook, writeLists, writeParameters } from './xlsx-template';
+import {
+  addListValidations,
+  COLORS,
+  createTemplateWorkbook,
+  writeHistorySheet,
+  writeLists,
+  writeParameters,
+  writeTrackingHeaders,
+} from './xlsx-template';
 
 /**
  * Writes a template filled with rows that arrive one by one (an XML import, a mapped spreadsheet), with bounded
  * memory. Up to `inMemoryRows` passages the result is exactly `createTemplateWorkbook` with its tables; above,
  * rows are spilled to a temporary file as they come and the workbook is then written with exceljs's streaming
  * writer: the same sheets, headers, formats, lists and live checks, without the Excel tables (which exceljs cannot
- * stream) — the readers find columns by their header, so both are read alike.
+ * stream) — the readers find columns by their header, so both are read alike. Tracking columns and the history
+ * sheet start empty: an imported passage has not been sent by this workbook yet.
  *
  * Rows are spilled rather than streamed straight into the workbook because the parameters may only be known at
  * the end of an XML file (xsd:all lets them come last) and the DIGCOMP rows arrive interleaved with passages,
@@ -156,7 +165,11 @@ export class TemplateRowsWriter {
 /** A table sheet of the template without an Excel table: header, formats, frozen header, live checks. */
 function addStreamedSheet(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
-  spec: { readonly name: string; readonly columns: readonly LayoutColumn[] },
+  spec: {
+    readonly name: string;
+    readonly columns: readonly LayoutColumn[];
+    readonly trackingColumns?: Parameters<typeof writeTrackingHeaders>[1];
+  },
   withLiveRules: boolean,
 ): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 1 }] });
@@ -179,6 +192,7 @@ function addStreamedSheet(
       fgColor: { argb: c.required ? COLORS.requiredHeader : COLORS.optionalHeader },
     };
   });
+  writeTrackingHeaders(sheet, spec.trackingColumns ?? []);
   if (withLiveRules) {
     for (const rule of liveRules(spec.columns)) {
       sheet.addConditionalFormatting({
@@ -228,6 +242,7 @@ async function writeStreamedTemplate(
   writeParameters(workbook, layout, toExcelRow(parameters));
   const passagesSheet = addStreamedSheet(workbook, layout.passages, true);
   const digcompSheet = addStreamedSheet(workbook, layout.digcomp, false);
+  const history = writeHistorySheet(workbook, layout);
   const lists = writeLists(workbook, layout);
   for (const spec of [layout.passages, layout.digcomp]) addListValidations(workbook, spec, lists);
   (workbook.getWorksheet(layout.parameters.name) as unknown as { commit(): void }).commit();
@@ -235,5 +250,6 @@ async function writeStreamedTemplate(
   (passagesSheet as unknown as { commit(): void }).commit();
   await streamRows(digcompSheet, layout.digcomp.columns, digcomp.rows());
   (digcompSheet as unknown as { commit(): void }).commit();
+  (history as unknown as { commit(): void }).commit();
   await workbook.commit();
 }

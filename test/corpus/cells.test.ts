@@ -35,7 +35,12 @@ const ACCEPTED: readonly Accepted[] = [
   },
   { name: 'a tab inside free text is kept', cells: { '5.17': 'TOSA\tv2' }, tag: 'verbatim', xml: 'TOSA\tv2' },
   { name: 'a line break (Alt+Entrée) inside free text is kept', cells: { '5.17': 'ligne 1\nligne 2' }, tag: 'verbatim', xml: 'ligne 1\nligne 2' },
-  { name: 'a carriage return is written as &#13; so parsers keep it', cells: { '5.17': 'a\r\nb' }, tag: 'verbatim', xml: 'a&#13;\nb' },
+  {
+    name: 'a carriage return (stored by Excel as _x000D_) is written as &#13; so parsers keep it',
+    cells: { '5.17': 'a_x000D_\nb' },
+    tag: 'verbatim',
+    xml: 'a&#13;\nb',
+  },
   {
     name: "a code typed with Excel's text prefix (') keeps its zeros and loses the prefix",
     cells: { '8.10': '01004' },
@@ -208,6 +213,7 @@ const REFUSED: readonly Refused[] = [
     name: 'Excel turned a name into a date',
     field: '8.1',
     value: day(2026, 3, 1),
+    numFmt: 'd-mmm',
     code: 'excelDateInTextField',
     message: 'Excel a transformé la saisie en date (01/03/2026). Mettez la colonne au format Texte et retapez la valeur.',
   },

@@ -71,19 +71,69 @@ export const BIRTHPLACES: readonly Birthplace[] = [
 ];
 
 const BIRTH_NAMES = [
-  'Martin', 'Lefèvre', "N'Diaye", 'Le Goff', 'Müller', 'Da Silva', 'Nguyen', 'Benali', 'Moreau-Lambert',
-  'De La Fontaine', 'Çelik', 'Ben Saïd', 'Haddad', 'Lopez', 'Schmitt', 'Dupré', 'Öztürk', "D'Almeida",
+  'Martin',
+  'Lefèvre',
+  "N'Diaye",
+  'Le Goff',
+  'Müller',
+  'Da Silva',
+  'Nguyen',
+  'Benali',
+  'Moreau-Lambert',
+  'De La Fontaine',
+  'Çelik',
+  'Ben Saïd',
+  'Haddad',
+  'Lopez',
+  'Schmitt',
+  'Dupré',
+  'Öztürk',
+  "D'Almeida",
 ];
 const USAGE_NAMES = ['Garnier', 'Roux', 'Fabre', 'Chevalier', 'Perrin'];
-const FIRST_NAMES_F = ['Léa', 'Marie-Claire', 'Zoé', 'Anaïs', 'Éloïse', 'Chloé', 'Awa', 'Hélène', 'Inès', 'Maëlle'];
-const FIRST_NAMES_M = ['Jean-François', 'Noël', 'Maël', 'Yanis', 'Thomas', 'Jérôme', 'Ahmed', 'Loïc', 'Björn', 'Hugo'];
+const FIRST_NAMES_F = [
+  'Léa',
+  'Marie-Claire',
+  'Zoé',
+  'Anaïs',
+  'Éloïse',
+  'Chloé',
+  'Awa',
+  'Hélène',
+  'Inès',
+  'Maëlle',
+];
+const FIRST_NAMES_M = [
+  'Jean-François',
+  'Noël',
+  'Maël',
+  'Yanis',
+  'Thomas',
+  'Jérôme',
+  'Ahmed',
+  'Loïc',
+  'Björn',
+  'Hugo',
+];
 
 const CERTIFICATIONS: readonly RowInput[] = [
   { '4.1': 'RNCP', '4.2': 'RNCP37873', '4.3': 'Certificateur', '5.4': 'Par admission', '5.16': 'Bien' },
   { '4.1': 'RS', '4.2': 'RS6046', '4.3': 'Certificateur', '5.4': 'Par scoring', '5.15': '512' },
-  { '4.1': 'RS', '4.2': 'RS5487', '4.3': 'Tiers de confiance', '5.4': 'Par scoring', '5.15': '955', '5.12': 'Oui', '5.13': 'B2' },
+  {
+    '4.1': 'RS',
+    '4.2': 'RS5487',
+    '4.3': 'Tiers de confiance',
+    '5.4': 'Par scoring',
+    '5.15': '955',
+    '5.12': 'Oui',
+    '5.13': 'B2',
+  },
 ];
-const ACCESS = ['Formation continue hors contrat de professionnalisation', 'Formation initiale en apprentissage', 'Candidat libre'];
+const ACCESS = [
+  'Formation continue hors contrat de professionnalisation',
+  'Formation initiale en apprentissage',
+  'Candidat libre',
+];
 
 /** Small deterministic generator (mulberry32), so failures replay. */
 function random(seed: number): () => number {
@@ -98,7 +148,8 @@ function random(seed: number): () => number {
 }
 
 const DAY = 86_400_000;
-const isoDaysBefore = (days: number) => new Date(REALISTIC_TODAY.getTime() - days * DAY).toISOString().slice(0, 10);
+const isoDaysBefore = (days: number) =>
+  new Date(REALISTIC_TODAY.getTime() - days * DAY).toISOString().slice(0, 10);
 const french = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 function cleanRow(next: () => number, index: number): RowInput {
@@ -149,14 +200,26 @@ const bornIn = (row: RowInput, place: RowInput): RowInput => {
 export const FAULTS: readonly Fault[] = [
   ['jour de naissance absent', ({ ['8.8']: _d, ...r }) => r, [issue('8.8', 'birthDayMissing')]],
   ['mois de naissance absent', ({ ['8.7']: _m, ...r }) => r, [issue('8.7', 'birthMonthMissing')]],
-  ['deux prénoms dans Prénom 1', (r) => ({ ...r, '8.3': 'Jean Pierre' }), [issue('8.3', 'severalFirstNames')]],
+  [
+    'deux prénoms dans Prénom 1',
+    (r) => ({ ...r, '8.3': 'Jean Pierre' }),
+    [issue('8.3', 'severalFirstNames')],
+  ],
   [
     'prénoms séparés par une virgule',
     (r) => ({ ...r, '8.3': 'Marie, Louise' }),
     [issue('8.3', 'severalFirstNames'), issue('8.3', 'nameUnexpectedCharacters')],
   ],
-  ['nom d’usage = nom de naissance', (r) => ({ ...r, '8.2': String(r['8.1']).toUpperCase() }), [issue('8.2', 'usageNameSameAsBirthName')]],
-  ['« épouse » dans le nom', (r) => ({ ...r, '8.1': 'Dupont épouse Martin' }), [issue('8.1', 'civilStatusMarker')]],
+  [
+    'nom d’usage = nom de naissance',
+    (r) => ({ ...r, '8.2': String(r['8.1']).toUpperCase() }),
+    [issue('8.2', 'usageNameSameAsBirthName')],
+  ],
+  [
+    '« épouse » dans le nom',
+    (r) => ({ ...r, '8.1': 'Dupont épouse Martin' }),
+    [issue('8.1', 'civilStatusMarker')],
+  ],
   [
     'nom d’usage collé au nom de naissance',
     (r) => ({ ...r, '8.1': 'Martin Garnier', '8.2': 'Garnier' }),
@@ -165,18 +228,42 @@ export const FAULTS: readonly Fault[] = [
   ['né en 1910', (r) => ({ ...r, '8.6': 1910 }), [issue('8.6', 'implausibleAge')]],
   ['né en 2019', (r) => ({ ...r, '8.6': 2019 }), [issue('8.6', 'implausibleAge')]],
   ['chiffre dans le nom', (r) => ({ ...r, '8.1': 'Martin2' }), [issue('8.1', 'nameUnexpectedCharacters')]],
-  ['point final dans le nom', (r) => ({ ...r, '8.1': 'Dubois.' }), [issue('8.1', 'nameUnexpectedCharacters')]],
+  [
+    'point final dans le nom',
+    (r) => ({ ...r, '8.1': 'Dubois.' }),
+    [issue('8.1', 'nameUnexpectedCharacters')],
+  ],
   ['code INSEE inexistant', (r) => bornIn(r, { '8.10': '75125' }), [issue('8.10', 'unknownCommuneCode')]],
   [
     'code postal d’une autre commune',
     (r) => bornIn(r, { '8.10': '69383', '8.11': '33000' }),
     [issue('8.11', 'postalCodeMismatch'), issue('8.11', 'birthplaceBoth')],
   ],
-  ['code postal inexistant', (r) => bornIn(r, { '8.11': '99999', '8.12': 'Nulle-Part' }), [issue('8.11', 'postalCodeUnknown')]],
-  ['né à l’étranger sans code pays', (r) => bornIn(r, { '8.10': '99109' }), [issue('8.13', 'countryCodeMissing')]],
-  ['pays inconnu', (r) => bornIn(r, { '8.10': '99998', '8.13': '998' }), [issue('8.10', 'unknownCountryCode')]],
-  ['code pays pour un né en France', (r) => bornIn(r, { '8.10': '31555', '8.13': '100' }), [issue('8.13', 'countryCodeForFrance')]],
-  ['code pays sans code INSEE', (r) => bornIn(r, { '8.13': '350', '8.14': 'Maroc' }), [issue('8.10', 'countryCodeWithoutInsee')]],
+  [
+    'code postal inexistant',
+    (r) => bornIn(r, { '8.11': '99999', '8.12': 'Nulle-Part' }),
+    [issue('8.11', 'postalCodeUnknown')],
+  ],
+  [
+    'né à l’étranger sans code pays',
+    (r) => bornIn(r, { '8.10': '99109' }),
+    [issue('8.13', 'countryCodeMissing')],
+  ],
+  [
+    'pays inconnu',
+    (r) => bornIn(r, { '8.10': '99998', '8.13': '998' }),
+    [issue('8.10', 'unknownCountryCode')],
+  ],
+  [
+    'code pays pour un né en France',
+    (r) => bornIn(r, { '8.10': '31555', '8.13': '100' }),
+    [issue('8.13', 'countryCodeForFrance')],
+  ],
+  [
+    'code pays sans code INSEE',
+    (r) => bornIn(r, { '8.13': '350', '8.14': 'Maroc' }),
+    [issue('8.10', 'countryCodeWithoutInsee')],
+  ],
   ['aucun lieu de naissance', (r) => bornIn(r, {}), [issue('8.10', 'birthplaceMissing')]],
   ['30 février', (r) => ({ ...r, '8.7': 2, '8.8': 30 }), [issue('8.8', 'birthDateImpossible')]],
   ['code INSEE mal formé', (r) => bornIn(r, { '8.10': '7510A' }), [issue('8.10', 'inseeCodeMalformed')]],
@@ -196,16 +283,33 @@ export const FAULTS: readonly Fault[] = [
     (r) => ({ ...r, '5.11': french(isoDaysBefore(400)) }),
     [issue('5.11', 'validityEndBeforeStart')],
   ],
-  ['fin des épreuves avant leur début', (r) => ({ ...r, '5.7': french(isoDaysBefore(110)) }), [issue('5.7', 'examEndBeforeStart')]],
+  [
+    'fin des épreuves avant leur début',
+    (r) => ({ ...r, '5.7': french(isoDaysBefore(110)) }),
+    [issue('5.7', 'examEndBeforeStart')],
+  ],
   ['VAE sans voie d’accès', (r) => ({ ...r, '7.1': 'VAE' }), [issue('7.2', 'vaeRouteMissing')]],
   ['voie VAE sans VAE', (r) => ({ ...r, '7.2': 'VAE classique' }), [issue('7.2', 'vaeRouteWithoutVae')]],
   [
     'délai de 3 mois dépassé',
-    (r) => ({ ...r, '5.10': french(isoDaysBefore(120)), '5.6': french(isoDaysBefore(130)), '5.7': french(isoDaysBefore(125)) }),
+    (r) => ({
+      ...r,
+      '5.10': french(isoDaysBefore(120)),
+      '5.6': french(isoDaysBefore(130)),
+      '5.7': french(isoDaysBefore(125)),
+    }),
     [issue('5.10', 'sendingOverdue')],
   ],
-  ['date de délivrance future', (r) => ({ ...r, '5.10': french(isoDaysBefore(-30)) }), [issue('5.10', 'futureDate')]],
-  ['niveau de langue manquant', (r) => ({ ...r, '5.12': 'Oui', '5.13': '' }), [issue('5.13', 'languageLevelMissing')]],
+  [
+    'date de délivrance future',
+    (r) => ({ ...r, '5.10': french(isoDaysBefore(-30)) }),
+    [issue('5.10', 'futureDate')],
+  ],
+  [
+    'niveau de langue manquant',
+    (r) => ({ ...r, '5.12': 'Oui', '5.13': '' }),
+    [issue('5.13', 'languageLevelMissing')],
+  ],
   [
     'scoring sans score',
     (r) => ({ ...r, ...CERTIFICATIONS[1], '5.12': 'Non', '5.13': '', '5.15': '', '5.16': '' }),

@@ -39,7 +39,8 @@ function load(): CogTables {
   decodeCodes(CURRENT_COMMUNES).forEach((code, i) => {
     const indexes = postalOfCommune[i] ?? '';
     const postal: string[] = [];
-    for (let j = 0; j < indexes.length; j += 3) postal.push(postalCodes[parseInt(indexes.slice(j, j + 3), 36)]);
+    for (let j = 0; j < indexes.length; j += 3)
+      postal.push(postalCodes[parseInt(indexes.slice(j, j + 3), 36)]);
     current.set(code, postal);
   });
   tables = { current, former: new Set(decodeCodes(FORMER_COMMUNES)), postal: new Set(postalCodes) };

@@ -28,7 +28,8 @@ export interface ColumnProposal {
 /** Proposals at or above this confidence can be applied without asking (the CLI does so). */
 export const CONFIDENT = 0.85;
 
-const SMALL_WORDS = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'l', 'd', 'a', 'au', 'aux', 'en', 'et', 'un', 'une']);
+// "à" is not one of them: « né(e) à » (place) and « né(e) le » (date) differ by it.
+const SMALL_WORDS = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'l', 'd', 'au', 'aux', 'en', 'et', 'un', 'une']);
 const NUMBER_WORDS = new Set(['n', 'no', 'num', 'numero', 'nr', 'nro']);
 
 /** Words of a header that carry meaning, in a canonical spelling: "N° de dossier CPF *" → ["numero","dossier","cpf"]. */
@@ -89,14 +90,19 @@ function candidatesFor(column: number, header: string, names: readonly TargetNam
   const id = fieldIdInHeader(header);
   const words = headerWords(header);
   const text = words.join(' ');
+  // A hint in parentheses ("Sexe (H/F)", "Score (sur 20)") often qualifies the name rather than being part of it.
+  const bare = key(header.replace(/\([^)]*\)/g, ' '));
   if (text === '' && id === undefined) return out;
+  // Between two equally exact names, the more specific one wins ("Nom de famille" over "Nom").
+  const specific = Math.min(words.length, 5) * 0.004;
   for (const { target, label, tag, synonyms } of names) {
     const add = (confidence: number, reason: MatchReason) =>
       out.push({ column, target: target.id, confidence, reason });
     if (id !== undefined && target.id === id) add(1, 'templateHeader');
-    else if (text === label) add(0.97, 'label');
+    else if (text === label) add(0.97 + specific, 'label');
     else if (text === tag) add(0.95, 'tag');
-    else if (synonyms.includes(text)) add(0.9, 'synonym');
+    else if (synonyms.includes(text)) add(0.9 + specific, 'synonym');
+    else if (bare !== '' && bare !== text && (bare === label || synonyms.includes(bare))) add(0.87, 'synonym');
     else {
       // Word overlap with the label or a synonym: a guess to confirm, never above CONFIDENT.
       const best = Math.max(dice(words, label.split(' ')), ...synonyms.map((s) => dice(words, s.split(' '))));

@@ -20,7 +20,7 @@ export function unexpectedNameCharacters(name: string): string | undefined {
   const found = [...new Set(name.match(UNEXPECTED_CHARACTER) ?? [])];
   if (found.length > 0) return found.map((c) => `« ${c} »`).join(', ');
   const stray = STRAY_SEPARATOR.exec(name);
-  return stray ? `« ${stray[0]} »` : undefined;
+  return stray ? `« ${stray[0].trim() || stray[0]} »` : undefined;
 }
 
 export function looksLikeSeveralFirstNames(firstName: string): boolean {

@@ -1,6 +1,12 @@
 import { frenchDate } from '../normalize';
 import { usesTitulaire, type RowRule, type RuleInput } from '../rules/types';
-import { civilStatusWord, containsName, looksLikeSeveralFirstNames, sameName, unexpectedNameCharacters } from './names';
+import {
+  civilStatusWord,
+  containsName,
+  looksLikeSeveralFirstNames,
+  sameName,
+  unexpectedNameCharacters,
+} from './names';
 
 /**
  * Nirisation readiness: what predicts that the CDC will not find the holder in the SNGI. Matching is a funnel

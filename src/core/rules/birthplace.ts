@@ -29,7 +29,9 @@ function frenchCommune({ values }: RuleInput): string | undefined {
 /** The country code of someone born abroad, when 8.10 holds 99xxx other than France. */
 function abroadCountry({ values }: RuleInput): string | undefined {
   const code = values['8.10'];
-  return code !== undefined && isAbroad(code) && code !== FRANCE_COUNTRY_CODE && /^\d{5}$/.test(code) ? code : undefined;
+  return code !== undefined && isAbroad(code) && code !== FRANCE_COUNTRY_CODE && /^\d{5}$/.test(code)
+    ? code
+    : undefined;
 }
 
 const titulaire = (rule: RowRule): RowRule => ({
@@ -80,7 +82,9 @@ export const BIRTHPLACE_RULES: readonly RowRule[] = [
     source: '8.13 = 3 derniers chiffres de 8.10 pour un titulaire né à l’étranger (dictionnaire 8.10, 8.13)',
     test: (input) => {
       const code = abroadCountry(input);
-      return code !== undefined && !input.filled.has('8.13') ? { value: code, expected: code.slice(2) } : undefined;
+      return code !== undefined && !input.filled.has('8.13')
+        ? { value: code, expected: code.slice(2) }
+        : undefined;
     },
   }),
   {
@@ -125,7 +129,9 @@ export const BIRTHPLACE_RULES: readonly RowRule[] = [
     severity: 'warning',
     source: '8.11 code postal de la commune de naissance (dictionnaire 8.11)',
     test: ({ values: v, filled }) =>
-      v['8.11'] !== undefined && !filled.has('8.10') && !isKnownPostalCode(v['8.11']) ? { value: v['8.11'] } : undefined,
+      v['8.11'] !== undefined && !filled.has('8.10') && !isKnownPostalCode(v['8.11'])
+        ? { value: v['8.11'] }
+        : undefined,
   },
   {
     field: '8.11',
@@ -146,7 +152,9 @@ export const BIRTHPLACE_RULES: readonly RowRule[] = [
     field: '8.10',
     code: 'birthplaceMissing',
     severity: 'warning',
-    source: 'commune de naissance, 3e critère de la nirisation (accusé de traitement V3 p.4 ; dictionnaire 8.10, 8.11)',
-    test: ({ filled }) => (!filled.has('8.10') && !filled.has('8.11') && !filled.has('8.13') ? {} : undefined),
+    source:
+      'commune de naissance, 3e critère de la nirisation (accusé de traitement V3 p.4 ; dictionnaire 8.10, 8.11)',
+    test: ({ filled }) =>
+      !filled.has('8.10') && !filled.has('8.11') && !filled.has('8.13') ? {} : undefined,
   }),
 ];

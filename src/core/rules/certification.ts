@@ -65,4 +65,3 @@ export const CERTIFICATION_RULES: readonly RowRule[] = [
         : undefined,
   },
 ];
-

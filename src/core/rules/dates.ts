@@ -56,7 +56,9 @@ export const DATE_RULES: readonly RowRule[] = [
     severity: 'error',
     source: '5.11 ≥ 5.10 (accusé de traitement, KO « date de fin de validité inférieure »)',
     test: ({ values: v }) =>
-      before(v['5.10'], v['5.11']) ? { value: frenchDate(v['5.11']), other: frenchDate(v['5.10']) } : undefined,
+      before(v['5.10'], v['5.11'])
+        ? { value: frenchDate(v['5.11']), other: frenchDate(v['5.10']) }
+        : undefined,
   },
   futureRule('5.10'),
   futureRule('5.6'),

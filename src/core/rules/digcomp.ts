@@ -52,8 +52,12 @@ export const DIGCOMP_RULES: readonly DigcompRule[] = [
     test: (result, passage) => {
       const { values } = result;
       if (values['6.3'] === undefined || values['6.4'] === undefined) return undefined;
-      const first = passage.digcomp.find((d) => d.values['6.3'] === values['6.3'] && d.values['6.4'] === values['6.4']);
-      return first && first.row !== result.row ? { value: `${values['6.3']}.${values['6.4']}`, rows: String(first.row) } : undefined;
+      const first = passage.digcomp.find(
+        (d) => d.values['6.3'] === values['6.3'] && d.values['6.4'] === values['6.4'],
+      );
+      return first && first.row !== result.row
+        ? { value: `${values['6.3']}.${values['6.4']}`, rows: String(first.row) }
+        : undefined;
     },
   },
 ];

@@ -77,6 +77,10 @@ export interface RuleSummary {
 
 /** Every business rule, row and DIGCOMP, in the order they run. */
 export function listRules(): RuleSummary[] {
-  return [...ROW_RULES, ...DIGCOMP_RULES].map(({ field, code, severity, source }) => ({ field, code, severity, source }));
+  return [...ROW_RULES, ...DIGCOMP_RULES].map(({ field, code, severity, source }) => ({
+    field,
+    code,
+    severity,
+    source,
+  }));
 }
-

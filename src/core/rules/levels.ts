@@ -44,5 +44,4 @@ export const LEVEL_RULES: readonly RowRule[] = [
     test: ({ values: v, passage, filled }) =>
       v['5.14'] === 'true' && !filled.has('6.1') && passage.digcomp.length > 0 ? {} : undefined,
   },
-
 ];

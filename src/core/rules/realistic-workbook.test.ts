@@ -23,14 +23,18 @@ describe('a realistic workbook of 400 passages', () => {
   it('reports nothing on clean rows, born anywhere in France, overseas or abroad', () => {
     const clean = ROWS.map((r, i) => ({ ...r, row: FIRST_ROW + i })).filter((r) => r.fault === '');
     expect(clean.length).toBeGreaterThan(150);
-    const reported = clean.flatMap((r) => (issuesByRow.get(r.row) ?? []).map((i) => `${r.row} ${i.code} ${i.message}`));
+    const reported = clean.flatMap((r) =>
+      (issuesByRow.get(r.row) ?? []).map((i) => `${r.row} ${i.code} ${i.message}`),
+    );
     expect(reported).toEqual([]);
   });
 
   it('reports each mistake, and only it, on the cell that holds it', () => {
     ROWS.forEach((r, i) => {
       const row = FIRST_ROW + i;
-      const got = (issuesByRow.get(row) ?? []).map((issue) => `${issue.field} ${issue.code} ${issue.cell}`).sort();
+      const got = (issuesByRow.get(row) ?? [])
+        .map((issue) => `${issue.field} ${issue.code} ${issue.cell}`)
+        .sort();
       const expected = r.expected.map((e) => `${e.field} ${e.code} ${passageColumn(e.field)}${row}`).sort();
       expect({ row, fault: r.fault, issues: got }).toEqual({ row, fault: r.fault, issues: expected });
     });
@@ -38,7 +42,11 @@ describe('a realistic workbook of 400 passages', () => {
 
   it('explains each problem in French, naming the row, the column and the dictionary id', () => {
     for (const issue of result.issues) {
-      expect(issue.message).toMatch(new RegExp(`^Passages, ligne ${issue.row}, colonne [A-Z]+ « [^»]+ » \\(${issue.field.replace('.', '\\.')}\\) : `));
+      expect(issue.message).toMatch(
+        new RegExp(
+          `^Passages, ligne ${issue.row}, colonne [A-Z]+ « [^»]+ » \\(${issue.field.replace('.', '\\.')}\\) : `,
+        ),
+      );
     }
   });
 

@@ -36,7 +36,11 @@ export interface DigcompRule {
   readonly severity: Severity;
   readonly source: string;
   /** `filled`: fields of the DIGCOMP row whose cell holds something, valid or not. */
-  readonly test: (result: DigcompResult, passage: Passage, filled: ReadonlySet<string>) => MessageParams | undefined;
+  readonly test: (
+    result: DigcompResult,
+    passage: Passage,
+    filled: ReadonlySet<string>,
+  ) => MessageParams | undefined;
 }
 
 export interface RowContext {
