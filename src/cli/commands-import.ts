@@ -1,7 +1,12 @@
 import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { checkWorkbook } from '../core/check';
-import { DEFAULT_MAX_IMPORT_BYTES, importFluxXml, type FluxImportResult, type ImportIssue } from '../core/import';
+import {
+  DEFAULT_MAX_IMPORT_BYTES,
+  importFluxXml,
+  type FluxImportResult,
+  type ImportIssue,
+} from '../core/import';
 import {
   CONFIDENT,
   mappingTargets,
@@ -66,7 +71,9 @@ async function checkWritten(io: CliIO, output: string, written: WrittenTemplate)
 
 async function refuseExisting(io: CliIO, output: string): Promise<boolean> {
   if (!(await exists(output))) return false;
-  io.err(`Le fichier ${output} existe déjà : choisissez un autre nom avec -o (aucun fichier n'a été modifié).`);
+  io.err(
+    `Le fichier ${output} existe déjà : choisissez un autre nom avec -o (aucun fichier n'a été modifié).`,
+  );
   return true;
 }
 
@@ -86,7 +93,11 @@ function isRefusal(result: FluxImportResult): boolean {
   return result.stopped !== undefined && (result.stopped.code !== 'notWellFormed' || result.passages === 0);
 }
 
-export async function importCommand(io: CliIO, file: string, options: ImportCommandOptions = {}): Promise<number> {
+export async function importCommand(
+  io: CliIO,
+  file: string,
+  options: ImportCommandOptions = {},
+): Promise<number> {
   if (!(await exists(file))) {
     io.err(`Fichier introuvable : ${file}`);
     return EXIT.unusable;
@@ -114,7 +125,8 @@ export async function importCommand(io: CliIO, file: string, options: ImportComm
       async (passage) => {
         await writer.addPassage(passage.cells);
         for (const row of passage.digcomp) await writer.addDigcomp(row.cells);
-        if (passage.index > 0 && passage.index % 10000 === 0) io.progress(`Import… ${plural(passage.index, 'passage')}`);
+        if (passage.index > 0 && passage.index % 10000 === 0)
+          io.progress(`Import… ${plural(passage.index, 'passage')}`);
       },
       { certificateur },
     );
@@ -148,7 +160,9 @@ export async function importCommand(io: CliIO, file: string, options: ImportComm
   const original = result.generated;
   io.out(
     `Modèle écrit : ${output} — ${plural(written.passages, 'passage')}, ${plural(written.digcomp, 'résultat')} DIGCOMP.` +
-      (original['1.1'] ? ` Identifiant du flux d'origine : ${original['1.1']} (l'export en créera un nouveau, avec un nouvel horodatage).` : ''),
+      (original['1.1']
+        ? ` Identifiant du flux d'origine : ${original['1.1']} (l'export en créera un nouveau, avec un nouvel horodatage).`
+        : ''),
   );
   const checkErrors = await checkWritten(io, output, written);
   const notPlaced = result.issues.some((i) => i.severity === 'error') || result.stopped !== undefined;
@@ -204,12 +218,17 @@ async function chooseMapping(
     }
     const resolved = resolveSavedMapping(parsed.mapping, header);
     io.out(`Correspondance utilisée (${options.correspondance}), feuille « ${source.sheet} » :`);
-    for (const c of resolved.columns) if (c.header.trim()) io.out(`  ${letter(c.column)} « ${c.header} » → ${describeTarget(c.target)}`);
+    for (const c of resolved.columns)
+      if (c.header.trim()) io.out(`  ${letter(c.column)} « ${c.header} » → ${describeTarget(c.target)}`);
     for (const c of resolved.missing) {
-      io.out(`ATTENTION la correspondance prévoit une colonne « ${c.header} » que la feuille n'a pas : ${describeTarget(c.field)} restera vide.`);
+      io.out(
+        `ATTENTION la correspondance prévoit une colonne « ${c.header} » que la feuille n'a pas : ${describeTarget(c.field)} restera vide.`,
+      );
     }
     for (const c of resolved.unknown) {
-      io.out(`ATTENTION la colonne ${letter(c.column)} « ${c.header} » n'est pas dans la correspondance : elle n'est pas reprise.`);
+      io.out(
+        `ATTENTION la colonne ${letter(c.column)} « ${c.header} » n'est pas dans la correspondance : elle n'est pas reprise.`,
+      );
     }
     return [...resolved.columns];
   }
@@ -219,7 +238,9 @@ async function chooseMapping(
   for (const p of proposal) {
     if (!p.header.trim()) continue;
     const applied = p.target !== undefined && p.confidence >= CONFIDENT;
-    const because = p.target ? ` [${REASONS[p.reason] ?? p.reason}, ${Math.round(p.confidence * 100)} %]` : '';
+    const because = p.target
+      ? ` [${REASONS[p.reason] ?? p.reason}, ${Math.round(p.confidence * 100)} %]`
+      : '';
     io.out(
       `  ${letter(p.column)} « ${p.header} » → ${applied || !p.target ? describeTarget(applied ? p.target : null) : `non reprise ; peut-être ${describeTarget(p.target)} ? à confirmer`}${because}`,
     );
@@ -286,7 +307,9 @@ export async function mapCommand(io: CliIO, file: string, options: MapCommandOpt
   const partial = `${options.output}.partiel.xlsx`;
   const written = await writer.finish(partial, summary.parameters);
   await fs.rename(partial, options.output);
-  io.out(`Modèle écrit : ${options.output} — ${plural(written.passages, 'passage')} copié(s) depuis « ${source.sheet} » (la feuille source n'a pas été modifiée).`);
+  io.out(
+    `Modèle écrit : ${options.output} — ${plural(written.passages, 'passage')} copié(s) depuis « ${source.sheet} » (la feuille source n'a pas été modifiée).`,
+  );
   const checkErrors = await checkWritten(io, options.output, written);
   const notCopied = summary.issues.some((i) => i.severity === 'error');
   return notCopied || checkErrors > 0 ? EXIT.problems : EXIT.ok;

@@ -125,8 +125,7 @@ const MESSAGES: Record<IssueCode, MessageBuilder> = {
   tooLong: (_f, p) =>
     `« ${p.value} » fait ${p.count} caractères, le maximum est ${p.limit}. Raccourcissez la valeur.`,
   tooShort: (_f, p) => `la valeur doit faire au moins ${p.limit} caractère(s).`,
-  wrongLength: (_f, p) =>
-    `« ${p.value} » fait ${p.count} caractère(s) ; il en faut exactement ${p.limit}.`,
+  wrongLength: (_f, p) => `« ${p.value} » fait ${p.count} caractère(s) ; il en faut exactement ${p.limit}.`,
   notADate: (_f, p) =>
     `« ${p.value} » n'est pas une date. Saisissez une date au format JJ/MM/AAAA (par ex. 15/03/2024).`,
   twoDigitYear: (_f, p) =>
@@ -135,10 +134,13 @@ const MESSAGES: Record<IssueCode, MessageBuilder> = {
     `la date ${p.value} est hors de la période acceptée par la CDC (de 1900 à 2099). Vérifiez l'année.`,
   excelDateInTextField: (_f, p) =>
     `Excel a transformé la saisie en date (${p.value}). Mettez la colonne au format Texte et retapez la valeur.`,
-  notABoolean: (_f, p) => `« ${p.value} » n'est pas une réponse Oui/Non. Choisissez Oui ou Non dans la liste.`,
-  notAnInteger: (_f, p) => `« ${p.value} » n'est pas un nombre entier. Saisissez un nombre entier sans décimale.`,
+  notABoolean: (_f, p) =>
+    `« ${p.value} » n'est pas une réponse Oui/Non. Choisissez Oui ou Non dans la liste.`,
+  notAnInteger: (_f, p) =>
+    `« ${p.value} » n'est pas un nombre entier. Saisissez un nombre entier sans décimale.`,
   outOfRange: (_f, p) => `${p.value} est hors limites : saisissez un nombre entier de ${p.min} à ${p.max}.`,
-  notInList: (_f, p) => `« ${p.value} » ne fait pas partie de la liste. Choisissez l'une des valeurs : ${p.expected}.`,
+  notInList: (_f, p) =>
+    `« ${p.value} » ne fait pas partie de la liste. Choisissez l'une des valeurs : ${p.expected}.`,
   leadingZerosLost: (_f, p) =>
     `le code a été saisi comme un nombre (${p.value}) et Excel a pu supprimer ses zéros initiaux : il doit faire ${p.limit} chiffres. Mettez la cellule au format Texte et saisissez le code complet (par ex. ${p.expected}).`,
   numberNotACode: (_f, p) =>
@@ -266,7 +268,12 @@ export function messageFor(code: IssueCode, field: FieldDef | undefined, params:
 }
 
 /** "Passages, ligne 12, colonne F « Nom de naissance » (8.1) : " */
-export function locationPrefix(sheet: string, cell: string, row: number, field: FieldDef | undefined): string {
+export function locationPrefix(
+  sheet: string,
+  cell: string,
+  row: number,
+  field: FieldDef | undefined,
+): string {
   const column = cell.replace(/\d+$/, '');
   const parts = [sheet];
   if (row > 0) {

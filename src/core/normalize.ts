@@ -21,7 +21,11 @@ export interface NormalizeContext {
 
 const EMPTY: Normalized = { kind: 'empty' };
 const ok = (value: string): Normalized => ({ kind: 'value', value });
-const invalid = (code: IssueCode, params: MessageParams = {}): Normalized => ({ kind: 'invalid', code, params });
+const invalid = (code: IssueCode, params: MessageParams = {}): Normalized => ({
+  kind: 'invalid',
+  code,
+  params,
+});
 
 function isCellError(value: CellValue): value is CellError {
   return typeof value === 'object' && value !== null && !(value instanceof Date) && 'error' in value;
@@ -58,14 +62,16 @@ export function excelSerialToIsoDate(serial: number, date1904: boolean): string 
   if (!Number.isFinite(serial) || days < 1) return undefined;
   let epoch: number;
   if (date1904) epoch = Date.UTC(1904, 0, 1);
-  else if (days === 60) return undefined; // Lotus 1-2-3's phantom 29 February 1900
+  else if (days === 60)
+    return undefined; // Lotus 1-2-3's phantom 29 February 1900
   else epoch = days < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
   return new Date(epoch + days * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
 function isoFromParts(year: number, month: number, day: number): string | undefined {
   const d = new Date(Date.UTC(year, month - 1, day));
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return undefined;
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day)
+    return undefined;
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
@@ -100,7 +106,12 @@ function normalizeDate(value: Exclude<CellValue, null | undefined>, ctx: Normali
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return invalid('notADate', { value: String(value) });
     // exceljs hands dates over as UTC midnight of the day shown in Excel.
-    return checkedDate(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate(), value.toISOString());
+    return checkedDate(
+      value.getUTCFullYear(),
+      value.getUTCMonth() + 1,
+      value.getUTCDate(),
+      value.toISOString(),
+    );
   }
   if (typeof value === 'number') {
     const iso = excelSerialToIsoDate(value, ctx.date1904);
@@ -145,7 +156,9 @@ function normalizeInt(field: FieldDef, value: Exclude<CellValue, null | undefine
     if (!/^[+-]?\d+$/.test(text)) return invalid('notAnInteger', { value: excerpt(text) });
     n = Number(text);
   } else {
-    return invalid('notAnInteger', { value: value instanceof Date ? value.toISOString().slice(0, 10) : String(value) });
+    return invalid('notAnInteger', {
+      value: value instanceof Date ? value.toISOString().slice(0, 10) : String(value),
+    });
   }
   const min = field.minInclusive ?? -2147483648;
   const max = field.maxInclusive ?? 2147483647;
@@ -317,8 +330,10 @@ export function normalizeCell(field: FieldDef, value: CellValue, ctx: NormalizeC
       return ok(code);
     }
     case 'string': {
-      if (value instanceof Date) return invalid('excelDateInTextField', { value: frenchDate(value.toISOString()) });
-      if (typeof value === 'boolean') return invalid('notInList', { value: value ? 'VRAI' : 'FAUX', expected: 'du texte' });
+      if (value instanceof Date)
+        return invalid('excelDateInTextField', { value: frenchDate(value.toISOString()) });
+      if (typeof value === 'boolean')
+        return invalid('notInList', { value: value ? 'VRAI' : 'FAUX', expected: 'du texte' });
       if (typeof value === 'number') {
         const asCode = field.code ? numberAsCode(field, value) : ok(String(value));
         return asCode.kind === 'value' ? checkLength(field, asCode.value) : asCode;

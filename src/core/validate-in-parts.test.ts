@@ -17,6 +17,9 @@ function fluxOf(rows: ReturnType<typeof validPassage>[]): Flux {
   return createFlux({ header: result.header, passages: result.passages, now, idFlux: 'test' });
 }
 
+/** Type and code must agree (RS codes for RS certifications), or the check refuses the row. */
+const certification = (code: string) => ({ '4.1': code.startsWith('RS') ? 'RS' : 'RNCP', '4.2': code });
+
 const passagesOf = (flux: Flux): Passage[] => flux.certifications.flatMap((c) => c.passages);
 
 describe('splitFlux', () => {
@@ -26,7 +29,7 @@ describe('splitFlux', () => {
         fc.array(fc.constantFrom('RNCP1', 'RNCP2', 'RS3'), { minLength: 1, maxLength: 40 }),
         fc.integer({ min: 1, max: 12 }),
         (codes, size) => {
-          const flux = fluxOf(codes.map((code, i) => validPassage({ '4.2': code, '5.1': `P-${i}` })));
+          const flux = fluxOf(codes.map((code, i) => validPassage({ ...certification(code), '5.1': `P-${i}` })));
           const parts = splitFlux(flux, size);
           expect(parts.flatMap(passagesOf)).toEqual(passagesOf(flux));
           for (const part of parts) {
@@ -42,7 +45,7 @@ describe('splitFlux', () => {
 });
 
 describe('validateFluxInParts', () => {
-  const rows = Array.from({ length: 9 }, (_, i) => validPassage({ '5.1': `P-${i}`, '4.2': i % 2 ? 'RNCP1' : 'RS2' }));
+  const rows = Array.from({ length: 9 }, (_, i) => validPassage({ '5.1': `P-${i}`, ...certification(i % 2 ? 'RNCP1' : 'RS2') }));
 
   it('accepts a valid flux', async () => {
     const report = await validateFluxInParts(fluxOf(rows), dictionary, sheets, validateXml, { passagesPerPart: 4 });

@@ -87,6 +87,8 @@ export const EXAMPLE_VALID: TemplateContent = {
       '8.1': 'Nguyen',
       '8.3': 'Thomas',
       '8.6': 1988,
+      '8.7': 9,
+      '8.8': 17,
       '8.9': 'M',
       '8.11': '33000',
       '8.12': 'Bordeaux',

@@ -98,7 +98,10 @@ class Spill {
     await once(this.stream, 'finish');
   }
   async *rows(): AsyncGenerator<Record<string, CellValue>> {
-    const lines = createInterface({ input: createReadStream(this.file, { encoding: 'utf8' }), crlfDelay: Infinity });
+    const lines = createInterface({
+      input: createReadStream(this.file, { encoding: 'utf8' }),
+      crlfDelay: Infinity,
+    });
     for await (const line of lines) if (line) yield decodeRow(line);
   }
 }
@@ -126,7 +129,11 @@ export class TemplateRowsWriter {
 
   private async startSpilling(): Promise<void> {
     const dir = await fs.mkdtemp(path.join(this.options.tempDir ?? tmpdir(), 'accrochage-import-'));
-    const spill = { dir, passages: new Spill(path.join(dir, 'passages.jsonl')), digcomp: new Spill(path.join(dir, 'digcomp.jsonl')) };
+    const spill = {
+      dir,
+      passages: new Spill(path.join(dir, 'passages.jsonl')),
+      digcomp: new Spill(path.join(dir, 'digcomp.jsonl')),
+    };
     this.spill = spill;
     for (const row of this.passages.splice(0)) await spill.passages.add(row);
     for (const row of this.digcomp.splice(0)) await spill.digcomp.add(row);
@@ -146,7 +153,13 @@ export class TemplateRowsWriter {
       }
       await this.spill.passages.end();
       await this.spill.digcomp.end();
-      await writeStreamedTemplate(output, parameters, this.spill.passages, this.spill.digcomp, this.options.schemaVersion);
+      await writeStreamedTemplate(
+        output,
+        parameters,
+        this.spill.passages,
+        this.spill.digcomp,
+        this.options.schemaVersion,
+      );
       return { passages: this.spill.passages.count, digcomp: this.spill.digcomp.count, streamed: true };
     } finally {
       await this.discard();
@@ -172,7 +185,9 @@ function addStreamedSheet(
   },
   withLiveRules: boolean,
 ): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 1 }] });
+  const sheet = workbook.addWorksheet(spec.name, {
+    views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 1 }],
+  });
   spec.columns.forEach((c, i) => {
     const column = sheet.getColumn(i + 1);
     column.width = c.width;
@@ -236,7 +251,11 @@ async function writeStreamedTemplate(
   schemaVersion?: string,
 ): Promise<void> {
   const layout: TemplateLayout = buildTemplateLayout(schemaVersion);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: output, useStyles: true, useSharedStrings: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: output,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   workbook.creator = 'Accrochage CDC pour Excel';
   // Sheets are created in tab order; each is committed before the next one receives its rows.
   writeParameters(workbook, layout, toExcelRow(parameters));

@@ -54,7 +54,7 @@ describe('accrochage template', () => {
 describe('accrochage check', () => {
   it('exits 0 on a clean workbook', async () => {
     const io = captureIO();
-    expect(await checkCommand(io, await writeWorkbook(EXAMPLE_VALID), {})).toBe(0);
+    expect(await checkCommand(io, await writeWorkbook(EXAMPLE_VALID), { today: now })).toBe(0);
     expect(io.stdout.at(-1)).toBe('0 erreur, 0 avertissement sur 9 passages (3 certifications).');
   });
 
@@ -79,9 +79,9 @@ describe('accrochage check', () => {
   });
 
   it('checks the bundled examples: the valid one is clean, the other full of typical mistakes', async () => {
-    expect(await checkCommand(captureIO(), path.join(REPO_ROOT, 'examples', 'exemple-valide.xlsx'), {})).toBe(0);
+    expect(await checkCommand(captureIO(), path.join(REPO_ROOT, 'examples', 'exemple-valide.xlsx'), { today: now })).toBe(0);
     const io = captureIO();
-    expect(await checkCommand(io, path.join(REPO_ROOT, 'examples', 'exemple-erreurs.xlsx'), { json: true })).toBe(1);
+    expect(await checkCommand(io, path.join(REPO_ROOT, 'examples', 'exemple-erreurs.xlsx'), { json: true, today: now })).toBe(1);
     const codes = new Set(JSON.parse(io.stdout.join('\n')).map((i: { code: string }) => i.code));
     for (const code of ['required', 'notInList', 'leadingZerosLost', 'twoDigitYear', 'duplicateIdTechnique', 'identityConflict']) {
       expect(codes).toContain(code);

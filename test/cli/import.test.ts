@@ -32,7 +32,9 @@ describe('accrochage import', () => {
     const xlsx = path.join(tempDir(), 'importe.xlsx');
     const io = captureIO();
     const code = await importCommand(io, writeXml(example), { output: xlsx });
-    expect(io.stdout.join('\n')).toMatch(/Modèle écrit : .*importe\.xlsx — 3 passages, 6 résultats DIGCOMP\. Identifiant du flux d'origine : 6e3c7378/);
+    expect(io.stdout.join('\n')).toMatch(
+      /Modèle écrit : .*importe\.xlsx — 3 passages, 6 résultats DIGCOMP\. Identifiant du flux d'origine : 6e3c7378/,
+    );
     // The example itself has warnings (dates before July 2021, VAE route without VAE) but nothing blocking.
     expect(code).toBe(0);
 
@@ -42,7 +44,11 @@ describe('accrochage import', () => {
     expect(validateWithNativeXmllint(xml, OFFICIAL_XSD).valid).toBe(true);
     const before = readFluxFromXml(example, dictionary);
     const after = readFluxFromXml(xml, dictionary);
-    const strip = (f: typeof before) => f.certifications.map((c) => ({ ...c, passages: c.passages.map((p) => ({ ...p, row: 0, digcomp: p.digcomp.map((d) => d.values) })) }));
+    const strip = (f: typeof before) =>
+      f.certifications.map((c) => ({
+        ...c,
+        passages: c.passages.map((p) => ({ ...p, row: 0, digcomp: p.digcomp.map((d) => d.values) })),
+      }));
     expect(strip(after)).toEqual(strip(before));
     expect(after.header).toEqual(before.header);
     expect(after.idFlux).not.toBe(before.idFlux);
@@ -52,14 +58,24 @@ describe('accrochage import', () => {
   it('opens a rejected file with its mistakes listed at their cells, and once corrected it exports a valid file', async () => {
     const rejected = example
       .replace('<cpf:sexe>M</cpf:sexe>', '<cpf:sexe>H</cpf:sexe>')
-      .replace('<cpf:dateDebutValidite>2020-12-12</cpf:dateDebutValidite>', '<cpf:dateDebutValidite>12/12/2020</cpf:dateDebutValidite>')
-      .replace('<cpf:idContrat>2560080000127J</cpf:idContrat>', '<cpf:idContrat>2560080000127J</cpf:idContrat><cpf:commentaire>à revoir</cpf:commentaire>');
+      .replace(
+        '<cpf:dateDebutValidite>2020-12-12</cpf:dateDebutValidite>',
+        '<cpf:dateDebutValidite>12/12/2020</cpf:dateDebutValidite>',
+      )
+      .replace(
+        '<cpf:idContrat>2560080000127J</cpf:idContrat>',
+        '<cpf:idContrat>2560080000127J</cpf:idContrat><cpf:commentaire>à revoir</cpf:commentaire>',
+      );
     const xlsx = path.join(tempDir(), 'rejete.xlsx');
     const io = captureIO();
     expect(await importCommand(io, writeXml(rejected), { output: xlsx })).toBe(1);
     const text = io.stdout.join('\n');
-    expect(text).toMatch(/ERREUR XML, ligne 10 : l'élément « …\/certificateurs\/certificateur\/commentaire » .* « à revoir »/);
-    expect(text).toMatch(/ERREUR Passages, ligne 2, colonne AH « Sexe » \(8\.9\) : « H » ne fait pas partie de la liste/);
+    expect(text).toMatch(
+      /ERREUR XML, ligne 10 : l'élément « …\/certificateurs\/certificateur\/commentaire » .* « à revoir »/,
+    );
+    expect(text).toMatch(
+      /ERREUR Passages, ligne 2, colonne AH « Sexe » \(8\.9\) : « H » ne fait pas partie de la liste/,
+    );
     expect(text).toMatch(/1 erreur, /);
 
     // The user fixes the cell the check points at; the text date is read by the template as typed.
@@ -101,7 +117,9 @@ describe('accrochage import', () => {
 
   it('writes nothing for a hostile or foreign file, and never overwrites a file', async () => {
     const dir = tempDir();
-    const doctype = writeXml('<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x SYSTEM "file:///etc/passwd">]><flux>&x;</flux>');
+    const doctype = writeXml(
+      '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x SYSTEM "file:///etc/passwd">]><flux>&x;</flux>',
+    );
     const io = captureIO();
     expect(await importCommand(io, doctype, { output: path.join(dir, 'a.xlsx') })).toBe(2);
     expect(io.stderr.join('\n')).toMatch(/DOCTYPE.*Import refusé : aucun fichier n’a été écrit/s);
@@ -113,7 +131,12 @@ describe('accrochage import', () => {
     expect(await importCommand(again, writeXml(example), { output: existing })).toBe(2);
     expect(readFileSync(existing, 'utf8')).toBe('contenu');
     expect(await importCommand(captureIO(), path.join(dir, 'absent.xml'), {})).toBe(2);
-    expect(await importCommand(captureIO(), writeXml(example), { output: path.join(dir, 'b.xlsx'), certificateur: 'deux' })).toBe(2);
+    expect(
+      await importCommand(captureIO(), writeXml(example), {
+        output: path.join(dir, 'b.xlsx'),
+        certificateur: 'deux',
+      }),
+    ).toBe(2);
   });
 
   it('imports what precedes a malformed end, says so, and exits 1', async () => {

@@ -22,11 +22,36 @@ interface Accepted {
 
 const ACCEPTED: readonly Accepted[] = [
   { name: 'emoji in a name', cells: { '8.1': 'Moreau 😀' }, tag: 'nomNaissance', xml: 'Moreau 😀' },
-  { name: '60 emoji make a 60-character name', cells: { '8.1': '😀'.repeat(60) }, tag: 'nomNaissance', xml: '😀'.repeat(60) },
-  { name: 'combining accents are composed (NFC)', cells: { '8.3': 'Cle\u0301ment' }, tag: 'prenom1', xml: 'Clément' },
-  { name: 'no-break spaces around a value are trimmed', cells: { '8.1': '\u00a0Moreau\u00a0' }, tag: 'nomNaissance', xml: 'Moreau' },
-  { name: 'a no-break space inside a value is kept as typed', cells: { '8.1': 'De\u00a0Vries' }, tag: 'nomNaissance', xml: 'De\u00a0Vries' },
-  { name: 'a byte-order mark before a value is trimmed', cells: { '8.1': '\ufeffMoreau' }, tag: 'nomNaissance', xml: 'Moreau' },
+  {
+    name: '60 emoji make a 60-character name',
+    cells: { '8.1': '😀'.repeat(60) },
+    tag: 'nomNaissance',
+    xml: '😀'.repeat(60),
+  },
+  {
+    name: 'combining accents are composed (NFC)',
+    cells: { '8.3': 'Cle\u0301ment' },
+    tag: 'prenom1',
+    xml: 'Clément',
+  },
+  {
+    name: 'no-break spaces around a value are trimmed',
+    cells: { '8.1': '\u00a0Moreau\u00a0' },
+    tag: 'nomNaissance',
+    xml: 'Moreau',
+  },
+  {
+    name: 'a no-break space inside a value is kept as typed',
+    cells: { '8.1': 'De\u00a0Vries' },
+    tag: 'nomNaissance',
+    xml: 'De\u00a0Vries',
+  },
+  {
+    name: 'a byte-order mark before a value is trimmed',
+    cells: { '8.1': '\ufeffMoreau' },
+    tag: 'nomNaissance',
+    xml: 'Moreau',
+  },
   {
     name: 'markup characters and quotes are escaped',
     cells: { '8.1': `A&B <C> "D" 'E'` },
@@ -34,7 +59,12 @@ const ACCEPTED: readonly Accepted[] = [
     xml: `A&amp;B &lt;C&gt; "D" 'E'`,
   },
   { name: 'a tab inside free text is kept', cells: { '5.17': 'TOSA\tv2' }, tag: 'verbatim', xml: 'TOSA\tv2' },
-  { name: 'a line break (Alt+Entrée) inside free text is kept', cells: { '5.17': 'ligne 1\nligne 2' }, tag: 'verbatim', xml: 'ligne 1\nligne 2' },
+  {
+    name: 'a line break (Alt+Entrée) inside free text is kept',
+    cells: { '5.17': 'ligne 1\nligne 2' },
+    tag: 'verbatim',
+    xml: 'ligne 1\nligne 2',
+  },
   {
     name: 'a carriage return (stored by Excel as _x000D_) is written as &#13; so parsers keep it',
     cells: { '5.17': 'a_x000D_\nb' },
@@ -44,17 +74,45 @@ const ACCEPTED: readonly Accepted[] = [
   {
     name: "a code typed with Excel's text prefix (') keeps its zeros and loses the prefix",
     cells: { '8.10': '01004' },
-    style: { field: '8.10', apply: (cell) => (cell.style = { ...cell.style, quotePrefix: true }) },
+    style: {
+      field: '8.10',
+      apply: (cell) => (cell.style = { ...cell.style, quotePrefix: true } as Partial<ExcelJS.Style>),
+    },
     tag: 'codeInsee',
     xml: '01004',
   },
-  { name: 'an apostrophe starting a name is part of the name', cells: { '8.1': "'t Hooft" }, tag: 'nomNaissance', xml: "'t Hooft" },
-  { name: 'a 5-digit postal code stored as a number', cells: { '8.10': null, '8.11': 75001 }, tag: 'codePostal', xml: '75001' },
+  {
+    name: 'an apostrophe starting a name is part of the name',
+    cells: { '8.1': "'t Hooft" },
+    tag: 'nomNaissance',
+    xml: "'t Hooft",
+  },
+  {
+    name: 'a 5-digit postal code stored as a number',
+    cells: { '8.10': null, '8.11': 75001 },
+    tag: 'codePostal',
+    xml: '75001',
+  },
   { name: 'a year of birth stored as text', cells: { '8.6': '1994' }, tag: 'anneeNaissance', xml: '1994' },
-  { name: 'a month stored as text with a leading zero', cells: { '8.7': '03' }, tag: 'moisNaissance', xml: '3' },
+  {
+    name: 'a month stored as text with a leading zero',
+    cells: { '8.7': '03' },
+    tag: 'moisNaissance',
+    xml: '3',
+  },
   { name: 'a day stored as text with spaces', cells: { '8.8': ' 21 ' }, tag: 'jourNaissance', xml: '21' },
-  { name: 'a date stored as text JJ/MM/AAAA', cells: { '5.10': '02/10/2026' }, tag: 'dateDebutValidite', xml: '2026-10-02' },
-  { name: 'a date stored as ISO text', cells: { '5.10': '2026-10-02' }, tag: 'dateDebutValidite', xml: '2026-10-02' },
+  {
+    name: 'a date stored as text JJ/MM/AAAA',
+    cells: { '5.10': '02/10/2026' },
+    tag: 'dateDebutValidite',
+    xml: '2026-10-02',
+  },
+  {
+    name: 'a date stored as ISO text',
+    cells: { '5.10': '2026-10-02' },
+    tag: 'dateDebutValidite',
+    xml: '2026-10-02',
+  },
   {
     name: 'a date stored as a serial number in a General cell',
     cells: { '5.10': serialOf(day(2026, 10, 2)) },
@@ -63,14 +121,24 @@ const ACCEPTED: readonly Accepted[] = [
     xml: '2026-10-02',
   },
   { name: "Excel's TRUE in a Oui/Non column", cells: { '5.5': true }, tag: 'donneeCertifiee', xml: 'true' },
-  { name: 'a list label typed in capitals', cells: { '5.4': 'PAR ADMISSION' }, tag: 'obtentionCertification', xml: 'PAR_ADMISSION' },
+  {
+    name: 'a list label typed in capitals',
+    cells: { '5.4': 'PAR ADMISSION' },
+    tag: 'obtentionCertification',
+    xml: 'PAR_ADMISSION',
+  },
   {
     name: 'a formula with a cached text result',
     cells: { '8.1': { formula: 'UPPER("moreau")', result: 'MOREAU' } },
     tag: 'nomNaissance',
     xml: 'MOREAU',
   },
-  { name: 'a formula with a cached number', cells: { '8.6': { formula: '1990+4', result: 1994 } }, tag: 'anneeNaissance', xml: '1994' },
+  {
+    name: 'a formula with a cached number',
+    cells: { '8.6': { formula: '1990+4', result: 1994 } },
+    tag: 'anneeNaissance',
+    xml: '1994',
+  },
   {
     name: 'a formula whose cached result is 0 (exceljs drops falsy results)',
     cells: { '5.5': { formula: 'IF(1=2,1,0)', result: 0 } },
@@ -83,7 +151,9 @@ describe('cells that reach the XML', () => {
   it.each(ACCEPTED.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const file = await writeCorpusFile([passage(c.cells)], (workbook) => {
       if (!c.style) return;
-      c.style.apply((workbook.getWorksheet('Passages') as ExcelJS.Worksheet).getCell(cellOf(c.style.field, 2)));
+      c.style.apply(
+        (workbook.getWorksheet('Passages') as ExcelJS.Worksheet).getCell(cellOf(c.style.field, 2)),
+      );
     });
     const run = await runCorpusFile(file);
     expect(run.issues.filter((i) => i.severity === 'error')).toEqual([]);
@@ -110,7 +180,13 @@ const REFUSED: readonly Refused[] = [
     code: 'required',
     message: /^la cellule est vide alors que ce champ est obligatoire/,
   },
-  { name: 'a name of no-break spaces only', field: '8.1', value: '\u00a0\u00a0', code: 'required', message: /^la cellule est vide/ },
+  {
+    name: 'a name of no-break spaces only',
+    field: '8.1',
+    value: '\u00a0\u00a0',
+    code: 'required',
+    message: /^la cellule est vide/,
+  },
   {
     name: 'a zero-width space inside a name',
     field: '8.1',
@@ -138,7 +214,8 @@ const REFUSED: readonly Refused[] = [
     field: '8.1',
     value: 'Mo_x0001_reau',
     code: 'forbiddenChar',
-    message: 'la valeur contient un caractère invisible ou interdit en XML (U+0001). Retapez la valeur sans ce caractère.',
+    message:
+      'la valeur contient un caractère invisible ou interdit en XML (U+0001). Retapez la valeur sans ce caractère.',
   },
   {
     name: 'the non-character U+FFFE, stored by Excel as _xFFFE_',
@@ -184,30 +261,45 @@ const REFUSED: readonly Refused[] = [
     field: '8.8',
     value: '12.0',
     code: 'notAnInteger',
-    message: '« 12.0 » n\'est pas un nombre entier. Saisissez un nombre entier sans décimale.',
+    message: "« 12.0 » n'est pas un nombre entier. Saisissez un nombre entier sans décimale.",
   },
-  { name: 'a year with decimals', field: '8.6', value: 1994.5, code: 'notAnInteger', message: /« 1994\.5 » n'est pas un nombre entier/ },
+  {
+    name: 'a year with decimals',
+    field: '8.6',
+    value: 1994.5,
+    code: 'notAnInteger',
+    message: /« 1994\.5 » n'est pas un nombre entier/,
+  },
   {
     name: 'a two-digit year typed as text',
     field: '5.10',
     value: '02/10/26',
     code: 'twoDigitYear',
-    message: "« 02/10/26 » a une année sur 2 chiffres, ambiguë. Saisissez l'année sur 4 chiffres (JJ/MM/AAAA).",
+    message:
+      "« 02/10/26 » a une année sur 2 chiffres, ambiguë. Saisissez l'année sur 4 chiffres (JJ/MM/AAAA).",
   },
   {
     name: 'a date before 1900 (Excel keeps it as text)',
     field: '5.10',
     value: '14/07/1889',
     code: 'dateOutOfRange',
-    message: 'la date 14/07/1889 est hors de la période acceptée par la CDC (de 1900 à 2099). Vérifiez l\'année.',
+    message:
+      "la date 14/07/1889 est hors de la période acceptée par la CDC (de 1900 à 2099). Vérifiez l'année.",
   },
-  { name: 'a date after 2099', field: '5.10', value: day(2100, 1, 1), code: 'dateOutOfRange', message: /la date 01\/01\/2100 est hors/ },
+  {
+    name: 'a date after 2099',
+    field: '5.10',
+    value: day(2100, 1, 1),
+    code: 'dateOutOfRange',
+    message: /la date 01\/01\/2100 est hors/,
+  },
   {
     name: 'a date that does not exist',
     field: '5.10',
     value: '31/02/2026',
     code: 'notADate',
-    message: "« 31/02/2026 » n'est pas une date. Saisissez une date au format JJ/MM/AAAA (par ex. 15/03/2024).",
+    message:
+      "« 31/02/2026 » n'est pas une date. Saisissez une date au format JJ/MM/AAAA (par ex. 15/03/2024).",
   },
   {
     name: 'Excel turned a name into a date',
@@ -215,7 +307,8 @@ const REFUSED: readonly Refused[] = [
     value: day(2026, 3, 1),
     numFmt: 'd-mmm',
     code: 'excelDateInTextField',
-    message: 'Excel a transformé la saisie en date (01/03/2026). Mettez la colonne au format Texte et retapez la valeur.',
+    message:
+      'Excel a transformé la saisie en date (01/03/2026). Mettez la colonne au format Texte et retapez la valeur.',
   },
   {
     name: 'a number too large for the date format of its cell (#####)',
@@ -239,16 +332,23 @@ const REFUSED: readonly Refused[] = [
     field: '8.1',
     value: true,
     code: 'notInList',
-    message: '« VRAI » ne fait pas partie de la liste. Choisissez l\'une des valeurs : du texte.',
+    message: "« VRAI » ne fait pas partie de la liste. Choisissez l'une des valeurs : du texte.",
   },
   {
     name: 'the error value #N/A',
     field: '8.1',
     value: { error: '#N/A' },
     code: 'excelError',
-    message: "la cellule contient l'erreur Excel #N/A. Corrigez la formule ou saisissez la valeur directement.",
+    message:
+      "la cellule contient l'erreur Excel #N/A. Corrigez la formule ou saisissez la valeur directement.",
   },
-  { name: 'the error value #REF! in a date', field: '5.10', value: { error: '#REF!' }, code: 'excelError', message: /l'erreur Excel #REF!/ },
+  {
+    name: 'the error value #REF! in a date',
+    field: '5.10',
+    value: { error: '#REF!' },
+    code: 'excelError',
+    message: /l'erreur Excel #REF!/,
+  },
   {
     name: 'a lookup formula returning #N/A (it used to say "formule non calculée")',
     field: '8.1',
@@ -279,20 +379,33 @@ const REFUSED: readonly Refused[] = [
     code: 'notABoolean',
     message: "« peut-être » n'est pas une réponse Oui/Non. Choisissez Oui ou Non dans la liste.",
   },
-  { name: 'a value outside its list', field: '8.9', value: 'H', code: 'notInList', message: '« H » ne fait pas partie de la liste. Choisissez l\'une des valeurs : M, F.' },
+  {
+    name: 'a value outside its list',
+    field: '8.9',
+    value: 'H',
+    code: 'notInList',
+    message: "« H » ne fait pas partie de la liste. Choisissez l'une des valeurs : M, F.",
+  },
 ];
 
 describe('cells that are refused with a French message on the cell', () => {
   it.each(REFUSED.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const file = await writeCorpusFile([passage({ [c.field]: c.value })], (workbook) => {
-      if (c.numFmt) (workbook.getWorksheet('Passages') as ExcelJS.Worksheet).getCell(cellOf(c.field, 2)).numFmt = c.numFmt;
+      if (c.numFmt)
+        (workbook.getWorksheet('Passages') as ExcelJS.Worksheet).getCell(cellOf(c.field, 2)).numFmt =
+          c.numFmt;
     });
     const run = await runCorpusFile(file);
     const cell = cellOf(c.field, 2);
     const errors = run.issues.filter((i) => i.severity === 'error');
     expect(errors.map((i) => [i.cell, i.code])).toEqual([[cell, c.code]]);
-    const [prefix, message] = errors[0].message.split(' : ', 2).length === 2 ? splitOnce(errors[0].message) : ['', ''];
-    expect(prefix).toMatch(new RegExp(`^Passages, ligne 2, colonne ${cell.replace(/\d+$/, '')} « .+ » \\(${c.field.replace('.', '\\.')}\\)$`));
+    const [prefix, message] =
+      errors[0].message.split(' : ', 2).length === 2 ? splitOnce(errors[0].message) : ['', ''];
+    expect(prefix).toMatch(
+      new RegExp(
+        `^Passages, ligne 2, colonne ${cell.replace(/\d+$/, '')} « .+ » \\(${c.field.replace('.', '\\.')}\\)$`,
+      ),
+    );
     if (typeof c.message === 'string') expect(message).toBe(c.message);
     else expect(message).toMatch(c.message);
     expect(run.output).toContain(errors[0].message);

@@ -17,7 +17,11 @@ const ROWS = 1_000_000;
 const layout = buildTemplateLayout();
 
 async function writeMillionRows(file: string): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false, useStyles: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: file,
+    useSharedStrings: false,
+    useStyles: false,
+  });
   const parameters = workbook.addWorksheet('Paramètres');
   for (const p of layout.parameters.cells) {
     parameters.addRow([p.label, PARAMETERS[p.field as keyof typeof PARAMETERS]]).commit();

@@ -24,7 +24,9 @@ describe('merged, hidden and filtered rows', () => {
     const run = await runCorpusFile(file);
     const errors = run.issues.filter((i) => i.severity === 'error');
     expect(errors.map((i) => [i.cell, i.code])).toEqual([[cellOf('4.1', 3), 'required']]);
-    expect(errors[0].message).toMatch(/^Passages, ligne 3, colonne \w+ « Type de certification » \(4\.1\) : la cellule est vide alors que ce champ est obligatoire/);
+    expect(errors[0].message).toMatch(
+      /^Passages, ligne 3, colonne \w+ « Type de certification » \(4\.1\) : la cellule est vide alors que ce champ est obligatoire/,
+    );
     expect(run.exportExit).toBe(1);
   });
 
@@ -93,10 +95,15 @@ describe('moved, renamed, deleted and extra columns', () => {
 
   it('a deleted mandatory column blocks the export', async () => {
     const file = await writeCorpusFile([passage()], (workbook) => {
-      passagesOf(workbook).spliceColumns(Number(passagesOf(workbook).getColumn(cellOf('8.3', 1).replace(/\d+$/, '')).number), 1);
+      passagesOf(workbook).spliceColumns(
+        Number(passagesOf(workbook).getColumn(cellOf('8.3', 1).replace(/\d+$/, '')).number),
+        1,
+      );
     });
     const run = await runCorpusFile(file);
-    expect(run.issues).toContainEqual(expect.objectContaining({ code: 'missingColumn', field: '8.3', severity: 'error' }));
+    expect(run.issues).toContainEqual(
+      expect.objectContaining({ code: 'missingColumn', field: '8.3', severity: 'error' }),
+    );
     expect(run.exportExit).toBe(1);
   });
 
@@ -105,8 +112,12 @@ describe('moved, renamed, deleted and extra columns', () => {
       passagesOf(workbook).getCell(headerCell('5.2')).value = 'Preuve';
     });
     const run = await runCorpusFile(file);
-    expect(run.issues).toEqual([expect.objectContaining({ code: 'missingColumn', field: '5.2', severity: 'warning' })]);
-    expect(run.output).toMatch(/ATTENTION Passages « .* » \(5\.2\) : La colonne « .* » \(5\.2\) est introuvable/);
+    expect(run.issues).toEqual([
+      expect.objectContaining({ code: 'missingColumn', field: '5.2', severity: 'warning' }),
+    ]);
+    expect(run.output).toMatch(
+      /ATTENTION Passages « .* » \(5\.2\) : La colonne « .* » \(5\.2\) est introuvable/,
+    );
     expect(run.exportExit).toBe(0);
   });
 
@@ -126,9 +137,16 @@ describe('moved, renamed, deleted and extra columns', () => {
 
 describe('rows and sheets', () => {
   it('blank rows in the middle are skipped and messages keep the real row numbers', async () => {
-    const file = await writeCorpusFile([passage(), {}, { '5.1': '   ' }, passage({ '5.1': 'EX-0002', '8.9': 'H' })]);
+    const file = await writeCorpusFile([
+      passage(),
+      {},
+      { '5.1': '   ' },
+      passage({ '5.1': 'EX-0002', '8.9': 'H' }),
+    ]);
     const run = await runCorpusFile(file);
-    expect(run.issues.filter((i) => i.severity === 'error').map((i) => [i.row, i.code])).toEqual([[5, 'notInList']]);
+    expect(run.issues.filter((i) => i.severity === 'error').map((i) => [i.row, i.code])).toEqual([
+      [5, 'notInList'],
+    ]);
     expect(run.output).toMatch(/Passages, ligne 5, colonne/);
   });
 
@@ -206,8 +224,10 @@ describe('older, foreign and broken files', () => {
     );
   });
 
-  it("a third-party template (Rich ID V1.4, read in place) is not taken for ours", async () => {
-    const run = await runCorpusFile(path.join(SHARED_CDC, 'third-party', 'modele-excel-accrochage-certificateurs-1.4.xlsx'));
+  it('a third-party template (Rich ID V1.4, read in place) is not taken for ours', async () => {
+    const run = await runCorpusFile(
+      path.join(SHARED_CDC, 'third-party', 'modele-excel-accrochage-certificateurs-1.4.xlsx'),
+    );
     expect([run.checkExit, run.exportExit]).toEqual([2, 2]);
     expect(run.output).toMatch(/ne contient pas de feuille « Passages »/);
   });

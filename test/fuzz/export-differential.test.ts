@@ -61,7 +61,12 @@ function errorsAt(issues: readonly Issue[], field: FieldDef, cellValue: CellValu
   const normalized = normalizeCell(field, cellValue, { date1904: false });
   const cellCodes = new Set(['required', normalized.kind === 'invalid' ? normalized.code : '']);
   return issues.filter(
-    (i) => i.severity === 'error' && i.sheet === sheet && i.cell === cell && i.field === field.id && cellCodes.has(i.code),
+    (i) =>
+      i.severity === 'error' &&
+      i.sheet === sheet &&
+      i.cell === cell &&
+      i.field === field.id &&
+      cellCodes.has(i.code),
   );
 }
 
@@ -73,14 +78,22 @@ interface SingleCellCase {
 
 /** A valid one-passage workbook with one cell (a passage field it fills, or a parameter) made unusual. */
 const singleCellCase: fc.Arbitrary<SingleCellCase> = validRow.chain((row) => {
-  const candidates = [...Object.keys(row).filter((id) => dictionary.field(id).scope === 'passage'), ...FLUX_FIELDS];
-  return fc
-    .constantFrom(...candidates)
-    .chain((id) => brokenCell(dictionary.field(id)).map((cell) => ({ row: { ...row, '5.1': 'P-1' }, field: dictionary.field(id), cell })));
+  const candidates = [
+    ...Object.keys(row).filter((id) => dictionary.field(id).scope === 'passage'),
+    ...FLUX_FIELDS,
+  ];
+  return fc.constantFrom(...candidates).chain((id) =>
+    brokenCell(dictionary.field(id)).map((cell) => ({
+      row: { ...row, '5.1': 'P-1' },
+      field: dictionary.field(id),
+      cell,
+    })),
+  );
 });
 
 function workbookWith({ row, field, cell }: SingleCellCase) {
-  if (field.scope === 'flux') return workbook([row], { parameters: { ...VALID_PARAMETERS, [field.id]: cell } });
+  if (field.scope === 'flux')
+    return workbook([row], { parameters: { ...VALID_PARAMETERS, [field.id]: cell } });
   return workbook([{ ...row, [field.id]: cell }]);
 }
 
@@ -121,7 +134,9 @@ describe('check + export against the official XSD (native xmllint)', () => {
             expectations.push({ kind: 'accepted', what: `${what} → ${JSON.stringify(normalized.value)}` });
             continue;
           }
-          expect(atCell.every((i) => i.message.length > 20 && !/undefined|NaN|\[object/.test(i.message))).toBe(true);
+          expect(
+            atCell.every((i) => i.message.length > 20 && !/undefined|NaN|\[object/.test(i.message)),
+          ).toBe(true);
           documents.push(setElementText(base, c.field, escapeForTest(rawLexical(c.cell))));
           expectations.push({ kind: 'refused', codes: atCell.map((i) => i.code), cell: c.cell, what });
         }
@@ -129,13 +144,19 @@ describe('check + export against the official XSD (native xmllint)', () => {
         expectations.forEach((expectation, i) => {
           const verdict = verdicts[i];
           if (expectation.kind === 'accepted' && !verdict.valid) {
-            throw new Error(`accepted by check, rejected by the official XSD: ${expectation.what}\n${verdict.messages}`);
+            throw new Error(
+              `accepted by check, rejected by the official XSD: ${expectation.what}\n${verdict.messages}`,
+            );
           }
           if (expectation.kind === 'refused' && verdict.valid) {
             stricter++;
-            const unexplained = expectation.codes.filter((code) => !STRICTER_BY_DESIGN[code]?.(expectation.cell));
+            const unexplained = expectation.codes.filter(
+              (code) => !STRICTER_BY_DESIGN[code]?.(expectation.cell),
+            );
             if (unexplained.length > 0) {
-              throw new Error(`refused by check (${unexplained.join(', ')}) but the official XSD accepts it: ${expectation.what}`);
+              throw new Error(
+                `refused by check (${unexplained.join(', ')}) but the official XSD accepts it: ${expectation.what}`,
+              );
             }
           }
         });
@@ -153,7 +174,9 @@ describe('check + export against the official XSD (native xmllint)', () => {
       .chain(([rows, spots]) => {
         const edits = spots.map(([r, f]) => {
           const row = rows[r % rows.length];
-          const ids = Object.keys(row).filter((id) => id !== '5.1' && dictionary.field(id).scope === 'passage');
+          const ids = Object.keys(row).filter(
+            (id) => id !== '5.1' && dictionary.field(id).scope === 'passage',
+          );
           const id = ids[f % ids.length];
           return brokenCell(dictionary.field(id)).map((cell) => ({ index: r % rows.length, id, cell }));
         });
@@ -173,9 +196,15 @@ describe('check + export against the official XSD (native xmllint)', () => {
         for (const { original, rows, edited } of cases) {
           const { check, xml } = checkAndExport(workbook(rows));
           // Rows nobody touched never get a new error because of a broken neighbour.
-          const before = new Set(checkAndExport(workbook(original)).check.issues.map((i) => `${i.cell} ${i.code}`));
+          const before = new Set(
+            checkAndExport(workbook(original)).check.issues.map((i) => `${i.cell} ${i.code}`),
+          );
           const untouched = check.issues.filter(
-            (i) => i.severity === 'error' && i.row > 0 && !edited.has(i.row - 2) && !before.has(`${i.cell} ${i.code}`),
+            (i) =>
+              i.severity === 'error' &&
+              i.row > 0 &&
+              !edited.has(i.row - 2) &&
+              !before.has(`${i.cell} ${i.code}`),
           );
           if (untouched.length > 0) throw new Error(`errors on untouched rows: ${JSON.stringify(untouched)}`);
           if (xml === undefined) {
@@ -187,7 +216,10 @@ describe('check + export against the official XSD (native xmllint)', () => {
           }
         }
         xmllintVerdicts(documents, OFFICIAL_XSD).forEach((verdict, i) => {
-          if (!verdict.valid) throw new Error(`exported XML rejected by the official XSD:\n${verdict.messages}\n${documents[i]}`);
+          if (!verdict.valid)
+            throw new Error(
+              `exported XML rejected by the official XSD:\n${verdict.messages}\n${documents[i]}`,
+            );
         });
       }),
       fuzzParameters(numRuns, 'workbook differential'),

@@ -29,31 +29,36 @@ describe('validate on mutated official examples', () => {
     let invalid = 0;
     let valid = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(mutatedExample(example), { minLength: size, maxLength: size }), async (documents) => {
-        const official = xmllintVerdicts(documents, OFFICIAL_XSD);
-        const ours = xmllintVerdicts(documents, ourXsd);
-        documents.forEach((xml, i) => {
-          if (official[i].valid !== ours[i].valid) {
-            throw new Error(
-              `official XSD says ${official[i].valid ? 'valid' : 'invalid'}, ours ${ours[i].valid ? 'valid' : 'invalid'}:\n` +
-                `${official[i].messages || ours[i].messages}\n${xml}`,
-            );
+      fc.asyncProperty(
+        fc.array(mutatedExample(example), { minLength: size, maxLength: size }),
+        async (documents) => {
+          const official = xmllintVerdicts(documents, OFFICIAL_XSD);
+          const ours = xmllintVerdicts(documents, ourXsd);
+          documents.forEach((xml, i) => {
+            if (official[i].valid !== ours[i].valid) {
+              throw new Error(
+                `official XSD says ${official[i].valid ? 'valid' : 'invalid'}, ours ${ours[i].valid ? 'valid' : 'invalid'}:\n` +
+                  `${official[i].messages || ours[i].messages}\n${xml}`,
+              );
+            }
+            if (official[i].valid) valid++;
+            else invalid++;
+          });
+          for (let i = 0; i < Math.min(WASM_PER_BATCH, documents.length); i++) {
+            const report = await validateXml(documents[i]);
+            if (report.valid !== official[i].valid) {
+              throw new Error(
+                `validateXml says ${report.valid}, official XSD ${official[i].valid}:\n${official[i].messages}\n${documents[i]}`,
+              );
+            }
+            for (const problem of report.errors) {
+              expect(problem.message).not.toMatch(/undefined|NaN|\[object/);
+              expect(problem.message.length).toBeGreaterThan(10);
+            }
+            if (!report.valid) expect(report.errors.length).toBeGreaterThan(0);
           }
-          if (official[i].valid) valid++;
-          else invalid++;
-        });
-        for (let i = 0; i < Math.min(WASM_PER_BATCH, documents.length); i++) {
-          const report = await validateXml(documents[i]);
-          if (report.valid !== official[i].valid) {
-            throw new Error(`validateXml says ${report.valid}, official XSD ${official[i].valid}:\n${official[i].messages}\n${documents[i]}`);
-          }
-          for (const problem of report.errors) {
-            expect(problem.message).not.toMatch(/undefined|NaN|\[object/);
-            expect(problem.message.length).toBeGreaterThan(10);
-          }
-          if (!report.valid) expect(report.errors.length).toBeGreaterThan(0);
-        }
-      }),
+        },
+      ),
       fuzzParameters(numRuns, 'validate differential'),
     );
     expect(valid).toBeGreaterThan(0);

@@ -44,11 +44,18 @@ const UNITS = [
 ];
 
 const trickyText = fc
-  .array(fc.oneof(fc.constantFrom(...UNITS), fc.constantFrom(...'abcXYZ019')), { minLength: 1, maxLength: 40 })
+  .array(fc.oneof(fc.constantFrom(...UNITS), fc.constantFrom(...'abcXYZ019')), {
+    minLength: 1,
+    maxLength: 40,
+  })
   .map((parts) => `x${parts.join('')}y`);
 
 const trickyRows = validRows(4).chain((rows) =>
-  fc.tuple(...rows.map((row) => fc.tuple(trickyText, trickyText).map(([a, b]): RowInput => ({ ...row, '5.3': a, '5.17': b })))),
+  fc.tuple(
+    ...rows.map((row) =>
+      fc.tuple(trickyText, trickyText).map(([a, b]): RowInput => ({ ...row, '5.3': a, '5.17': b })),
+    ),
+  ),
 );
 
 interface ParsedPassage {
@@ -94,7 +101,8 @@ describe('exported XML', () => {
         const documents: string[] = [];
         for (const rows of cases) {
           const { check, xml } = checkAndExport(workbook(rows));
-          if (xml === undefined) throw new Error(`tricky free text refused: ${JSON.stringify(check.issues.slice(0, 3))}`);
+          if (xml === undefined)
+            throw new Error(`tricky free text refused: ${JSON.stringify(check.issues.slice(0, 3))}`);
           expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n')).toBe(true);
           expect(xml.match(/<\?/g)).toHaveLength(1);
           expect(xml).not.toMatch(/<!--|<!\[CDATA\[|<!DOCTYPE/);
@@ -110,7 +118,8 @@ describe('exported XML', () => {
               }
             }
             // Nothing but Unicode composition (NFC) stands between the cell and the XML.
-            for (const id of FREE_TEXT) expect(passage.values[id]).toBe(String(rows[passage.row - 2][id]).normalize('NFC'));
+            for (const id of FREE_TEXT)
+              expect(passage.values[id]).toBe(String(rows[passage.row - 2][id]).normalize('NFC'));
           }
           documents.push(xml);
         }

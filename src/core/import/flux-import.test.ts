@@ -8,7 +8,10 @@ import { collectFluxImport, importedWorkbookData, importFluxXml, type CollectedI
 
 const dictionary = getDictionary();
 const example = readOfficialExample();
-const ACCUSE = path.resolve(__dirname, '../../../../shared/cdc/accuses/accuse-traitement-sample-pix-20231018.xml');
+const ACCUSE = path.resolve(
+  __dirname,
+  '../../../../shared/cdc/accuses/accuse-traitement-sample-pix-20231018.xml',
+);
 
 const imported = (xml: string | Uint8Array, options = {}): Promise<CollectedImport> =>
   collectFluxImport([xml], options);
@@ -63,7 +66,11 @@ describe('a CDC file with every field', () => {
   const flux = createFlux({
     header: { '2.1': 'AB123CDE', '3.1': '0A1B2C3D', '3.2': 'MCFCER000123' },
     passages: [
-      { row: 2, values: values({ ...titulaire, '8.10': '99109' }), digcomp: [{ row: 2, values: { '6.2': '5', '6.3': '1', '6.4': '3' } }] },
+      {
+        row: 2,
+        values: values({ ...titulaire, '8.10': '99109' }),
+        digcomp: [{ row: 2, values: { '6.2': '5', '6.3': '1', '6.4': '3' } }],
+      },
       { row: 3, values: values({ ...titulaire, '8.11': '01000' }), digcomp: [] },
       { row: 4, values: values({ '9.1': '0123456789012', '9.2': 'Martin', '9.3': 'Léa' }), digcomp: [] },
     ],
@@ -78,7 +85,9 @@ describe('a CDC file with every field', () => {
     expect(r.result.generated).toEqual({ '1.1': 'flux-1', '1.2': flux.horodatage });
     expect(r.content.parameters).toEqual({ '2.1': 'AB123CDE', '3.1': '0A1B2C3D', '3.2': 'MCFCER000123' });
     const filled = new Set([...r.content.passages, ...r.content.digcomp].flatMap((row) => Object.keys(row)));
-    const expected = dictionary.fields.filter((f) => f.scope === 'passage' || f.scope === 'digcomp').map((f) => f.id);
+    const expected = dictionary.fields
+      .filter((f) => f.scope === 'passage' || f.scope === 'digcomp')
+      .map((f) => f.id);
     expect([...filled].sort()).toEqual([...expected].sort());
 
     const [first, second, third] = r.content.passages;
@@ -115,7 +124,12 @@ describe('a file rejected by the CDC (another tool’s mistakes)', () => {
     (xml: string) => setValue(xml, 'dateDebutValidite', '2024-02-30'),
     (xml: string) => setValue(xml, 'sexe', 'H'),
     (xml: string) => setValue(xml, 'anneeNaissance', '96'),
-    (xml: string) => replaceFirst(xml, '<cpf:verbatim>TOSA</cpf:verbatim>', '<cpf:verbatim>TOSA</cpf:verbatim><cpf:titreGrade>Master</cpf:titreGrade>'),
+    (xml: string) =>
+      replaceFirst(
+        xml,
+        '<cpf:verbatim>TOSA</cpf:verbatim>',
+        '<cpf:verbatim>TOSA</cpf:verbatim><cpf:titreGrade>Master</cpf:titreGrade>',
+      ),
   ].reduce((xml, change) => change(xml), example);
 
   it('keeps each bad value as written, reported with its XML line and its template cell', async () => {
@@ -141,20 +155,31 @@ describe('a file rejected by the CDC (another tool’s mistakes)', () => {
     const r = await imported(rejected);
     const unknown = r.result.issues.find((i) => i.code === 'unknownElement');
     expect(unknown).toMatchObject({ severity: 'error' });
-    expect(unknown?.message).toMatch(/« …\/passageCertifications\/passageCertification\/titreGrade ».*« Master »/);
+    expect(unknown?.message).toMatch(
+      /« …\/passageCertifications\/passageCertification\/titreGrade ».*« Master »/,
+    );
   });
 
   it('opens with its mistakes shown by the check on their cells', async () => {
     const r = await imported(rejected);
     const check = checkWorkbook(importedWorkbookData(r.content));
     const errors = check.issues.filter((i) => i.severity === 'error').map((i) => [i.cell, i.code]);
-    expect(errors).toEqual(expect.arrayContaining([['M2', 'notADate'], ['AH2', 'notInList'], ['AE2', 'outOfRange']]));
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        ['M2', 'notADate'],
+        ['AH2', 'notInList'],
+        ['AE2', 'outOfRange'],
+      ]),
+    );
   });
 });
 
 describe('what cannot be placed in the template', () => {
   it('skips a second certificateur, reports its BCR and passages, and imports it when chosen', async () => {
-    const certificateur = example.slice(example.indexOf('<cpf:certificateur>'), example.indexOf('</cpf:certificateur>') + 20);
+    const certificateur = example.slice(
+      example.indexOf('<cpf:certificateur>'),
+      example.indexOf('</cpf:certificateur>') + 20,
+    );
     const second = certificateur.replace('E564ACB0', 'ZZ999ZZZ');
     const xml = replaceFirst(example, '</cpf:certificateur>', `</cpf:certificateur>${second}`);
     const first = await imported(xml);
@@ -162,7 +187,9 @@ describe('what cannot be placed in the template', () => {
     expect(first.content.parameters['3.1']).toBe('E564ACB0');
     expect(first.result.certificateurs).toBe(2);
     const other = first.result.issues.find((i) => i.code === 'otherCertificateur');
-    expect(other?.message).toMatch(/n° 2, BCR ZZ999ZZZ\) : ses 3 passage\(s\) n'ont pas été importés.*--certificateur 2/);
+    expect(other?.message).toMatch(
+      /n° 2, BCR ZZ999ZZZ\) : ses 3 passage\(s\) n'ont pas été importés.*--certificateur 2/,
+    );
 
     const chosen = await imported(xml, { certificateur: 2 });
     expect(chosen.content.passages).toHaveLength(3);
@@ -171,7 +198,11 @@ describe('what cannot be placed in the template', () => {
   });
 
   it('keeps the first of a repeated value and reports the other', async () => {
-    const xml = replaceFirst(example, '<cpf:prenom1>Antoine</cpf:prenom1>', '<cpf:prenom1>Antoine</cpf:prenom1><cpf:prenom1>Tony</cpf:prenom1>');
+    const xml = replaceFirst(
+      example,
+      '<cpf:prenom1>Antoine</cpf:prenom1>',
+      '<cpf:prenom1>Antoine</cpf:prenom1><cpf:prenom1>Tony</cpf:prenom1>',
+    );
     const r = await imported(xml);
     expect(r.content.passages[0]['8.3']).toBe('Antoine');
     expect(r.result.issues.map((i) => [i.code, i.cell])).toEqual([['duplicateValue', 'AB2']]);
@@ -179,19 +210,30 @@ describe('what cannot be placed in the template', () => {
   });
 
   it('keeps a value marked nil, reports unknown attributes and stray text', async () => {
-    let xml = replaceFirst(example, '<cpf:scoring>12.4</cpf:scoring>', '<cpf:scoring xsi:nil="true">12.4</cpf:scoring>');
+    let xml = replaceFirst(
+      example,
+      '<cpf:scoring>12.4</cpf:scoring>',
+      '<cpf:scoring xsi:nil="true">12.4</cpf:scoring>',
+    );
     xml = replaceFirst(xml, '<cpf:sexe>M</cpf:sexe>', '<cpf:sexe source="état civil">M</cpf:sexe>');
     xml = replaceFirst(xml, '<cpf:modalitesInscription>', '<cpf:modalitesInscription>VAE ?');
     const r = await imported(xml);
     expect(r.content.passages[0]['5.15']).toBe('12.4');
     expect(codes(r).sort()).toEqual(['nilWithValue', 'unexpectedText', 'unknownAttribute']);
-    expect(r.result.issues.find((i) => i.code === 'unknownAttribute')?.message).toMatch(/« source ».*« état civil »/);
+    expect(r.result.issues.find((i) => i.code === 'unknownAttribute')?.message).toMatch(
+      /« source ».*« état civil »/,
+    );
   });
 
   it('holds passages until the certification type and code arrive when a file puts them last', async () => {
-    const block = /<cpf:type>RNCP<\/cpf:type>\s*<cpf:code>RNCP19117<\/cpf:code>\s*(<cpf:natureDeposant>CERTIFICATEUR<\/cpf:natureDeposant>)/;
+    const block =
+      /<cpf:type>RNCP<\/cpf:type>\s*<cpf:code>RNCP19117<\/cpf:code>\s*(<cpf:natureDeposant>CERTIFICATEUR<\/cpf:natureDeposant>)/;
     let xml = replaceFirst(example, block, '$1');
-    xml = replaceFirst(xml, '</cpf:passageCertifications>', '</cpf:passageCertifications><cpf:code>RNCP19117</cpf:code><cpf:type>RNCP</cpf:type>');
+    xml = replaceFirst(
+      xml,
+      '</cpf:passageCertifications>',
+      '</cpf:passageCertifications><cpf:code>RNCP19117</cpf:code><cpf:type>RNCP</cpf:type>',
+    );
     const r = await imported(xml);
     expect(r.result.issues).toEqual([]);
     expect(r.content.passages.map((p) => [p['4.1'], p['4.2'], p['4.3']])).toEqual(
@@ -201,7 +243,11 @@ describe('what cannot be placed in the template', () => {
 
   it('reports an optional certification value that comes after passages already handed over', async () => {
     const nature = '<cpf:natureDeposant>CERTIFICATEUR</cpf:natureDeposant>';
-    const xml = replaceFirst(replaceFirst(example, nature, ''), '</cpf:passageCertifications>', `</cpf:passageCertifications>${nature}`);
+    const xml = replaceFirst(
+      replaceFirst(example, nature, ''),
+      '</cpf:passageCertifications>',
+      `</cpf:passageCertifications>${nature}`,
+    );
     const r = await imported(xml);
     expect(r.result.issues.map((i) => i.code)).toEqual(['lateCertificationValue']);
     expect(r.result.issues[0].message).toMatch(/les 3 passage\(s\) déjà lus/);
@@ -267,7 +313,10 @@ describe('broken and hostile files', () => {
     const r = await collectFluxImport([latin1]);
     expect(r.result.complete).toBe(true);
     expect(r.content.passages[0]['5.3']).toBe('Mention spéciale');
-    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(example.replace('UTF-8', 'UTF-16'), 'utf16le')]);
+    const utf16 = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(example.replace('UTF-8', 'UTF-16'), 'utf16le'),
+    ]);
     expect((await collectFluxImport([utf16])).content.passages).toHaveLength(3);
   });
 

@@ -88,16 +88,6 @@ const MAX_RESULTS_PER_PASSAGE = 100;
 /** Passages held back while a certification's type or code has not been read yet. */
 const MAX_HELD_PASSAGES = 10000;
 
-const STOPPING: ReadonlySet<ImportIssueCode> = new Set([
-  'doctypeForbidden',
-  'fileTooLarge',
-  'tooDeep',
-  'notWellFormed',
-  'unsupportedEncoding',
-  'notAFlux',
-  'emptyFile',
-]);
-
 const WARNINGS: ReadonlySet<ImportIssueCode> = new Set([
   'keptAsText',
   'emptyElement',
@@ -164,7 +154,10 @@ class ImportIssues {
     cell: { sheet: string; cell: string } = { sheet: '', cell: '' },
   ): ImportIssue {
     const def: FieldDef | undefined = field ? this.dictionary.field(field) : undefined;
-    const text = importMessage(code, def, { ...params, cell: cell.cell ? `${cell.sheet}!${cell.cell}` : undefined });
+    const text = importMessage(code, def, {
+      ...params,
+      cell: cell.cell ? `${cell.sheet}!${cell.cell}` : undefined,
+    });
     return {
       code,
       severity: WARNINGS.has(code) ? 'warning' : 'error',
@@ -242,7 +235,9 @@ class FluxReader {
 
   private readonly stack: string[] = [];
   private skipped: Skipped | undefined;
-  private leaf: { field: string; text: string; nil: boolean; truncated: boolean; line: number; column: number } | undefined;
+  private leaf:
+    | { field: string; text: string; nil: boolean; truncated: boolean; line: number; column: number }
+    | undefined;
   private containerText = '';
   private sawRoot = false;
   private closing = false;
@@ -282,7 +277,8 @@ class FluxReader {
     const p = this.parser;
     p.on('xmldecl', (decl) => {
       this.sawDeclaration = true;
-      if (decl.version !== '1.0') this.issues.add('xmlDeclaration', this.position(), undefined, { value: decl.version });
+      if (decl.version !== '1.0')
+        this.issues.add('xmlDeclaration', this.position(), undefined, { value: decl.version });
     });
     p.on('doctype', () => this.stop('doctypeForbidden'));
     p.on('opentag', (tag) => this.open(tag));
@@ -367,7 +363,13 @@ class FluxReader {
       // Passages normally follow the certification's type and code; if not, hold them until those are read.
       if (!this.requiredCertificationFields.every((id) => id in certification.cells)) certification.held = [];
     } else if (path === this.paths.passage) {
-      this.passage = { cells: {}, nonConforming: [], results: [], droppedResults: 0, line: this.position().line };
+      this.passage = {
+        cells: {},
+        nonConforming: [],
+        results: [],
+        droppedResults: 0,
+        line: this.position().line,
+      };
     } else if (path === this.paths.result && this.passage) {
       this.openResult = { cells: {}, nonConforming: [] };
     }
@@ -379,7 +381,10 @@ class FluxReader {
     if (!this.sawDeclaration) this.issues.add('xmlDeclaration', this.position());
     const expected = this.dictionary.schema.namespace;
     if (tag.uri !== expected) {
-      this.issues.add('foreignNamespace', this.position(), undefined, { value: tag.uri || '(aucun)', other: expected });
+      this.issues.add('foreignNamespace', this.position(), undefined, {
+        value: tag.uri || '(aucun)',
+        other: expected,
+      });
     }
   }
 
@@ -438,7 +443,10 @@ class FluxReader {
     const text = this.containerText.trim();
     this.containerText = '';
     if (text === '' || path.length === 0) return;
-    this.issues.add('unexpectedText', this.position(), undefined, { path: this.shortPath(path.join('/')), value: text });
+    this.issues.add('unexpectedText', this.position(), undefined, {
+      path: this.shortPath(path.join('/')),
+      value: text,
+    });
   }
 
   private closeElement(): void {
@@ -536,7 +544,12 @@ class FluxReader {
   private cellOf(field: string): { sheet: string; cell: string } {
     if (this.openResult) {
       const column = this.digcompColumns.get(field);
-      return column ? { sheet: this.digcompSheet, cell: `${column}${FIRST_DATA_ROW + this.digcompCount + (this.passage?.results.length ?? 0)}` } : { sheet: '', cell: '' };
+      return column
+        ? {
+            sheet: this.digcompSheet,
+            cell: `${column}${FIRST_DATA_ROW + this.digcompCount + (this.passage?.results.length ?? 0)}`,
+          }
+        : { sheet: '', cell: '' };
     }
     const parameter = this.parameterCells.get(field);
     if (parameter) return { sheet: this.parametersSheet, cell: parameter };
@@ -547,7 +560,14 @@ class FluxReader {
     return { sheet: this.passagesSheet, cell: `${column}${FIRST_DATA_ROW + this.passageCount + pending}` };
   }
 
-  private placeLeaf(leaf: { field: string; text: string; nil: boolean; truncated: boolean; line: number; column: number }): void {
+  private placeLeaf(leaf: {
+    field: string;
+    text: string;
+    nil: boolean;
+    truncated: boolean;
+    line: number;
+    column: number;
+  }): void {
     const { field } = leaf;
     const def = this.dictionary.field(field);
     const at = { line: leaf.line, column: leaf.column };
@@ -577,7 +597,10 @@ class FluxReader {
       return;
     }
     if (this.certification && this.paths.certificationFields.has(field) && this.certification.emitted > 0) {
-      this.issues.add('lateCertificationValue', at, field, { value: text ?? '', count: this.certification.emitted });
+      this.issues.add('lateCertificationValue', at, field, {
+        value: text ?? '',
+        count: this.certification.emitted,
+      });
     }
     if (text === undefined) {
       // Remember the field was given (as nil or empty), so a second occurrence is still a duplicate.
@@ -599,4 +622,3 @@ class FluxReader {
     return { cells: this.parameters, nonConforming: [] };
   }
 }
-

@@ -96,6 +96,10 @@ const MESSAGES: Record<ImportIssueCode, Builder> = {
     `l'espace de noms ${quoted(p.value)} n'est pas celui du schéma CDC en vigueur (${p.other}) : les éléments ont été lus par leur nom, et l'export utilisera le bon espace de noms.`,
 };
 
-export function importMessage(code: ImportIssueCode, field: FieldDef | undefined, params: ImportMessageParams): string {
+export function importMessage(
+  code: ImportIssueCode,
+  field: FieldDef | undefined,
+  params: ImportMessageParams,
+): string {
   return MESSAGES[code](field, params);
 }

@@ -1,6 +1,11 @@
 import { buildTemplateLayout, FIRST_DATA_ROW } from '../layout';
 import type { CellValue, SourceRow, SourceSheet, WorkbookData } from '../types';
-import { importFluxXml, type FluxImportOptions, type FluxImportResult, type ImportedPassage } from './flux-import';
+import {
+  importFluxXml,
+  type FluxImportOptions,
+  type FluxImportResult,
+  type ImportedPassage,
+} from './flux-import';
 import type { XmlChunk } from './xml-decoding';
 
 export {
@@ -76,7 +81,8 @@ function sheetOf(
   rows.forEach((cells, i) => {
     const kept: Record<string, CellValue> = {};
     for (const [id, value] of Object.entries(cells)) {
-      if (value !== null && value !== undefined && !(typeof value === 'string' && value.trim() === '')) kept[id] = value;
+      if (value !== null && value !== undefined && !(typeof value === 'string' && value.trim() === ''))
+        kept[id] = value;
     }
     if (Object.keys(kept).length > 0) sourceRows.push({ row: firstRow + i, cells: kept });
   });
@@ -90,7 +96,8 @@ function sheetOf(
 export function importedWorkbookData(content: ImportedContent, schemaVersion?: string): WorkbookData {
   const layout = buildTemplateLayout(schemaVersion);
   const cells: Record<string, { address: string; value: CellValue }> = {};
-  for (const c of layout.parameters.cells) cells[c.field] = { address: c.cell, value: content.parameters[c.field] ?? null };
+  for (const c of layout.parameters.cells)
+    cells[c.field] = { address: c.cell, value: content.parameters[c.field] ?? null };
   const firstRow = FIRST_DATA_ROW;
   return {
     date1904: false,

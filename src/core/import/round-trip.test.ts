@@ -23,7 +23,9 @@ const today = new Date('2026-06-01T00:00:00Z');
 const now = new Date('2026-06-01T08:00:00Z');
 
 /** Passages as the check hands them to the XML writer, in file order, with their DIGCOMP values. */
-function passagesOf(flux: Flux): { values: Passage['values']; digcomp: Passage['digcomp'][number]['values'][] }[] {
+function passagesOf(
+  flux: Flux,
+): { values: Passage['values']; digcomp: Passage['digcomp'][number]['values'][] }[] {
   return flux.certifications.flatMap((group) =>
     group.passages.map((p) => ({ values: p.values, digcomp: p.digcomp.map((d) => d.values) })),
   );
@@ -70,7 +72,9 @@ function expectSameOrReported(again: Reexported, original: Flux): number {
   before.forEach((passage, i) => {
     compare('Passages', i + 2, passage.values, after[i].values);
     expect(after[i].digcomp.length).toBeLessThanOrEqual(passage.digcomp.length);
-    passage.digcomp.forEach((result, j) => compare('DIGCOMP', digcompRow++, result, after[i].digcomp[j] ?? {}));
+    passage.digcomp.forEach((result, j) =>
+      compare('DIGCOMP', digcompRow++, result, after[i].digcomp[j] ?? {}),
+    );
   });
   return reported;
 }

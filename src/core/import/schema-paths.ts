@@ -39,7 +39,10 @@ export function schemaPaths(dictionary: Dictionary): SchemaPaths {
     }
     const here = [...path, node.tag];
     const key = here.join('/');
-    roles.set(key, node.field !== undefined ? { kind: 'leaf', field: node.field, node } : { kind: 'container', node });
+    roles.set(
+      key,
+      node.field !== undefined ? { kind: 'leaf', field: node.field, node } : { kind: 'container', node },
+    );
     for (const child of node.children ?? []) visit(child, here);
   };
   visit(dictionary.schema.root, []);
@@ -50,7 +53,10 @@ export function schemaPaths(dictionary: Dictionary): SchemaPaths {
     .fieldsOfScope('flux')
     .map((f) => dictionary.placement(f.id).path.slice(0, -1))
     .filter((parent) => certification.join('/').startsWith(`${parent.join('/')}/`));
-  const certificateur = fluxLeafParents.reduce((a, b) => (b.length > a.length ? b : a), [] as readonly string[]);
+  const certificateur = fluxLeafParents.reduce(
+    (a, b) => (b.length > a.length ? b : a),
+    [] as readonly string[],
+  );
   const paths: SchemaPaths = {
     roles,
     root: dictionary.schema.root.tag,

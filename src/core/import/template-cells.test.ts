@@ -12,7 +12,10 @@ describe('cells made from XML values', () => {
     for (const field of listed) {
       for (const entry of field.enumeration ?? []) {
         const cell = templateCellFromXml(field, entry.code);
-        expect({ field: field.id, cell }).toEqual({ field: field.id, cell: { value: entry.label, conforming: true } });
+        expect({ field: field.id, cell }).toEqual({
+          field: field.id,
+          cell: { value: entry.label, conforming: true },
+        });
         expect(normalizeCell(field, cell.value, ctx)).toEqual({ kind: 'value', value: entry.code });
       }
     }
@@ -27,7 +30,10 @@ describe('cells made from XML values', () => {
 
   it('make real dates (UTC midnight, as exceljs reads them) only from valid CDC dates', () => {
     const field = dictionary.field('5.10');
-    expect(templateCellFromXml(field, '2024-02-29')).toEqual({ value: new Date(Date.UTC(2024, 1, 29)), conforming: true });
+    expect(templateCellFromXml(field, '2024-02-29')).toEqual({
+      value: new Date(Date.UTC(2024, 1, 29)),
+      conforming: true,
+    });
     for (const bad of ['2023-02-29', '15/06/2024', '1850-01-01', '2024-6-1', '2024-06-01Z', 'bientôt']) {
       expect(templateCellFromXml(field, bad)).toEqual({ value: bad, conforming: false });
     }
@@ -41,9 +47,18 @@ describe('cells made from XML values', () => {
   });
 
   it('keep codes as text with their leading zeros, and flag wrong lengths without changing them', () => {
-    expect(templateCellFromXml(dictionary.field('8.10'), '01004')).toEqual({ value: '01004', conforming: true });
-    expect(templateCellFromXml(dictionary.field('8.10'), '1004')).toEqual({ value: '1004', conforming: false });
-    expect(templateCellFromXml(dictionary.field('8.1'), '  Dupont ')).toEqual({ value: '  Dupont ', conforming: true });
+    expect(templateCellFromXml(dictionary.field('8.10'), '01004')).toEqual({
+      value: '01004',
+      conforming: true,
+    });
+    expect(templateCellFromXml(dictionary.field('8.10'), '1004')).toEqual({
+      value: '1004',
+      conforming: false,
+    });
+    expect(templateCellFromXml(dictionary.field('8.1'), '  Dupont ')).toEqual({
+      value: '  Dupont ',
+      conforming: true,
+    });
   });
 
   it('keep a list value that is not exactly a code as written (enumerations keep whitespace)', () => {

@@ -30,10 +30,12 @@ function dateCell(field: FieldDef, text: string): TemplateCell {
   // xsd:date collapses whitespace before checking its lexical form.
   const trimmed = text.trim();
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(trimmed);
-  if (!m || (field.pattern !== undefined && !new RegExp(`^(?:${field.pattern})$`).test(trimmed))) return kept(text);
+  if (!m || (field.pattern !== undefined && !new RegExp(`^(?:${field.pattern})$`).test(trimmed)))
+    return kept(text);
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return kept(text);
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    return kept(text);
   return { value: date, conforming: true };
 }
 

@@ -71,7 +71,8 @@ export class RowMapper {
     this.targets = mappingTargets(options.schemaVersion);
     this.ctx = { date1904: options.date1904 ?? false, schemaVersion: options.schemaVersion };
     for (const c of columns) {
-      if (c.target !== null && !this.targets.has(c.target)) throw new Error(`Unknown mapping target ${c.target}`);
+      if (c.target !== null && !this.targets.has(c.target))
+        throw new Error(`Unknown mapping target ${c.target}`);
     }
   }
 
@@ -79,12 +80,20 @@ export class RowMapper {
     return columnLetter((this.options.firstColumn ?? 0) + column);
   }
 
-  report(code: MappingIssueCode, row: number, column: number | undefined, target: string, params: MappingMessageParams): void {
+  report(
+    code: MappingIssueCode,
+    row: number,
+    column: number | undefined,
+    target: string,
+    params: MappingMessageParams,
+  ): void {
     this.counts[code] = (this.counts[code] ?? 0) + 1;
     if (this.issues.length >= (this.options.maxIssues ?? 200)) return;
     const sheet = this.options.sheet ?? '';
     const letter = column === undefined ? '' : this.letter(column);
-    const where = [sheet, row > 0 ? `ligne ${row}` : '', letter ? `colonne ${letter}` : ''].filter(Boolean).join(', ');
+    const where = [sheet, row > 0 ? `ligne ${row}` : '', letter ? `colonne ${letter}` : '']
+      .filter(Boolean)
+      .join(', ');
     this.issues.push({
       code,
       severity: WARNINGS.has(code) ? 'warning' : 'error',
@@ -118,7 +127,11 @@ export class RowMapper {
       const target = this.targets.get(c.target) as MappingTarget;
       const conversion = convertForTarget(c.target, value, this.ctx);
       if (conversion.kind === 'empty') continue;
-      const params = { header: c.header, value: conversion.kind === 'converted' ? shown(value) : conversion.value, target: this.targetName(c.target) };
+      const params = {
+        header: c.header,
+        value: conversion.kind === 'converted' ? shown(value) : conversion.value,
+        target: this.targetName(c.target),
+      };
       if (conversion.kind === 'kept') this.report('unconvertible', row, c.column, c.target, params);
       if (conversion.kind === 'partial') this.report('yearOnly', row, c.column, c.target, params);
       if (target.kind === 'parameter') {
@@ -129,7 +142,8 @@ export class RowMapper {
       copied = true;
     }
     if (!copied) {
-      if (leftOut.length > 0) this.report('rowOutsideMapping', row, undefined, '', { header: leftOut.join(', ') });
+      if (leftOut.length > 0)
+        this.report('rowOutsideMapping', row, undefined, '', { header: leftOut.join(', ') });
       return undefined;
     }
     this.rows++;

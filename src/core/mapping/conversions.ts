@@ -58,7 +58,9 @@ export function dateOfCell(value: CellValue, date1904: boolean): Ymd | undefined
   }
   if (typeof value === 'number') {
     const iso = excelSerialToIsoDate(value, date1904);
-    return iso ? realDate(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))) : undefined;
+    return iso
+      ? realDate(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)))
+      : undefined;
   }
   if (typeof value !== 'string') return undefined;
   const text = value.trim().replace(/[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?Z?$/, '');
@@ -74,7 +76,8 @@ const toDate = (d: Ymd) => new Date(Date.UTC(d.year, d.month - 1, d.day));
 
 function listEntry(field: FieldDef, value: CellValue): string | undefined {
   const values = field.enumeration ?? [];
-  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : undefined;
+  const text =
+    typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : undefined;
   if (text === undefined) return undefined;
   const exact = values.find((v) => v.code === text);
   if (exact) return exact.label;

@@ -29,7 +29,22 @@ export interface ColumnProposal {
 export const CONFIDENT = 0.85;
 
 // "à" is not one of them: « né(e) à » (place) and « né(e) le » (date) differ by it.
-const SMALL_WORDS = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'l', 'd', 'au', 'aux', 'en', 'et', 'un', 'une']);
+const SMALL_WORDS = new Set([
+  'de',
+  'du',
+  'des',
+  'la',
+  'le',
+  'les',
+  'l',
+  'd',
+  'au',
+  'aux',
+  'en',
+  'et',
+  'un',
+  'une',
+]);
 const NUMBER_WORDS = new Set(['n', 'no', 'num', 'numero', 'nr', 'nro']);
 
 /** Words of a header that carry meaning, in a canonical spelling: "N° de dossier CPF *" → ["numero","dossier","cpf"]. */
@@ -102,7 +117,8 @@ function candidatesFor(column: number, header: string, names: readonly TargetNam
     else if (text === label) add(0.97 + specific, 'label');
     else if (text === tag) add(0.95, 'tag');
     else if (synonyms.includes(text)) add(0.9 + specific, 'synonym');
-    else if (bare !== '' && bare !== text && (bare === label || synonyms.includes(bare))) add(0.87, 'synonym');
+    else if (bare !== '' && bare !== text && (bare === label || synonyms.includes(bare)))
+      add(0.87, 'synonym');
     else {
       // Word overlap with the label or a synonym: a guess to confirm, never above CONFIDENT.
       const best = Math.max(dice(words, label.split(' ')), ...synonyms.map((s) => dice(words, s.split(' '))));
@@ -116,7 +132,9 @@ function candidatesFor(column: number, header: string, names: readonly TargetNam
 export function proposeMapping(header: readonly CellValue[], schemaVersion?: string): ColumnProposal[] {
   const names = namesOf(schemaVersion);
   const targets = mappingTargets(schemaVersion);
-  const texts = header.map((value) => (typeof value === 'string' ? value : value == null ? '' : String(value)));
+  const texts = header.map((value) =>
+    typeof value === 'string' ? value : value == null ? '' : String(value),
+  );
   const candidates = texts.flatMap((text, column) => candidatesFor(column, text, names));
   // Best matches first; on a tie, the leftmost column (people put the main name first).
   candidates.sort((a, b) => b.confidence - a.confidence || a.column - b.column);

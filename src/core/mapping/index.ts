@@ -1,5 +1,12 @@
 /** Mapping another spreadsheet's columns onto the template: proposal, conversions, saved mappings, copy. */
-export { applyMapping, RowMapper, type MappedContent, type MappingIssue, type MappingSummary, type RowMapperOptions } from './apply';
+export {
+  applyMapping,
+  RowMapper,
+  type MappedContent,
+  type MappingIssue,
+  type MappingSummary,
+  type RowMapperOptions,
+} from './apply';
 export { convertForTarget, dateOfCell, type Conversion, type ConversionContext } from './conversions';
 export { CONFIDENT, headerWords, proposeMapping, type ColumnProposal, type MatchReason } from './headers';
 export type { MappingIssueCode } from './mapping-messages';

@@ -17,7 +17,7 @@ import {
 const dictionary = getDictionary();
 const ctx = { date1904: false };
 const targetsOf = (headers: string[]) =>
-  proposeMapping(headers).map((p) => (p.confidence >= CONFIDENT ? p.target ?? null : null));
+  proposeMapping(headers).map((p) => (p.confidence >= CONFIDENT ? (p.target ?? null) : null));
 
 describe('proposals from realistic headers', () => {
   it('a school register (scolarité export)', () => {
@@ -52,13 +52,9 @@ describe('proposals from realistic headers', () => {
   });
 
   it('a CPF export with the dossier number', () => {
-    expect(targetsOf(['N° de dossier CPF', 'Nom titulaire CPF', 'Prénom titulaire CPF', 'Date examen', 'Score'])).toEqual([
-      '9.1',
-      '9.2',
-      '9.3',
-      '5.6',
-      '5.15',
-    ]);
+    expect(
+      targetsOf(['N° de dossier CPF', 'Nom titulaire CPF', 'Prénom titulaire CPF', 'Date examen', 'Score']),
+    ).toEqual(['9.1', '9.2', '9.3', '5.6', '5.15']);
   });
 
   it('a copy of the template, whose headers carry the dictionary id, wherever the columns are', () => {
@@ -70,14 +66,9 @@ describe('proposals from realistic headers', () => {
   });
 
   it('a jury minute with odd casing, accents and punctuation', () => {
-    expect(targetsOf(['NOM', 'PRENOM', 'né(e) le', 'Lieu de naissance', 'Date du jury', 'Résultat définitif ?'])).toEqual([
-      '8.1',
-      '8.3',
-      BIRTH_DATE_TARGET,
-      '8.12',
-      '5.6',
-      '5.5',
-    ]);
+    expect(
+      targetsOf(['NOM', 'PRENOM', 'né(e) le', 'Lieu de naissance', 'Date du jury', 'Résultat définitif ?']),
+    ).toEqual(['8.1', '8.3', BIRTH_DATE_TARGET, '8.12', '5.6', '5.5']);
   });
 
   it('gives each field to one column only, and never a birth date together with a year column', () => {
@@ -103,7 +94,11 @@ describe('conversions a user expects', () => {
     expect(convertForTarget(BIRTH_DATE_TARGET, 35374, ctx)).toEqual(expected);
     expect(convertForTarget(BIRTH_DATE_TARGET, '05/11/1996', ctx)).toEqual(expected);
     expect(convertForTarget(BIRTH_DATE_TARGET, '1996-11-05 00:00:00', ctx)).toEqual(expected);
-    expect(convertForTarget(BIRTH_DATE_TARGET, 1996, ctx)).toEqual({ kind: 'partial', cells: { '8.6': 1996 }, value: '1996' });
+    expect(convertForTarget(BIRTH_DATE_TARGET, 1996, ctx)).toEqual({
+      kind: 'partial',
+      cells: { '8.6': 1996 },
+      value: '1996',
+    });
     expect(convertForTarget(BIRTH_DATE_TARGET, '05/11/96', ctx)).toEqual({
       kind: 'kept',
       cells: { '8.6': '05/11/96' },
@@ -112,7 +107,14 @@ describe('conversions a user expects', () => {
   });
 
   it('turns H / Homme into M and Femme / Mme into F', () => {
-    for (const [value, code] of [['H', 'M'], ['Homme', 'M'], ['masculin', 'M'], ['Femme', 'F'], ['Mme', 'F'], ['f', 'F']]) {
+    for (const [value, code] of [
+      ['H', 'M'],
+      ['Homme', 'M'],
+      ['masculin', 'M'],
+      ['Femme', 'F'],
+      ['Mme', 'F'],
+      ['f', 'F'],
+    ]) {
       const converted = convertForTarget('8.9', value, ctx);
       expect(converted).toEqual({ kind: 'converted', cells: { '8.9': code } });
     }
@@ -121,7 +123,13 @@ describe('conversions a user expects', () => {
 
   it('turns Oui / Non (and Vrai, X, 1…) into the Oui/Non the check reads as true / false', () => {
     const field = dictionary.field('5.5');
-    for (const [value, code] of [['Oui', 'true'], ['NON', 'false'], ['x', 'true'], [true, 'true'], [0, 'false']] as const) {
+    for (const [value, code] of [
+      ['Oui', 'true'],
+      ['NON', 'false'],
+      ['x', 'true'],
+      [true, 'true'],
+      [0, 'false'],
+    ] as const) {
       const converted = convertForTarget('5.5', value, ctx);
       expect(converted.kind).toBe('converted');
       const cell = converted.kind === 'converted' ? converted.cells['5.5'] : undefined;
@@ -201,19 +209,37 @@ describe('saved mappings', () => {
       { column: 3, header: 'Code INSEE', target: '8.10' },
     ];
     const json = savedMappingToJson(savedMappingFrom(first));
-    expect(JSON.parse(json).columns[0]).toEqual({ header: 'Nom de famille', field: '8.1', label: 'Nom de naissance' });
+    expect(JSON.parse(json).columns[0]).toEqual({
+      header: 'Nom de famille',
+      field: '8.1',
+      label: 'Nom de naissance',
+    });
     const parsed = parseSavedMapping(json);
     if (!parsed.ok) throw new Error(parsed.message);
-    const resolved = resolveSavedMapping(parsed.mapping, ['DATE DE NAISSANCE', 'nom de famille', 'Téléphone']);
+    const resolved = resolveSavedMapping(parsed.mapping, [
+      'DATE DE NAISSANCE',
+      'nom de famille',
+      'Téléphone',
+    ]);
     expect(resolved.columns.map((c) => c.target)).toEqual([BIRTH_DATE_TARGET, '8.1', null]);
     expect(resolved.missing.map((c) => c.header)).toEqual(['Code INSEE']);
     expect(resolved.unknown.map((c) => c.header)).toEqual(['Téléphone']);
   });
 
   it('are refused with a French reason when they are not ours or name an unknown field', () => {
-    expect(parseSavedMapping('{')).toEqual({ ok: false, message: "Le fichier de correspondance n'est pas du JSON lisible." });
+    expect(parseSavedMapping('{')).toEqual({
+      ok: false,
+      message: "Le fichier de correspondance n'est pas du JSON lisible.",
+    });
     expect(parseSavedMapping('{"format":"autre"}').ok).toBe(false);
-    const bad = JSON.stringify({ format: 'accrochage-cdc/correspondance', version: 1, columns: [{ header: 'X', field: '99.9' }] });
-    expect(parseSavedMapping(bad)).toEqual({ ok: false, message: 'Colonne « X » de la correspondance : donnée inconnue « 99.9 ».' });
+    const bad = JSON.stringify({
+      format: 'accrochage-cdc/correspondance',
+      version: 1,
+      columns: [{ header: 'X', field: '99.9' }],
+    });
+    expect(parseSavedMapping(bad)).toEqual({
+      ok: false,
+      message: 'Colonne « X » de la correspondance : donnée inconnue « 99.9 ».',
+    });
   });
 });

@@ -69,9 +69,13 @@ export function parseSavedMapping(json: string, schemaVersion?: string): ParsedM
     return { ok: false, message: "Ce fichier n'est pas une correspondance enregistrée par Accrochage CDC." };
   }
   if (record.version !== SAVED_MAPPING_VERSION) {
-    return { ok: false, message: `Version de correspondance non prise en charge : ${String(record.version)}.` };
+    return {
+      ok: false,
+      message: `Version de correspondance non prise en charge : ${String(record.version)}.`,
+    };
   }
-  if (!Array.isArray(record.columns)) return { ok: false, message: 'La correspondance ne liste aucune colonne.' };
+  if (!Array.isArray(record.columns))
+    return { ok: false, message: 'La correspondance ne liste aucune colonne.' };
   const targets = mappingTargets(schemaVersion);
   const columns: SavedColumn[] = [];
   for (const [i, entry] of (record.columns as unknown[]).entries()) {

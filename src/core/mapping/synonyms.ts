@@ -45,7 +45,15 @@ export const HEADER_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   '5.3': ['option', 'spécialité', 'libellé option', 'parcours'],
   '5.4': ['obtention', 'mode d’obtention', 'modalité d’obtention', 'type obtention'],
   '5.5': ['donnée certifiée', 'résultat définitif', 'définitif'],
-  '5.6': ['date examen', 'date de l’examen', 'date d’examen', 'date de passage', 'date épreuve', 'date du jury', 'date début examen'],
+  '5.6': [
+    'date examen',
+    'date de l’examen',
+    'date d’examen',
+    'date de passage',
+    'date épreuve',
+    'date du jury',
+    'date début examen',
+  ],
   '5.7': ['date fin examen', 'date de fin d’examen', 'date fin épreuves'],
   '5.8': ['modalité de passage', 'modalité examen', 'mode de passage'],
   '5.9': ['code postal centre examen', 'CP centre examen', 'CP centre', 'code postal du centre'],
@@ -110,7 +118,15 @@ export const HEADER_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   ],
   '9.2': ['nom titulaire CPF', 'nom CPF', 'nom dossier CPF'],
   '9.3': ['prénom titulaire CPF', 'prénom CPF', 'prénom dossier CPF'],
-  [BIRTH_DATE_TARGET]: ['date de naissance', 'date naissance', 'né le', 'née le', 'né(e) le', 'DDN', 'naissance'],
+  [BIRTH_DATE_TARGET]: [
+    'date de naissance',
+    'date naissance',
+    'né le',
+    'née le',
+    'né(e) le',
+    'DDN',
+    'naissance',
+  ],
 };
 
 /**
@@ -129,13 +145,21 @@ export const VALUE_SYNONYMS: Readonly<Record<string, Readonly<Record<string, rea
     MENTION_ASSEZ_BIEN: ['AB', 'mention assez bien'],
     MENTION_BIEN: ['B', 'mention bien'],
     MENTION_TRES_BIEN: ['TB', 'mention très bien'],
-    MENTION_TRES_BIEN_AVEC_FELICITATIONS_DU_JURY: ['félicitations', 'TB félicitations', 'très bien félicitations'],
+    MENTION_TRES_BIEN_AVEC_FELICITATIONS_DU_JURY: [
+      'félicitations',
+      'TB félicitations',
+      'très bien félicitations',
+    ],
   },
   '7.1': {
     FORMATION_INITIALE_HORS_APPRENTISSAGE: ['formation initiale', 'initiale', 'scolaire', 'étudiant'],
     FORMATION_INITIALE_APPRENTISSAGE: ['apprentissage', 'apprenti', 'alternance apprentissage'],
     FORMATION_CONTINUE_HORS_CONTRAT_DE_PROFESSIONNALISATION: ['formation continue', 'continue'],
-    FORMATION_CONTINUE_CONTRAT_DE_PROFESSIONNALISATION: ['contrat de professionnalisation', 'contrat pro', 'professionnalisation'],
+    FORMATION_CONTINUE_CONTRAT_DE_PROFESSIONNALISATION: [
+      'contrat de professionnalisation',
+      'contrat pro',
+      'professionnalisation',
+    ],
     EQUIVALENCE_DIPLOME_ETRANGER: ['équivalence', 'diplôme étranger'],
     CANDIDAT_LIBRE: ['libre'],
   },

@@ -11,9 +11,8 @@ const UNEXPECTED_CHARACTER = /[^\p{L}\p{M} '’-]/gu;
 const STRAY_SEPARATOR = /(^[ '’-])|([ '’-]$)|([-'’][ '’-])|( [-'’])/u;
 /** Several first names typed in one cell: a comma, semicolon, slash, or a space between two words. */
 const LIST_SEPARATOR = /[,;/]|\p{L} +\p{L}/u;
-/** Civil-status words that are no part of a name ("née", "épouse", "veuve" and their abbreviations). */
-const CIVIL_STATUS_WORDS = new Set(['nee', 'epouse', 'epse', 'ep', 'veuve', 'vve']);
-const NON_LETTERS = /[^a-z]+/;
+/** Civil-status words that are no part of a name: "née", "épouse", "veuve" and their abbreviations, as words. */
+const CIVIL_STATUS_WORD = /(?:^|[\s,;(])(n[eé]e|[eé]p(?:ouse|se)?\.?|veuve|vve\.?)(?=$|[\s,;)])/iu;
 
 /** The characters of a name that civil status does not use, quoted for a message, or undefined. */
 export function unexpectedNameCharacters(name: string): string | undefined {
@@ -29,8 +28,7 @@ export function looksLikeSeveralFirstNames(firstName: string): boolean {
 
 /** The civil-status word found in a name cell ("née", "ép."), or undefined. */
 export function civilStatusWord(name: string): string | undefined {
-  const words = name.split(/[\s,;()]+/);
-  return words.find((w) => CIVIL_STATUS_WORDS.has(foldForMatch(w).split(NON_LETTERS).join('')));
+  return CIVIL_STATUS_WORD.exec(name)?.[1];
 }
 
 /** Same name once accents, case and separators are ignored. */

@@ -19,7 +19,9 @@ export const NOW = new Date('2026-11-23T10:15:00Z');
 export const PARAMETERS = { '2.1': '03ZDN217', '3.1': '03ZDN217', '3.2': 'MCFCER000123' };
 
 /** One valid titulaire passage, as a user fills the template. */
-export function passage(overrides: Record<string, ExcelJS.CellValue> = {}): Record<string, ExcelJS.CellValue> {
+export function passage(
+  overrides: Record<string, ExcelJS.CellValue> = {},
+): Record<string, ExcelJS.CellValue> {
   return {
     '4.1': 'RNCP',
     '4.2': 'RNCP37873',
@@ -81,7 +83,13 @@ export async function runCorpusFile(file: string): Promise<CorpusRun> {
   const exportExit = await exportCommand(exported, file, { output: out, now: NOW, idFlux: 'corpus-0001' });
   expect(digest(file)).toBe(before);
   const issues: Issue[] = checkExit === 2 ? [] : (JSON.parse(json.stdout.join('\n')) as Issue[]);
-  const output = [...json.stderr, ...text.stdout, ...text.stderr, ...exported.stdout, ...exported.stderr].join('\n');
+  const output = [
+    ...json.stderr,
+    ...text.stdout,
+    ...text.stderr,
+    ...exported.stdout,
+    ...exported.stderr,
+  ].join('\n');
   const xml = existsSync(out) ? readFileSync(out, 'utf8') : undefined;
   if (xml !== undefined) {
     // Whatever the corpus holds, a file we write passes the CDC's own XSD.

@@ -45,7 +45,10 @@ export function fuzzParameters<T>(numRuns: number, label: string): fc.Parameters
     ...(path ? { path } : {}),
     reporter: (details) => {
       if (!details.failed) return;
-      const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+      const cause =
+        details.errorInstance instanceof Error
+          ? details.errorInstance.message
+          : String(details.errorInstance);
       throw new Error(
         `${label}: failed after ${details.numRuns} batch(es) — replay with FUZZ_SEED=${details.seed} ` +
           `FUZZ_PATH=${details.counterexamplePath ?? ''}\n${cause}`,

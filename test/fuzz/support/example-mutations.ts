@@ -15,10 +15,35 @@ const LEAF = /^(\s*)<cpf:([A-Za-z]+)>([^<]*)<\/cpf:\2>\s*$/;
 const NEAR_VALUES = [
   ...dictionary.schema.fields.flatMap((f) => (f.enumeration ?? []).map((e) => e.code)),
   ...['true', 'false', '1', '0', 'TRUE', 'oui', ' true ', '\ttrue\n'],
-  ...['2024-02-29', '2023-02-29', '1899-12-31', '1900-01-01', '2099-12-31', '2100-01-01', '2024-06-05Z', ' 2024-06-05 '],
-  ...['2024-06-05T10:00:00+01:00', '2024-06-05T10:00:00Z', '2024-06-05T24:00:00+01:00', '2024-06-05T10:00:00.5+01:00'],
+  ...[
+    '2024-02-29',
+    '2023-02-29',
+    '1899-12-31',
+    '1900-01-01',
+    '2099-12-31',
+    '2100-01-01',
+    '2024-06-05Z',
+    ' 2024-06-05 ',
+  ],
+  ...[
+    '2024-06-05T10:00:00+01:00',
+    '2024-06-05T10:00:00Z',
+    '2024-06-05T24:00:00+01:00',
+    '2024-06-05T10:00:00.5+01:00',
+  ],
   ...['0', '1', '8', '9', '1000', '1001', '-1', '+5', '007', ' 5 ', '5.0', '2147483648'],
-  ...['', ' ', 'A', 'AB123CDE', 'AB123CD', 'AB123CDEF', '😀😀😀😀😀😀😀😀', 'é'.repeat(60), 'é'.repeat(61), 'x'.repeat(256)],
+  ...[
+    '',
+    ' ',
+    'A',
+    'AB123CDE',
+    'AB123CD',
+    'AB123CDEF',
+    '😀😀😀😀😀😀😀😀',
+    'é'.repeat(60),
+    'é'.repeat(61),
+    'x'.repeat(256),
+  ],
   ...['& <', '"\'', '\u00a0', '\u200b', 'a\r\nb', 'M ', ' M'],
 ];
 
@@ -47,10 +72,23 @@ function onLeaf(n: number, change: (indent: string, tag: string, text: string) =
 }
 
 const edits: fc.Arbitrary<Edit> = fc.oneof(
-  fc.tuple(fc.nat(), value).map(([n, v]) => onLeaf(n, (ind, tag) => `${ind}<cpf:${tag}>${escapeForTest(v)}</cpf:${tag}>`)),
-  fc.tuple(fc.nat(), value).map(([n, v]) => onLeaf(n, (ind, tag) => `${ind}<cpf:${tag}>${escapeForTest(v)}</cpf:${tag}>`)),
   fc
-    .tuple(fc.nat(), fc.constantFrom('xsi:nil="true"', 'xsi:nil="false"', 'xsi:nil="1"', 'autre="1"', 'xsi:type="xs:string"'))
+    .tuple(fc.nat(), value)
+    .map(([n, v]) => onLeaf(n, (ind, tag) => `${ind}<cpf:${tag}>${escapeForTest(v)}</cpf:${tag}>`)),
+  fc
+    .tuple(fc.nat(), value)
+    .map(([n, v]) => onLeaf(n, (ind, tag) => `${ind}<cpf:${tag}>${escapeForTest(v)}</cpf:${tag}>`)),
+  fc
+    .tuple(
+      fc.nat(),
+      fc.constantFrom(
+        'xsi:nil="true"',
+        'xsi:nil="false"',
+        'xsi:nil="1"',
+        'autre="1"',
+        'xsi:type="xs:string"',
+      ),
+    )
     .chain(([n, attribute]) =>
       fc.constantFrom<Edit>(
         onLeaf(n, (ind, tag) => `${ind}<cpf:${tag} ${attribute}/>`),
@@ -58,7 +96,9 @@ const edits: fc.Arbitrary<Edit> = fc.oneof(
       ),
     ),
   fc.nat().map<Edit>((n) => (lines) => lines.filter((_, i) => i !== at(lines, n))),
-  fc.nat().map<Edit>((n) => (lines) => lines.flatMap((line, i) => (i === at(lines, n) ? [line, line] : [line]))),
+  fc
+    .nat()
+    .map<Edit>((n) => (lines) => lines.flatMap((line, i) => (i === at(lines, n) ? [line, line] : [line]))),
   fc.nat().map<Edit>((n) => (lines) => {
     const i = at(lines, n);
     const out = [...lines];
@@ -84,10 +124,14 @@ const edits: fc.Arbitrary<Edit> = fc.oneof(
         ']]>',
       ),
     )
-    .map<Edit>(([n, inserted]) => (lines) => lines.flatMap((line, i) => (i === at(lines, n) ? [inserted, line] : [line]))),
-  fc.tuple(fc.nat(), fc.constantFrom('<!-- c -->', '<?pi?>', '<![CDATA[AB123CDE]]>', '&#65;', '&lt;')).map(([n, inner]) =>
-    onLeaf(n, (ind, tag, text) => `${ind}<cpf:${tag}>${inner}${text}</cpf:${tag}>`),
-  ),
+    .map<Edit>(
+      ([n, inserted]) =>
+        (lines) =>
+          lines.flatMap((line, i) => (i === at(lines, n) ? [inserted, line] : [line])),
+    ),
+  fc
+    .tuple(fc.nat(), fc.constantFrom('<!-- c -->', '<?pi?>', '<![CDATA[AB123CDE]]>', '&#65;', '&lt;'))
+    .map(([n, inner]) => onLeaf(n, (ind, tag, text) => `${ind}<cpf:${tag}>${inner}${text}</cpf:${tag}>`)),
   fc
     .constantFrom(
       '<?xml version="1.0" encoding="UTF-8"?>',
@@ -101,8 +145,14 @@ const edits: fc.Arbitrary<Edit> = fc.oneof(
     )
     .map<Edit>((declaration) => (lines) => [declaration, ...lines.slice(1)]),
   fc
-    .constantFrom('urn:cdc:cpf:pc5:schema:0.0.7', 'urn:cdc:cpf:pc5:schema:1.0.1', 'urn:cdc:cpf:pc5:schema:1.0.0 ')
-    .map<Edit>((ns) => (lines) => lines.map((l, i) => (i === 1 ? l.replace('urn:cdc:cpf:pc5:schema:1.0.0', ns) : l))),
+    .constantFrom(
+      'urn:cdc:cpf:pc5:schema:0.0.7',
+      'urn:cdc:cpf:pc5:schema:1.0.1',
+      'urn:cdc:cpf:pc5:schema:1.0.0 ',
+    )
+    .map<Edit>(
+      (ns) => (lines) => lines.map((l, i) => (i === 1 ? l.replace('urn:cdc:cpf:pc5:schema:1.0.0', ns) : l)),
+    ),
   fc.nat().map<Edit>((n) => (lines) => {
     const text = lines.join('\n');
     return text.slice(0, n % text.length).split('\n');

@@ -1,0 +1,57 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { checkWorkbook } from '../../src/core/check';
+import { exportWorkbook } from '../../src/core/export';
+import { REPO_ROOT } from '../helpers/cli';
+import { validPassage, workbook } from '../helpers/workbook';
+
+/**
+ * No personal data in logs: the core and the add-in never write to the console (values reach the user
+ * only through the located messages of the pane and the CLI), checked statically and by running them.
+ */
+
+const WATCHED = ['src/core', 'src/excel', 'src/taskpane', 'src/services', 'src/workers'];
+
+function sourcesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return name === 'fake' || name === 'testing' ? [] : sourcesUnder(full);
+    return /\.(ts|tsx|js)$/.test(name) && !/\.test\.tsx?$/.test(name) && !/bench/.test(name) ? [full] : [];
+  });
+}
+
+describe('no personal data in logs', () => {
+  it('the core and the add-in contain no console call', () => {
+    const offenders = WATCHED.flatMap((dir) => sourcesUnder(path.join(REPO_ROOT, dir)))
+      .flatMap((file) =>
+        readFileSync(file, 'utf8')
+          .split('\n')
+          .map((line, i) => ({ line, at: `${path.relative(REPO_ROOT, file)}:${i + 1}` }))
+          .filter(
+            ({ line }) =>
+              /\bconsole\.(log|error|warn|info|debug|trace|dir|table)\s*\(/.test(line) &&
+              !/^\s*(\/\/|\*)/.test(line),
+          ),
+      )
+      .map(({ at, line }) => `${at}: ${line.trim()}`);
+    expect(offenders).toEqual([]);
+  });
+
+  it('checking and exporting a workbook writes nothing to the console', async () => {
+    const calls: unknown[][] = [];
+    const spies = (['log', 'error', 'warn', 'info', 'debug'] as const).map((method) =>
+      jest.spyOn(console, method).mockImplementation((...args: unknown[]) => void calls.push(args)),
+    );
+    try {
+      const data = workbook([
+        validPassage({ '8.1': 'Zébulon-Confidentiel', '8.9': 'H' }),
+        validPassage({ '5.1': 'P-2' }),
+      ]);
+      checkWorkbook(data);
+      await exportWorkbook(workbook([validPassage({ '8.1': 'Zébulon-Confidentiel' })]), {});
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+    expect(calls).toEqual([]);
+  });
+});

@@ -1,0 +1,22 @@
+import { getDictionary } from '../src/dictionary';
+import { checkWorkbook } from '../src/core/check';
+import { createFlux } from '../src/core/xml/group';
+import { splitFluxByLimits } from '../src/core/split';
+import { parseReceipt } from '../src/core/receipt';
+import { validPassage, workbook } from './helpers/workbook';
+it('x', () => {
+  const now = new Date('2024-07-01T00:00:00Z');
+  const r = checkWorkbook(workbook(Array.from({ length: 50000 }, (_, i) => validPassage({ '5.1': `P-${i}` }))), { today: now });
+  const flux = createFlux({ header: r.header, passages: r.passages, now });
+  let t = Date.now();
+  const parts = splitFluxByLimits(flux, getDictionary());
+  const a = Date.now() - t;
+  t = Date.now();
+  const p2 = splitFluxByLimits(flux, getDictionary(), { maxBytes: 20_000_000 });
+  const b = Date.now() - t;
+  const xml = `<rapport><idFlux>x</idFlux><PassagesKO>${Array.from({ length: 50000 }, (_, i) => `<passage><idTechnique>P-${i}</idTechnique><messageErreur>Aucun titulaire ne correspond aux critères obligatoires</messageErreur></passage>`).join('')}</PassagesKO><PassagesOK>${Array.from({ length: 100000 }, (_, i) => `<idTechnique>Q-${i}</idTechnique>`).join('')}</PassagesOK></rapport>`;
+  t = Date.now();
+  const res = parseReceipt(xml);
+  const c = Date.now() - t;
+  require('fs').writeFileSync('/tmp/probe.json', JSON.stringify({ a, est: parts[0].estimatedBytes, parts: p2.length, b, mb: xml.length / 1e6, c, ok: res.ok }));
+});
