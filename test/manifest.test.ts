@@ -118,7 +118,7 @@ describe('manifest.xml', () => {
     expect(names.sort()).toEqual(Object.values(COMMAND_IDS).sort());
   });
 
-  it('has the ribbon tab with the four buttons, in French', () => {
+  it('has the ribbon tab with the five buttons, in French', () => {
     const labels = elements
       .filter((e) => e.name === 'Control')
       .map((control) => {
@@ -130,7 +130,7 @@ describe('manifest.xml', () => {
         );
         return resourceIds.get(label?.attributes.resid ?? '')?.attributes.DefaultValue;
       });
-    expect(labels).toEqual(['Nouveau modèle', 'Vérifier', 'Exporter XML', 'Volet']);
+    expect(labels).toEqual(['Nouveau modèle', 'Vérifier', 'Exporter XML', 'Générer les identifiants', 'Volet']);
     expect(resourceIds.get('Tab.Label')?.attributes.DefaultValue).toBe('Accrochage CDC');
   });
 

@@ -10,6 +10,7 @@ export const COMMAND_IDS = {
   newTemplate: 'newTemplate',
   check: 'checkWorkbook',
   exportXml: 'exportXml',
+  generateIds: 'generateIds',
 } as const;
 
 export function registerCommands(controller: AddinController, showPane: () => Promise<void>): void {
@@ -33,6 +34,14 @@ export function registerCommands(controller: AddinController, showPane: () => Pr
     command(async () => {
       await showPane();
       await controller.check();
+    }),
+  );
+  // The confirmation (how many cells will be written) is asked in the pane.
+  Office.actions.associate(
+    COMMAND_IDS.generateIds,
+    command(async () => {
+      await showPane();
+      await controller.generateIds();
     }),
   );
   Office.actions.associate(

@@ -15,15 +15,19 @@ function setUp(apiVersion = '1.18') {
 }
 
 describe('new template', () => {
-  it('creates the four sheets, the Listes sheet hidden, in one round trip after the existence check', async () => {
+  it('creates the template sheets, the Listes sheet hidden, in one round trip after the existence check', async () => {
     const { excel, port, model } = setUp();
     const outcome = await port.createTemplate();
-    expect(outcome).toEqual({ status: 'created', created: ['Paramètres', 'Passages', 'DIGCOMP', 'Listes'] });
+    expect(outcome).toEqual({
+      status: 'created',
+      created: ['Paramètres', 'Passages', 'DIGCOMP', 'Historique', 'Listes'],
+    });
     expect(model.sheets.map((s) => [s.name, s.visibility])).toEqual([
       ['Feuil1', 'Visible'],
       ['Paramètres', 'Visible'],
       ['Passages', 'Visible'],
       ['DIGCOMP', 'Visible'],
+      ['Historique', 'Visible'],
       ['Listes', 'Hidden'],
     ]);
     expect(excel.stats.syncs).toBe(2);
@@ -53,7 +57,7 @@ describe('new template', () => {
     }
     const param = model.requireSheet('Paramètres');
     expect(param.format(1, 1).numberFormat).toBe('@');
-    expect(param.value(5, 1)).toBe(layout.schemaVersion);
+    expect(param.value(5, 1)).toBe(`modèle ${layout.templateVersion} – XSD ${layout.schemaVersion}`);
   });
 
   it('offers drop-down lists from the French labels on the hidden sheet', async () => {
@@ -113,7 +117,7 @@ describe('never overwriting a user sheet', () => {
     expect(outcome).toEqual({
       status: 'exists',
       existing: ['Passages'],
-      missing: ['Paramètres', 'DIGCOMP', 'Listes'],
+      missing: ['Paramètres', 'DIGCOMP', 'Historique', 'Listes'],
     });
     expect(model.sheets.map((s) => s.name)).toEqual(['Feuil1', 'Passages']);
     expect(excel.stats.syncs).toBe(1);
@@ -124,7 +128,10 @@ describe('never overwriting a user sheet', () => {
     model.addSheet('Passages');
     typeCell(model, 'Passages', 'A1', 'mes données');
     const outcome = await port.createTemplate({ addMissing: true });
-    expect(outcome).toEqual({ status: 'created', created: ['Paramètres', 'DIGCOMP', 'Listes'] });
+    expect(outcome).toEqual({
+      status: 'created',
+      created: ['Paramètres', 'DIGCOMP', 'Historique', 'Listes'],
+    });
     const passages = model.requireSheet('Passages');
     expect(passages.value(0, 0)).toBe('mes données');
     expect(passages.conditionalFormats).toHaveLength(0);

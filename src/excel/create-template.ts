@@ -1,5 +1,12 @@
 /// <reference types="office-js" />
-import { FIRST_DATA_ROW, HEADER_ROW, type LayoutColumn, type TemplateLayout } from '../core/layout';
+import {
+  FIRST_DATA_ROW,
+  HEADER_ROW,
+  type LayoutColumn,
+  type TemplateLayout,
+  type TrackingColumn,
+} from '../core/layout';
+import { templateVersionText, VERSION_LABEL } from '../core/template-version';
 import { columnLetter } from '../core/layout';
 import type { EnumValue } from '../dictionary';
 import { getDictionary } from '../dictionary';
@@ -24,7 +31,7 @@ export interface TemplateOptions {
 }
 
 /** Excel's last row: formats, lists and rules cover whole columns so pasted rows get them too. */
-const LAST_ROW = 1_048_576;
+export const LAST_ROW = 1_048_576;
 /** Data validation input message limits enforced by Excel. */
 const PROMPT_TITLE_MAX = 32;
 const PROMPT_MESSAGE_MAX = 255;
@@ -37,7 +44,7 @@ function clip(text: string, max: number): string {
 }
 
 /** Column width in points from a width in characters (Excel: 7 px per character + 5 px padding). */
-function widthInPoints(characters: number): number {
+export function widthInPoints(characters: number): number {
   return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
 }
 
@@ -83,15 +90,24 @@ function maxLengthOf(field: string): number | undefined {
 
 function renderDataSheet(
   sheet: Excel.Worksheet,
-  part: { readonly name: string; readonly table: string; readonly columns: readonly LayoutColumn[] },
+  part: {
+    readonly name: string;
+    readonly table: string;
+    readonly columns: readonly LayoutColumn[];
+    readonly trackingColumns?: readonly TrackingColumn[];
+  },
   lists: ReturnType<typeof listColumns>,
   listsSheet: string,
   options: TemplateOptions,
 ): void {
   const columns = part.columns;
+  const tracking = part.trackingColumns ?? [];
   const last = columns[columns.length - 1].column;
-  sheet.getRange(`A${HEADER_ROW}:${last}${HEADER_ROW}`).values = [columns.map((c) => c.header)];
-  const table = sheet.tables.add(`'${part.name}'!A${HEADER_ROW}:${last}${FIRST_DATA_ROW}`, true);
+  const tableLast = tracking.length > 0 ? tracking[tracking.length - 1].column : last;
+  sheet.getRange(`A${HEADER_ROW}:${tableLast}${HEADER_ROW}`).values = [
+    [...columns, ...tracking].map((c) => c.header),
+  ];
+  const table = sheet.tables.add(`'${part.name}'!A${HEADER_ROW}:${tableLast}${FIRST_DATA_ROW}`, true);
   table.name = part.table;
   table.style = 'TableStyleLight9';
 
@@ -133,6 +149,16 @@ function renderDataSheet(
         message: clip(column.note, PROMPT_MESSAGE_MAX),
       };
     }
+  }
+
+  // Round-trip columns (CDC status…): filled by the tool, never exported.
+  for (const column of tracking) {
+    const letter = column.column;
+    sheet.getRange(`${letter}:${letter}`).format.columnWidth = widthInPoints(column.width);
+    const data = sheet.getRange(`${letter}${FIRST_DATA_ROW}:${letter}${LAST_ROW}`);
+    (data as unknown as { numberFormat: string }).numberFormat = column.numberFormat;
+    sheet.getRange(`${letter}${HEADER_ROW}`).format.font.italic = true;
+    if (options.notes) sheet.notes.add(`${letter}${HEADER_ROW}`, column.note);
   }
 
   // What a formula can tell while typing: an empty mandatory cell on a row that has data, text too long.
@@ -185,12 +211,36 @@ function renderParametersSheet(
     cf.custom.rule.formula = `=LEN(TRIM(${cell.cell}))=0`;
     cf.custom.format.fill.color = MISSING_FILL;
   }
-  const versionLabel = `A${versionCell.slice(1)}`;
-  sheet.getRange(versionLabel).values = [[templateText.schemaVersionLabel]];
-  const version = sheet.getRange(versionCell);
-  // "1.1.2" would otherwise be read as a date in some locales.
+  writeVersionCell(sheet, `A${versionCell.slice(1)}`, versionCell, templateVersionText(layout));
+}
+
+/** The version of the template, read back by the upgrade (src/core/template-version.ts). */
+export function writeVersionCell(
+  sheet: Excel.Worksheet,
+  labelCell: string,
+  cell: string,
+  text: string,
+): void {
+  sheet.getRange(labelCell).values = [[VERSION_LABEL]];
+  const version = sheet.getRange(cell);
+  // Text format: a bare "1.1.2" would be read as a date in some locales.
   (version as unknown as { numberFormat: string }).numberFormat = '@';
-  version.values = [[layout.schemaVersion]];
+  version.values = [[text]];
+  sheet.getRange(`${labelCell}:${cell}`).format.font.italic = true;
+}
+
+/** One row per export (filled by the export and the accusés): headers only. */
+export function renderHistorySheet(sheet: Excel.Worksheet, layout: TemplateLayout): void {
+  const columns = layout.history.columns;
+  const last = columns[columns.length - 1].column;
+  sheet.getRange(`A${HEADER_ROW}:${last}${HEADER_ROW}`).values = [columns.map((c) => c.header)];
+  sheet.getRange(`A${HEADER_ROW}:${last}${HEADER_ROW}`).format.font.bold = true;
+  for (const column of columns) {
+    sheet.getRange(`${column.column}:${column.column}`).format.columnWidth = widthInPoints(column.width);
+    const data = sheet.getRange(`${column.column}${FIRST_DATA_ROW}:${column.column}${LAST_ROW}`);
+    (data as unknown as { numberFormat: string }).numberFormat = column.numberFormat;
+  }
+  sheet.freezePanes.freezeRows(HEADER_ROW);
 }
 
 export async function createTemplate(
@@ -198,7 +248,13 @@ export async function createTemplate(
   layout: TemplateLayout,
   options: TemplateOptions,
 ): Promise<TemplateOutcome> {
-  const sheetNames = [layout.parameters.name, layout.passages.name, layout.digcomp.name, layout.lists.name];
+  const sheetNames = [
+    layout.parameters.name,
+    layout.passages.name,
+    layout.digcomp.name,
+    layout.history.name,
+    layout.lists.name,
+  ];
   return run(async (context) => {
     const sheets = context.workbook.worksheets;
     const probes = sheetNames.map((name) => sheets.getItemOrNullObject(name).load('name'));
@@ -230,6 +286,7 @@ export async function createTemplate(
         renderDataSheet(sheet, layout.passages, lists, layout.lists.name, options);
       else if (name === layout.digcomp.name)
         renderDataSheet(sheet, layout.digcomp, lists, layout.lists.name, options);
+      else if (name === layout.history.name) renderHistorySheet(sheet, layout);
       else {
         fillListsSheet(sheet, lists);
         sheet.visibility = 'Hidden';

@@ -1,7 +1,22 @@
 /// <reference types="office-js" />
 import { gridToSourceSheet, mapHeaderColumns } from '../core/grid';
-import { columnLetter, fieldIdInHeader, HEADER_ROW, type TemplateLayout } from '../core/layout';
-import type { CellValue, SourceSheet, WorkbookData } from '../core/types';
+import { isBlank } from '../core/grid';
+import {
+  columnLetter,
+  fieldIdInHeader,
+  HEADER_ROW,
+  historyColumnsInHeader,
+  trackingColumnsInHeader,
+  type TemplateLayout,
+} from '../core/layout';
+import type {
+  CellValue,
+  HistoryKey,
+  HistoryRow,
+  SourceSheet,
+  TrackingKey,
+  WorkbookData,
+} from '../core/types';
 import { OfficeErrorCode, officeErrorCode, throwIfAborted, type ExcelRun } from './excel-run';
 
 /**
@@ -58,6 +73,8 @@ interface SheetExtent {
   readonly header: readonly CellValue[];
   /** 1-based last row that may hold data (bottom of the used range or of the table). */
   readonly lastRow: number;
+  /** Name of the sheet whose round-trip columns are read (the passages sheet). */
+  readonly trackingSheet?: string;
 }
 
 /** Reads the data rows of one sheet, block by block. */
@@ -71,8 +88,10 @@ async function readSheetRows(
   const sheet = context.workbook.worksheets.getItem(sheetName);
   const headerValues = extent.header;
   const mapped = mapHeaderColumns(headerValues);
+  // Round-trip columns (Statut CDC…) of the passages sheet: they decide what "Non envoyés" exports.
+  const tracking = sheetName === extent.trackingSheet ? trackingColumnsInHeader(headerValues) : new Map();
   // Only the columns up to the rightmost template column: the user's extra columns are not read.
-  const width = Math.max(1, ...[...mapped.values()].map((i) => i + 1));
+  const width = Math.max(1, ...[...mapped.values(), ...tracking.values()].map((i) => i + 1));
   const maxRows = Math.max(
     1,
     Math.min(options.maxBlockRows ?? DEFAULT_BLOCK_ROWS, Math.floor(CELLS_PER_READ_LIMIT / width)),
@@ -109,7 +128,46 @@ async function readSheetRows(
     options.onProgress?.(progress.done, progress.total);
   }
   const columnsOnly = headerValues.slice(0, width);
-  return gridToSourceSheet(sheetName, columnsOnly, rows, firstRow);
+  const source = gridToSourceSheet(sheetName, columnsOnly, rows, firstRow);
+  return tracking.size > 0 ? withTracking(source, tracking, rows, firstRow) : source;
+}
+
+/** Adds each row's round-trip cells and where those columns are. */
+function withTracking(
+  sheet: SourceSheet,
+  tracking: ReadonlyMap<TrackingKey, number>,
+  rows: readonly (readonly CellValue[])[],
+  firstRow: number,
+): SourceSheet {
+  const letters: Partial<Record<TrackingKey, string>> = {};
+  for (const [key, index] of tracking) letters[key] = columnLetter(index);
+  return {
+    ...sheet,
+    trackingColumns: letters,
+    rows: sheet.rows.map((row) => {
+      const values = rows[row.row - firstRow] ?? [];
+      const cells: Partial<Record<TrackingKey, CellValue>> = {};
+      for (const [key, index] of tracking) if (!isBlank(values[index])) cells[key] = values[index];
+      return { ...row, tracking: cells };
+    }),
+  };
+}
+
+/** The history sheet, found by name and by its "idFlux" header (used to trace XSD reports to rows). */
+function historyOf(name: string, values: readonly (readonly unknown[])[]): WorkbookData['history'] {
+  const header = (values[0] ?? []).map(toCellValue);
+  const columns = historyColumnsInHeader(header);
+  if (!columns.has('idFlux')) return undefined;
+  const rows: HistoryRow[] = [];
+  values.slice(1).forEach((raw, i) => {
+    const cells: Partial<Record<HistoryKey, CellValue>> = {};
+    for (const [key, index] of columns) {
+      const value = toCellValue(raw[index]);
+      if (!isBlank(value)) cells[key] = value;
+    }
+    if (Object.keys(cells).length > 0) rows.push({ row: i + 2, cells });
+  });
+  return { name, rows };
 }
 
 function emptySheet(name: string): SourceSheet {
@@ -126,6 +184,7 @@ export async function readWorkbookData(
     const paramSheet = sheets.getItemOrNullObject(layout.parameters.name).load('name');
     const passageSheet = sheets.getItemOrNullObject(layout.passages.name).load('name');
     const digcompSheet = sheets.getItemOrNullObject(layout.digcomp.name).load('name');
+    const historySheet = sheets.getItemOrNullObject(layout.history.name).load('name');
     const passageTable = context.workbook.tables
       .getItemOrNullObject(layout.passages.table)
       .load('name,worksheet/name');
@@ -144,6 +203,10 @@ export async function readWorkbookData(
 
     // Second round trip: how far each sheet goes, and the parameter block.
     const params = paramSheet.getRange(`A1:B${PARAMETER_ROWS}`).load('values');
+    // The history is small (one row per file sent): its used range is read whole.
+    const historyRange = historySheet.isNullObject
+      ? undefined
+      : historySheet.getUsedRangeOrNullObject(true).load('values,rowIndex,columnIndex');
     const extentProbes = [
       { sheet: passageSheet, table: passageTable, name: layout.passages.name },
       { sheet: digcompSheet, table: digcompTable, name: layout.digcomp.name },
@@ -175,6 +238,7 @@ export async function readWorkbookData(
         headerRow,
         header: [...leading, ...(probe.header.values[0] ?? []).map(toCellValue)],
         lastRow: Math.max(usedLast, tableLast, headerRow),
+        trackingSheet: layout.passages.name,
       };
     });
 
@@ -190,7 +254,18 @@ export async function readWorkbookData(
       ? await readSheetRows(context, layout.digcomp.name, extents[1], options, progress)
       : emptySheet(layout.digcomp.name);
 
-    return { date1904, parameters: readParameters(layout, params.values), passages, digcomp };
+    // History rows are numbered from the sheet's row 1 only when its used range starts there.
+    const history =
+      historyRange && !historyRange.isNullObject && historyRange.rowIndex === 0 && historyRange.columnIndex === 0
+        ? historyOf(layout.history.name, historyRange.values)
+        : undefined;
+    return {
+      date1904,
+      parameters: readParameters(layout, params.values),
+      passages,
+      digcomp,
+      ...(history ? { history } : {}),
+    };
   });
 }
 

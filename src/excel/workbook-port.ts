@@ -5,6 +5,30 @@ import type { ExcelRun } from './excel-run';
 import { clearHighlights, highlightIssues, type HighlightSummary } from './highlights';
 import { readWorkbookData, type ReadOptions } from './read-workbook';
 import { selectCell } from './select-cell';
+import type { IdAssignment } from '../core/identifiers';
+import type { ImportedContent } from '../core/import';
+import type { SavedMapping } from '../core/mapping';
+import type { TrackingChanges } from '../core/tracking/types';
+import { appendTemplateContent, type ContentWriteSummary } from './write-content';
+import {
+  writeMissingIds,
+  writeTrackingChanges,
+  type IdWriteSummary,
+  type TrackingWriteSummary,
+} from './write-back';
+import {
+  readSavedMappings,
+  readSelectedTable,
+  saveMapping,
+  type SavedMappings,
+  type SourceRange,
+} from './source-range';
+import {
+  inspectTemplate,
+  upgradeTemplate,
+  type TemplateInspection,
+  type UpgradeOutcome,
+} from './upgrade-template';
 
 /**
  * Everything the task pane and the ribbon commands ask of the workbook. Components receive a
@@ -17,6 +41,21 @@ export interface WorkbookPort {
   highlightIssues(issues: readonly Issue[]): Promise<HighlightSummary>;
   clearHighlights(): Promise<void>;
   selectCell(sheet: string, cell: string): Promise<void>;
+  /** Whether the workbook holds the template, with what an upgrade would add (read only). */
+  inspectTemplate(): Promise<TemplateInspection>;
+  /** Adds what an older template lacks, or refuses without changing anything. */
+  upgradeTemplate(): Promise<UpgradeOutcome>;
+  // Round trip with the CDC and imports (explicit commands only; each checks the rows before writing).
+  /** Fills blank idTechnique cells; refuses with WorkbookChangedError when one is no longer blank. */
+  writeMissingIds(assignments: readonly IdAssignment[]): Promise<IdWriteSummary>;
+  /** Statuses of passages and history lines (adds the columns / the sheet when missing). */
+  writeTracking(changes: TrackingChanges, options: { readonly date1904: boolean }): Promise<TrackingWriteSummary>;
+  /** Appends imported rows after the last used row; fills blank parameters only. */
+  appendContent(content: ImportedContent, options: { readonly date1904: boolean }): Promise<ContentWriteSummary>;
+  /** The selected table (or the whole sheet of the selected cell), values only. */
+  readSelectedTable(): Promise<SourceRange>;
+  readSavedMappings(): Promise<SavedMappings>;
+  saveMapping(name: string, mapping: SavedMapping): Promise<void>;
 }
 
 export interface ExcelPortOptions {
@@ -37,8 +76,19 @@ export function createExcelWorkbookPort(options: ExcelPortOptions): WorkbookPort
     highlightIssues: (issues) => highlightIssues(options.run, issues, templateSheets),
     clearHighlights: () => clearHighlights(options.run, templateSheets),
     selectCell: (sheet, cell) => selectCell(options.run, sheet, cell),
+    inspectTemplate: () => inspectTemplate(options.run, layout),
+    upgradeTemplate: () => upgradeTemplate(options.run, layout, { notes: options.notes }),
+    writeMissingIds: (assignments) => writeMissingIds(options.run, layout, assignments),
+    writeTracking: (changes, o) => writeTrackingChanges(options.run, layout, changes, o),
+    appendContent: (content, o) => appendTemplateContent(options.run, layout, content, o),
+    readSelectedTable: () => readSelectedTable(options.run),
+    readSavedMappings: () => readSavedMappings(options.run),
+    saveMapping: (name, mapping) => saveMapping(options.run, name, mapping),
   };
 }
 
-export type { TemplateOutcome, HighlightSummary, ReadOptions };
+export type { TemplateOutcome, HighlightSummary, ReadOptions, TemplateInspection, UpgradeOutcome };
 export { MissingSheetsError } from './read-workbook';
+export { WorkbookChangedError } from './write-back';
+export { EmptySelectionError } from './source-range';
+export type { IdWriteSummary, TrackingWriteSummary, ContentWriteSummary, SourceRange, SavedMappings };

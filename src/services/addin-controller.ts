@@ -1,8 +1,28 @@
-import { checkWorkbook, type CheckResult } from '../core/check';
-import { exportWorkbook } from '../core/export';
+import type { CheckResult } from '../core/check';
+import { planMissingIds } from '../core/identifiers';
+import { collectFluxImport } from '../core/import';
+import {
+  applyMapping,
+  proposeMapping,
+  resolveSavedMapping,
+  savedMappingFrom,
+  type ColumnMapping,
+  type ColumnProposal,
+} from '../core/mapping';
+import { compareOfficialXsd, readOfficialXsd } from '../core/official-xsd';
+import { parseReceipt, type Receipt } from '../core/receipt';
+import { applyReceipt, type ExportMode, type ReceiptApplication } from '../core/tracking';
+import type { WorkbookData } from '../core/types';
+import { inProcessCoreRunner, type CoreProgress, type CoreRunner } from './core-runner';
 import type { ValidateXml as XmlValidator } from '../core/xsd';
 import type { Issue } from '../core/types';
-import { MissingSheetsError, type WorkbookPort } from '../excel/workbook-port';
+import {
+  EmptySelectionError,
+  MissingSheetsError,
+  WorkbookChangedError,
+  type SourceRange,
+  type WorkbookPort,
+} from '../excel/workbook-port';
 import { strings } from '../ui/strings';
 import type { SaveResult } from './save-file';
 
@@ -19,6 +39,42 @@ export interface AddinServices {
   /** Opens the task pane (Office.addin.showAsTaskpane); no-op where unavailable. */
   readonly showPane: () => Promise<void>;
   readonly now: () => Date;
+  /** Where check and export run (a Web Worker in the add-in); default: in process. */
+  readonly core?: CoreRunner;
+  /** XSD parts validated side by side (navigator.hardwareConcurrency, 1 to 4). */
+  readonly validationConcurrency?: number;
+  /** Saves several files of a split export (one download each). */
+  readonly saveFiles?: (files: readonly { fileName: string; xml: string }[]) => Promise<SaveResult>;
+}
+
+/** A question the pane asks before the add-in writes into the workbook. */
+export interface Confirmation {
+  readonly text: string;
+  readonly confirmLabel: string;
+}
+
+/** What an imported accusé says, as the pane shows it. */
+export interface ReceiptView {
+  readonly fileName: string;
+  readonly application: ReceiptApplication;
+  /** An XSD report whose errors could be placed on rows with the deposited file. */
+  readonly wantsSentXml: boolean;
+  readonly written: boolean;
+}
+
+/** The confirmation table of "Reprendre un autre tableau". */
+export interface MappingView {
+  readonly source: string;
+  readonly rows: number;
+  readonly proposals: readonly ColumnProposal[];
+  readonly columns: readonly ColumnMapping[];
+  readonly savedNames: readonly string[];
+}
+
+export interface ExportSettings {
+  readonly mode: ExportMode;
+  /** Empty = no limit. */
+  readonly maxPassagesPerFile?: number;
 }
 
 export type NoticeIntent = 'success' | 'warning' | 'error' | 'info';
@@ -28,6 +84,8 @@ export interface Notice {
   readonly text: string;
   /** The template is incomplete: offer to add the missing sheets. */
   readonly offerAddMissing?: boolean;
+  /** The template is an older version: offer to upgrade it in place. */
+  readonly offerUpgrade?: boolean;
 }
 
 export interface Busy {
@@ -44,6 +102,14 @@ export interface PaneState {
   readonly notice?: Notice;
   /** Excel for Mac: the XML to copy, since the web view cannot download. */
   readonly xmlToCopy?: { readonly fileName: string; readonly xml: string };
+  /** First run in a workbook without the template: the pane shows the three steps. */
+  readonly welcome?: boolean;
+  // Round trip with the CDC, imports (issues 5, 6, 10)
+  readonly exportSettings?: ExportSettings;
+  readonly officialXsd?: { readonly fileName: string; readonly version: string; readonly notes: readonly string[] };
+  readonly confirm?: Confirmation;
+  readonly receipt?: ReceiptView;
+  readonly mapping?: MappingView;
 }
 
 type Listener = (state: PaneState) => void;
@@ -118,7 +184,10 @@ export class AddinController {
     await this.task(async () => {
       const outcome = await this.services.workbook.createTemplate({ addMissing });
       if (outcome.status === 'created')
-        this.set({ notice: { intent: 'success', text: strings.templateCreated(outcome.created) } });
+        this.set({
+          welcome: false,
+          notice: { intent: 'success', text: strings.templateCreated(outcome.created) },
+        });
       else {
         this.set({
           notice: {
@@ -131,11 +200,73 @@ export class AddinController {
     });
   }
 
+  /**
+   * When the pane opens: a workbook without the template gets the three steps; one with data goes
+   * straight to the check summary; an older template is offered an upgrade.
+   */
+  async start(): Promise<void> {
+    let inspection;
+    try {
+      inspection = await this.services.workbook.inspectTemplate();
+    } catch (error) {
+      this.set({ notice: { intent: 'error', text: strings.unexpectedError(describe(error)) } });
+      return;
+    }
+    if (!inspection.template) {
+      this.set({ welcome: true });
+      return;
+    }
+    if (inspection.hasData) await this.check();
+    const { plan } = inspection;
+    if (this.state.notice) return;
+    if (plan.status === 'upgrade')
+      this.set({
+        notice: { intent: 'warning', text: strings.templateOutdated(plan.found.text), offerUpgrade: true },
+      });
+    else if (plan.status === 'refused')
+      this.set({
+        notice: { intent: 'warning', text: strings.upgradeRefused(plan.refusals.map((r) => r.message)) },
+      });
+  }
+
+  async upgradeTemplate(): Promise<void> {
+    await this.task(async () => {
+      const outcome = await this.services.workbook.upgradeTemplate();
+      if (outcome.status === 'upgraded')
+        this.set({ notice: { intent: 'success', text: strings.templateUpgraded(outcome.changes) } });
+      else if (outcome.status === 'current')
+        this.set({ notice: { intent: 'info', text: strings.templateCurrent } });
+      else if (outcome.status === 'refused')
+        this.set({ notice: { intent: 'error', text: strings.upgradeRefused(outcome.reasons) } });
+      else this.set({ welcome: true });
+    });
+  }
+
+  private get core(): CoreRunner {
+    return this.services.core ?? inProcessCoreRunner(this.services.validateXml);
+  }
+
+  private showProgress(progress: CoreProgress): void {
+    const label =
+      progress.stage === 'checking'
+        ? strings.checking
+        : progress.stage === 'building'
+          ? strings.building
+          : strings.validating;
+    this.set({ busy: { label, done: progress.done, total: progress.total } });
+  }
+
+  /**
+   * Read → check (in the core worker) → highlight. Annuler before the end leaves the workbook as it was:
+   * the highlights are only written once the check is complete.
+   */
   async check(): Promise<void> {
     await this.task(async (signal) => {
       const data = await this.readData(signal);
-      this.set({ busy: { label: strings.checking } });
-      const check = checkWorkbook(data, { today: this.services.now() });
+      const check = await this.core.check(data, { today: this.services.now() }, signal, (p) =>
+        this.showProgress(p),
+      );
+      if (signal.aborted) return;
       this.set({ busy: { label: strings.highlighting } });
       await this.services.workbook.highlightIssues(check.issues);
       this.set({ check, issues: check.issues, xmlToCopy: undefined });
@@ -147,15 +278,21 @@ export class AddinController {
     let openPane = false;
     await this.task(async (signal) => {
       const data = await this.readData(signal);
-      this.set({ busy: { label: strings.building } });
-      const outcome = await exportWorkbook(data, {
-        now: this.services.now(),
-        today: this.services.now(),
-        validateXml: (xml, options) => {
-          this.set({ busy: { label: strings.validating } });
-          return this.services.validateXml(xml, options);
+      const settings = this.state.exportSettings ?? { mode: 'all' };
+      const outcome = await this.core.exportWorkbook(
+        data,
+        {
+          now: this.services.now(),
+          today: this.services.now(),
+          mode: settings.mode,
+          ...(settings.maxPassagesPerFile ? { maxPassagesPerFile: settings.maxPassagesPerFile } : {}),
+          ...(this.officialXsdText ? { officialXsd: this.officialXsdText } : {}),
+          concurrency: this.services.validationConcurrency,
         },
-      });
+        signal,
+        (p) => this.showProgress(p),
+      );
+      if (signal.aborted) return;
       await this.services.workbook.highlightIssues(outcome.check.issues);
       if (!outcome.ok) {
         openPane = true;
@@ -168,24 +305,34 @@ export class AddinController {
         this.set({ check: outcome.check, issues, xmlToCopy: undefined, notice: { intent: 'error', text } });
         return;
       }
-      const saved = await this.services.saveXml(outcome.fileName, outcome.chunks.join(''));
+      const files = outcome.files.map((f) => ({ fileName: f.fileName, xml: f.chunks.join('') }));
+      const saved =
+        files.length > 1 && this.services.saveFiles
+          ? await this.services.saveFiles(files)
+          : await this.services.saveXml(files[0].fileName, files[0].xml);
       if (saved === 'copy') {
         openPane = true;
         this.set({
           check: outcome.check,
           issues: outcome.check.issues,
-          xmlToCopy: { fileName: outcome.fileName, xml: outcome.chunks.join('') },
+          xmlToCopy: files[0],
           notice: { intent: 'info', text: strings.exportCopyInstead(outcome.fileName) },
         });
         return;
       }
+      // The files are out: the rows they hold become "Envoyé", one history line per file.
+      this.set({ busy: { label: strings.writingStatuses } });
+      const written = await this.services.workbook.writeTracking(outcome.tracking, { date1904: data.date1904 });
       this.set({
         check: outcome.check,
         issues: outcome.check.issues,
         xmlToCopy: undefined,
         notice: {
           intent: 'success',
-          text: strings.exportDone(outcome.fileName, outcome.passages, outcome.certifications),
+          text:
+            files.length > 1
+              ? strings.exportDoneSplit(files.map((f) => f.fileName), outcome.check.summary.passages)
+              : `${strings.exportDone(outcome.fileName, outcome.passages, outcome.certifications)} ${strings.markedSent(written.rowsUpdated)}`,
         },
       });
     });
@@ -206,6 +353,288 @@ export class AddinController {
       await this.services.workbook.clearHighlights();
       this.set({ notice: { intent: 'info', text: strings.highlightsCleared } });
     });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Round trip with the CDC and imports. Every write into the workbook waits for the user's "Confirmer".
+
+  private officialXsdText: { fileName: string; contents: string } | undefined;
+  private pendingAction: ((signal: AbortSignal) => Promise<void>) | undefined;
+  private receiptSource: { receipt: Receipt; fileName: string; sentXml?: string } | undefined;
+  private mappingSource: SourceRange | undefined;
+
+  private ask(text: string, confirmLabel: string, action: (signal: AbortSignal) => Promise<void>): void {
+    this.pendingAction = action;
+    this.set({ confirm: { text, confirmLabel } });
+  }
+
+  /** "Confirmer": runs the write the pane asked about. */
+  async confirm(): Promise<void> {
+    const action = this.pendingAction;
+    this.pendingAction = undefined;
+    this.set({ confirm: undefined });
+    if (action) await this.guarded(action);
+  }
+
+  dismissConfirm(): void {
+    this.pendingAction = undefined;
+    this.set({ confirm: undefined, notice: { intent: 'info', text: strings.nothingWritten } });
+  }
+
+  /** A task whose "workbook changed since read" refusal is explained rather than reported as a bug. */
+  private async guarded(work: (signal: AbortSignal) => Promise<void>): Promise<void> {
+    await this.task(async (signal) => {
+      try {
+        await work(signal);
+      } catch (error) {
+        if (error instanceof WorkbookChangedError) {
+          this.set({ notice: { intent: 'error', text: strings.workbookChanged(error.sheet, error.row) } });
+          return;
+        }
+        if (error instanceof EmptySelectionError) {
+          this.set({ notice: { intent: 'warning', text: strings.selectTableFirst } });
+          return;
+        }
+        throw error;
+      }
+    });
+  }
+
+  setExportSettings(settings: ExportSettings): void {
+    this.set({ exportSettings: settings });
+  }
+
+  /** « Générer les identifiants » (pane or ribbon): counts blank 5.1 cells, then asks before writing. */
+  async generateIds(): Promise<void> {
+    await this.guarded(async (signal) => {
+      const data = await this.readData(signal);
+      const assignments = planMissingIds(data.passages);
+      if (assignments.length === 0) {
+        this.set({ notice: { intent: 'info', text: strings.idsNoneMissing } });
+        return;
+      }
+      this.ask(strings.idsConfirm(assignments.length), strings.idsConfirmButton, async () => {
+        const written = await this.services.workbook.writeMissingIds(assignments);
+        this.set({ notice: { intent: 'success', text: strings.idsWritten(written.written) } });
+      });
+    });
+  }
+
+  /** « Charger le XSD officiel »: later exports are validated against it as well as ours. */
+  loadOfficialXsd(fileName: string, text: string): void {
+    const read = readOfficialXsd(text);
+    if (!read.ok) {
+      this.set({ notice: { intent: 'error', text: `${fileName} : ${read.message}` } });
+      return;
+    }
+    const comparison = compareOfficialXsd(read.identity);
+    if (comparison.blocking) {
+      this.officialXsdText = undefined;
+      this.set({
+        officialXsd: undefined,
+        notice: { intent: 'error', text: `${strings.officialXsdRefused(fileName)} ${comparison.notes.join(' ')}` },
+      });
+      return;
+    }
+    this.officialXsdText = { fileName, contents: text };
+    const version = read.identity.version ?? '?';
+    this.set({
+      officialXsd: { fileName, version, notes: comparison.notes },
+      notice: {
+        intent: comparison.notes.length > 0 ? 'warning' : 'success',
+        text: [strings.officialXsdLoaded(fileName, version), ...comparison.notes].join(' '),
+      },
+    });
+  }
+
+  /** « Importer un accusé »: reads it against the workbook, shows the result, asks before writing statuses. */
+  async importReceipt(fileName: string, bytes: Uint8Array): Promise<void> {
+    const parsed = parseReceipt(bytes);
+    if (!parsed.ok) {
+      this.set({ notice: { intent: 'error', text: strings.receiptUnusable(fileName, parsed.message) } });
+      return;
+    }
+    this.receiptSource = { receipt: parsed.receipt, fileName };
+    await this.showReceipt();
+  }
+
+  /** The deposited XML file, so an XSD report's errors are shown at their row and field (as the CLI's --xml). */
+  async provideSentXml(text: string): Promise<void> {
+    if (!this.receiptSource) return;
+    this.receiptSource = { ...this.receiptSource, sentXml: text };
+    await this.showReceipt();
+  }
+
+  private async showReceipt(): Promise<void> {
+    const source = this.receiptSource;
+    if (!source) return;
+    await this.guarded(async (signal) => {
+      const data = await this.readData(signal);
+      const application = applyReceipt(data, source.receipt, {
+        now: this.services.now(),
+        ...(source.sentXml !== undefined ? { sentXml: source.sentXml } : {}),
+      });
+      const wantsSentXml =
+        source.receipt.kind === 'xsdRejection' &&
+        source.sentXml === undefined &&
+        application.xsdErrors.some((e) => e.row === undefined);
+      this.set({ receipt: { fileName: source.fileName, application, wantsSentXml, written: false } });
+      const changes = application.changes;
+      const cells = changes.updates.length + (changes.historyResults?.length ?? 0);
+      if (cells === 0) return;
+      this.ask(strings.receiptConfirm(changes.updates.length), strings.receiptConfirmButton, async () => {
+        const written = await this.services.workbook.writeTracking(changes, { date1904: data.date1904 });
+        const view = this.state.receipt;
+        this.set({
+          ...(view ? { receipt: { ...view, written: true } } : {}),
+          notice: { intent: 'success', text: strings.receiptWritten(written.rowsUpdated, written.columnsAdded) },
+        });
+      });
+    });
+  }
+
+  dismissReceipt(): void {
+    this.receiptSource = undefined;
+    this.set({ receipt: undefined });
+  }
+
+  /** Template sheets present, else created (an import needs somewhere to go). */
+  private async ensureTemplate(): Promise<void> {
+    const outcome = await this.services.workbook.createTemplate({ addMissing: true });
+    if (outcome.status === 'created') this.set({ welcome: false });
+  }
+
+  /** Existing data decides the date system; a new template uses Excel's default (1900). */
+  private async dateSystem(signal: AbortSignal): Promise<{ data?: WorkbookData; date1904: boolean }> {
+    try {
+      const data = await this.readData(signal);
+      return { data, date1904: data.date1904 };
+    } catch (error) {
+      if (error instanceof MissingSheetsError) return { date1904: false };
+      throw error;
+    }
+  }
+
+  /** « Importer un fichier XML CDC »: rows appended after the existing ones, then checked. */
+  async importFluxXml(fileName: string, bytes: Uint8Array): Promise<void> {
+    let imported = false;
+    await this.guarded(async (signal) => {
+      this.set({ busy: { label: strings.importReading } });
+      const collected = await collectFluxImport([bytes]);
+      const { result, content } = collected;
+      if (content.passages.length === 0) {
+        const why = result.stopped?.message ?? result.issues[0]?.message ?? '';
+        this.set({ notice: { intent: 'error', text: strings.importNothing(fileName, why) } });
+        return;
+      }
+      const { data } = await this.dateSystem(signal);
+      const existing = data?.passages.rows.length ?? 0;
+      this.ask(
+        strings.importConfirm(fileName, content.passages.length, content.digcomp.length, existing),
+        strings.importConfirmButton,
+        async (inner) => {
+          await this.ensureTemplate();
+          const { date1904 } = await this.dateSystem(inner);
+          const written = await this.services.workbook.appendContent(content, { date1904 });
+          imported = true;
+          this.set({
+            notice: {
+              intent: result.issues.length > 0 ? 'warning' : 'success',
+              text: strings.importDone(written.passages, written.firstRow, written.parametersKept, result.issues.length),
+            },
+          });
+        },
+      );
+    });
+    if (imported) await this.check();
+  }
+
+  /** « Reprendre un autre tableau »: the selected table's columns with the fields proposed for them. */
+  async startMapping(): Promise<void> {
+    await this.guarded(async () => {
+      const source = await this.services.workbook.readSelectedTable();
+      const saved = await this.services.workbook.readSavedMappings();
+      this.mappingSource = source;
+      const proposals = proposeMapping(source.header);
+      this.set({
+        mapping: {
+          source: source.address,
+          rows: source.rows.length,
+          proposals,
+          columns: proposals.map((p) => ({ column: p.column, header: p.header, target: p.target ?? null })),
+          savedNames: Object.keys(saved).sort(),
+        },
+      });
+    });
+  }
+
+  setMappingTarget(column: number, target: string | null): void {
+    const view = this.state.mapping;
+    if (!view) return;
+    this.set({
+      mapping: { ...view, columns: view.columns.map((c) => (c.column === column ? { ...c, target } : c)) },
+    });
+  }
+
+  async useSavedMapping(name: string): Promise<void> {
+    const view = this.state.mapping;
+    const source = this.mappingSource;
+    if (!view || !source) return;
+    const saved = (await this.services.workbook.readSavedMappings())[name];
+    if (!saved) return;
+    const resolved = resolveSavedMapping(saved, source.header);
+    this.set({ mapping: { ...view, columns: resolved.columns } });
+  }
+
+  async saveCurrentMapping(name: string): Promise<void> {
+    const view = this.state.mapping;
+    if (!view || name.trim() === '') return;
+    await this.guarded(async () => {
+      await this.services.workbook.saveMapping(name.trim(), savedMappingFrom(view.columns));
+      this.set({
+        mapping: { ...view, savedNames: [...new Set([...view.savedNames, name.trim()])].sort() },
+        notice: { intent: 'success', text: strings.mappingSaved(name.trim()) },
+      });
+    });
+  }
+
+  /** Copies the source rows into the template through the confirmed mapping, then checks. */
+  async applyMapping(): Promise<void> {
+    const view = this.state.mapping;
+    const source = this.mappingSource;
+    if (!view || !source) return;
+    let copied = false;
+    await this.guarded(async (signal) => {
+      const { date1904 } = await this.dateSystem(signal);
+      const mapped = applyMapping(source.rows, view.columns, source.headerRow, {
+        sheet: source.sheet,
+        firstColumn: source.firstColumn,
+        date1904,
+      });
+      await this.ensureTemplate();
+      const written = await this.services.workbook.appendContent(
+        { parameters: mapped.parameters, passages: mapped.passages, digcomp: [] },
+        { date1904 },
+      );
+      copied = true;
+      this.mappingSource = undefined;
+      this.set({
+        mapping: undefined,
+        notice: {
+          intent: mapped.issues.length > 0 ? 'warning' : 'success',
+          text: [
+            strings.mappingDone(written.passages, written.firstRow, written.parametersKept),
+            ...mapped.issues.slice(0, 5).map((i) => i.message),
+          ].join(' '),
+        },
+      });
+    });
+    if (copied) await this.check();
+  }
+
+  dismissMapping(): void {
+    this.mappingSource = undefined;
+    this.set({ mapping: undefined });
   }
 
   dismissXml(): void {

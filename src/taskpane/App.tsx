@@ -16,7 +16,10 @@ import { ProblemList } from './components/ProblemList';
 import { ProgressPanel } from './components/ProgressPanel';
 import { SummaryCard } from './components/SummaryCard';
 import { XmlCopyPanel } from './components/XmlCopyPanel';
+import { WelcomeCard } from './components/WelcomeCard';
 import { usePaneState } from './use-pane-state';
+import { ConfirmBar, MappingPanel, ReceiptPanel, ToolsPanel } from './components/RoundTripPanels';
+import { dropHandlers } from './drop-receipt';
 
 const useStyles = makeStyles({
   provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
@@ -44,7 +47,7 @@ export function App({ controller, dark }: AppProps) {
   const busy = state.busy !== undefined;
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className={styles.provider}>
-      <main className={styles.root}>
+      <main className={styles.root} {...dropHandlers(controller, busy)}>
         <Text as="h1" size={500} weight="semibold">
           {strings.appTitle}
         </Text>
@@ -63,12 +66,20 @@ export function App({ controller, dark }: AppProps) {
           </Button>
         </div>
         {state.busy ? <ProgressPanel busy={state.busy} onCancel={() => controller.cancel()} /> : null}
+        {state.confirm ? <ConfirmBar confirm={state.confirm} busy={busy} controller={controller} /> : null}
         {state.notice ? (
           <MessageBar
             intent={state.notice.intent}
             role={state.notice.intent === 'error' ? 'alert' : 'status'}
           >
             <MessageBarBody>{state.notice.text}</MessageBarBody>
+            {state.notice.offerUpgrade ? (
+              <MessageBarActions>
+                <Button size="small" disabled={busy} onClick={() => void controller.upgradeTemplate()}>
+                  {strings.upgradeTemplate}
+                </Button>
+              </MessageBarActions>
+            ) : null}
             {state.notice.offerAddMissing ? (
               <MessageBarActions>
                 <Button size="small" disabled={busy} onClick={() => void controller.newTemplate(true)}>
@@ -85,9 +96,22 @@ export function App({ controller, dark }: AppProps) {
             onClose={() => controller.dismissXml()}
           />
         ) : null}
-        <SummaryCard check={state.check} />
+        {state.welcome ? <WelcomeCard /> : null}
+        {state.welcome ? null : <SummaryCard check={state.check} />}
         {state.check && state.issues.length === 0 ? <Text>{strings.noProblem}</Text> : null}
-        <ProblemList issues={state.issues} onSelect={(issue) => void controller.selectIssue(issue)} />
+        {state.receipt ? <ReceiptPanel view={state.receipt} busy={busy} controller={controller} /> : null}
+        {state.mapping ? <MappingPanel view={state.mapping} busy={busy} controller={controller} /> : null}
+        <ProblemList
+          issues={state.issues}
+          readiness={state.check?.readiness}
+          onSelect={(issue) => void controller.selectIssue(issue)}
+        />
+        <ToolsPanel
+          controller={controller}
+          busy={busy}
+          settings={state.exportSettings ?? { mode: 'all' }}
+          officialXsd={state.officialXsd}
+        />
       </main>
     </FluentProvider>
   );

@@ -16,4 +16,5 @@ void officeReady().then(() => {
   registerCommands(controller, services.showPane);
   const container = document.getElementById('root');
   if (container) createRoot(container).render(<App controller={controller} dark={host.dark} />);
+  void controller.start();
 });

@@ -1,3 +1,5 @@
+import { roundTripStrings } from './strings-roundtrip';
+
 /**
  * Every French text of the add-in (task pane, ribbon commands, template extras), in one place.
  * Field labels and help come from the dictionary; issue messages from src/core/messages.
@@ -15,6 +17,7 @@ export const templateText = {
 } as const;
 
 export const strings = {
+  ...roundTripStrings,
   appTitle: 'Accrochage CDC',
   loading: 'Chargement…',
   // Summary
@@ -78,4 +81,34 @@ export const strings = {
     `Le téléchargement n’est pas possible ici (Excel pour Mac). Copiez le XML ci-dessous et enregistrez-le sous le nom ${fileName}.`,
   unexpectedError: (detail: string) => `Une erreur inattendue s’est produite : ${detail}`,
   highlightsCleared: 'Les surlignages ont été effacés.',
+  // First run (a workbook without the template)
+  welcomeTitle: 'Bienvenue',
+  welcomeIntro:
+    'Ce classeur ne contient pas encore le modèle de la Caisse des Dépôts. Le fichier XML se prépare en trois étapes :',
+  welcomeSteps: [
+    {
+      title: 'Créer le modèle',
+      text: 'Cliquez sur « Nouveau modèle » : les feuilles Paramètres, Passages et DIGCOMP sont ajoutées, avec les listes déroulantes et l’aide sur chaque colonne.',
+    },
+    {
+      title: 'Remplir et vérifier',
+      text: 'Saisissez ou collez une ligne par personne certifiée, puis cliquez sur « Vérifier » : chaque cellule à corriger est surlignée et expliquée.',
+    },
+    {
+      title: 'Exporter',
+      text: 'Cliquez sur « Exporter XML » : le fichier est contrôlé avec le schéma de la CDC, puis enregistré, prêt à déposer sur l’espace certificateurs.',
+    },
+  ],
+  welcomeGuides: 'Les guides de la Caisse des Dépôts sur l’accrochage des certifications :',
+  welcomeGuidesLink: 'Guides de l’espace certificateurs (moncompteformation.gouv.fr)',
+  /** Public page of the CDC's guides: shown as a link, never requested by the add-in. */
+  cdcGuidesUrl: 'https://certificateurs.moncompteformation.gouv.fr/espace-public/page-guide',
+  welcomePrivacy: 'Vos données restent dans ce classeur : rien n’est envoyé sur Internet.',
+  // Template versions
+  upgradeTemplate: 'Mettre à jour le modèle',
+  templateOutdated: (found: string | undefined) =>
+    `Ce classeur suit une version plus ancienne du modèle${found ? ` (${found})` : ''}. « Mettre à jour le modèle » ajoute ce qui manque ; vos données, vos lignes et vos mises en forme restent telles quelles.`,
+  templateUpgraded: (changes: readonly string[]) => `Modèle mis à jour : ${changes.join(' ; ')}.`,
+  templateCurrent: 'Le modèle est déjà à jour : rien n’a été modifié.',
+  upgradeRefused: (reasons: readonly string[]) => `Mise à jour impossible. ${reasons.join(' ')}`,
 } as const;

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { StreamingWorkbookReader } from './streaming-reader';
 import { isBlank, mapHeaderColumns, rowsToSourceRows } from '../core/grid';
 import {
   columnLetter,
@@ -174,7 +175,7 @@ export interface ReadProgress {
 }
 
 export async function readTemplateWorkbook(path: string, onProgress?: ReadProgress): Promise<WorkbookData> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+  const reader = new StreamingWorkbookReader(path, {
     entries: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'cache',

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { StreamingWorkbookReader } from './streaming-reader';
 import { isBlank } from '../core/grid';
 import type { CellValue } from '../core/types';
 import { toCellValue, UnusableWorkbookError } from './xlsx-reader';
@@ -39,7 +40,7 @@ function rowValues(row: ExcelJS.Row): CellValue[] {
  * Sheets are streamed in file order, so the returned rows must be consumed before anything else is read.
  */
 export async function readSourceSheet(path: string, sheetName?: string): Promise<SourceSheetRows> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+  const reader = new StreamingWorkbookReader(path, {
     entries: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',

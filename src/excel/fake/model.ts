@@ -119,6 +119,27 @@ export class SheetModel {
     return bottom < 0 ? undefined : { top, left, bottom, right };
   }
 
+  /** Bounding box of the cells holding a value inside `within`, or undefined when none does. */
+  usedRectWithin(within: Rect): Rect | undefined {
+    const used = this.usedRect();
+    if (!used || !intersects(used, within)) return undefined;
+    let top = Infinity;
+    let bottom = -1;
+    let left = Infinity;
+    let right = -1;
+    for (const [row, cells] of this.rows) {
+      if (row < within.top || row > within.bottom) continue;
+      cells.forEach((value, col) => {
+        if (value === undefined || col < within.left || col > within.right) return;
+        top = Math.min(top, row);
+        bottom = Math.max(bottom, row);
+        left = Math.min(left, col);
+        right = Math.max(right, col);
+      });
+    }
+    return bottom < 0 ? undefined : { top, left, bottom, right };
+  }
+
   patchFormat(rect: Rect, patch: Partial<CellFormat>): void {
     this.formats.push({ rect, patch });
   }
@@ -182,6 +203,8 @@ export class WorkbookModel {
   readonly tables: TableModel[] = [];
   activeSheet: SheetModel | undefined;
   selection: { sheet: string; address: string } | undefined;
+  /** Workbook settings (Excel.SettingCollection), saved with the file. */
+  readonly settings = new Map<string, unknown>();
 
   constructor(readonly date1904 = false) {
     this.addSheet('Feuil1');

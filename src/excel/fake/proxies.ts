@@ -14,6 +14,7 @@ import {
 import { BatchQueue, jsonBytes } from './context';
 import { ErrorCode, FakeOfficeError } from './errors';
 import {
+  evaluateConstantFormula,
   newId,
   type CellFormat,
   type BorderEdge,
@@ -249,6 +250,28 @@ function cellValueIn(value: unknown): FakeValue | undefined | null {
   throw invalid(`Unsupported cell value ${JSON.stringify(value)}`);
 }
 
+/**
+ * What Excel stores when `range.values` receives a string, as if typed: in a cell formatted as text ("@") the
+ * string is kept as is; elsewhere a leading apostrophe means "text" and is not shown, a number-like string
+ * becomes a number (leading zeros lost), and a string starting with "=", "+", "-" or "@" is a formula. The fake
+ * evaluates only constant formulas; any other formula shows #NAME? (what Excel shows for words it does not
+ * know), so a message written carelessly cannot pass a test.
+ */
+export function enteredValue(value: FakeValue, numberFormat: string): FakeValue {
+  if (typeof value !== 'string' || numberFormat === '@') return value;
+  if (value.startsWith("'")) return value.slice(1);
+  const trimmed = value.trim();
+  if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(trimmed)) return Number(trimmed);
+  if (/^[=+\-@]/.test(value)) {
+    const constant = evaluateConstantFormula(value.startsWith('=') ? value : `=${value}`);
+    return constant ?? FORMULA_ERROR;
+  }
+  return value;
+}
+
+/** What the fake shows for a formula it cannot evaluate. */
+export const FORMULA_ERROR = '#NAME?';
+
 export class FakeRange extends NullableClientObject<AreasTarget> {
   protected readonly scalarProps = ['address', 'rowCount', 'columnCount', 'rowIndex', 'columnIndex'];
 
@@ -279,7 +302,8 @@ export class FakeRange extends NullableClientObject<AreasTarget> {
           const value = cellValueIn(
             'scalar' in shape ? shape.scalar : shape.grid[r - rect.top][c - rect.left],
           );
-          if (value !== null) target.sheet.setValue(r, c, value);
+          if (value !== null && value !== undefined)
+            target.sheet.setValue(r, c, enteredValue(value, target.sheet.format(r, c).numberFormat));
         }
       }
     });
@@ -339,6 +363,9 @@ export class FakeRange extends NullableClientObject<AreasTarget> {
   get format(): FakeRangeFormat {
     return this.child('format', () => new FakeRangeFormat(this.env, () => this.existing()));
   }
+  get worksheet(): FakeWorksheet {
+    return this.child('worksheet', () => new FakeWorksheet(this.env, () => this.existing().sheet));
+  }
   get dataValidation(): FakeDataValidation {
     return this.child('dataValidation', () => new FakeDataValidation(this.env, () => this.existing()));
   }
@@ -373,6 +400,16 @@ export class FakeRange extends NullableClientObject<AreasTarget> {
       bottom: rect.bottom + deltaRows,
       right: rect.right + deltaColumns,
     }));
+  }
+
+  /** ExcelApi 1.4: the part of this range that holds values, or a null object. */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    void valuesOnly; // As for worksheets: the fake tracks values only.
+    return new FakeRange(this.env, () => {
+      const target = this.existing();
+      const rect = target.sheet.usedRectWithin(single(target));
+      return rect ? { sheet: target.sheet, areas: [rect] } : null;
+    });
   }
 
   select(): void {
@@ -1117,6 +1154,10 @@ export class FakeTable extends ClientObject<TableModel> {
     return this.child('worksheet', () => new FakeWorksheet(this.env, () => this.resolve().sheet));
   }
 
+  get columns(): FakeTableColumnCollection {
+    return this.child('columns', () => new FakeTableColumnCollection(this.env, this.resolve));
+  }
+
   getRange(): FakeRange {
     return tableRange(this.env, this.resolve, 'all');
   }
@@ -1138,6 +1179,53 @@ export class FakeTable extends ClientObject<TableModel> {
       default:
         return this.unknownProperty(prop);
     }
+  }
+}
+
+/**
+ * Table columns. Only appending at the right edge is modelled: Excel then takes the next sheet column
+ * into the table. When that column holds values in the table's rows Excel shifts cells right instead,
+ * which the fake does not implement (the add-in checks the column is empty before adding).
+ */
+export class FakeTableColumnCollection extends ClientObject<TableModel> {
+  protected readonly scalarProps = ['count'];
+
+  add(index?: number | null, values?: unknown[][], name?: string): void {
+    this.write(jsonBytes([index ?? null, values ?? null, name ?? null]), (table) => {
+      const width = table.rect.right - table.rect.left + 1;
+      if (index !== undefined && index !== null && index !== width)
+        throw new Error('Fake Excel: only appending table columns is implemented');
+      if (values !== undefined) throw new Error('Fake Excel: column values on add are not implemented');
+      const col = table.rect.right + 1;
+      if (col >= MAX_COLUMNS) throw invalid('The table cannot grow past the last column.');
+      for (let r = table.rect.top; r <= table.rect.bottom; r++) {
+        if (table.sheet.value(r, col) !== undefined)
+          throw new Error('Fake Excel: adding a column over values (Excel shifts cells) is not implemented');
+      }
+      if (
+        this.env.model.tables.some(
+          (t) =>
+            t !== table &&
+            t.sheet === table.sheet &&
+            intersects(t.rect, { ...table.rect, left: col, right: col }),
+        )
+      )
+        throw new FakeOfficeError(ErrorCode.invalidOperation, "A table can't overlap another table.");
+      // Header texts stay unique within a table, as Excel makes them.
+      const taken = new Set<string>();
+      for (let c = table.rect.left; c <= table.rect.right; c++)
+        taken.add(String(table.sheet.value(table.rect.top, c) ?? '').toLowerCase());
+      const base = name ?? `Column${width + 1}`;
+      let header = base;
+      for (let n = 2; taken.has(header.toLowerCase()); n++) header = `${base}${n}`;
+      table.sheet.setValue(table.rect.top, col, header);
+      table.rect = { ...table.rect, right: col };
+    });
+  }
+
+  protected read(table: TableModel, prop: string): { value: unknown } {
+    if (prop === 'count') return { value: table.rect.right - table.rect.left + 1 };
+    return this.unknownProperty(prop);
   }
 }
 
@@ -1442,8 +1530,72 @@ export class FakeFunctionResult extends ClientObject<number> {
   }
 }
 
+/** One workbook setting (Excel.Setting, ExcelApi 1.4): a JSON value saved inside the workbook file. */
+export class FakeSetting extends NullableClientObject<{ key: string; value: unknown }> {
+  protected readonly scalarProps = ['key', 'value'];
+
+  get key(): string {
+    return this.loaded('key');
+  }
+  get value(): unknown {
+    return this.loaded('value');
+  }
+  delete(): void {
+    this.change(20, (target) => this.env.model.settings.delete(target.key));
+  }
+  protected readExisting(target: { key: string; value: unknown }, prop: string): { value: unknown } {
+    if (prop === 'key') return { value: target.key };
+    if (prop === 'value') return { value: JSON.parse(JSON.stringify(target.value)) as unknown };
+    return this.unknownProperty(prop);
+  }
+}
+
+/** Excel.SettingCollection: settings travel with the workbook, visible to the add-in only. */
+export class FakeSettingCollection extends ClientObject<WorkbookModel> {
+  protected readonly scalarProps = [];
+
+  add(key: string, value: unknown): void {
+    const text = JSON.stringify(value);
+    this.write(jsonBytes(key) + jsonBytes(text), (model) => {
+      if (key.length === 0 || key.length > 255) throw invalid(`Invalid setting key ${key}`);
+      // Excel stores a JSON copy: later changes to the object do not reach the workbook.
+      model.settings.set(key, JSON.parse(text) as unknown);
+    });
+  }
+
+  getItemOrNullObject(key: string): FakeSetting {
+    return new FakeSetting(this.env, () => {
+      const model = this.resolve();
+      return model.settings.has(key) ? { key, value: model.settings.get(key) } : null;
+    });
+  }
+
+  protected read(_model: WorkbookModel, prop: string): { value: unknown } {
+    return this.unknownProperty(prop);
+  }
+}
+
 export class FakeWorkbook {
   constructor(private readonly env: FakeEnvironment) {}
+
+  /** The user's selection (one area), or A1 of the active sheet. */
+  getSelectedRange(): FakeRange {
+    return new FakeRange(this.env, () => {
+      const model = this.env.model;
+      const selection = model.selection;
+      const sheet = (selection && model.sheet(selection.sheet)) ?? model.activeSheet;
+      if (!sheet) throw new FakeOfficeError(ErrorCode.invalidOperation, 'No active sheet.');
+      if (!selection || !model.sheet(selection.sheet)) return { sheet, areas: [{ top: 0, left: 0, bottom: 0, right: 0 }] };
+      const target = resolveSheetAddress(model, sheet, selection.address);
+      if (target.areas.length !== 1)
+        throw new FakeOfficeError(ErrorCode.invalidOperation, 'Multiple selections are not a Range.');
+      return target;
+    });
+  }
+
+  get settings(): FakeSettingCollection {
+    return new FakeSettingCollection(this.env, () => this.env.model);
+  }
 
   get worksheets(): FakeWorksheetCollection {
     return new FakeWorksheetCollection(this.env, () => this.env.model);

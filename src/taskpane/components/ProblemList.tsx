@@ -1,6 +1,10 @@
 import { Badge, Field, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
+import { SHEET_NAMES } from '../../core/layout';
+import type { ReadinessLevel, RowReadiness } from '../../core/nirisation/readiness';
 import type { Issue, Severity } from '../../core/types';
+
+const PASSAGES_SHEET = SHEET_NAMES.passages;
 import { getDictionary } from '../../dictionary';
 import { strings } from '../../ui/strings';
 
@@ -102,9 +106,14 @@ function groupByRow(issues: readonly Issue[]): Group[] {
 export interface ProblemListProps {
   readonly issues: readonly Issue[];
   readonly onSelect: (issue: Issue) => void;
+  /** Readiness of each passage row (Passages sheet), shown next to the row's title. */
+  readonly readiness?: readonly RowReadiness[];
 }
 
-export function ProblemList({ issues, onSelect }: ProblemListProps) {
+const LEVEL_COLOR = { prete: 'success', 'a-risque': 'warning', bloquee: 'danger' } as const;
+
+export function ProblemList({ issues, onSelect, readiness }: ProblemListProps) {
+  const levels = useMemo(() => new Map((readiness ?? []).map((r) => [r.row, r.level])), [readiness]);
   const styles = useStyles();
   const [severity, setSeverity] = useState<SeverityFilter>('all');
   const [field, setField] = useState('');
@@ -156,7 +165,14 @@ export function ProblemList({ issues, onSelect }: ProblemListProps) {
       <ul className={styles.list}>
         {groups.slice(0, MAX_GROUPS_SHOWN).map((group) => (
           <li key={group.key} className={styles.group}>
-            <h3 className={styles.groupTitle}>{strings.row(group.sheet, group.row)}</h3>
+            <h3 className={styles.groupTitle}>
+              {strings.row(group.sheet, group.row)}{' '}
+              {group.sheet === PASSAGES_SHEET && levels.has(group.row) ? (
+                <Badge appearance="outline" color={LEVEL_COLOR[levels.get(group.row) as ReadinessLevel]}>
+                  {strings.readinessLevel[levels.get(group.row) as ReadinessLevel]}
+                </Badge>
+              ) : null}
+            </h3>
             <ul className={styles.items}>
               {group.issues.map((issue, index) => (
                 <li key={`${issue.cell}-${issue.code}-${index}`}>

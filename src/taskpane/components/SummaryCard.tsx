@@ -27,10 +27,27 @@ export function SummaryCard({ check }: { readonly check: CheckResult | undefined
     [strings.errors, summary.errors],
     [strings.warnings, summary.warnings],
   ];
+  const r = check.readinessSummary;
+  const readiness: [string, number][] = [
+    [strings.readyRows, r.ready],
+    [strings.atRiskRows, r.atRisk],
+    [strings.blockedRows, r.blocked],
+    [strings.overdueRows, r.overdue],
+    [strings.dueSoonRows, r.dueSoon],
+  ];
   return (
     <section className={styles.root} aria-label={strings.summaryTitle}>
       {figures.map(([label, value]) => (
         <div key={label} className={styles.figure}>
+          <Text size={200}>{label}</Text>
+          <Text className={styles.value}>{value.toLocaleString('fr-FR')}</Text>
+        </div>
+      ))}
+      <Text className={styles.status} weight="semibold" size={300}>
+        {strings.readinessTitle}
+      </Text>
+      {readiness.map(([label, value]) => (
+        <div key={label} className={styles.figure} data-readiness={label}>
           <Text size={200}>{label}</Text>
           <Text className={styles.value}>{value.toLocaleString('fr-FR')}</Text>
         </div>

@@ -1,0 +1,227 @@
+/// <reference types="office-js" />
+import { columnLetter, HEADER_ROW, FIRST_DATA_ROW, type TemplateLayout } from '../core/layout';
+import {
+  appendColumn,
+  hasTemplate,
+  planTemplateUpgrade,
+  type DataSheetSnapshot,
+  type TemplateSnapshot,
+  type TemplateUpgradePlan,
+} from '../core/template-version';
+import type { CellValue } from '../core/types';
+import { templateText } from '../ui/strings';
+import { createTemplate, LAST_ROW, widthInPoints, writeVersionCell } from './create-template';
+import type { ExcelRun } from './excel-run';
+
+/**
+ * Upgrades an older template in place with Office.js: takes a snapshot of what the workbook holds, asks
+ * the core (src/core/template-version.ts) what is missing, then only adds: sheets, columns appended to
+ * the template tables (TableColumnCollection.add, ExcelApi 1.1/1.4), lists, the version cell. Nothing is
+ * written when the plan is refused.
+ */
+
+export type TemplateInspection =
+  | { readonly template: false }
+  | { readonly template: true; readonly plan: TemplateUpgradePlan; readonly hasData: boolean };
+
+export type UpgradeOutcome =
+  | { readonly status: 'current' }
+  | { readonly status: 'upgraded'; readonly changes: readonly string[] }
+  | { readonly status: 'refused'; readonly reasons: readonly string[] }
+  | { readonly status: 'noTemplate' };
+
+/** Header cells read from a sheet without its table (the template has about 50 columns). */
+const HEADER_SCAN_COLUMNS = 256;
+const PARAMETER_ROWS = 30;
+const LAST_COLUMN = 'XFD';
+
+function toCellValue(value: unknown): CellValue {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
+}
+
+/** What the workbook holds, in three round trips (names, headers, the columns right of each header). */
+export async function takeTemplateSnapshot(
+  context: Excel.RequestContext,
+  layout: TemplateLayout,
+): Promise<TemplateSnapshot> {
+  const sheets = context.workbook.worksheets.load('items/name');
+  const tables = [layout.passages.table, layout.digcomp.table].map((name) =>
+    context.workbook.tables.getItemOrNullObject(name).load('name,worksheet/name'),
+  );
+  await context.sync();
+  const names = sheets.items.map((s) => s.name);
+  const find = (name: string) => names.find((n) => n.toLowerCase() === name.toLowerCase());
+
+  const misplacedTables: string[] = [];
+  const parts = [
+    { sheetName: find(layout.passages.name), table: tables[0], expected: layout.passages.name },
+    { sheetName: find(layout.digcomp.name), table: tables[1], expected: layout.digcomp.name },
+  ].map(({ sheetName, table, expected }) => {
+    const ours = !table.isNullObject && table.worksheet.name.toLowerCase() === expected.toLowerCase();
+    if (!table.isNullObject && !ours) misplacedTables.push(table.name);
+    if (!sheetName) return undefined;
+    const sheet = context.workbook.worksheets.getItem(sheetName);
+    return {
+      sheet,
+      tableName: ours ? table.name : undefined,
+      tableRange: ours ? table.getRange().load('rowIndex,rowCount,columnIndex,columnCount') : undefined,
+      header: ours
+        ? table.getHeaderRowRange().load('values')
+        : sheet
+            .getRange(`A${HEADER_ROW}:${columnLetter(HEADER_SCAN_COLUMNS - 1)}${HEADER_ROW}`)
+            .load('values'),
+      used: sheet.getUsedRangeOrNullObject(true).load('rowIndex,rowCount'),
+    };
+  });
+  const paramSheet = find(layout.parameters.name);
+  const params = paramSheet
+    ? context.workbook.worksheets.getItem(paramSheet).getRange(`A1:B${PARAMETER_ROWS}`).load('values')
+    : undefined;
+  const listsSheet = find(layout.lists.name);
+  const lists = listsSheet
+    ? context.workbook.worksheets
+        .getItem(listsSheet)
+        .getRange(`A1:${columnLetter(HEADER_SCAN_COLUMNS - 1)}1`)
+        .load('values')
+    : undefined;
+  await context.sync();
+
+  const partial = parts.map((p) => {
+    if (!p) return undefined;
+    const range = p.tableRange;
+    const leading: CellValue[] = Array.from({ length: range ? range.columnIndex : 0 }, () => null);
+    const headerRow = range ? range.rowIndex + 1 : HEADER_ROW;
+    const header = [...leading, ...(p.header.values[0] ?? []).map(toCellValue)];
+    const table =
+      range && p.tableName
+        ? {
+            name: p.tableName,
+            firstColumn: range.columnIndex,
+            lastColumn: range.columnIndex + range.columnCount - 1,
+          }
+        : undefined;
+    const usedLast = p.used.isNullObject ? 0 : p.used.rowIndex + p.used.rowCount;
+    const start = appendColumn({ header, table });
+    // Values anywhere in the columns where additions would go (whole columns: rows above or below count too).
+    const right = p.sheet.getRange(`${columnLetter(start)}:${LAST_COLUMN}`).getUsedRangeOrNullObject(true);
+    right.load('columnIndex');
+    return { headerRow, header, table, hasData: usedLast > headerRow, right };
+  });
+  await context.sync();
+
+  const snapshotOf = (p: (typeof partial)[number]): DataSheetSnapshot | undefined =>
+    p && {
+      headerRow: p.headerRow,
+      header: p.header,
+      table: p.table,
+      hasData: p.hasData,
+      firstOccupiedColumn: p.right.isNullObject ? undefined : p.right.columnIndex,
+    };
+  return {
+    sheets: names,
+    parameterRows: params?.values.map((row) => row.map(toCellValue)),
+    passages: snapshotOf(partial[0]),
+    digcomp: snapshotOf(partial[1]),
+    listsHeader: lists?.values[0]?.map(toCellValue),
+    misplacedTables,
+  };
+}
+
+/** Is there a template, and is it the current one? (Read only.) */
+export async function inspectTemplate(run: ExcelRun, layout: TemplateLayout): Promise<TemplateInspection> {
+  return run(async (context) => {
+    const snapshot = await takeTemplateSnapshot(context, layout);
+    if (!hasTemplate(snapshot, layout)) return { template: false };
+    return {
+      template: true,
+      plan: planTemplateUpgrade(snapshot, layout),
+      hasData: snapshot.passages?.hasData ?? false,
+    };
+  });
+}
+
+function applyColumns(
+  context: Excel.RequestContext,
+  plan: TemplateUpgradePlan,
+  layout: TemplateLayout,
+  notes: boolean,
+  tables: ReadonlyMap<string, string | undefined>,
+): void {
+  for (const addition of plan.columns) {
+    const sheet = context.workbook.worksheets.getItem(addition.sheet);
+    const letter = columnLetter(addition.index);
+    const tableName = tables.get(addition.sheet);
+    if (tableName)
+      context.workbook.tables.getItem(tableName).columns.add(undefined, undefined, addition.header);
+    else sheet.getRange(`${letter}${HEADER_ROW}`).values = [[addition.header]];
+    sheet.getRange(`${letter}:${letter}`).format.columnWidth = widthInPoints(addition.width);
+    const data = sheet.getRange(`${letter}${FIRST_DATA_ROW}:${letter}${LAST_ROW}`);
+    (data as unknown as { numberFormat: string }).numberFormat = addition.numberFormat;
+    if (notes) sheet.notes.add(`${letter}${HEADER_ROW}`, addition.note);
+    if (addition.listColumn) {
+      const length = addition.list?.length ?? 0;
+      data.dataValidation.rule = {
+        list: {
+          inCellDropDown: true,
+          source: `='${layout.lists.name}'!$${addition.listColumn}$2:$${addition.listColumn}$${length + 1}`,
+        },
+      };
+      data.dataValidation.errorAlert = addition.strictList
+        ? {
+            showAlert: true,
+            style: 'Stop',
+            title: templateText.strictListAlertTitle,
+            message: templateText.strictListAlertMessage,
+          }
+        : {
+            showAlert: true,
+            style: 'Information',
+            title: templateText.suggestionAlertTitle,
+            message: templateText.suggestionAlertMessage,
+          };
+    }
+  }
+  if (plan.lists.length > 0) {
+    const sheet = context.workbook.worksheets.getItem(layout.lists.name);
+    for (const list of plan.lists) {
+      const range = sheet.getRange(`${list.column}1:${list.column}${list.values.length + 1}`);
+      (range as unknown as { numberFormat: string }).numberFormat = '@';
+      range.values = [[`${list.field} ${list.header}`], ...list.values.map((v) => [v.label])];
+    }
+  }
+}
+
+/**
+ * Adds what an older template lacks, keeping every value, row, format and note. Template sheets that are
+ * missing are created whole first (as "Nouveau modèle" would), then columns, lists and the version cell are
+ * added in one batch. The plan is made before anything is written, so a refusal changes nothing.
+ */
+export async function upgradeTemplate(
+  run: ExcelRun,
+  layout: TemplateLayout,
+  options: { readonly notes: boolean },
+): Promise<UpgradeOutcome> {
+  const first = await inspectTemplate(run, layout);
+  if (!first.template) return { status: 'noTemplate' };
+  const { plan } = first;
+  if (plan.status === 'refused') return { status: 'refused', reasons: plan.refusals.map((r) => r.message) };
+  if (plan.status === 'current') return { status: 'current' };
+  if (plan.missingSheets.length > 0)
+    await createTemplate(run, layout, { notes: options.notes, addMissing: true });
+  await run(async (context) => {
+    const snapshot = await takeTemplateSnapshot(context, layout);
+    const rest = planTemplateUpgrade(snapshot, layout);
+    if (rest.status !== 'upgrade') return;
+    const tables = new Map([
+      [layout.passages.name, snapshot.passages?.table?.name],
+      [layout.digcomp.name, snapshot.digcomp?.table?.name],
+    ]);
+    applyColumns(context, rest, layout, options.notes, tables);
+    if (rest.version) {
+      const sheet = context.workbook.worksheets.getItem(layout.parameters.name);
+      writeVersionCell(sheet, rest.version.labelCell, rest.version.cell, rest.version.text);
+    }
+    await context.sync();
+  });
+  return { status: 'upgraded', changes: plan.changes };
+}

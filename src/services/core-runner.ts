@@ -1,0 +1,88 @@
+import { checkWorkbook, type CheckOptions, type CheckResult } from '../core/check';
+import { exportWorkbook, type ExportOptions, type ExportOutcome } from '../core/export';
+import { ValidationCancelledError } from '../core/validate-in-parts';
+import type { ValidateXml } from '../core/xsd/xml-validator';
+import type { WorkbookData } from '../core/types';
+
+/**
+ * Where the long pure computations run: the check (several seconds for 100 000 rows) and the export (check,
+ * XML, XSD validation). The add-in runs them in a Web Worker (src/workers/core.worker.ts) so the pane stays
+ * responsive and "Annuler" stops them at once; Node tests and hosts without workers run them in process.
+ */
+
+export type CoreStage = 'checking' | 'building' | 'validating';
+
+export interface CoreProgress {
+  readonly stage: CoreStage;
+  readonly done?: number;
+  readonly total?: number;
+}
+
+/** Export options that can cross to a worker (no functions): the validator lives where the work runs. */
+export type CoreExportOptions = Omit<ExportOptions, 'validateXml' | 'validation'> & {
+  /** XSD parts validated side by side (navigator.hardwareConcurrency, 1 to 4). */
+  readonly concurrency?: number;
+};
+
+export interface CoreRunner {
+  check(
+    data: WorkbookData,
+    options: CheckOptions,
+    signal: AbortSignal,
+    onProgress: (progress: CoreProgress) => void,
+  ): Promise<CheckResult>;
+  exportWorkbook(
+    data: WorkbookData,
+    options: CoreExportOptions,
+    signal: AbortSignal,
+    onProgress: (progress: CoreProgress) => void,
+  ): Promise<ExportOutcome>;
+}
+
+export function abortError(): DOMException {
+  return new DOMException('Aborted by the user', 'AbortError');
+}
+
+/** Lets the pane paint the progress bar before a synchronous computation starts. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Parts validated at once: one per core, at least 1, at most 4 (each holds a wasm heap). */
+export function validationConcurrency(cores: number | undefined): number {
+  return Math.max(1, Math.min(4, Math.floor(cores ?? 1) || 1));
+}
+
+export function inProcessCoreRunner(validateXml: ValidateXml | undefined): CoreRunner {
+  return {
+    async check(data, options, signal, onProgress) {
+      onProgress({ stage: 'checking' });
+      await nextTask();
+      if (signal.aborted) throw abortError();
+      const result = checkWorkbook(data, options);
+      if (signal.aborted) throw abortError();
+      return result;
+    },
+    async exportWorkbook(data, options, signal, onProgress) {
+      onProgress({ stage: 'building' });
+      await nextTask();
+      if (signal.aborted) throw abortError();
+      try {
+        const outcome = await exportWorkbook(data, {
+          ...options,
+          validateXml,
+          validation: {
+            concurrency: options.concurrency,
+            cancelled: () => signal.aborted,
+            onProgress: (done, total) => onProgress({ stage: 'validating', done, total }),
+          },
+        });
+        if (signal.aborted) throw abortError();
+        return outcome;
+      } catch (error) {
+        if (error instanceof ValidationCancelledError) throw abortError();
+        throw error;
+      }
+    },
+  };
+}

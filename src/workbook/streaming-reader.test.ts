@@ -1,0 +1,39 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+// jszip comes with exceljs (which writes .xlsx with it); here it reorders the entries of a zip.
+import JSZip from 'jszip';
+import { EXAMPLE_VALID } from './examples';
+import { readTemplateWorkbook } from './xlsx-reader';
+import { createTemplateWorkbook } from './xlsx-template';
+import { tempDir } from '../../test/helpers/cli';
+
+/** Rewrites an .xlsx with its entries in the given order of path patterns (others keep their order, last). */
+async function reorder(file: string, first: RegExp[]): Promise<string> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir);
+  const ordered = [...first.flatMap((re) => names.filter((n) => re.test(n))), ...names];
+  const out = new JSZip();
+  for (const name of [...new Set(ordered)]) out.file(name, await zip.files[name].async('uint8array'));
+  const target = path.join(tempDir(), 'reordered.xlsx');
+  writeFileSync(target, await out.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+  return target;
+}
+
+describe('reading .xlsx files whatever the order of their zip entries', () => {
+  it('reads worksheets stored before workbook.xml (it used to crash on "sheets")', async () => {
+    const file = path.join(tempDir(), 'exemple.xlsx');
+    await createTemplateWorkbook(undefined, EXAMPLE_VALID).xlsx.writeFile(file);
+    const normal = await readTemplateWorkbook(file);
+    const reordered = await reorder(file, [
+      /^\[Content_Types\]\.xml$/,
+      /^_rels\//,
+      /^xl\/_rels\//,
+      /^xl\/sharedStrings\.xml$/,
+      /^xl\/worksheets\/sheet\d+\.xml$/,
+    ]);
+    const data = await readTemplateWorkbook(reordered);
+    expect(data.passages.name).toBe('Passages');
+    expect(data.passages.rows).toEqual(normal.passages.rows);
+    expect(data.parameters.cells).toEqual(normal.parameters.cells);
+  });
+});
