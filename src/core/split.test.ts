@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { utf8ByteLength } from './split';
 import { getDictionary } from '../dictionary';
 import { validateWithNativeXmllint } from '../../test/helpers/xmllint-native';
 import { OFFICIAL_XSD } from '../../test/helpers/cli';
@@ -70,5 +72,16 @@ describe('splitting an export into several CDC files', () => {
     expect(partFileName('cdc-X-20260301-110000.xml', 0, 1)).toBe('cdc-X-20260301-110000.xml');
     expect(partFileName('cdc-X-20260301-110000.xml', 1, 3)).toBe('cdc-X-20260301-110000-2.xml');
     expect(partFileName('envoi', 0, 2)).toBe('envoi-1');
+  });
+});
+
+describe('utf8ByteLength', () => {
+  it('counts what TextEncoder would produce, for any string including astral and lone surrogates', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        expect(utf8ByteLength(text)).toBe(new TextEncoder().encode(text).byteLength);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
