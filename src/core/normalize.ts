@@ -42,6 +42,7 @@ export function foldForMatch(text: string): string {
 }
 
 /** Trim and compose Unicode (NFC), so "é" typed as e + accent counts as one character. */
+// eslint-disable-next-line no-control-regex -- the whole ASCII range, control characters included
 const NON_ASCII = /[^\x00-\x7f]/;
 
 function cleanText(text: string): string {
