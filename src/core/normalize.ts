@@ -41,10 +41,10 @@ export function foldForMatch(text: string): string {
     .trim();
 }
 
-/** Trim and compose Unicode (NFC), so "é" typed as e + accent counts as one character. */
 // eslint-disable-next-line no-control-regex -- the whole ASCII range, control characters included
 const NON_ASCII = /[^\x00-\x7f]/;
 
+/** Trim and compose Unicode (NFC), so "é" typed as e + accent counts as one character. */
 function cleanText(text: string): string {
   // ASCII text is already NFC; skipping ICU for it is 3× faster on large sheets.
   return (NON_ASCII.test(text) ? text.normalize('NFC') : text).trim();
