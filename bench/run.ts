@@ -52,16 +52,16 @@ async function main(): Promise<void> {
   const core: CoreResult[] = [];
   for (const size of SIZES) {
     process.stderr.write(`export du cœur : ${size} passages…\n`);
-    core.push(JSON.parse(node('bench/core-child.js', [String(size)])) as CoreResult);
+    core.push(JSON.parse(node('core-child.js', [String(size)])) as CoreResult);
   }
 
   const largest = Math.max(...SIZES);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'accrochage-bench-'));
   const xlsx = path.join(dir, `passages-${largest}.xlsx`);
   process.stderr.write(`classeur de ${largest} lignes…\n`);
-  node('bench/cli-child.js', ['write', xlsx, String(largest)]);
+  node('cli-child.js', ['write', xlsx, String(largest)]);
   process.stderr.write('lecture exceljs seule…\n');
-  const readOnly = JSON.parse(node('bench/cli-child.js', ['read', xlsx])) as { ms: number; maxRssMb: number };
+  const readOnly = JSON.parse(node('cli-child.js', ['read', xlsx])) as { ms: number; maxRssMb: number };
   process.stderr.write('accrochage export…\n');
   const cli = timeCommand(process.execPath, [path.join(ROOT, 'bin/accrochage.js'), 'export', xlsx, '-o', path.join(dir, 'out.xml')]);
   rmSync(dir, { recursive: true, force: true });

@@ -130,7 +130,13 @@ describe('manifest.xml', () => {
         );
         return resourceIds.get(label?.attributes.resid ?? '')?.attributes.DefaultValue;
       });
-    expect(labels).toEqual(['Nouveau modèle', 'Vérifier', 'Exporter XML', 'Générer les identifiants', 'Volet']);
+    expect(labels).toEqual([
+      'Nouveau modèle',
+      'Vérifier',
+      'Exporter XML',
+      'Générer les identifiants',
+      'Volet',
+    ]);
     expect(resourceIds.get('Tab.Label')?.attributes.DefaultValue).toBe('Accrochage CDC');
   });
 

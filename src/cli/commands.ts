@@ -103,6 +103,8 @@ export interface ExportCommandOptions {
   suivi?: string;
   /** Byte cap per file; only tests lower it. */
   maxBytes?: number;
+  /** Rows above which the default tracking copy is skipped; only tests lower it. */
+  trackingCopyMaxRows?: number;
 }
 
 const MODES: Readonly<Record<string, ExportMode>> = {
@@ -112,6 +114,9 @@ const MODES: Readonly<Record<string, ExportMode>> = {
   rejetes: 'rejected',
   rejetés: 'rejected',
 };
+
+/** Above this many passage rows, the CLI writes the tracking copy only when --suivi names it. */
+export const TRACKING_COPY_MAX_ROWS = 20_000;
 
 export async function exportCommand(
   io: CliIO,
@@ -155,7 +160,11 @@ export async function exportCommand(
   const data = await readWorkbook(io, file);
   if (!data) return EXIT.unusable;
   const target = trackingTarget(file, options.suivi);
-  const targetProblem = await trackingTargetProblem(target, '--suivi');
+  // The tracking copy rewrites the whole workbook with exceljs (about 40 kB of memory per row): for very large
+  // workbooks it is only written when asked for, so that the export itself stays fast and light.
+  const trackingMaxRows = options.trackingCopyMaxRows ?? TRACKING_COPY_MAX_ROWS;
+  const skipTracking = options.suivi === undefined && data.passages.rows.length > trackingMaxRows;
+  const targetProblem = skipTracking ? undefined : await trackingTargetProblem(target, '--suivi');
   if (targetProblem) {
     io.err(targetProblem);
     return EXIT.unusable;
@@ -253,6 +262,14 @@ export async function exportCommand(
     }
   }
 
+  if (skipTracking) {
+    io.out(
+      `Suivi non enregistré : au-delà de ${trackingMaxRows.toLocaleString('fr-FR')} lignes, la copie de suivi ` +
+        'n’est écrite que sur demande (elle réécrit tout le classeur). Relancez avec --suivi <fichier.xlsx> pour ' +
+        'marquer ces lignes « Envoyé » et ajouter l’envoi à l’historique, ou notez les idFlux ci-dessus.',
+    );
+    return EXIT.ok;
+  }
   const tracking = trackingOfPreparedExport(
     data,
     prepared,

@@ -49,9 +49,15 @@ export interface WorkbookPort {
   /** Fills blank idTechnique cells; refuses with WorkbookChangedError when one is no longer blank. */
   writeMissingIds(assignments: readonly IdAssignment[]): Promise<IdWriteSummary>;
   /** Statuses of passages and history lines (adds the columns / the sheet when missing). */
-  writeTracking(changes: TrackingChanges, options: { readonly date1904: boolean }): Promise<TrackingWriteSummary>;
+  writeTracking(
+    changes: TrackingChanges,
+    options: { readonly date1904: boolean },
+  ): Promise<TrackingWriteSummary>;
   /** Appends imported rows after the last used row; fills blank parameters only. */
-  appendContent(content: ImportedContent, options: { readonly date1904: boolean }): Promise<ContentWriteSummary>;
+  appendContent(
+    content: ImportedContent,
+    options: { readonly date1904: boolean },
+  ): Promise<ContentWriteSummary>;
   /** The selected table (or the whole sheet of the selected cell), values only. */
   readSelectedTable(): Promise<SourceRange>;
   readSavedMappings(): Promise<SavedMappings>;

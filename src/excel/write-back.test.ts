@@ -36,10 +36,13 @@ describe('Générer les identifiants', () => {
   it('fills blank 5.1 cells only, in one write request', async () => {
     const { excel, port, sheet } = await template(6, (i, v) => i % 2 === 0 && (v['5.1'] = ''));
     const data = await port.readWorkbookData();
-    const plan = planMissingIds(data.passages, (() => {
-      let n = 0;
-      return () => `id-${++n}`;
-    })());
+    const plan = planMissingIds(
+      data.passages,
+      (() => {
+        let n = 0;
+        return () => `id-${++n}`;
+      })(),
+    );
     expect(plan.map((a) => a.row)).toEqual([3, 5, 7]);
     excel.stats.reset();
     await port.writeMissingIds(plan);
@@ -87,7 +90,8 @@ describe('statuses written back', () => {
     expect(excel.stats.maxRequestBytes).toBeLessThan(5 * 1024 * 1024);
     expect(summary.rowsUpdated).toBe(10_000);
     const col = (key: string) => layout.passages.trackingColumns.find((c) => c.key === key)?.column as string;
-    const index = (letter: string) => letter.split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    const index = (letter: string) =>
+      letter.split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
     expect(sheet.value(1, index(col('status')))).toBe('Rejeté');
     expect(sheet.value(1, index(col('message')))).toBe('=Le titulaire 0 n’existe pas');
     expect(sheet.value(1, index(col('action')))).toBe('+ Vérifiez le nom de naissance');
@@ -102,9 +106,12 @@ describe('statuses written back', () => {
   it('refuses, writing nothing, when a row no longer carries its idTechnique', async () => {
     const { excel, port, sheet } = await template(5);
     typeCell(excel.model, 'Passages', `${layout.passages.columns[idColumn].column}4`, 'AUTRE');
-    await expect(port.writeTracking(statusChanges(5, () => 'KO'), { date1904: false })).rejects.toBeInstanceOf(
-      WorkbookChangedError,
-    );
+    await expect(
+      port.writeTracking(
+        statusChanges(5, () => 'KO'),
+        { date1904: false },
+      ),
+    ).rejects.toBeInstanceOf(WorkbookChangedError);
     const statusIndex = layout.passages.columns.length;
     expect([1, 2, 3, 4, 5].map((r) => sheet.value(r, statusIndex))).toEqual([
       undefined,
@@ -123,7 +130,9 @@ describe('imports and mappings', () => {
     const summary = await port.appendContent(
       {
         parameters: { '3.1': 'AUTREBCR' },
-        passages: [{ '5.1': 'IMP-1', '8.10': '01004', '5.10': new Date(Date.UTC(2026, 0, 15)), '8.1': '=DUPONT' }],
+        passages: [
+          { '5.1': 'IMP-1', '8.10': '01004', '5.10': new Date(Date.UTC(2026, 0, 15)), '8.1': '=DUPONT' },
+        ],
         digcomp: [],
       },
       { date1904: false },

@@ -29,7 +29,10 @@ import { lastHeaderColumn, locateColumns, rowRuns, trackingSpec, type SheetColum
  */
 
 export class WorkbookChangedError extends Error {
-  constructor(readonly row: number, readonly sheet: string) {
+  constructor(
+    readonly row: number,
+    readonly sheet: string,
+  ) {
     super(`Row ${row} of ${sheet} changed since it was read`);
     this.name = 'WorkbookChangedError';
   }

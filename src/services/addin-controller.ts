@@ -106,7 +106,11 @@ export interface PaneState {
   readonly welcome?: boolean;
   // Round trip with the CDC, imports (issues 5, 6, 10)
   readonly exportSettings?: ExportSettings;
-  readonly officialXsd?: { readonly fileName: string; readonly version: string; readonly notes: readonly string[] };
+  readonly officialXsd?: {
+    readonly fileName: string;
+    readonly version: string;
+    readonly notes: readonly string[];
+  };
   readonly confirm?: Confirmation;
   readonly receipt?: ReceiptView;
   readonly mapping?: MappingView;
@@ -322,7 +326,9 @@ export class AddinController {
       }
       // The files are out: the rows they hold become "Envoyé", one history line per file.
       this.set({ busy: { label: strings.writingStatuses } });
-      const written = await this.services.workbook.writeTracking(outcome.tracking, { date1904: data.date1904 });
+      const written = await this.services.workbook.writeTracking(outcome.tracking, {
+        date1904: data.date1904,
+      });
       this.set({
         check: outcome.check,
         issues: outcome.check.issues,
@@ -331,7 +337,10 @@ export class AddinController {
           intent: 'success',
           text:
             files.length > 1
-              ? strings.exportDoneSplit(files.map((f) => f.fileName), outcome.check.summary.passages)
+              ? strings.exportDoneSplit(
+                  files.map((f) => f.fileName),
+                  outcome.check.summary.passages,
+                )
               : `${strings.exportDone(outcome.fileName, outcome.passages, outcome.certifications)} ${strings.markedSent(written.rowsUpdated)}`,
         },
       });
@@ -432,7 +441,10 @@ export class AddinController {
       this.officialXsdText = undefined;
       this.set({
         officialXsd: undefined,
-        notice: { intent: 'error', text: `${strings.officialXsdRefused(fileName)} ${comparison.notes.join(' ')}` },
+        notice: {
+          intent: 'error',
+          text: `${strings.officialXsdRefused(fileName)} ${comparison.notes.join(' ')}`,
+        },
       });
       return;
     }
@@ -487,7 +499,10 @@ export class AddinController {
         const view = this.state.receipt;
         this.set({
           ...(view ? { receipt: { ...view, written: true } } : {}),
-          notice: { intent: 'success', text: strings.receiptWritten(written.rowsUpdated, written.columnsAdded) },
+          notice: {
+            intent: 'success',
+            text: strings.receiptWritten(written.rowsUpdated, written.columnsAdded),
+          },
         });
       });
     });
@@ -540,7 +555,12 @@ export class AddinController {
           this.set({
             notice: {
               intent: result.issues.length > 0 ? 'warning' : 'success',
-              text: strings.importDone(written.passages, written.firstRow, written.parametersKept, result.issues.length),
+              text: strings.importDone(
+                written.passages,
+                written.firstRow,
+                written.parametersKept,
+                result.issues.length,
+              ),
             },
           });
         },

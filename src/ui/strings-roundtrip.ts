@@ -28,7 +28,8 @@ export const roundTripStrings = {
   idsConfirm: (count: number) =>
     `${rows(count)} sans identifiant technique (5.1) : ${n(count)} cellule${count > 1 ? 's' : ''} de la colonne 5.1 ${count > 1 ? 'vont' : 'va'} recevoir un identifiant unique. Les identifiants existants ne sont jamais modifiés.`,
   idsConfirmButton: 'Écrire les identifiants',
-  idsWritten: (count: number) => `${n(count)} identifiant${count > 1 ? 's' : ''} technique${count > 1 ? 's' : ''} écrit${count > 1 ? 's' : ''}.`,
+  idsWritten: (count: number) =>
+    `${n(count)} identifiant${count > 1 ? 's' : ''} technique${count > 1 ? 's' : ''} écrit${count > 1 ? 's' : ''}.`,
   // Export settings
   exportSettingsTitle: 'Options d’export',
   exportModeLabel: 'Passages à exporter',
@@ -36,13 +37,15 @@ export const roundTripStrings = {
   maxPerFileLabel: 'Passages par fichier (vide = sans limite)',
   exportDoneSplit: (fileNames: readonly string[], passages: number) =>
     `${fileNames.length} fichiers enregistrés (${n(passages)} passages au total) : ${fileNames.join(', ')}. Les lignes exportées sont marquées « Envoyé ».`,
-  markedSent: (count: number) => `${rows(count)} marquée${count > 1 ? 's' : ''} « Envoyé » ; l’envoi est noté dans la feuille Historique.`,
+  markedSent: (count: number) =>
+    `${rows(count)} marquée${count > 1 ? 's' : ''} « Envoyé » ; l’envoi est noté dans la feuille Historique.`,
   // Official XSD
   loadOfficialXsd: 'Charger le XSD officiel',
   officialXsdLoaded: (fileName: string, version: string) =>
     `XSD officiel ${fileName} (version ${version}) chargé : chaque export sera vérifié avec lui et avec le schéma de l’outil.`,
   officialXsdRefused: (fileName: string) => `Le XSD ${fileName} n’a pas été retenu.`,
-  officialXsdActive: (fileName: string, version: string) => `Exports vérifiés aussi avec ${fileName} (version ${version}).`,
+  officialXsdActive: (fileName: string, version: string) =>
+    `Exports vérifiés aussi avec ${fileName} (version ${version}).`,
   // Accusés
   importReceipt: 'Importer un accusé',
   dropHint: 'Vous pouvez aussi déposer ici un accusé de traitement (.xml).',
@@ -79,7 +82,8 @@ export const roundTripStrings = {
   mapTable: 'Reprendre un autre tableau',
   selectTableFirst:
     'Sélectionnez d’abord le tableau à reprendre (ou une cellule de sa feuille), avec sa ligne d’en-têtes en haut.',
-  mappingTitle: (source: string, count: number) => `Correspondance des colonnes de ${source} (${rows(count)})`,
+  mappingTitle: (source: string, count: number) =>
+    `Correspondance des colonnes de ${source} (${rows(count)})`,
   mappingColumn: 'Colonne',
   mappingField: 'Donnée du modèle',
   mappingNone: '— Ne pas reprendre —',

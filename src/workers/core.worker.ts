@@ -45,7 +45,8 @@ async function handle(request: CoreRequest): Promise<void> {
         validateXml: createXmlValidator(paneRunner),
         validation: {
           concurrency: request.options.concurrency,
-          onProgress: (done, total) => post({ kind: 'progress', progress: { stage: 'validating', done, total } }),
+          onProgress: (done, total) =>
+            post({ kind: 'progress', progress: { stage: 'validating', done, total } }),
         },
       });
       post({ kind: 'exported', outcome: withoutPassages(outcome) });

@@ -8,7 +8,10 @@ import { createCoreWorker } from './create-core-worker';
  * goes in by structured clone; "Annuler" terminates the worker, which stops the computation at once and
  * leaves nothing behind (the workbook is only written after a task completes).
  */
-export function workerCoreRunner(xmllint: XmllintRunner, createWorker: () => Worker = createCoreWorker): CoreRunner {
+export function workerCoreRunner(
+  xmllint: XmllintRunner,
+  createWorker: () => Worker = createCoreWorker,
+): CoreRunner {
   function run<T>(
     request: CoreRequest,
     signal: AbortSignal,
@@ -32,7 +35,8 @@ export function workerCoreRunner(xmllint: XmllintRunner, createWorker: () => Wor
         if (reply.kind === 'progress') return onProgress(reply.progress);
         if (reply.kind === 'xmllint') {
           xmllint(reply.request).then(
-            (result) => worker.postMessage({ kind: 'xmllintResult', id: reply.id, result } satisfies CoreRequest),
+            (result) =>
+              worker.postMessage({ kind: 'xmllintResult', id: reply.id, result } satisfies CoreRequest),
             (error: unknown) =>
               worker.postMessage({
                 kind: 'xmllintResult',
@@ -62,7 +66,9 @@ export function workerCoreRunner(xmllint: XmllintRunner, createWorker: () => Wor
   }
   return {
     check: (data, options, signal, onProgress) =>
-      run({ kind: 'check', data, options }, signal, onProgress, (r) => (r.kind === 'checked' ? r.result : undefined)),
+      run({ kind: 'check', data, options }, signal, onProgress, (r) =>
+        r.kind === 'checked' ? r.result : undefined,
+      ),
     exportWorkbook: (data, options, signal, onProgress) =>
       run({ kind: 'export', data, options }, signal, onProgress, (r) =>
         r.kind === 'exported' ? r.outcome : undefined,

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { exportCommand } from '../../src/cli/commands';
 import { EXAMPLE_VALID } from '../../src/workbook/examples';
@@ -153,5 +153,27 @@ describe('accrochage export --suivi', () => {
     ).toBe(0);
     const data = await readTemplateWorkbook(book);
     expect(data.passages.rows.every((r) => r.tracking?.status === 'Envoyé')).toBe(true);
+  });
+
+  it('skips the default tracking copy of a very large workbook, says so, and writes it when --suivi asks', async () => {
+    const dir = tempDir();
+    const book = await example(dir);
+    const io = captureIO();
+    const out = path.join(dir, 'f.xml');
+    expect(await exportCommand(io, book, { output: out, now, trackingCopyMaxRows: 2 })).toBe(0);
+    expect(io.stdout.join('\n')).toMatch(/Suivi non enregistré : au-delà de 2 lignes.*--suivi/);
+    expect(existsSync(path.join(dir, 'passages-suivi.xlsx'))).toBe(false);
+    expect(existsSync(out)).toBe(true);
+    const suivi = path.join(dir, 'suivi-demande.xlsx');
+    const asked = captureIO();
+    expect(
+      await exportCommand(asked, book, {
+        output: path.join(dir, 'g.xml'),
+        now,
+        suivi,
+        trackingCopyMaxRows: 2,
+      }),
+    ).toBe(0);
+    expect(existsSync(suivi)).toBe(true);
   });
 });

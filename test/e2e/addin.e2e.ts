@@ -237,3 +237,41 @@ describe('add-in in the browser (dark theme, Excel for Mac)', () => {
     await pane.context.close();
   });
 });
+
+describe('round trip with the CDC in the browser', () => {
+  it('generates missing identifiers after a confirmation that says how many cells', async () => {
+    const pane = await openPane(browser, server.origin);
+    const { page } = pane;
+    await page.getByRole('button', { name: 'Nouveau modèle' }).click();
+    await page.getByText(/Modèle créé/).waitFor();
+    await inWorkbook(
+      page,
+      (e2e) => {
+        e2e.fillParameters();
+        e2e.fillPassages(3, { 1: { '5.1': '' }, 3: { '5.1': '' } });
+      },
+      null,
+    );
+    await page.getByRole('button', { name: 'Générer les identifiants' }).click();
+    await page.getByText(/^2 lignes sans identifiant technique/).waitFor();
+    await screenshot(page, 'pane-roundtrip-tools');
+    await page.getByRole('button', { name: 'Écrire les identifiants' }).click();
+    await page.getByText(/2 identifiants techniques écrits/).waitFor();
+    await check(page);
+    expect(await page.getByText('Identifiant technique').count()).toBe(0);
+    expect(pane.outside).toEqual([]);
+    expect(pane.errors).toEqual([]);
+    await pane.context.close();
+  });
+
+  it('a check cancelled at once leaves no highlight', async () => {
+    const pane = await openPane(browser, server.origin);
+    const { page } = pane;
+    await typeSampleWithMistakes(page);
+    await page.getByRole('button', { name: 'Vérifier', exact: true }).click();
+    await page.getByRole('button', { name: 'Annuler' }).click();
+    await page.getByText('Opération annulée.').waitFor();
+    expect(await inWorkbook(page, (e2e) => e2e.displayedFill('Passages', 'Z3'), null)).toBeNull();
+    await pane.context.close();
+  });
+});

@@ -1585,7 +1585,8 @@ export class FakeWorkbook {
       const selection = model.selection;
       const sheet = (selection && model.sheet(selection.sheet)) ?? model.activeSheet;
       if (!sheet) throw new FakeOfficeError(ErrorCode.invalidOperation, 'No active sheet.');
-      if (!selection || !model.sheet(selection.sheet)) return { sheet, areas: [{ top: 0, left: 0, bottom: 0, right: 0 }] };
+      if (!selection || !model.sheet(selection.sheet))
+        return { sheet, areas: [{ top: 0, left: 0, bottom: 0, right: 0 }] };
       const target = resolveSheetAddress(model, sheet, selection.address);
       if (target.areas.length !== 1)
         throw new FakeOfficeError(ErrorCode.invalidOperation, 'Multiple selections are not a Range.');

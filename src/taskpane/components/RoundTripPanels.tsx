@@ -148,7 +148,9 @@ export function ToolsPanel(props: {
         />
       </Field>
       {props.officialXsd ? (
-        <Text size={200}>{strings.officialXsdActive(props.officialXsd.fileName, props.officialXsd.version)}</Text>
+        <Text size={200}>
+          {strings.officialXsdActive(props.officialXsd.fileName, props.officialXsd.version)}
+        </Text>
       ) : null}
     </section>
   );
@@ -163,7 +165,12 @@ export function ConfirmBar(props: {
     <MessageBar intent="warning" role="alertdialog" aria-label={strings.confirmTitle}>
       <MessageBarBody>{props.confirm.text}</MessageBarBody>
       <MessageBarActions>
-        <Button appearance="primary" size="small" disabled={props.busy} onClick={() => void props.controller.confirm()}>
+        <Button
+          appearance="primary"
+          size="small"
+          disabled={props.busy}
+          onClick={() => void props.controller.confirm()}
+        >
           {props.confirm.confirmLabel}
         </Button>
         <Button size="small" disabled={props.busy} onClick={() => props.controller.dismissConfirm()}>
@@ -187,7 +194,11 @@ export function ReceiptPanel(props: {
       <Text weight="semibold">{strings.receiptTitle(props.view.fileName)}</Text>
       <Text>
         {application.receipt.kind === 'functional'
-          ? strings.receiptCounts(application.counts.accepted, application.counts.rejected, application.counts.unmatched)
+          ? strings.receiptCounts(
+              application.counts.accepted,
+              application.counts.rejected,
+              application.counts.unmatched,
+            )
           : strings.receiptXsdRejected(application.xsdErrors.length)}
       </Text>
       {application.receipt.kind === 'functional' && rejected.length > 0 ? (
@@ -273,7 +284,11 @@ export function MappingPanel(props: {
               ))}
             </Select>
           </Field>
-          <Button size="small" disabled={props.busy || !saved} onClick={() => void controller.useSavedMapping(saved)}>
+          <Button
+            size="small"
+            disabled={props.busy || !saved}
+            onClick={() => void controller.useSavedMapping(saved)}
+          >
             {strings.mappingUse}
           </Button>
         </div>
@@ -301,7 +316,9 @@ export function MappingPanel(props: {
                     className={styles.select}
                     aria-label={c.header}
                     value={c.target ?? ''}
-                    onChange={(_, d) => controller.setMappingTarget(c.column, d.value === '' ? null : d.value)}
+                    onChange={(_, d) =>
+                      controller.setMappingTarget(c.column, d.value === '' ? null : d.value)
+                    }
                   >
                     <option value="">{strings.mappingNone}</option>
                     {targets.map((t) => (
@@ -320,7 +337,11 @@ export function MappingPanel(props: {
         <Field label={strings.mappingNameLabel}>
           <Input value={name} onChange={(_, d) => setName(d.value)} />
         </Field>
-        <Button size="small" disabled={props.busy || name.trim() === ''} onClick={() => void controller.saveCurrentMapping(name)}>
+        <Button
+          size="small"
+          disabled={props.busy || name.trim() === ''}
+          onClick={() => void controller.saveCurrentMapping(name)}
+        >
           {strings.mappingSave}
         </Button>
       </div>
