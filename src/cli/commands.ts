@@ -163,12 +163,11 @@ export async function exportCommand(
   // The tracking copy rewrites the whole workbook with exceljs (about 40 kB of memory per row): for very large
   // workbooks it is only written when asked for, so that the export itself stays fast and light.
   const trackingMaxRows = options.trackingCopyMaxRows ?? TRACKING_COPY_MAX_ROWS;
-  const skipTracking = options.suivi === undefined && data.passages.rows.length > trackingMaxRows;
-  const targetProblem = skipTracking ? undefined : await trackingTargetProblem(target, '--suivi');
-  if (targetProblem) {
-    io.err(targetProblem);
-    return EXIT.unusable;
-  }
+  const tooLarge = options.suivi === undefined && data.passages.rows.length > trackingMaxRows;
+  // The default copy may already hold the history of earlier sends: never overwrite it; the XML is still
+  // produced (it is what the user came for) and the message says how to record the send.
+  const targetProblem = tooLarge ? undefined : await trackingTargetProblem(target, '--suivi');
+  const skipTracking = tooLarge || targetProblem !== undefined;
   const preparation = prepareExport(data, {
     now: options.now,
     idFlux: options.idFlux,
@@ -262,6 +261,10 @@ export async function exportCommand(
     }
   }
 
+  if (targetProblem !== undefined) {
+    io.out(`Suivi non enregistré : ${targetProblem.replace(/ Aucun fichier n’a été écrit\.$/, '')}`);
+    return EXIT.ok;
+  }
   if (skipTracking) {
     io.out(
       `Suivi non enregistré : au-delà de ${trackingMaxRows.toLocaleString('fr-FR')} lignes, la copie de suivi ` +

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkCommand, exportCommand, templateCommand, validateCommand } from '../../src/cli/commands';
 import { EXAMPLE_VALID } from '../../src/workbook/examples';
@@ -71,7 +71,7 @@ describe('accrochage check', () => {
 
   it('exits 2 when the file is not a workbook or has no template sheet', async () => {
     const notXlsx = path.join(tempDir(), 'texte.xlsx');
-    require('node:fs').writeFileSync(notXlsx, 'pas un classeur');
+    writeFileSync(notXlsx, 'pas un classeur');
     const io = captureIO();
     expect(await checkCommand(io, notXlsx, {})).toBe(2);
     expect(io.stderr.join()).toMatch(/n'est pas un classeur Excel/);
@@ -134,7 +134,7 @@ describe('accrochage validate', () => {
   it('reports errors with line numbers in French and exits 1', async () => {
     const broken = readFileSync(OFFICIAL_EXAMPLE, 'utf8').replace('<cpf:sexe>M</cpf:sexe>', '<cpf:sexe>H</cpf:sexe>');
     const file = path.join(tempDir(), 'casse.xml');
-    require('node:fs').writeFileSync(file, broken);
+    writeFileSync(file, broken);
     const io = captureIO();
     expect(await validateCommand(io, file, {})).toBe(1);
     const line = broken.split('\n').findIndex((l) => l.includes('<cpf:sexe>H')) + 1;

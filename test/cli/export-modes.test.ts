@@ -145,8 +145,10 @@ describe('accrochage export --suivi', () => {
     const book = await example(dir);
     writeFileSync(path.join(dir, 'passages-suivi.xlsx'), 'historique précieux');
     const io = captureIO();
-    expect(await exportCommand(io, book, { output: path.join(dir, 'e.xml'), now })).toBe(2);
-    expect(io.stderr.join()).toMatch(/existe déjà.*--suivi/);
+    // The XML is still written; the existing copy is left alone and the message says how to record the send.
+    expect(await exportCommand(io, book, { output: path.join(dir, 'e.xml'), now })).toBe(0);
+    expect(existsSync(path.join(dir, 'e.xml'))).toBe(true);
+    expect(io.stdout.join()).toMatch(/Suivi non enregistré : .*existe déjà.*--suivi/);
     expect(readFileSync(path.join(dir, 'passages-suivi.xlsx'), 'utf8')).toBe('historique précieux');
     expect(
       await exportCommand(captureIO(), book, { output: path.join(dir, 'e.xml'), now, suivi: book }),
