@@ -1,0 +1,24 @@
+import type { Dictionary } from '../../dictionary';
+import { listRules } from '.';
+
+/** The business rules as a French Markdown table, for docs/regles.md (generated, never edited by hand). */
+export function rulesMarkdown(dictionary: Dictionary): string {
+  const rows = listRules().map((rule) => {
+    const field = dictionary.field(rule.field);
+    const severity = rule.severity === 'error' ? 'Erreur (bloque l’export)' : 'Avertissement';
+    return `| ${field.id} ${field.label} | ${severity} | \`${rule.code}\` | ${rule.source.replace(/\|/g, '\\|')} |`;
+  });
+  return [
+    '# Règles métier vérifiées au-delà du XSD',
+    '',
+    'Généré depuis `src/core/rules` (ne pas modifier à la main : `UPDATE_DOCS=1 npx jest src/core/rules/markdown`).',
+    'Les contrôles de format (longueurs, listes, dates, nombres) viennent du dictionnaire : voir',
+    '[dictionnaire.md](dictionnaire.md). Une erreur bloque l’export ; un avertissement signale un risque de rejet',
+    '(KO à la nirisation, délai…) sans bloquer.',
+    '',
+    '| Donnée | Gravité | Code | Source |',
+    '|---|---|---|---|',
+    ...rows,
+    '',
+  ].join('\n');
+}
