@@ -1,7 +1,8 @@
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
-const { manifestForOrigin, DEV_ORIGIN } = require('./scripts/manifest-origin');
+const { manifestForOrigin, manifestVersion, DEV_ORIGIN } = require('./scripts/manifest-origin');
+const { version: packageVersion } = require('./package.json');
 
 /**
  * Builds the task pane (which is also the shared runtime of the ribbon commands), a standalone
@@ -9,21 +10,51 @@ const { manifestForOrigin, DEV_ORIGIN } = require('./scripts/manifest-origin');
  * comes from Microsoft's CDN (referenced in the HTML pages).
  *
  * env.e2e: also builds the Office.js stub used by the browser tests, into test-artifacts/e2e-dist.
- * ADDIN_ORIGIN: origin written into dist/manifest.xml (default https://localhost:3000).
+ * env.release (npm run build:prod): production build for ADDIN_ORIGIN (required), with cache-busted file
+ *   names, a Content-Security-Policy on the pages and the manifest's <Version> from package.json.
+ * env.demo: builds the demo page only (task pane + in-browser workbook, no Office), see src/demo.
+ * env.outDir: output folder (default dist/addin; dist/ itself also holds the CLI build).
+ * ADDIN_ORIGIN: origin written into manifest.xml (default https://localhost:3000).
  */
 module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === 'production';
   const e2e = Boolean(env.e2e);
+  const release = Boolean(env.release);
+  const demo = Boolean(env.demo);
+  if (release && !process.env.ADDIN_ORIGIN)
+    throw new Error(
+      'ADDIN_ORIGIN manquant : indiquez l’adresse HTTPS du serveur, par ex. ' +
+        'ADDIN_ORIGIN=https://complements.example.fr npm run build:prod',
+    );
   const origin = process.env.ADDIN_ORIGIN || DEV_ORIGIN;
-  const outputPath = e2e
-    ? path.resolve(__dirname, 'test-artifacts/e2e-dist')
-    : path.resolve(__dirname, 'dist');
+  const outputPath = env.outDir
+    ? path.resolve(__dirname, env.outDir)
+    : e2e
+      ? path.resolve(__dirname, 'test-artifacts/e2e-dist')
+      : path.resolve(__dirname, demo ? 'dist/demo' : 'dist/addin');
+  // Hashed names let the server cache files for a year: a new build gets new names.
+  const hashed = production || release;
 
-  const entry = {
-    taskpane: './src/taskpane/index.tsx',
-    commands: './src/commands/index.ts',
-    ...(e2e ? { 'office-stub': './test/e2e/stub/office-stub.ts' } : {}),
-  };
+  const entry = demo
+    ? { demo: './src/demo/index.tsx' }
+    : {
+        taskpane: './src/taskpane/index.tsx',
+        commands: './src/commands/index.ts',
+        ...(e2e ? { 'office-stub': './test/e2e/stub/office-stub.ts' } : {}),
+      };
+  // Only Office.js comes from elsewhere; Fluent UI injects its styles at run time (style-src inline).
+  const csp = [
+    "default-src 'self'",
+    "script-src 'self' https://appsforoffice.microsoft.com",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+  ].join('; ');
+  const meta = release ? { csp: { 'http-equiv': 'Content-Security-Policy', content: csp } } : {};
 
   let devServer;
   if (argv.mode !== 'production' && process.env.WEBPACK_SERVE) {
@@ -43,7 +74,9 @@ module.exports = async (env = {}, argv = {}) => {
     entry,
     output: {
       path: outputPath,
-      filename: '[name].js',
+      // The e2e stub keeps its plain name: the harness serves it in place of Office.js.
+      filename: (data) =>
+        hashed && data.chunk?.name !== 'office-stub' ? '[name].[contenthash:8].js' : '[name].js',
       chunkFilename: '[name].[contenthash:8].js',
       assetModuleFilename: 'assets/[name].[contenthash:8][ext]',
       clean: true,
@@ -76,29 +109,39 @@ module.exports = async (env = {}, argv = {}) => {
         },
       ],
     },
-    plugins: [
-      new HtmlWebpackPlugin({
-        filename: 'taskpane.html',
-        template: './src/taskpane/taskpane.html',
-        chunks: ['taskpane'],
-        // The e2e stub replaces Office.js by routing its URL; nothing else changes in the page.
-      }),
-      new HtmlWebpackPlugin({
-        filename: 'commands.html',
-        template: './src/commands/commands.html',
-        chunks: ['commands'],
-      }),
-      new CopyWebpackPlugin({
-        patterns: [
-          { from: 'assets/*.png', to: 'assets/[name][ext]' },
-          {
-            from: 'manifest.xml',
-            to: 'manifest.xml',
-            transform: (content) => manifestForOrigin(content.toString(), origin),
-          },
+    plugins: demo
+      ? [
+          new HtmlWebpackPlugin({ filename: 'demo.html', template: './src/demo/demo.html', chunks: ['demo'] }),
+          new CopyWebpackPlugin({ patterns: [{ from: 'assets/*.png', to: 'assets/[name][ext]' }] }),
+        ]
+      : [
+          new HtmlWebpackPlugin({
+            filename: 'taskpane.html',
+            template: './src/taskpane/taskpane.html',
+            chunks: ['taskpane'],
+            meta,
+            // The e2e stub replaces Office.js by routing its URL; nothing else changes in the page.
+          }),
+          new HtmlWebpackPlugin({
+            filename: 'commands.html',
+            template: './src/commands/commands.html',
+            chunks: ['commands'],
+            meta,
+          }),
+          new CopyWebpackPlugin({
+            patterns: [
+              { from: 'assets/*.png', to: 'assets/[name][ext]' },
+              {
+                from: 'manifest.xml',
+                to: 'manifest.xml',
+                transform: (content) => {
+                  const xml = manifestForOrigin(content.toString(), origin);
+                  return release ? manifestVersion(xml, packageVersion) : xml;
+                },
+              },
+            ],
+          }),
         ],
-      }),
-    ],
     performance: { hints: false },
     devServer,
   };

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runExcelBench, type ExcelBenchResult } from './excel-bench';
@@ -117,6 +117,17 @@ async function main(): Promise<void> {
     ...targets.map((t) => `| ${t.what} | ${t.value} | ${t.target} | ${verdict(t.ok)} |`),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
+
+  // The README shows the latest figures with the machine they were measured on.
+  const readme = path.join(ROOT, 'README.md');
+  const text = readFileSync(readme, 'utf8');
+  const start = text.indexOf('<!-- bench:start -->');
+  const end = text.indexOf('<!-- bench:end -->');
+  if (start >= 0 && end > start) {
+    const measured = `Mesuré le ${started.toISOString().slice(0, 10)}. ${lines[0]}.`;
+    const block = ['<!-- bench:start -->', measured, ...lines.slice(1), '<!-- bench:end -->'].join('\n');
+    writeFileSync(readme, text.slice(0, start) + block + text.slice(end + '<!-- bench:end -->'.length));
+  }
 
   const resultsDir = path.join(ROOT, 'bench', 'results');
   mkdirSync(resultsDir, { recursive: true });
