@@ -111,7 +111,11 @@ module.exports = async (env = {}, argv = {}) => {
     },
     plugins: demo
       ? [
-          new HtmlWebpackPlugin({ filename: 'demo.html', template: './src/demo/demo.html', chunks: ['demo'] }),
+          new HtmlWebpackPlugin({
+            filename: 'demo.html',
+            template: './src/demo/demo.html',
+            chunks: ['demo'],
+          }),
           new CopyWebpackPlugin({ patterns: [{ from: 'assets/*.png', to: 'assets/[name][ext]' }] }),
         ]
       : [

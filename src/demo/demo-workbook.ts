@@ -18,7 +18,10 @@ function toFakeValue(value: ContentValue): FakeValue | undefined {
   return undefined;
 }
 
-function rowOf(columns: readonly LayoutColumn[], values: Readonly<Record<string, ContentValue>>): FakeValue[] {
+function rowOf(
+  columns: readonly LayoutColumn[],
+  values: Readonly<Record<string, ContentValue>>,
+): FakeValue[] {
   const row: FakeValue[] = [];
   for (const c of columns) row[columnIndex(c.column)] = toFakeValue(values[c.field]) ?? '';
   return row;

@@ -37,3 +37,18 @@ describe('reading .xlsx files whatever the order of their zip entries', () => {
     expect(data.parameters.cells).toEqual(normal.parameters.cells);
   });
 });
+
+describe('reading a link typed as a hyperlink', () => {
+  it('reads the text of the cell, not an object', async () => {
+    const file = path.join(tempDir(), 'lien.xlsx');
+    const passages = [
+      {
+        ...EXAMPLE_VALID.passages?.[0],
+        '5.2': { text: 'https://preuve.example.org/1', hyperlink: 'https://preuve.example.org/1' },
+      },
+    ];
+    await createTemplateWorkbook(undefined, { ...EXAMPLE_VALID, passages, digcomp: [] }).xlsx.writeFile(file);
+    const data = await readTemplateWorkbook(file);
+    expect(data.passages.rows[0].cells['5.2']).toBe('https://preuve.example.org/1');
+  });
+});

@@ -176,9 +176,10 @@ export interface ReadProgress {
 
 export async function readTemplateWorkbook(path: string, onProgress?: ReadProgress): Promise<WorkbookData> {
   const reader = new StreamingWorkbookReader(path, {
-    entries: 'emit',
+    entries: 'ignore',
     sharedStrings: 'cache',
-    hyperlinks: 'cache',
+    // Hyperlinks are not needed (a link's cell value is its text) and caching them delays every sheet.
+    hyperlinks: 'ignore',
     styles: 'cache',
     worksheets: 'emit',
   });
