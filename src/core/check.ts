@@ -123,6 +123,17 @@ interface RowValues {
   readonly filled: Set<string>;
 }
 
+const fieldIndexes = new WeakMap<readonly FieldDef[], Map<string, FieldDef>>();
+
+function fieldsById(fields: readonly FieldDef[]): Map<string, FieldDef> {
+  let index = fieldIndexes.get(fields);
+  if (!index) {
+    index = new Map(fields.map((f) => [f.id, f]));
+    fieldIndexes.set(fields, index);
+  }
+  return index;
+}
+
 function normalizeRow(
   fields: readonly FieldDef[],
   sheet: SourceSheet,
@@ -132,9 +143,12 @@ function normalizeRow(
 ): RowValues {
   const values: Record<string, string> = {};
   const filled = new Set<string>();
-  for (const field of fields) {
-    const raw: CellValue = row.cells[field.id];
-    if (raw === undefined) continue;
+  const byId = fieldsById(fields);
+  // A row holds about half of the columns: walk its cells, not every field of the sheet.
+  for (const id in row.cells) {
+    const field = byId.get(id);
+    const raw: CellValue = row.cells[id];
+    if (field === undefined || raw === undefined) continue;
     const result = normalizeCell(field, raw, ctx);
     if (result.kind === 'empty') continue;
     filled.add(field.id);

@@ -117,16 +117,28 @@ export function frenchDate(iso: string): string {
   return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 }
 
+/** Dates read by exceljs, by timestamp: rows share a few thousand distinct dates. */
+const dateObjectResults = new Map<number, Normalized>();
+
+function normalizeDateObject(value: Date): Normalized {
+  // exceljs hands dates over as UTC midnight of the day shown in Excel.
+  return checkedDate(
+    value.getUTCFullYear(),
+    value.getUTCMonth() + 1,
+    value.getUTCDate(),
+    value.toISOString(),
+  );
+}
+
 function normalizeDate(value: Exclude<CellValue, null | undefined>, ctx: NormalizeContext): Normalized {
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return invalid('notADate', { value: String(value) });
-    // exceljs hands dates over as UTC midnight of the day shown in Excel.
-    return checkedDate(
-      value.getUTCFullYear(),
-      value.getUTCMonth() + 1,
-      value.getUTCDate(),
-      value.toISOString(),
-    );
+    const time = value.getTime();
+    if (Number.isNaN(time)) return invalid('notADate', { value: String(value) });
+    const known = dateObjectResults.get(time);
+    if (known) return known;
+    const result = normalizeDateObject(value);
+    if (dateObjectResults.size < 100_000) dateObjectResults.set(time, result);
+    return result;
   }
   if (typeof value === 'number') {
     const iso = excelSerialToIsoDate(value, ctx.date1904);

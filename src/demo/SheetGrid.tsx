@@ -1,6 +1,6 @@
 import { Button, Input, makeStyles, Tab, TabList, Text, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
-import { columnLetter } from '../core/layout';
+import { useEffect, useState } from 'react';
+import { columnIndex, columnLetter } from '../core/layout';
 import type { FakeExcel, FakeValue } from '../excel/fake';
 import { typeCell } from '../excel/fake/user';
 import { demoText } from '../ui/strings';
@@ -69,6 +69,11 @@ function typed(text: string, numberFormat: string): FakeValue {
   return text;
 }
 
+function parseA1(address: string): { row: number; col: number } | undefined {
+  const m = /^([A-Z]+)(\d+)$/.exec(address);
+  return m ? { row: Number(m[2]) - 1, col: columnIndex(m[1]) } : undefined;
+}
+
 export interface SheetGridProps {
   readonly excel: FakeExcel;
   /** Changes whenever the workbook changed (re-render). */
@@ -81,7 +86,6 @@ export function SheetGrid({ excel, revision, onEdited }: SheetGridProps) {
   const model = excel.model;
   const visible = model.sheets.filter((s) => s.visibility === 'Visible');
   const [chosen, setChosen] = useState<string | undefined>();
-  const [cell, setCell] = useState<{ row: number; col: number } | undefined>();
   const [text, setText] = useState('');
   // The pane's "go to cell" activates a sheet and selects a cell: follow it.
   const selection = model.selection;
@@ -96,12 +100,17 @@ export function SheetGrid({ excel, revision, onEdited }: SheetGridProps) {
   const used = sheet.usedRect();
   const rows = Math.max(MIN_ROWS, (used?.bottom ?? 0) + 3);
   const columns = Math.min(MAX_COLUMNS, Math.max(MIN_COLUMNS, (used?.right ?? 0) + 2));
-  const address = cell ? `${columnLetter(cell.col)}${cell.row + 1}` : undefined;
+  // The cell being edited is the selection, whether the user clicked it or the pane went to it.
+  const address = selectedAddress;
+  const cell = address ? parseA1(address) : undefined;
+  const current = cell
+    ? shown(sheet.value(cell.row, cell.col), sheet.format(cell.row, cell.col).numberFormat)
+    : '';
+  useEffect(() => setText(current), [sheet.name, address, current]);
 
   const choose = (row: number, col: number) => {
     model.selection = { sheet: sheet.name, address: `${sheet.name}!${columnLetter(col)}${row + 1}` };
-    setCell({ row, col });
-    setText(shown(sheet.value(row, col), sheet.format(row, col).numberFormat));
+    onEdited();
   };
   const apply = () => {
     if (!cell || !address) return;
@@ -116,7 +125,6 @@ export function SheetGrid({ excel, revision, onEdited }: SheetGridProps) {
         selectedValue={sheet.name}
         onTabSelect={(_, data) => {
           model.selection = undefined;
-          setCell(undefined);
           setChosen(String(data.value));
         }}
       >
