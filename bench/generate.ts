@@ -1,22 +1,11 @@
 import type { CellValue } from '../src/core/types';
+import { prng } from '../test/helpers/prng';
 
 /**
  * Deterministic passages for the benchmark: the same seed gives the same rows, so runs compare.
  * Typical rows: titulaire identity (a quarter with a CPF file instead), INSEE birth place, no DIGCOMP except
  * one row in ten, the way large certificateurs' files look.
  */
-
-/** mulberry32: tiny, fast, good enough to vary test data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LAST_NAMES = ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon', 'Laurent', 'Lefèvre', 'Michel', 'Garcia', "N'Diaye", 'Nguyen', 'Fontaine-Roux'];
 const FIRST_NAMES = ['Camille', 'Léa', 'Lucas', 'Hugo', 'Chloé', 'Inès', 'Louis', 'Jade', 'Nathan', 'Emma', 'Jean-François', 'Zoé', 'Yanis', 'Anaïs'];

@@ -91,7 +91,7 @@ export function writeParameters(
   sheet.getCell(layout.parameters.versionCell).font = { italic: true, color: { argb: 'FF808080' } };
 }
 
-function writeTableSheet(
+export function writeTableSheet(
   workbook: ExcelJS.Workbook,
   spec: {
     name: string;

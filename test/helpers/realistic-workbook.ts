@@ -1,4 +1,5 @@
 import type { RowInput } from './workbook';
+import { prng as random } from './prng';
 
 /**
  * A realistic workbook of passages for the business-rule tests: fictitious people born in Paris, Lyon and
@@ -134,18 +135,6 @@ const ACCESS = [
   'Formation initiale en apprentissage',
   'Candidat libre',
 ];
-
-/** Small deterministic generator (mulberry32), so failures replay. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DAY = 86_400_000;
 const isoDaysBefore = (days: number) =>
