@@ -25,6 +25,7 @@ import { readTemplateWorkbook, UnusableWorkbookError } from '../workbook/xlsx-re
 import { readSourceSheet, type SourceSheetRows } from '../workbook/xlsx-source-reader';
 import { EXIT, type CliIO } from './io';
 import { formatIssue, formatSummary, plural } from './output';
+import { writeAtomically } from '../workbook/write-atomically';
 
 /**
  * `accrochage import` (a CDC XML file → a filled template) and `accrochage map` (another spreadsheet → a filled
@@ -153,10 +154,7 @@ export async function importCommand(
     return EXIT.unusable;
   }
 
-  // Written under a temporary name, renamed once complete: an interrupted import leaves no half workbook.
-  const partial = `${output}.partiel.xlsx`;
-  const written = await writer.finish(partial, result.parameters);
-  await fs.rename(partial, output);
+  const written = await writeAtomically(output, (partial) => writer.finish(partial, result.parameters));
   const original = result.generated;
   io.out(
     `Modèle écrit : ${output} — ${plural(written.passages, 'passage')}, ${plural(written.digcomp, 'résultat')} DIGCOMP.` +
@@ -304,11 +302,10 @@ export async function mapCommand(io: CliIO, file: string, options: MapCommandOpt
     io.err('Aucune ligne n’a pu être copiée : aucun fichier n’a été écrit.');
     return EXIT.problems;
   }
-  const partial = `${options.output}.partiel.xlsx`;
-  const written = await writer.finish(partial, summary.parameters);
-  await fs.rename(partial, options.output);
+  const output = options.output;
+  const written = await writeAtomically(output, (partial) => writer.finish(partial, summary.parameters));
   io.out(
-    `Modèle écrit : ${options.output} — ${plural(written.passages, 'passage')} copié(s) depuis « ${source.sheet} » (la feuille source n'a pas été modifiée).`,
+    `Modèle écrit : ${output} — ${plural(written.passages, 'passage')} copié(s) depuis « ${source.sheet} » (la feuille source n'a pas été modifiée).`,
   );
   const checkErrors = await checkWritten(io, options.output, written);
   const notCopied = summary.issues.some((i) => i.severity === 'error');

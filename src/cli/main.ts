@@ -4,6 +4,7 @@ import { idsCommand } from './ids-command';
 import { importCommand, mapCommand } from './commands-import';
 import { EXIT, processIO } from './io';
 import { receiptCommand } from './receipt-command';
+import { upgradeCommand } from './upgrade-command';
 
 /** `accrochage`: the command-line tool on the same core as the add-in. */
 
@@ -93,6 +94,15 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     )
     .requiredOption('-o, --output <sortie.xlsx>', 'copie à écrire, sous un autre nom que le classeur')
     .action((file: string, opts: { output: string }) => run(idsCommand(processIO, file, opts)));
+
+  program
+    .command('upgrade <fichier.xlsx>')
+    .description(
+      'met un ancien modèle à la dernière version dans une copie (colonnes, feuilles, listes ajoutées ; ' +
+        'valeurs, lignes et mises en forme gardées) ; code de sortie 1 si la mise à jour est impossible',
+    )
+    .requiredOption('-o, --output <copie.xlsx>', 'copie à écrire, sous un autre nom que le classeur')
+    .action((file: string, opts: { output: string }) => run(upgradeCommand(processIO, file, opts)));
 
   program
     .command('validate <fichier.xml>')

@@ -2,7 +2,6 @@ import { isBlank } from './grid';
 import {
   columnLetter,
   fieldIdInHeader,
-  TEMPLATE_VERSION,
   trackingColumnsInHeader,
   type LayoutColumn,
   type TemplateLayout,

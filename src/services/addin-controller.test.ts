@@ -108,3 +108,31 @@ describe('Annuler', () => {
     expect(controller.getState().check).toBeUndefined();
   });
 });
+
+describe('first run', () => {
+  it('greets a workbook without the template with the three steps', async () => {
+    const { controller } = setUp();
+    await controller.start();
+    expect(controller.getState().welcome).toBe(true);
+    expect(controller.getState().check).toBeUndefined();
+  });
+
+  it('goes straight to the check summary in a workbook with data', async () => {
+    const { excel, controller } = setUp();
+    await filledTemplate(controller, excel);
+    await controller.start();
+    expect(controller.getState().welcome).toBeFalsy();
+    expect(controller.getState().check?.summary.passages).toBe(3);
+  });
+
+  it('offers to upgrade an older template, then upgrades it', async () => {
+    const { excel, controller } = setUp();
+    await controller.newTemplate();
+    excel.model.sheets.splice(excel.model.sheets.indexOf(excel.model.requireSheet('Historique')), 1);
+    await controller.start();
+    expect(controller.getState().notice).toMatchObject({ intent: 'warning', offerUpgrade: true });
+    await controller.upgradeTemplate();
+    expect(controller.getState().notice).toMatchObject({ intent: 'success' });
+    expect(controller.getState().notice?.text).toMatch(/Historique/);
+  });
+});

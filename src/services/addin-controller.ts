@@ -222,7 +222,8 @@ export class AddinController {
     }
     if (inspection.hasData) await this.check();
     const { plan } = inspection;
-    if (this.state.notice) return;
+    // A failed check says so first; the upgrade offer can wait for the next opening.
+    if (this.state.notice?.intent === 'error' || this.state.notice?.offerAddMissing) return;
     if (plan.status === 'upgrade')
       this.set({
         notice: { intent: 'warning', text: strings.templateOutdated(plan.found.text), offerUpgrade: true },

@@ -219,7 +219,11 @@ export const EXAMPLE_WITH_MISTAKES: TemplateContent = {
     { ...EXAMPLE_VALID.passages?.[3], '5.1': 'EX-2026-0001', '8.11': '330000000000' },
     { ...EXAMPLE_VALID.passages?.[4], '8.1': 'Petit', '8.3': 'Julie', '8.6': 1990, '8.9': 'F' },
     { ...EXAMPLE_VALID.passages?.[7], '5.13': '', '8.6': 1890 },
-    { ...EXAMPLE_VALID.passages?.[8], '5.4': 'Admission', '9.2': 'Un nom bien trop long pour le dossier CPF' },
+    {
+      ...EXAMPLE_VALID.passages?.[8],
+      '5.4': 'Admission',
+      '9.2': 'Un nom bien trop long pour le dossier CPF',
+    },
   ],
   digcomp: [{ '5.1': 'EX-2026-9999', '6.2': 9, '6.3': '7', '6.4': '4' }],
 };

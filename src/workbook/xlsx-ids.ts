@@ -1,8 +1,8 @@
-import { promises as fs } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { isBlank } from '../core/grid';
 import type { IdAssignment } from '../core/identifiers';
 import { toCellValue } from './xlsx-reader';
+import { writeAtomically } from './write-atomically';
 
 /**
  * Writes generated idTechnique values into a copy of the user's workbook with exceljs (the whole workbook is
@@ -31,12 +31,5 @@ export async function writeIdsCopy(
     }
   }
   for (const { row, column, value } of assignments) sheet.getCell(`${column}${row}`).value = value;
-  // Written beside the target first, so an interrupted write never leaves a half workbook under its name.
-  const partial = `${output}.partiel.xlsx`;
-  try {
-    await workbook.xlsx.writeFile(partial);
-    await fs.rename(partial, output);
-  } finally {
-    await fs.rm(partial, { force: true });
-  }
+  await writeAtomically(output, (partial) => workbook.xlsx.writeFile(partial));
 }

@@ -1,4 +1,3 @@
-import { promises as fs } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { getDictionary } from '../dictionary';
 import { mapHeaderColumns } from '../core/grid';
@@ -17,6 +16,7 @@ import type { HistoryResult, TrackingChanges } from '../core/tracking/types';
 import type { CellValue, HistoryKey, TrackingKey } from '../core/types';
 import { toCellValue } from './xlsx-reader';
 import { writeHistoryHeaders, writeTrackingHeaders } from './xlsx-template';
+import { writeAtomically } from './write-atomically';
 
 /**
  * Writes the round trip (statuses, history of sends) into a copy of the user's workbook with exceljs: the
@@ -44,14 +44,7 @@ export async function writeTrackingCopy(
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(input);
   const summary = applyTrackingChanges(workbook, changes);
-  // Written beside the target first, so an interrupted write never leaves a half workbook under its name.
-  const partial = `${output}.partiel.xlsx`;
-  try {
-    await workbook.xlsx.writeFile(partial);
-    await fs.rename(partial, output);
-  } finally {
-    await fs.rm(partial, { force: true });
-  }
+  await writeAtomically(output, (partial) => workbook.xlsx.writeFile(partial));
   return summary;
 }
 

@@ -1,0 +1,61 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { buildTemplateLayout } from '../core/layout';
+import { hasTemplate } from '../core/template-version';
+import { applyXlsxUpgrade, planXlsxUpgrade, xlsxTemplateSnapshot } from '../workbook/xlsx-upgrade';
+import { EXIT, type CliIO } from './io';
+
+/**
+ * `accrochage upgrade <fichier.xlsx> -o <copie.xlsx>`: brings an older template to the current version in a
+ * copy (columns, sheets, lists and version added; every value, row and format kept). The input is never
+ * written. Exit 0 when upgraded or already current, 1 when the upgrade is refused, 2 when unusable.
+ */
+export async function upgradeCommand(io: CliIO, file: string, options: { output?: string }): Promise<number> {
+  const output = options.output;
+  if (!output) {
+    io.err("Indiquez la copie à écrire avec -o <copie.xlsx> : le classeur d'origine n'est jamais modifié.");
+    return EXIT.unusable;
+  }
+  if (path.resolve(output) === path.resolve(file)) {
+    io.err(
+      "La copie doit porter un autre nom que le classeur d'origine, qui n'est jamais modifié : changez -o.",
+    );
+    return EXIT.unusable;
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.readFile(file);
+  } catch (error) {
+    io.err(`Classeur illisible : ${file} (${error instanceof Error ? error.message : String(error)}).`);
+    return EXIT.unusable;
+  }
+  const layout = buildTemplateLayout();
+  if (!hasTemplate(xlsxTemplateSnapshot(workbook, layout), layout)) {
+    io.err(
+      `${file} ne contient pas le modèle (feuilles ${layout.parameters.name} et ${layout.passages.name}).`,
+    );
+    return EXIT.unusable;
+  }
+  const plan = planXlsxUpgrade(workbook, layout);
+  if (plan.status === 'refused') {
+    io.err('Mise à jour impossible, aucune copie écrite :');
+    for (const refusal of plan.refusals) io.err(`- ${refusal.message}`);
+    return EXIT.problems;
+  }
+  if (plan.status === 'current') {
+    io.out(`${file} suit déjà la dernière version du modèle : aucune copie écrite.`);
+    return EXIT.ok;
+  }
+  applyXlsxUpgrade(workbook, plan, layout);
+  const partial = `${output}.partiel.xlsx`;
+  try {
+    await workbook.xlsx.writeFile(partial);
+    await fs.rename(partial, output);
+  } finally {
+    await fs.rm(partial, { force: true });
+  }
+  io.out(`Modèle mis à jour dans ${output} :`);
+  for (const change of plan.changes) io.out(`- ${change}`);
+  return EXIT.ok;
+}
