@@ -42,18 +42,7 @@ module.exports = async (env = {}, argv = {}) => {
         commands: './src/commands/index.ts',
         ...(e2e ? { 'office-stub': './test/e2e/stub/office-stub.ts' } : {}),
       };
-  // Only Office.js comes from elsewhere; Fluent UI injects its styles at run time (style-src inline).
-  const csp = [
-    "default-src 'self'",
-    "script-src 'self' https://appsforoffice.microsoft.com",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    "connect-src 'self'",
-    "worker-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-  ].join('; ');
+  const csp = require('./scripts/content-security-policy');
   const meta = release ? { csp: { 'http-equiv': 'Content-Security-Policy', content: csp } } : {};
 
   let devServer;
