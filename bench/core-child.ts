@@ -41,12 +41,14 @@ async function main(): Promise<void> {
   }
   stream.end();
   await once(stream, 'finish');
-  const buildMs = ms(t) ;
+  const buildMs = ms(t);
   const bytes = statSync(file).size;
 
   // The export's own validation: parts on both cores.
   t = process.hrtime.bigint();
-  const report = await validateExport(data, preparation.prepared, validateXml, { validation: { concurrency: 2 } });
+  const report = await validateExport(data, preparation.prepared, validateXml, {
+    validation: { concurrency: 2 },
+  });
   const partsMs = ms(t);
   if (!report.valid) throw new Error(`bench XML invalid: ${report.errors[0]?.message}`);
 
@@ -60,7 +62,9 @@ async function main(): Promise<void> {
   }
 
   t = process.hrtime.bigint();
-  const native = spawnSync('xmllint', ['--noout', '--stream', '--schema', xsdPath, file], { encoding: 'utf8' });
+  const native = spawnSync('xmllint', ['--noout', '--stream', '--schema', xsdPath, file], {
+    encoding: 'utf8',
+  });
   const nativeMs = ms(t);
   if (native.status !== 0) throw new Error(`native xmllint: ${native.stderr.slice(0, 300)}`);
   rmSync(dir, { recursive: true, force: true });

@@ -18,7 +18,11 @@ export interface ExcelBenchResult {
 
 /** The fake's counters are getters: copy the values before the next run resets them. */
 function snapshot(stats: FakeExcel['stats']) {
-  return { syncs: stats.syncs, maxRequestBytes: stats.maxRequestBytes, maxResponseBytes: stats.maxResponseBytes };
+  return {
+    syncs: stats.syncs,
+    maxRequestBytes: stats.maxRequestBytes,
+    maxResponseBytes: stats.maxResponseBytes,
+  };
 }
 
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} Mo`;
@@ -48,7 +52,16 @@ export async function runExcelBench(rows = 100_000, highlighted = 10_000): Promi
   for (let i = 0; issues.length < highlighted; i++) {
     const row = 2 + (i % 2500) * 2;
     const cell = `${columnLetter(Math.floor(i / 2500) * 3)}${row}`;
-    issues.push({ sheet: 'Passages', cell, row, field: '', tag: '', severity: i % 5 ? 'error' : 'warning', code: 'x', message: 'x' });
+    issues.push({
+      sheet: 'Passages',
+      cell,
+      row,
+      field: '',
+      tag: '',
+      severity: i % 5 ? 'error' : 'warning',
+      code: 'x',
+      message: 'x',
+    });
   }
   await marks.port.highlightIssues(issues);
   const highlightStats = snapshot(marks.excel.stats);

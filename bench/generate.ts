@@ -7,9 +7,56 @@ import { prng } from '../test/helpers/prng';
  * one row in ten, the way large certificateurs' files look.
  */
 
-const LAST_NAMES = ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon', 'Laurent', 'Lefèvre', 'Michel', 'Garcia', "N'Diaye", 'Nguyen', 'Fontaine-Roux'];
-const FIRST_NAMES = ['Camille', 'Léa', 'Lucas', 'Hugo', 'Chloé', 'Inès', 'Louis', 'Jade', 'Nathan', 'Emma', 'Jean-François', 'Zoé', 'Yanis', 'Anaïs'];
-const INSEE = ['75112', '69383', '13205', '2A004', '97105', '31555', '33063', '59350', '67482', '44109', '06088', '35238'];
+const LAST_NAMES = [
+  'Martin',
+  'Bernard',
+  'Dubois',
+  'Thomas',
+  'Robert',
+  'Richard',
+  'Petit',
+  'Durand',
+  'Leroy',
+  'Moreau',
+  'Simon',
+  'Laurent',
+  'Lefèvre',
+  'Michel',
+  'Garcia',
+  "N'Diaye",
+  'Nguyen',
+  'Fontaine-Roux',
+];
+const FIRST_NAMES = [
+  'Camille',
+  'Léa',
+  'Lucas',
+  'Hugo',
+  'Chloé',
+  'Inès',
+  'Louis',
+  'Jade',
+  'Nathan',
+  'Emma',
+  'Jean-François',
+  'Zoé',
+  'Yanis',
+  'Anaïs',
+];
+const INSEE = [
+  '75112',
+  '69383',
+  '13205',
+  '2A004',
+  '97105',
+  '31555',
+  '33063',
+  '59350',
+  '67482',
+  '44109',
+  '06088',
+  '35238',
+];
 const CERTIFICATIONS = [
   { '4.1': 'RNCP', '4.2': 'RNCP37873', '4.3': 'Certificateur' },
   { '4.1': 'RS', '4.2': 'RS6046', '4.3': 'Certificateur' },
@@ -54,10 +101,15 @@ export function generateRows(count: number, seed = 20261123): GeneratedRows {
     if (digital) {
       row['5.15'] = String(int(100, 1000));
       row['6.1'] = int(100, 1000);
-      for (let k = 0; k < 3; k++) digcomp.push({ '5.1': id, '6.2': int(1, 8), '6.3': String(k + 1), '6.4': '1' });
+      for (let k = 0; k < 3; k++)
+        digcomp.push({ '5.1': id, '6.2': int(1, 8), '6.3': String(k + 1), '6.4': '1' });
     }
     if (i % 4 === 3) {
-      Object.assign(row, { '9.1': String(2026000000000 + i), '9.2': pick(LAST_NAMES), '9.3': pick(FIRST_NAMES) });
+      Object.assign(row, {
+        '9.1': String(2026000000000 + i),
+        '9.2': pick(LAST_NAMES),
+        '9.3': pick(FIRST_NAMES),
+      });
     } else {
       Object.assign(row, {
         '8.1': pick(LAST_NAMES),

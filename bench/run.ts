@@ -34,9 +34,15 @@ function node(script: string, args: string[]): string {
   });
 }
 
-function timeCommand(command: string, args: string[]): { ms: number; maxRssMb: number; status: number | null } {
+function timeCommand(
+  command: string,
+  args: string[],
+): { ms: number; maxRssMb: number; status: number | null } {
   const start = process.hrtime.bigint();
-  const run = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   const kb = Number(run.stderr.trim().split('\n').at(-1));
   if (run.status !== 0) process.stderr.write(run.stdout + run.stderr);
@@ -63,7 +69,13 @@ async function main(): Promise<void> {
   process.stderr.write('lecture exceljs seule…\n');
   const readOnly = JSON.parse(node('cli-child.js', ['read', xlsx])) as { ms: number; maxRssMb: number };
   process.stderr.write('accrochage export…\n');
-  const cli = timeCommand(process.execPath, [path.join(ROOT, 'bin/accrochage.js'), 'export', xlsx, '-o', path.join(dir, 'out.xml')]);
+  const cli = timeCommand(process.execPath, [
+    path.join(ROOT, 'bin/accrochage.js'),
+    'export',
+    xlsx,
+    '-o',
+    path.join(dir, 'out.xml'),
+  ]);
   rmSync(dir, { recursive: true, force: true });
 
   process.stderr.write('complément sur le faux Excel…\n');
@@ -77,7 +89,12 @@ async function main(): Promise<void> {
       target: '≤ 3×',
       ok: big.exportMs <= 3 * big.nativeMs,
     },
-    { what: `mémoire maximale, ${largest} passages`, value: `${big.maxRssMb.toFixed(0)} Mo`, target: '< 1 024 Mo', ok: big.maxRssMb < 1024 },
+    {
+      what: `mémoire maximale, ${largest} passages`,
+      value: `${big.maxRssMb.toFixed(0)} Mo`,
+      target: '< 1 024 Mo',
+      ok: big.maxRssMb < 1024,
+    },
     {
       what: 'xmllint-wasm (fichier entier) vs natif',
       value: ratio(big.wasmMs, big.nativeMs),

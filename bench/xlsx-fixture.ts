@@ -8,7 +8,11 @@ import { BENCH_PARAMETERS, generateRows } from './generate';
 export async function writeBenchWorkbook(path: string, count: number): Promise<void> {
   const layout = buildTemplateLayout();
   const rows = generateRows(count);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true, useStyles: true });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: path,
+    useSharedStrings: true,
+    useStyles: true,
+  });
   const parameters = workbook.addWorksheet(layout.parameters.name);
   for (const p of layout.parameters.cells) {
     const row = parameters.getRow(Number(p.cell.slice(1)));
@@ -24,7 +28,9 @@ export async function writeBenchWorkbook(path: string, count: number): Promise<v
   for (const { spec, data } of sheets) {
     const sheet = workbook.addWorksheet(spec.name);
     sheet.addRow(spec.columns.map((c) => c.header)).commit();
-    const dateColumns = new Set(spec.columns.filter((c) => c.numberFormat === DATE_FORMAT).map((c) => c.field));
+    const dateColumns = new Set(
+      spec.columns.filter((c) => c.numberFormat === DATE_FORMAT).map((c) => c.field),
+    );
     for (const cells of data) {
       const row = sheet.addRow(
         spec.columns.map((c) => {
@@ -48,7 +54,13 @@ export async function writeBenchWorkbook(path: string, count: number): Promise<v
 
 /** Reads every row of every sheet with exceljs's streaming reader and nothing else: the floor for the CLI. */
 export async function readWithExcelJsOnly(path: string): Promise<number> {
-  const reader = new StreamingWorkbookReader(path, { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit', hyperlinks: 'ignore', entries: 'ignore' });
+  const reader = new StreamingWorkbookReader(path, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    worksheets: 'emit',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
   let rows = 0;
   for await (const worksheet of reader) {
     for await (const row of worksheet) {

@@ -7,8 +7,12 @@ const { EXAMPLE_VALID, EXAMPLE_WITH_MISTAKES } = require('../dist/workbook/examp
 
 async function main() {
   const dir = path.join(__dirname, '..', 'examples');
-  await createTemplateWorkbook(undefined, EXAMPLE_VALID).xlsx.writeFile(path.join(dir, 'exemple-valide.xlsx'));
-  await createTemplateWorkbook(undefined, EXAMPLE_WITH_MISTAKES).xlsx.writeFile(path.join(dir, 'exemple-erreurs.xlsx'));
+  await createTemplateWorkbook(undefined, EXAMPLE_VALID).xlsx.writeFile(
+    path.join(dir, 'exemple-valide.xlsx'),
+  );
+  await createTemplateWorkbook(undefined, EXAMPLE_WITH_MISTAKES).xlsx.writeFile(
+    path.join(dir, 'exemple-erreurs.xlsx'),
+  );
   console.log(`Exemples écrits dans ${dir}`);
 }
 

@@ -10,7 +10,11 @@ describe('checkWorkbook on valid rows', () => {
     const result = check([validPassage()]);
     expect(result.issues).toEqual([]);
     expect(result.header).toEqual({ '2.1': 'AB123CDE', '3.1': 'E564ACB0', '3.2': 'MCFCER000123' });
-    expect(result.passages[0].values).toMatchObject({ '5.4': 'PAR_ADMISSION', '5.10': '2024-06-15', '8.6': '1990' });
+    expect(result.passages[0].values).toMatchObject({
+      '5.4': 'PAR_ADMISSION',
+      '5.10': '2024-06-15',
+      '8.6': '1990',
+    });
     expect(result.summary).toEqual({ passages: 1, certifications: 1, errors: 0, warnings: 0 });
   });
 
@@ -44,7 +48,9 @@ describe('checkWorkbook reports each problem on its cell', () => {
         code: 'required',
       }),
     ]);
-    expect(result.issues[0].message).toMatch(/^Passages, ligne 2, colonne \w+ « Nom de naissance » \(8\.1\) : .*obligatoire/);
+    expect(result.issues[0].message).toMatch(
+      /^Passages, ligne 2, colonne \w+ « Nom de naissance » \(8\.1\) : .*obligatoire/,
+    );
   });
 
   it('returns every problem at once', () => {
@@ -80,7 +86,9 @@ describe('checkWorkbook reports each problem on its cell', () => {
 
   it('warns that the postal code is not sent when the INSEE code is given', () => {
     const result = check([validPassage({ '8.11': '69001' })]);
-    expect(result.issues.map((i) => [i.field, i.severity, i.code])).toEqual([['8.11', 'warning', 'birthplaceBoth']]);
+    expect(result.issues.map((i) => [i.field, i.severity, i.code])).toEqual([
+      ['8.11', 'warning', 'birthplaceBoth'],
+    ]);
   });
 
   it('reports duplicated idTechnique on every row that has it', () => {
@@ -128,8 +136,12 @@ describe('DIGCOMP sheet', () => {
 
 describe('conditional rules of the dictionary', () => {
   it('requires a CECRL level when 5.12 is Oui and refuses one when it is Non', () => {
-    expect(check([validPassage({ '5.12': 'Oui' })]).issues.map((i) => i.code)).toEqual(['languageLevelMissing']);
-    expect(check([validPassage({ '5.13': 'B2' })]).issues.map((i) => i.code)).toEqual(['languageLevelUnexpected']);
+    expect(check([validPassage({ '5.12': 'Oui' })]).issues.map((i) => i.code)).toEqual([
+      'languageLevelMissing',
+    ]);
+    expect(check([validPassage({ '5.13': 'B2' })]).issues.map((i) => i.code)).toEqual([
+      'languageLevelUnexpected',
+    ]);
     expect(check([validPassage({ '5.12': 'Oui', '5.13': 'B2' })]).issues).toEqual([]);
   });
 
@@ -142,7 +154,11 @@ describe('conditional rules of the dictionary', () => {
   });
 
   it('ties DIGCOMP results to 5.14', () => {
-    expect(check([validPassage({ '5.14': 'Oui' })]).issues.map((i) => i.code)).toEqual(['digitalLevelMissing']);
-    expect(check([validPassage({ '6.1': 500 })]).issues.map((i) => i.code)).toEqual(['digitalLevelUnexpected']);
+    expect(check([validPassage({ '5.14': 'Oui' })]).issues.map((i) => i.code)).toEqual([
+      'digitalLevelMissing',
+    ]);
+    expect(check([validPassage({ '6.1': 500 })]).issues.map((i) => i.code)).toEqual([
+      'digitalLevelUnexpected',
+    ]);
   });
 });

@@ -29,7 +29,9 @@ describe('splitFlux', () => {
         fc.array(fc.constantFrom('RNCP1', 'RNCP2', 'RS3'), { minLength: 1, maxLength: 40 }),
         fc.integer({ min: 1, max: 12 }),
         (codes, size) => {
-          const flux = fluxOf(codes.map((code, i) => validPassage({ ...certification(code), '5.1': `P-${i}` })));
+          const flux = fluxOf(
+            codes.map((code, i) => validPassage({ ...certification(code), '5.1': `P-${i}` })),
+          );
           const parts = splitFlux(flux, size);
           expect(parts.flatMap(passagesOf)).toEqual(passagesOf(flux));
           for (const part of parts) {
@@ -45,10 +47,14 @@ describe('splitFlux', () => {
 });
 
 describe('validateFluxInParts', () => {
-  const rows = Array.from({ length: 9 }, (_, i) => validPassage({ '5.1': `P-${i}`, ...certification(i % 2 ? 'RNCP1' : 'RS2') }));
+  const rows = Array.from({ length: 9 }, (_, i) =>
+    validPassage({ '5.1': `P-${i}`, ...certification(i % 2 ? 'RNCP1' : 'RS2') }),
+  );
 
   it('accepts a valid flux', async () => {
-    const report = await validateFluxInParts(fluxOf(rows), dictionary, sheets, validateXml, { passagesPerPart: 4 });
+    const report = await validateFluxInParts(fluxOf(rows), dictionary, sheets, validateXml, {
+      passagesPerPart: 4,
+    });
     expect(report).toEqual({ valid: true, errors: [] });
   });
 
@@ -84,7 +90,10 @@ describe('validateFluxInParts', () => {
     });
     expect(progress).toEqual([3, 6, 9]);
     await expect(
-      validateFluxInParts(fluxOf(rows), dictionary, sheets, validateXml, { passagesPerPart: 3, cancelled: () => true }),
+      validateFluxInParts(fluxOf(rows), dictionary, sheets, validateXml, {
+        passagesPerPart: 3,
+        cancelled: () => true,
+      }),
     ).rejects.toBeInstanceOf(ValidationCancelledError);
   });
 });

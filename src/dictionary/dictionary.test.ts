@@ -14,7 +14,9 @@ describe('dictionary 1.1.2', () => {
   });
 
   it('puts the identity fields under the identificationTitulaire choice', () => {
-    expect(dictionary.placement('8.1').choices).toEqual([{ choice: 'identificationTitulaire', option: 'titulaire' }]);
+    expect(dictionary.placement('8.1').choices).toEqual([
+      { choice: 'identificationTitulaire', option: 'titulaire' },
+    ]);
     expect(dictionary.placement('8.11').choices).toEqual([
       { choice: 'identificationTitulaire', option: 'titulaire' },
       { choice: 'codeCommuneNaissance', option: 'codePostalNaissance' },

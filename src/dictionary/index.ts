@@ -54,14 +54,16 @@ function buildDictionary(schema: SchemaVersion): Dictionary {
   const placements = new Map<string, FieldPlacement>();
   const visit = (node: SchemaNode, path: string[], choices: FieldPlacement['choices']): void => {
     if (node.type === 'choice') {
-      for (const option of node.options) visit(option, path, [...choices, { choice: node.name, option: option.tag }]);
+      for (const option of node.options)
+        visit(option, path, [...choices, { choice: node.name, option: option.tag }]);
       return;
     }
     const here = [...path, node.tag];
     if (node.field !== undefined) {
       const field = byId.get(node.field);
       if (!field) throw new Error(`Schema tree refers to unknown field ${node.field}`);
-      if (field.tag !== node.tag) throw new Error(`Field ${field.id} has tag ${field.tag}, tree says ${node.tag}`);
+      if (field.tag !== node.tag)
+        throw new Error(`Field ${field.id} has tag ${field.tag}, tree says ${node.tag}`);
       placements.set(field.id, { field, path: here, choices, node });
     }
     for (const child of node.children ?? []) visit(child, here, choices);
@@ -70,7 +72,9 @@ function buildDictionary(schema: SchemaVersion): Dictionary {
   for (const field of schema.fields) {
     const placed = placements.has(field.id);
     if (placed === (field.scope === 'notInSchema')) {
-      throw new Error(`Field ${field.id}: scope ${field.scope} does not match its presence in the schema tree`);
+      throw new Error(
+        `Field ${field.id}: scope ${field.scope} does not match its presence in the schema tree`,
+      );
     }
   }
   const byScope = new Map<FieldDef['scope'], FieldDef[]>();

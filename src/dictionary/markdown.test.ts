@@ -14,8 +14,12 @@ describe('docs/dictionnaire.md', () => {
 
   it('lists every field with its French label and status', () => {
     const text = dictionaryMarkdown(getDictionary());
-    expect(text).toContain('| 5.10 | Date de délivrance (début de validité) | `emetteur/certificateurs/certificateur/certifications/certification/passageCertifications/passageCertification/dateDebutValidite` | Date | Obligatoire |');
+    expect(text).toContain(
+      '| 5.10 | Date de délivrance (début de validité) | `emetteur/certificateurs/certificateur/certifications/certification/passageCertifications/passageCertification/dateDebutValidite` | Date | Obligatoire |',
+    );
     expect(text).toContain('Obligatoire sauf nil (nil si vide)');
-    expect(text.split('\n').filter((l) => /^\| \d+\.\d+ \|/.test(l))).toHaveLength(getDictionary().fields.length);
+    expect(text.split('\n').filter((l) => /^\| \d+\.\d+ \|/.test(l))).toHaveLength(
+      getDictionary().fields.length,
+    );
   });
 });

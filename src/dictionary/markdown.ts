@@ -20,11 +20,14 @@ const KIND_LABELS: Record<FieldDef['kind'], string> = {
 function format(field: FieldDef): string {
   const parts = [KIND_LABELS[field.kind]];
   if (field.length !== undefined) parts.push(`${field.length} caractère(s) exactement`);
-  else if (field.maxLength !== undefined) parts.push(`${field.minLength ?? 0} à ${field.maxLength} caractères`);
+  else if (field.maxLength !== undefined)
+    parts.push(`${field.minLength ?? 0} à ${field.maxLength} caractères`);
   if (field.minInclusive !== undefined) parts.push(`de ${field.minInclusive} à ${field.maxInclusive}`);
   const list = field.enumeration ?? field.suggestions;
   if (list && field.kind !== 'boolean') {
-    parts.push(`${field.enumeration ? 'valeurs' : 'suggestions'} : ${list.map((v) => `${v.label} (\`${v.code}\`)`).join(', ')}`);
+    parts.push(
+      `${field.enumeration ? 'valeurs' : 'suggestions'} : ${list.map((v) => `${v.label} (\`${v.code}\`)`).join(', ')}`,
+    );
   }
   return parts.join(' ; ');
 }

@@ -22,7 +22,14 @@ export function leaf(tag: string, id: string, occurs: Occurs = {}): ElementNode 
 
 /** A container whose children may come in any order (xsd:all). */
 export function all(tag: string, children: readonly SchemaNode[], occurs: Occurs = {}): ElementNode {
-  return { type: 'element', tag, compositor: 'all', children, minOccurs: occurs.min ?? 1, maxOccurs: occurs.max ?? 1 };
+  return {
+    type: 'element',
+    tag,
+    compositor: 'all',
+    children,
+    minOccurs: occurs.min ?? 1,
+    maxOccurs: occurs.max ?? 1,
+  };
 }
 
 /** A container whose children come in order (xsd:sequence). */

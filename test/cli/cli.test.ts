@@ -23,7 +23,9 @@ describe('accrochage template', () => {
     expect(layout.sheets.map((s: { kind: string }) => s.kind)).toEqual(['parameters', 'passages', 'digcomp']);
     expect(layout.sheets[0].cells[0]).toEqual({ cell: 'B2', field: '2.1', tag: 'idClient' });
     expect(layout.sheets[1].firstDataRow).toBe(2);
-    expect(layout.sheets[1].columns).toContainEqual(expect.objectContaining({ field: '5.1', tag: 'idTechnique' }));
+    expect(layout.sheets[1].columns).toContainEqual(
+      expect.objectContaining({ field: '5.1', tag: 'idTechnique' }),
+    );
     expect(layout.sheets[2].columns[0]).toEqual({ column: 'A', field: '5.1', tag: 'idTechnique' });
   });
 
@@ -61,12 +63,32 @@ describe('accrochage check', () => {
   it('exits 1 and lists each problem at its cell, in JSON when asked', async () => {
     const passages = [{ ...EXAMPLE_VALID.passages?.[0], '8.9': 'H' }];
     const io = captureIO();
-    expect(await checkCommand(io, await writeWorkbook({ ...EXAMPLE_VALID, passages, digcomp: [] }), { json: true })).toBe(1);
+    expect(
+      await checkCommand(io, await writeWorkbook({ ...EXAMPLE_VALID, passages, digcomp: [] }), {
+        json: true,
+      }),
+    ).toBe(1);
     const issues = JSON.parse(io.stdout.join('\n'));
     expect(issues).toEqual([
-      expect.objectContaining({ sheet: 'Passages', row: 2, field: '8.9', tag: 'sexe', severity: 'error', code: 'notInList' }),
+      expect.objectContaining({
+        sheet: 'Passages',
+        row: 2,
+        field: '8.9',
+        tag: 'sexe',
+        severity: 'error',
+        code: 'notInList',
+      }),
     ]);
-    expect(Object.keys(issues[0]).sort()).toEqual(['cell', 'code', 'field', 'message', 'row', 'severity', 'sheet', 'tag']);
+    expect(Object.keys(issues[0]).sort()).toEqual([
+      'cell',
+      'code',
+      'field',
+      'message',
+      'row',
+      'severity',
+      'sheet',
+      'tag',
+    ]);
   });
 
   it('exits 2 when the file is not a workbook or has no template sheet', async () => {
@@ -79,11 +101,27 @@ describe('accrochage check', () => {
   });
 
   it('checks the bundled examples: the valid one is clean, the other full of typical mistakes', async () => {
-    expect(await checkCommand(captureIO(), path.join(REPO_ROOT, 'examples', 'exemple-valide.xlsx'), { today: now })).toBe(0);
+    expect(
+      await checkCommand(captureIO(), path.join(REPO_ROOT, 'examples', 'exemple-valide.xlsx'), {
+        today: now,
+      }),
+    ).toBe(0);
     const io = captureIO();
-    expect(await checkCommand(io, path.join(REPO_ROOT, 'examples', 'exemple-erreurs.xlsx'), { json: true, today: now })).toBe(1);
+    expect(
+      await checkCommand(io, path.join(REPO_ROOT, 'examples', 'exemple-erreurs.xlsx'), {
+        json: true,
+        today: now,
+      }),
+    ).toBe(1);
     const codes = new Set(JSON.parse(io.stdout.join('\n')).map((i: { code: string }) => i.code));
-    for (const code of ['required', 'notInList', 'leadingZerosLost', 'twoDigitYear', 'duplicateIdTechnique', 'identityConflict']) {
+    for (const code of [
+      'required',
+      'notInList',
+      'leadingZerosLost',
+      'twoDigitYear',
+      'duplicateIdTechnique',
+      'identityConflict',
+    ]) {
       expect(codes).toContain(code);
     }
   });
@@ -95,16 +133,28 @@ describe('accrochage export', () => {
     const out = path.join(dir, 'flux.xml');
     const passages = [{ ...EXAMPLE_VALID.passages?.[0], '8.1': '' }];
     const io = captureIO();
-    expect(await exportCommand(io, await writeWorkbook({ ...EXAMPLE_VALID, passages, digcomp: [] }), { output: out })).toBe(1);
+    expect(
+      await exportCommand(io, await writeWorkbook({ ...EXAMPLE_VALID, passages, digcomp: [] }), {
+        output: out,
+      }),
+    ).toBe(1);
     expect(io.stderr.join()).toMatch(/Export refusé/);
     expect(readdirSync(dir)).toEqual([]);
   });
 
   it('writes the declaration, the CDC namespace, a fresh idFlux and the Paris time', async () => {
     const out = path.join(tempDir(), 'flux.xml');
-    await exportCommand(captureIO(), await writeWorkbook(EXAMPLE_VALID), { output: out, now, idFlux: 'id-test' });
+    await exportCommand(captureIO(), await writeWorkbook(EXAMPLE_VALID), {
+      output: out,
+      now,
+      idFlux: 'id-test',
+    });
     const xml = readFileSync(out, 'utf8');
-    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<cpf:flux xmlns:cpf="urn:cdc:cpf:pc5:schema:1.0.0"')).toBe(true);
+    expect(
+      xml.startsWith(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<cpf:flux xmlns:cpf="urn:cdc:cpf:pc5:schema:1.0.0"',
+      ),
+    ).toBe(true);
     expect(xml).toContain('<cpf:idFlux>id-test</cpf:idFlux>');
     expect(xml).toContain('<cpf:horodatage>2026-11-23T11:15:00+01:00</cpf:horodatage>');
     expect(xml).toContain('<cpf:dateFinValidite xsi:nil="true"/>');
@@ -132,7 +182,10 @@ describe('accrochage validate', () => {
   });
 
   it('reports errors with line numbers in French and exits 1', async () => {
-    const broken = readFileSync(OFFICIAL_EXAMPLE, 'utf8').replace('<cpf:sexe>M</cpf:sexe>', '<cpf:sexe>H</cpf:sexe>');
+    const broken = readFileSync(OFFICIAL_EXAMPLE, 'utf8').replace(
+      '<cpf:sexe>M</cpf:sexe>',
+      '<cpf:sexe>H</cpf:sexe>',
+    );
     const file = path.join(tempDir(), 'casse.xml');
     writeFileSync(file, broken);
     const io = captureIO();

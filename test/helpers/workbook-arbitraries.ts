@@ -21,19 +21,25 @@ const TEXT_CHARS = [
 
 function textOf(min: number, max: number): fc.Arbitrary<string> {
   // No surrounding blanks: normalization trims them, which would change the length checked.
-  const inner = fc.array(fc.constantFrom(...TEXT_CHARS), { minLength: Math.max(0, min - 2), maxLength: Math.max(0, max - 2) });
+  const inner = fc.array(fc.constantFrom(...TEXT_CHARS), {
+    minLength: Math.max(0, min - 2),
+    maxLength: Math.max(0, max - 2),
+  });
   const edge = fc.constantFrom(...'abcXYZéÉ019😀'.split(/(?:)/u));
   if (max === 1) return edge;
   return fc.tuple(edge, inner, edge).map(([a, b, c]) => a + b.join('') + c);
 }
 
-const digitsOf = (n: number) => fc.array(fc.constantFrom(...'0123456789'), { minLength: n, maxLength: n }).map((d) => d.join(''));
+const digitsOf = (n: number) =>
+  fc.array(fc.constantFrom(...'0123456789'), { minLength: n, maxLength: n }).map((d) => d.join(''));
 
 /** Days since 1970-01-01 for 1900-01-01 … 2099-12-31. */
 const DAY_MIN = Date.UTC(1900, 0, 1) / 86_400_000;
 const DAY_MAX = Date.UTC(2099, 11, 31) / 86_400_000;
 
-export const isoDay = fc.integer({ min: DAY_MIN, max: DAY_MAX }).map((d) => new Date(d * 86_400_000).toISOString().slice(0, 10));
+export const isoDay = fc
+  .integer({ min: DAY_MIN, max: DAY_MAX })
+  .map((d) => new Date(d * 86_400_000).toISOString().slice(0, 10));
 
 /** A date cell for an ISO date, typed one of the ways Excel hands dates over. */
 export function dateCell(iso: string): fc.Arbitrary<CellValue> {
@@ -48,7 +54,9 @@ export function dateCell(iso: string): fc.Arbitrary<CellValue> {
 
 function enumCell(field: FieldDef): fc.Arbitrary<CellValue> {
   const values = field.enumeration ?? [];
-  return fc.constantFrom(...values).chain((v) => fc.constantFrom<CellValue>(v.code, v.label, v.label.toUpperCase()));
+  return fc
+    .constantFrom(...values)
+    .chain((v) => fc.constantFrom<CellValue>(v.code, v.label, v.label.toUpperCase()));
 }
 
 function intCell(min: number, max: number): fc.Arbitrary<CellValue> {
@@ -70,7 +78,8 @@ export function validCell(field: FieldDef): fc.Arbitrary<CellValue> {
       throw new Error('generated field');
     case 'string': {
       if (field.code && field.digits) return digitsOf(field.digits);
-      if (field.length !== undefined) return field.code ? digitsOf(field.length) : textOf(field.length, field.length);
+      if (field.length !== undefined)
+        return field.code ? digitsOf(field.length) : textOf(field.length, field.length);
       return textOf(field.minLength ?? 1, Math.min(field.maxLength ?? 255, 70));
     }
   }
@@ -83,7 +92,9 @@ const FREE_OPTIONAL = ['4.3', '5.2', '5.3', '5.8', '5.9', '5.15', '5.16', '5.17'
 const TITULAIRE_OPTIONAL = ['8.2', '8.4', '8.5', '8.7', '8.8', '8.12', '8.13', '8.14', '8.15'];
 
 function optionalCells(ids: readonly string[]): fc.Arbitrary<RowInput> {
-  return fc.record(Object.fromEntries(ids.map((id) => [id, validCell(f(id))])), { requiredKeys: [] }) as fc.Arbitrary<RowInput>;
+  return fc.record(Object.fromEntries(ids.map((id) => [id, validCell(f(id))])), {
+    requiredKeys: [],
+  }) as fc.Arbitrary<RowInput>;
 }
 
 function requiredCells(ids: readonly string[]): fc.Arbitrary<RowInput> {
@@ -134,13 +145,17 @@ export const validRow: fc.Arbitrary<RowInput> = fc
   .map((parts) => Object.assign({}, ...parts) as RowInput);
 
 export const validRows = (max = 5): fc.Arbitrary<RowInput[]> =>
-  fc.array(validRow, { minLength: 1, maxLength: max }).map((rows) => rows.map((r, i) => ({ ...r, '5.1': `P-${i + 1}` })));
+  fc
+    .array(validRow, { minLength: 1, maxLength: max })
+    .map((rows) => rows.map((r, i) => ({ ...r, '5.1': `P-${i + 1}` })));
 
 /**
  * A raw value that the XSD rejects for a field, with the cell value a user would type to get it.
  * `xmlText` is what would reach the XML if nothing checked it.
  */
-export function xsdInvalidValue(field: FieldDef): fc.Arbitrary<{ cell: CellValue; xmlText: string }> | undefined {
+export function xsdInvalidValue(
+  field: FieldDef,
+): fc.Arbitrary<{ cell: CellValue; xmlText: string }> | undefined {
   const same = (s: string) => ({ cell: s, xmlText: s });
   switch (field.kind) {
     case 'enum':
@@ -156,7 +171,12 @@ export function xsdInvalidValue(field: FieldDef): fc.Arbitrary<{ cell: CellValue
     }
     case 'date':
       return fc
-        .constantFrom(['31/02/2024', '2024-02-31'], ['15/06/1850', '1850-06-15'], ['01/01/2100', '2100-01-01'], ['bientôt', 'bientôt'])
+        .constantFrom(
+          ['31/02/2024', '2024-02-31'],
+          ['15/06/1850', '1850-06-15'],
+          ['01/01/2100', '2100-01-01'],
+          ['bientôt', 'bientôt'],
+        )
         .map(([cell, xmlText]) => ({ cell, xmlText }));
     case 'string': {
       if (field.length !== undefined) {
@@ -167,7 +187,9 @@ export function xsdInvalidValue(field: FieldDef): fc.Arbitrary<{ cell: CellValue
           .map((k) => same('A'.repeat(k)));
       }
       if (field.maxLength !== undefined) {
-        return fc.integer({ min: field.maxLength + 1, max: field.maxLength + 30 }).map((k) => same('é'.repeat(k)));
+        return fc
+          .integer({ min: field.maxLength + 1, max: field.maxLength + 30 })
+          .map((k) => same('é'.repeat(k)));
       }
       return undefined;
     }

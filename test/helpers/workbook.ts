@@ -33,7 +33,11 @@ export function validPassage(overrides: RowInput = {}): RowInput {
   };
 }
 
-function sheetOf(name: string, columns: readonly { column: string; field: string }[], rows: RowInput[]): SourceSheet {
+function sheetOf(
+  name: string,
+  columns: readonly { column: string; field: string }[],
+  rows: RowInput[],
+): SourceSheet {
   const letters: Record<string, string> = {};
   for (const c of columns) letters[c.field] = c.column;
   return {
@@ -53,7 +57,8 @@ export function workbook(
 ): WorkbookData {
   const parameters = options.parameters ?? VALID_PARAMETERS;
   const cells: Record<string, { address: string; value: CellValue }> = {};
-  for (const c of layout.parameters.cells) cells[c.field] = { address: c.cell, value: parameters[c.field] ?? null };
+  for (const c of layout.parameters.cells)
+    cells[c.field] = { address: c.cell, value: parameters[c.field] ?? null };
   return {
     date1904: options.date1904 ?? false,
     parameters: { name: layout.parameters.name, cells },

@@ -47,11 +47,13 @@ describe('single-field mutations the official XSD rejects', () => {
   it('are reported by check on exactly that cell', () => {
     const mutation = validRow.chain((row) =>
       fc.constantFrom(...exportedFieldsOf(row)).chain((id) =>
-        (xsdInvalidValue(dictionary.field(id)) as NonNullable<ReturnType<typeof xsdInvalidValue>>).map((bad) => ({
-          row: { ...row, '5.1': 'P-1' },
-          id,
-          bad,
-        })),
+        (xsdInvalidValue(dictionary.field(id)) as NonNullable<ReturnType<typeof xsdInvalidValue>>).map(
+          (bad) => ({
+            row: { ...row, '5.1': 'P-1' },
+            id,
+            bad,
+          }),
+        ),
       ),
     );
     fc.assert(
@@ -70,11 +72,13 @@ describe('single-field mutations the official XSD rejects', () => {
     const samples = fc.sample(
       validRow.chain((row) =>
         fc.constantFrom(...exportedFieldsOf(row)).chain((id) =>
-          (xsdInvalidValue(dictionary.field(id)) as NonNullable<ReturnType<typeof xsdInvalidValue>>).map((bad) => ({
-            row: { ...row, '5.1': 'P-1' },
-            id,
-            bad,
-          })),
+          (xsdInvalidValue(dictionary.field(id)) as NonNullable<ReturnType<typeof xsdInvalidValue>>).map(
+            (bad) => ({
+              row: { ...row, '5.1': 'P-1' },
+              id,
+              bad,
+            }),
+          ),
         ),
       ),
       { numRuns: 60, seed: 99 },

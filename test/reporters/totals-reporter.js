@@ -6,7 +6,9 @@ class TotalsReporter {
     const suiteFailures = results.numRuntimeErrorTestSuites;
     // A suite that crashes before running its tests counts as a failure, not as nothing.
     const failed = results.numFailedTests + suiteFailures;
-    process.stdout.write(`\n${results.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+    process.stdout.write(
+      `\n${results.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`,
+    );
   }
 }
 module.exports = TotalsReporter;
