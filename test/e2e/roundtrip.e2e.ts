@@ -37,7 +37,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   // Its own output folder: addin.e2e.ts empties test-artifacts/e2e-dist when it builds.
-  buildAddinInto(DIST);
+  if (!process.env.TMP_NOBUILD) buildAddinInto(DIST);
   server = await serveDirectory(DIST);
   browser = await launchChromium();
   fs.mkdirSync(OUTPUT, { recursive: true });
@@ -188,6 +188,20 @@ async function idle(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Vérifier', exact: true }).and(page.locator(':enabled')).waitFor();
 }
 
+/** Opens a pane, runs `fn`; on failure keeps a screenshot (failure-<name>.png) and says what the page logged. */
+async function withPane(name: string, fn: (pane: OpenPane) => Promise<void>): Promise<void> {
+  const pane = await openPaneFrom(browser, server.origin, DIST);
+  try {
+    await fn(pane);
+  } catch (error) {
+    await screenshot(pane.page, `failure-${name}`).catch(() => undefined);
+    if (pane.errors.length > 0) console.error(`${name}: page errors\n${pane.errors.join('\n')}`);
+    throw error;
+  } finally {
+    await pane.context.close();
+  }
+}
+
 function expectClean(pane: OpenPane): void {
   expect(pane.outside).toEqual([]);
   expect(pane.errors).toEqual([]);
@@ -197,348 +211,404 @@ function expectClean(pane: OpenPane): void {
 
 describe('round trip with the CDC in the browser', () => {
   it('exports, reads the accusé back into the rows, and sends the rejected passage again', async () => {
-    const pane = await openPaneFrom(browser, server.origin, DIST);
-    const { page } = pane;
-    await newTemplateWithPassages(page, 5);
+    await withPane('roundtrip', async (pane) => {
+      const { page } = pane;
+      await newTemplateWithPassages(page, 5);
 
-    // First send: every passage, one file the official XSD accepts.
-    const first = await exportXml(page);
-    await page.getByText(/5 passage\(s\), 1 certification\(s\)/).waitFor();
-    expectOfficiallyValid(first.xml);
-    const idFlux = idFluxOf(first.xml);
-    const ids = idTechniquesOf(first.xml);
-    expect(ids).toEqual(['PASSAGE-000001', 'PASSAGE-000002', 'PASSAGE-000003', 'PASSAGE-000004', 'PASSAGE-000005']);
-    let passages = await sheetValues(page, 'Passages');
-    const status = trackingColumn(passages, 'Statut CDC');
-    expect(passages.slice(1).map((r) => r[status])).toEqual(Array(5).fill('Envoyé'));
+      // First send: every passage, one file the official XSD accepts.
+      const first = await exportXml(page);
+      await page.getByText(/5 passage\(s\), 1 certification\(s\)/).waitFor();
+      expectOfficiallyValid(first.xml);
+      const idFlux = idFluxOf(first.xml);
+      const ids = idTechniquesOf(first.xml);
+      expect(ids).toEqual([
+        'PASSAGE-000001',
+        'PASSAGE-000002',
+        'PASSAGE-000003',
+        'PASSAGE-000004',
+        'PASSAGE-000005',
+      ]);
+      let passages = await sheetValues(page, 'Passages');
+      const status = trackingColumn(passages, 'Statut CDC');
+      expect(passages.slice(1).map((r) => r[status])).toEqual(Array(5).fill('Envoyé'));
 
-    // The CDC's answer: one real refusal, one "already there" (counts as accepted), the rest OK,
-    // and a passage this workbook never held.
-    const refusal = 'Aucun titulaire ne correspond aux critères obligatoires';
-    const duplicate = `Le passage certification avec le bcr émetteur 12ABC345 et l'id technique partenaire ${ids[1]} existe déjà en base`;
-    const accuse = receiptXml(
-      first.fileName,
-      idFlux,
-      [
-        { id: ids[0], message: refusal },
-        { id: ids[1], message: duplicate },
-      ],
-      [...ids.slice(2), 'PASSAGE-999999'],
-    );
-    const accuseName = `accuse-${first.fileName}`;
-    await page.getByLabel('Importer un accusé').setInputFiles({
-      name: accuseName,
-      mimeType: 'application/xml',
-      buffer: Buffer.from(accuse, 'utf8'),
+      // The CDC's answer: one real refusal, one "already there" (counts as accepted), the rest OK,
+      // and a passage this workbook never held.
+      const refusal = 'Aucun titulaire ne correspond aux critères obligatoires';
+      const duplicate = `Le passage certification avec le bcr émetteur 12ABC345 et l'id technique partenaire ${ids[1]} existe déjà en base`;
+      const accuse = receiptXml(
+        first.fileName,
+        idFlux,
+        [
+          { id: ids[0], message: refusal },
+          { id: ids[1], message: duplicate },
+        ],
+        [...ids.slice(2), 'PASSAGE-999999'],
+      );
+      const accuseName = `accuse-${first.fileName}`;
+      await page.getByLabel('Importer un accusé').setInputFiles({
+        name: accuseName,
+        mimeType: 'application/xml',
+        buffer: Buffer.from(accuse, 'utf8'),
+      });
+      const panel = page.getByRole('region', { name: `Accusé de traitement ${accuseName}` });
+      await panel.waitFor();
+      await panel.getByText('4 accepté(s), 1 rejeté(s), 1 absent(s) du classeur.').waitFor();
+      await panel.getByText('Passages de l’accusé absents du classeur').waitFor();
+      await panel.getByText('PASSAGE-999999').waitFor();
+      await panel.getByText(`Ligne 2 (${ids[0]})`).waitFor();
+      const ask = page.getByRole('alertdialog', { name: 'Confirmation' });
+      await ask.getByText(/Écrire le statut de 5 lignes/).waitFor();
+      await screenshot(page, 'pane-receipt-confirm');
+      // Nothing is written before « Écrire les statuts ».
+      passages = await sheetValues(page, 'Passages');
+      expect(passages.slice(1).map((r) => r[status])).toEqual(Array(5).fill('Envoyé'));
+
+      await ask.getByRole('button', { name: 'Écrire les statuts' }).click();
+      await page.getByText(/Statuts écrits pour 5 lignes/).waitFor();
+      await idle(page);
+      await screenshot(page, 'pane-receipt-imported');
+
+      passages = await sheetValues(page, 'Passages');
+      const message = trackingColumn(passages, 'Message CDC');
+      const whatToDo = trackingColumn(passages, 'Que faire');
+      const byId = new Map(passages.slice(1).map((r) => [r[fieldColumn('5.1')], r]));
+      const rejectedRow = byId.get(ids[0]) as Cell[];
+      expect(rejectedRow[status]).toBe('Rejeté');
+      expect(rejectedRow[message]).toBe(refusal);
+      expect(String(rejectedRow[whatToDo]).length).toBeGreaterThan(20);
+      const duplicateRow = byId.get(ids[1]) as Cell[];
+      expect(duplicateRow[status]).toBe('Accepté');
+      expect(duplicateRow[message]).toBe(duplicate);
+      expect(String(duplicateRow[whatToDo]).length).toBeGreaterThan(0);
+      for (const id of ids.slice(2)) {
+        const row = byId.get(id) as Cell[];
+        expect([row[status], row[message] ?? '']).toEqual(['Accepté', '']);
+      }
+      expect(passages.filter((r) => r[status] === 'Rejeté')).toHaveLength(1);
+      expect(passages.some((r) => r.includes('PASSAGE-999999'))).toBe(false);
+
+      // Second send: « Rejetés » only — the one refused passage, in a file the official XSD accepts.
+      await page.getByRole('radio', { name: 'Rejetés' }).click();
+      await expect(page.getByRole('radio', { name: 'Rejetés' }).isChecked()).resolves.toBe(true);
+      const second = await exportXml(page);
+      await page.getByText(/1 passage\(s\), 1 certification\(s\)/).waitFor();
+      await screenshot(page, 'pane-export-rejected');
+      expect(second.fileName).not.toBe(first.fileName);
+      expect(idTechniquesOf(second.xml)).toEqual([ids[0]]);
+      expect(second.xml.match(/<(?:\w+:)?passageCertification>/g)).toHaveLength(1);
+      expectOfficiallyValid(second.xml);
+      const secondFlux = idFluxOf(second.xml);
+      expect(secondFlux).not.toBe(idFlux);
+
+      passages = await sheetValues(page, 'Passages');
+      expect(passages.slice(1).map((r) => r[status])).toEqual([
+        'Envoyé',
+        'Accepté',
+        'Accepté',
+        'Accepté',
+        'Accepté',
+      ]);
+
+      // The history: one line per file sent, the first one carrying the accusé's result.
+      const history = await sheetValues(page, 'Historique');
+      expect(history).toHaveLength(3);
+      const [header, ...lines] = history;
+      const col = (name: string) => header.indexOf(name);
+      expect(lines.map((l) => l[col('idFlux')])).toEqual([idFlux, secondFlux]);
+      expect(lines.map((l) => l[col('Fichier')])).toEqual([first.fileName, second.fileName]);
+      expect(lines.map((l) => l[col('Passages')])).toEqual([5, 1]);
+      expect(lines[1][col('Mode')]).toBe('rejetés');
+      expect(String(lines[0][col('Résultat CDC')])).toMatch(/4.*1/);
+      expect(lines[1][col('Résultat CDC')] ?? '').toBe('');
+      expectClean(pane);
     });
-    const panel = page.getByRole('region', { name: `Accusé de traitement ${accuseName}` });
-    await panel.waitFor();
-    await panel.getByText('4 accepté(s), 1 rejeté(s), 1 absent(s) du classeur.').waitFor();
-    await panel.getByText('Passages de l’accusé absents du classeur').waitFor();
-    await panel.getByText('PASSAGE-999999').waitFor();
-    await panel.getByText(`Ligne 2 (${ids[0]})`).waitFor();
-    const ask = page.getByRole('alertdialog', { name: 'Confirmation' });
-    await ask.getByText(/Écrire le statut de 5 lignes/).waitFor();
-    await screenshot(page, 'pane-receipt-confirm');
-    // Nothing is written before « Écrire les statuts ».
-    passages = await sheetValues(page, 'Passages');
-    expect(passages.slice(1).map((r) => r[status])).toEqual(Array(5).fill('Envoyé'));
-
-    await ask.getByRole('button', { name: 'Écrire les statuts' }).click();
-    await page.getByText(/Statuts écrits pour 5 lignes/).waitFor();
-    await idle(page);
-    await screenshot(page, 'pane-receipt-imported');
-
-    passages = await sheetValues(page, 'Passages');
-    const message = trackingColumn(passages, 'Message CDC');
-    const whatToDo = trackingColumn(passages, 'Que faire');
-    const byId = new Map(passages.slice(1).map((r) => [r[fieldColumn('5.1')], r]));
-    const rejectedRow = byId.get(ids[0]) as Cell[];
-    expect(rejectedRow[status]).toBe('Rejeté');
-    expect(rejectedRow[message]).toBe(refusal);
-    expect(String(rejectedRow[whatToDo]).length).toBeGreaterThan(20);
-    const duplicateRow = byId.get(ids[1]) as Cell[];
-    expect(duplicateRow[status]).toBe('Accepté');
-    expect(duplicateRow[message]).toBe(duplicate);
-    expect(String(duplicateRow[whatToDo]).length).toBeGreaterThan(0);
-    for (const id of ids.slice(2)) {
-      const row = byId.get(id) as Cell[];
-      expect([row[status], row[message] ?? '']).toEqual(['Accepté', '']);
-    }
-    expect(passages.filter((r) => r[status] === 'Rejeté')).toHaveLength(1);
-    expect(passages.some((r) => r.includes('PASSAGE-999999'))).toBe(false);
-
-    // Second send: « Rejetés » only — the one refused passage, in a file the official XSD accepts.
-    await page.getByRole('radio', { name: 'Rejetés' }).click();
-    await expect(page.getByRole('radio', { name: 'Rejetés' }).isChecked()).resolves.toBe(true);
-    const second = await exportXml(page);
-    await page.getByText(/1 passage\(s\), 1 certification\(s\)/).waitFor();
-    await screenshot(page, 'pane-export-rejected');
-    expect(second.fileName).not.toBe(first.fileName);
-    expect(idTechniquesOf(second.xml)).toEqual([ids[0]]);
-    expect(second.xml.match(/<(?:\w+:)?passageCertification>/g)).toHaveLength(1);
-    expectOfficiallyValid(second.xml);
-    const secondFlux = idFluxOf(second.xml);
-    expect(secondFlux).not.toBe(idFlux);
-
-    passages = await sheetValues(page, 'Passages');
-    expect(passages.slice(1).map((r) => r[status])).toEqual(['Envoyé', 'Accepté', 'Accepté', 'Accepté', 'Accepté']);
-
-    // The history: one line per file sent, the first one carrying the accusé's result.
-    const history = await sheetValues(page, 'Historique');
-    expect(history).toHaveLength(3);
-    const [header, ...lines] = history;
-    const col = (name: string) => header.indexOf(name);
-    expect(lines.map((l) => l[col('idFlux')])).toEqual([idFlux, secondFlux]);
-    expect(lines.map((l) => l[col('Fichier')])).toEqual([first.fileName, second.fileName]);
-    expect(lines.map((l) => l[col('Passages')])).toEqual([5, 1]);
-    expect(lines[1][col('Mode')]).toBe('rejetés');
-    expect(String(lines[0][col('Résultat CDC')])).toMatch(/4.*1/);
-    expect(lines[1][col('Résultat CDC')] ?? '').toBe('');
-    expectClean(pane);
-    await pane.context.close();
   });
 
   it('imports a CDC XML file into an empty workbook, shows its bad value, and exports once fixed', async () => {
-    const pane = await openPaneFrom(browser, server.origin, DIST);
-    const { page } = pane;
-    await page.getByRole('heading', { name: 'Bienvenue' }).waitFor();
-    expect(await inWorkbook(page, (e2e) => e2e.sheetNames(), null)).toEqual(['Feuil1']);
+    await withPane('xml-import', async (pane) => {
+      const { page } = pane;
+      await page.getByRole('heading', { name: 'Bienvenue' }).waitFor();
+      expect(await inWorkbook(page, (e2e) => e2e.sheetNames(), null)).toEqual(['Feuil1']);
 
-    // The official example, with one value the CDC refuses: sexe « H » (M or F only).
-    const example = fs.readFileSync(OFFICIAL_EXAMPLE, 'utf8');
-    const bad = example.replace('<cpf:sexe>M</cpf:sexe>', '<cpf:sexe>H</cpf:sexe>');
-    expect(bad).not.toBe(example);
-    const file = { name: 'flux-scolarite.xml', mimeType: 'application/xml', buffer: Buffer.from(bad, 'utf8') };
-    const input = page.getByLabel('Importer un fichier XML CDC');
-    const ask = page.getByRole('alertdialog', { name: 'Confirmation' });
+      // The official example, with one value the CDC refuses: sexe « H » (M or F only).
+      const example = fs.readFileSync(OFFICIAL_EXAMPLE, 'utf8');
+      const bad = example.replace('<cpf:sexe>M</cpf:sexe>', '<cpf:sexe>H</cpf:sexe>');
+      expect(bad).not.toBe(example);
+      const file = {
+        name: 'flux-scolarite.xml',
+        mimeType: 'application/xml',
+        buffer: Buffer.from(bad, 'utf8'),
+      };
+      const input = page.getByLabel('Importer un fichier XML CDC');
+      const ask = page.getByRole('alertdialog', { name: 'Confirmation' });
 
-    // « Ne rien écrire » leaves the workbook as it was.
-    await input.setInputFiles(file);
-    await ask.getByText(/Ajouter 3 passage\(s\) et 6 résultat\(s\) DIGCOMP de flux-scolarite\.xml/).waitFor();
-    await ask.getByRole('button', { name: 'Ne rien écrire' }).click();
-    await page.getByText('Rien n’a été écrit dans le classeur.').waitFor();
-    expect(await inWorkbook(page, (e2e) => e2e.sheetNames(), null)).toEqual(['Feuil1']);
+      // « Ne rien écrire » leaves the workbook as it was.
+      await input.setInputFiles(file);
+      await ask
+        .getByText(/Ajouter 3 passage\(s\) et 6 résultat\(s\) DIGCOMP de flux-scolarite\.xml/)
+        .waitFor();
+      await ask.getByRole('button', { name: 'Ne rien écrire' }).click();
+      await page.getByText('Rien n’a été écrit dans le classeur.').waitFor();
+      expect(await inWorkbook(page, (e2e) => e2e.sheetNames(), null)).toEqual(['Feuil1']);
 
-    await input.setInputFiles(file);
-    await ask.getByRole('button', { name: 'Ajouter au modèle' }).click();
-    // The import is followed by a check: the bad cell is listed and highlighted.
-    await page.getByRole('heading', { name: 'Problèmes à corriger' }).waitFor({ timeout: 30_000 });
-    await idle(page);
-    const sexCell = `${fieldLetter('8.9')}2`;
-    expect(await inWorkbook(page, (e2e) => e2e.sheetNames(), null)).toEqual(
-      expect.arrayContaining(['Paramètres', 'Passages', 'DIGCOMP']),
-    );
-    const passages = await sheetValues(page, 'Passages');
-    expect(passages.slice(1).map((r) => r[fieldColumn('5.1')])).toEqual([
-      'db855769-bcd6-4253-93cf-e666db666c0a',
-      '10c54fd2-f3a3-4dea-b975-4d7258bd10b3',
-      '0785a873-acf7-4632-ad7b-b11cfff05b13',
-    ]);
-    expect(passages[1][fieldColumn('8.9')]).toBe('H');
-    const problem = page.locator(`button[data-cell="${sexCell}"]`);
-    await problem.first().waitFor();
-    await expect(problem.first().textContent()).resolves.toContain('Sexe');
-    expect(await inWorkbook(page, (e2e, cell) => e2e.displayedFill('Passages', cell), sexCell)).toBe(
-      ERROR_FILL,
-    );
-    await screenshot(page, 'pane-xml-import');
+      await input.setInputFiles(file);
+      await ask.getByRole('button', { name: 'Ajouter au modèle' }).click();
+      // The import is followed by a check: the bad cell is listed and highlighted.
+      await page.getByRole('heading', { name: 'Problèmes à corriger' }).waitFor({ timeout: 30_000 });
+      await idle(page);
+      const sexCell = `${fieldLetter('8.9')}2`;
+      expect(await inWorkbook(page, (e2e) => e2e.sheetNames(), null)).toEqual(
+        expect.arrayContaining(['Paramètres', 'Passages', 'DIGCOMP']),
+      );
+      const passages = await sheetValues(page, 'Passages');
+      expect(passages.slice(1).map((r) => r[fieldColumn('5.1')])).toEqual([
+        'db855769-bcd6-4253-93cf-e666db666c0a',
+        '10c54fd2-f3a3-4dea-b975-4d7258bd10b3',
+        '0785a873-acf7-4632-ad7b-b11cfff05b13',
+      ]);
+      expect(passages[1][fieldColumn('8.9')]).toBe('H');
+      const problem = page.locator(`button[data-cell="${sexCell}"]`);
+      await problem.first().waitFor();
+      await expect(problem.first().textContent()).resolves.toContain('Sexe');
+      expect(await inWorkbook(page, (e2e, cell) => e2e.displayedFill('Passages', cell), sexCell)).toBe(
+        ERROR_FILL,
+      );
+      await screenshot(page, 'pane-xml-import');
 
-    // The user fixes the cell in the grid, and the export goes through.
-    await inWorkbook(page, (e2e, cell) => e2e.typeCell('Passages', cell, 'M'), sexCell);
-    const exported = await exportXml(page);
-    await page.getByText(/3 passage\(s\), 1 certification\(s\)/).waitFor();
-    expect(exported.fileName).toMatch(/^cdc-AB123CDE-\d{8}-\d{6}\.xml$/);
-    expectOfficiallyValid(exported.xml);
-    expect(idTechniquesOf(exported.xml)).toEqual(passages.slice(1).map((r) => r[fieldColumn('5.1')]));
-    expect(await inWorkbook(page, (e2e, cell) => e2e.displayedFill('Passages', cell), sexCell)).toBeNull();
-    expectClean(pane);
-    await pane.context.close();
+      // The user fixes the cell in the grid, and the export goes through.
+      await inWorkbook(page, (e2e, cell) => e2e.typeCell('Passages', cell, 'M'), sexCell);
+      const exported = await exportXml(page);
+      await page.getByText(/3 passage\(s\), 1 certification\(s\)/).waitFor();
+      expect(exported.fileName).toMatch(/^cdc-AB123CDE-\d{8}-\d{6}\.xml$/);
+      expectOfficiallyValid(exported.xml);
+      expect(idTechniquesOf(exported.xml)).toEqual(passages.slice(1).map((r) => r[fieldColumn('5.1')]));
+      expect(await inWorkbook(page, (e2e, cell) => e2e.displayedFill('Passages', cell), sexCell)).toBeNull();
+      expectClean(pane);
+    });
   });
 
   it('takes over another spreadsheet through the column mapping, leaving it untouched', async () => {
-    const pane = await openPaneFrom(browser, server.origin, DIST);
-    const { page } = pane;
-    const serial = (y: number, m: number, d: number) => excelSerial(new Date(Date.UTC(y, m - 1, d)));
-    const today = new Date();
-    const jury = excelSerial(new Date(today.getTime() - 40 * 86_400_000));
-    const issued = excelSerial(new Date(today.getTime() - 30 * 86_400_000));
-    const source = [
-      [
-        'N° étudiant',
-        'Nom de famille',
-        'Prénom',
-        'Date de naissance',
-        'Sexe',
-        'Code INSEE',
-        'N° de dossier',
-        'Diplôme',
-        'Date du jury',
-        'Date d’obtention',
-        'Observations',
-      ],
-      ['E2024-001', 'DURAND', 'Léa', serial(1999, 3, 7), 'F', '69123', '', 'RNCP34825', jury, issued, 'RAS'],
-      ['E2024-002', 'MOREAU', 'Hugo', serial(2000, 12, 25), 'H', '13055', '', 'RNCP34825', jury, issued, ''],
-      ['E2024-003', 'PETIT', 'Inès', '14/07/2001', 'F', '75056', '', 'RNCP34825', jury, issued, 'Rattrapage'],
-    ];
-    // The user's own sheet, with their look: a coloured bold header, date formats, a text column, a note.
-    await inWorkbook(
-      page,
-      (e2e, rows) => {
-        const model = e2e.excel.model;
-        const sheet = model.addSheet('Export scolarité');
-        rows.forEach((values, r) => values.forEach((v, c) => sheet.setValue(r, c, v)));
-        e2e.formatCells('Export scolarité', 'A1:K1', { bold: true, fillColor: '#DDEBF7' });
-        e2e.formatCells('Export scolarité', 'D2:D4', { numberFormat: 'dd/mm/yyyy' });
-        e2e.formatCells('Export scolarité', 'I2:J4', { numberFormat: 'dd/mm/yyyy' });
-        e2e.formatCells('Export scolarité', 'F2:F4', { numberFormat: '@' });
-        e2e.addNote('Export scolarité', 'D1', 'Dates saisies par le secrétariat');
-        sheet.columnWidths.set(1, 120);
-        // The user selects the table.
-        model.activeSheet = sheet;
-        model.selection = { sheet: 'Export scolarité', address: 'A1:K4' };
-      },
-      source,
-    );
-    const snapshot = () =>
-      inWorkbook(
+    await withPane('mapping', async (pane) => {
+      const { page } = pane;
+      const serial = (y: number, m: number, d: number) => excelSerial(new Date(Date.UTC(y, m - 1, d)));
+      const today = new Date();
+      const jury = excelSerial(new Date(today.getTime() - 40 * 86_400_000));
+      const issued = excelSerial(new Date(today.getTime() - 30 * 86_400_000));
+      const source = [
+        [
+          'N° étudiant',
+          'Nom de famille',
+          'Prénom',
+          'Date de naissance',
+          'Sexe',
+          'Code INSEE',
+          'N° de dossier',
+          'Diplôme',
+          'Date du jury',
+          'Date d’obtention',
+          'Observations',
+        ],
+        [
+          'E2024-001',
+          'DURAND',
+          'Léa',
+          serial(1999, 3, 7),
+          'F',
+          '69123',
+          '',
+          'RNCP34825',
+          jury,
+          issued,
+          'RAS',
+        ],
+        [
+          'E2024-002',
+          'MOREAU',
+          'Hugo',
+          serial(2000, 12, 25),
+          'H',
+          '13055',
+          '',
+          'RNCP34825',
+          jury,
+          issued,
+          '',
+        ],
+        [
+          'E2024-003',
+          'PETIT',
+          'Inès',
+          '14/07/2001',
+          'F',
+          '75056',
+          '',
+          'RNCP34825',
+          jury,
+          issued,
+          'Rattrapage',
+        ],
+      ];
+      // The user's own sheet, with their look: a coloured bold header, date formats, a text column, a note.
+      await inWorkbook(
         page,
-        (e2e) => {
-          const sheet = e2e.excel.model.requireSheet('Export scolarité');
-          const cells: unknown[] = [];
-          for (let r = 0; r < 8; r++) {
-            for (let c = 0; c < 14; c++) {
-              const address = `${String.fromCharCode(65 + c)}${r + 1}`;
-              cells.push([address, e2e.cellSnapshot('Export scolarité', address)]);
-            }
-          }
-          return JSON.stringify({
-            name: sheet.name,
-            visibility: sheet.visibility,
-            used: sheet.usedRect(),
-            cells,
-            validations: sheet.dataValidations,
-            conditional: sheet.conditionalFormats,
-            widths: [...sheet.columnWidths],
-            heights: [...sheet.rowHeights],
-            frozen: sheet.frozen,
-            tables: e2e.excel.model.tables.filter((t) => t.sheet === sheet).length,
-          });
+        (e2e, rows) => {
+          const model = e2e.excel.model;
+          const sheet = model.addSheet('Export scolarité');
+          rows.forEach((values, r) => values.forEach((v, c) => sheet.setValue(r, c, v)));
+          e2e.formatCells('Export scolarité', 'A1:K1', { bold: true, fillColor: '#DDEBF7' });
+          e2e.formatCells('Export scolarité', 'D2:D4', { numberFormat: 'dd/mm/yyyy' });
+          e2e.formatCells('Export scolarité', 'I2:J4', { numberFormat: 'dd/mm/yyyy' });
+          e2e.formatCells('Export scolarité', 'F2:F4', { numberFormat: '@' });
+          e2e.addNote('Export scolarité', 'D1', 'Dates saisies par le secrétariat');
+          sheet.columnWidths.set(1, 120);
+          // The user selects the table.
+          model.activeSheet = sheet;
+          model.selection = { sheet: 'Export scolarité', address: 'A1:K4' };
         },
-        null,
+        source,
       );
-    const before = await snapshot();
+      const snapshot = () =>
+        inWorkbook(
+          page,
+          (e2e) => {
+            const sheet = e2e.excel.model.requireSheet('Export scolarité');
+            const cells: unknown[] = [];
+            for (let r = 0; r < 8; r++) {
+              for (let c = 0; c < 14; c++) {
+                const address = `${String.fromCharCode(65 + c)}${r + 1}`;
+                cells.push([address, e2e.cellSnapshot('Export scolarité', address)]);
+              }
+            }
+            return JSON.stringify({
+              name: sheet.name,
+              visibility: sheet.visibility,
+              used: sheet.usedRect(),
+              cells,
+              validations: sheet.dataValidations,
+              conditional: sheet.conditionalFormats,
+              widths: [...sheet.columnWidths],
+              heights: [...sheet.rowHeights],
+              frozen: sheet.frozen,
+              tables: e2e.excel.model.tables.filter((t) => t.sheet === sheet).length,
+            });
+          },
+          null,
+        );
+      const before = await snapshot();
 
-    await page.getByRole('button', { name: 'Reprendre un autre tableau' }).click();
-    const panel = page.getByRole('region', { name: /^Correspondance des colonnes de/ });
-    await panel.waitFor();
-    await panel.getByText(/\(3 lignes\)/).waitFor();
-    const target = (header: string) => panel.getByRole('combobox', { name: header, exact: true });
-    // The proposals a user would expect from these headers.
-    const proposed: Record<string, string> = {
-      'N° étudiant': '5.1',
-      'Nom de famille': '8.1',
-      Prénom: '8.3',
-      'Date de naissance': 'naissance',
-      Sexe: '8.9',
-      'Code INSEE': '8.10',
-      'N° de dossier': '9.1',
-      'Date du jury': '5.6',
-      'Date d’obtention': '5.10',
-    };
-    for (const [header, field] of Object.entries(proposed)) {
-      await expect(target(header).inputValue()).resolves.toBe(field);
-    }
-    await expect(target('Observations').inputValue()).resolves.toBe('');
-    // « Diplôme » holds the RNCP code: the user corrects the guess, with the keyboard.
-    await target('Diplôme').focus();
-    await target('Diplôme').selectOption('4.2');
-    await expect(target('Diplôme').inputValue()).resolves.toBe('4.2');
-    await screenshot(page, 'pane-mapping-confirm');
+      await page.getByRole('button', { name: 'Reprendre un autre tableau' }).click();
+      const panel = page.getByRole('region', { name: /^Correspondance des colonnes de/ });
+      await panel.waitFor();
+      await panel.getByText(/\(3 lignes\)/).waitFor();
+      const target = (header: string) => panel.getByRole('combobox', { name: header, exact: true });
+      // The proposals a user would expect from these headers.
+      const proposed: Record<string, string> = {
+        'N° étudiant': '5.1',
+        'Nom de famille': '8.1',
+        Prénom: '8.3',
+        'Date de naissance': 'naissance',
+        Sexe: '8.9',
+        'Code INSEE': '8.10',
+        'N° de dossier': '9.1',
+        'Date du jury': '5.6',
+        'Date d’obtention': '5.10',
+      };
+      for (const [header, field] of Object.entries(proposed)) {
+        await expect(target(header).inputValue()).resolves.toBe(field);
+      }
+      await expect(target('Observations').inputValue()).resolves.toBe('');
+      // « Diplôme » holds the RNCP code: the user corrects the guess, with the keyboard.
+      await target('Diplôme').focus();
+      await target('Diplôme').selectOption('4.2');
+      await expect(target('Diplôme').inputValue()).resolves.toBe('4.2');
+      await screenshot(page, 'pane-mapping-confirm');
 
-    await panel.getByRole('button', { name: 'Copier dans le modèle' }).click();
-    await page.getByText(/3 ligne\(s\) copiée\(s\) dans le modèle à partir de la ligne 2/).waitFor();
-    await idle(page);
-    await screenshot(page, 'pane-mapping-done');
+      await panel.getByRole('button', { name: 'Copier dans le modèle' }).click();
+      await page.getByText(/3 ligne\(s\) copiée\(s\) dans le modèle à partir de la ligne 2/).waitFor();
+      await idle(page);
+      await screenshot(page, 'pane-mapping-done');
 
-    const passages = await sheetValues(page, 'Passages');
-    const rows = passages.slice(1).map((r) => ({
-      id: r[fieldColumn('5.1')],
-      name: r[fieldColumn('8.1')],
-      first: r[fieldColumn('8.3')],
-      year: r[fieldColumn('8.6')],
-      month: r[fieldColumn('8.7')],
-      day: r[fieldColumn('8.8')],
-      sex: r[fieldColumn('8.9')],
-      insee: r[fieldColumn('8.10')],
-      code: r[fieldColumn('4.2')],
-    }));
-    expect(rows).toEqual([
-      {
-        id: 'E2024-001',
-        name: 'DURAND',
-        first: 'Léa',
-        year: 1999,
-        month: 3,
-        day: 7,
-        sex: 'F',
-        insee: '69123',
-        code: 'RNCP34825',
-      },
-      {
-        id: 'E2024-002',
-        name: 'MOREAU',
-        first: 'Hugo',
-        year: 2000,
-        month: 12,
-        day: 25,
-        sex: 'M',
-        insee: '13055',
-        code: 'RNCP34825',
-      },
-      {
-        id: 'E2024-003',
-        name: 'PETIT',
-        first: 'Inès',
-        year: 2001,
-        month: 7,
-        day: 14,
-        sex: 'F',
-        insee: '75056',
-        code: 'RNCP34825',
-      },
-    ]);
-    expect(passages.slice(1).map((r) => r[fieldColumn('5.10')])).toEqual([issued, issued, issued]);
-    // Nothing of the source sheet changed: values, formats, notes, widths.
-    expect(await snapshot()).toEqual(before);
-    expectClean(pane);
-    await pane.context.close();
+      const passages = await sheetValues(page, 'Passages');
+      const rows = passages.slice(1).map((r) => ({
+        id: r[fieldColumn('5.1')],
+        name: r[fieldColumn('8.1')],
+        first: r[fieldColumn('8.3')],
+        year: r[fieldColumn('8.6')],
+        month: r[fieldColumn('8.7')],
+        day: r[fieldColumn('8.8')],
+        sex: r[fieldColumn('8.9')],
+        insee: r[fieldColumn('8.10')],
+        code: r[fieldColumn('4.2')],
+      }));
+      expect(rows).toEqual([
+        {
+          id: 'E2024-001',
+          name: 'DURAND',
+          first: 'Léa',
+          year: 1999,
+          month: 3,
+          day: 7,
+          sex: 'F',
+          insee: '69123',
+          code: 'RNCP34825',
+        },
+        {
+          id: 'E2024-002',
+          name: 'MOREAU',
+          first: 'Hugo',
+          year: 2000,
+          month: 12,
+          day: 25,
+          sex: 'M',
+          insee: '13055',
+          code: 'RNCP34825',
+        },
+        {
+          id: 'E2024-003',
+          name: 'PETIT',
+          first: 'Inès',
+          year: 2001,
+          month: 7,
+          day: 14,
+          sex: 'F',
+          insee: '75056',
+          code: 'RNCP34825',
+        },
+      ]);
+      expect(passages.slice(1).map((r) => r[fieldColumn('5.10')])).toEqual([issued, issued, issued]);
+      // Nothing of the source sheet changed: values, formats, notes, widths.
+      expect(await snapshot()).toEqual(before);
+      expectClean(pane);
+    });
   });
 
   it('an export cancelled while it validates writes nothing', async () => {
-    const pane = await openPaneFrom(browser, server.origin, DIST);
-    const { page } = pane;
-    await newTemplateWithPassages(page, 3000);
-    let downloads = 0;
-    page.on('download', () => downloads++);
-    await page.getByRole('button', { name: 'Exporter XML' }).click();
-    await page.getByText('Validation du fichier avec le schéma XSD de la CDC…').waitFor({ timeout: 60_000 });
-    await screenshot(page, 'pane-export-validating');
-    await page.getByRole('button', { name: 'Annuler' }).click();
-    await page.getByText('Opération annulée.').waitFor();
-    await idle(page);
-    // Give a late download or write every chance to show up.
-    await page.waitForTimeout(1000);
-    expect(downloads).toBe(0);
-    const passages = await sheetValues(page, 'Passages');
-    expect(passages).toHaveLength(3001);
-    for (const header of ['Statut CDC', 'Message CDC', 'Date du statut', 'idFlux d’envoi']) {
-      const column = trackingColumn(passages, header);
-      expect(passages.slice(1).filter((r) => r[column] !== null)).toEqual([]);
-    }
-    const history = await sheetValues(page, 'Historique');
-    expect(history.length).toBeLessThanOrEqual(1);
-    expectClean(pane);
-    await pane.context.close();
+    await withPane('cancel', async (pane) => {
+      const { page } = pane;
+      await newTemplateWithPassages(page, 3000);
+      let downloads = 0;
+      page.on('download', () => downloads++);
+      await page.getByRole('button', { name: 'Exporter XML' }).click();
+      await page
+        .getByText('Validation du fichier avec le schéma XSD de la CDC…')
+        .waitFor({ timeout: 60_000 });
+      await screenshot(page, 'pane-export-validating');
+      await page.getByRole('button', { name: 'Annuler' }).click();
+      await page.getByText('Opération annulée.').waitFor();
+      await idle(page);
+      // Give a late download or write every chance to show up.
+      await page.waitForTimeout(1000);
+      expect(downloads).toBe(0);
+      const passages = await sheetValues(page, 'Passages');
+      expect(passages).toHaveLength(3001);
+      for (const header of ['Statut CDC', 'Message CDC', 'Date du statut', 'idFlux d’envoi']) {
+        const column = trackingColumn(passages, header);
+        expect(passages.slice(1).filter((r) => r[column] !== null)).toEqual([]);
+      }
+      const history = await sheetValues(page, 'Historique');
+      expect(history.length).toBeLessThanOrEqual(1);
+      expectClean(pane);
+    });
   });
 });
