@@ -218,6 +218,7 @@ export async function exportCommand(
           concurrency: availableParallelism(),
           onProgress: (done, total) =>
             total > 20000 &&
+            done > 0 &&
             io.progress(`Validation XSD… ${plural(done, 'passage')} sur ${total.toLocaleString('fr-FR')}`),
         },
       });

@@ -21,7 +21,7 @@ export interface PartsOptions {
   readonly passagesPerPart?: number;
   /** Parts validated at the same time (default 2: one per core of a typical office PC). */
   readonly concurrency?: number;
-  /** Called after each part with the number of passages validated so far. */
+  /** Called once with 0 when validation starts, then after each part with the passages validated so far. */
   readonly onProgress?: (validated: number, total: number) => void;
   /** Stops between parts when it returns true (cancel). */
   readonly cancelled?: () => boolean;
@@ -74,6 +74,8 @@ export async function validateFluxInParts(
   const reports: XmlValidationReport[] = new Array(parts.length);
   let next = 0;
   let validated = 0;
+  // Says validation has begun: with a single part, the first report would otherwise come when it is over.
+  options.onProgress?.(0, total);
 
   const lane = async (): Promise<void> => {
     while (next < parts.length) {

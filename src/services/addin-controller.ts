@@ -156,12 +156,18 @@ export class AddinController {
     this.abort?.abort();
   }
 
-  /** Runs one long task at a time, with progress, cancellation and French error messages. */
-  private async task(work: (signal: AbortSignal) => Promise<void>): Promise<void> {
+  /**
+   * Runs one long task at a time, with progress, cancellation and French error messages. `keepNotice`: the
+   * message already shown stays (an import's result while the check that follows it runs).
+   */
+  private async task(
+    work: (signal: AbortSignal) => Promise<void>,
+    options: { readonly keepNotice?: boolean } = {},
+  ): Promise<void> {
     if (this.busy) return;
     const abort = new AbortController();
     this.abort = abort;
-    this.set({ notice: undefined, busy: { label: strings.loading } });
+    this.set({ ...(options.keepNotice ? {} : { notice: undefined }), busy: { label: strings.loading } });
     try {
       await work(abort.signal);
     } catch (error) {
@@ -266,6 +272,11 @@ export class AddinController {
    * the highlights are only written once the check is complete.
    */
   async check(): Promise<void> {
+    await this.runCheck();
+  }
+
+  /** The check; after an import or a copy, with the import's message kept on screen. */
+  private async runCheck(options: { readonly keepNotice?: boolean } = {}): Promise<void> {
     await this.task(async (signal) => {
       const data = await this.readData(signal);
       const check = await this.core.check(data, { today: this.services.now() }, signal, (p) =>
@@ -275,7 +286,7 @@ export class AddinController {
       this.set({ busy: { label: strings.highlighting } });
       await this.services.workbook.highlightIssues(check.issues);
       this.set({ check, issues: check.issues, xmlToCopy: undefined });
-    });
+    }, options);
   }
 
   /** Ribbon "Exporter XML": check, refuse with errors (pane opens on the list), else build, validate, save. */
@@ -370,24 +381,36 @@ export class AddinController {
 
   private officialXsdText: { fileName: string; contents: string } | undefined;
   private pendingAction: ((signal: AbortSignal) => Promise<void>) | undefined;
+  /** Runs once the confirmed write is over and the pane is free again (the check after an import). */
+  private pendingFollowUp: (() => Promise<void>) | undefined;
   private receiptSource: { receipt: Receipt; fileName: string; sentXml?: string } | undefined;
   private mappingSource: SourceRange | undefined;
 
-  private ask(text: string, confirmLabel: string, action: (signal: AbortSignal) => Promise<void>): void {
+  private ask(
+    text: string,
+    confirmLabel: string,
+    action: (signal: AbortSignal) => Promise<void>,
+    followUp?: () => Promise<void>,
+  ): void {
     this.pendingAction = action;
+    this.pendingFollowUp = followUp;
     this.set({ confirm: { text, confirmLabel } });
   }
 
   /** "Confirmer": runs the write the pane asked about. */
   async confirm(): Promise<void> {
     const action = this.pendingAction;
+    const followUp = this.pendingFollowUp;
     this.pendingAction = undefined;
+    this.pendingFollowUp = undefined;
     this.set({ confirm: undefined });
     if (action) await this.guarded(action);
+    if (action && followUp) await followUp();
   }
 
   dismissConfirm(): void {
     this.pendingAction = undefined;
+    this.pendingFollowUp = undefined;
     this.set({ confirm: undefined, notice: { intent: 'info', text: strings.nothingWritten } });
   }
 
@@ -533,6 +556,7 @@ export class AddinController {
 
   /** « Importer un fichier XML CDC »: rows appended after the existing ones, then checked. */
   async importFluxXml(fileName: string, bytes: Uint8Array): Promise<void> {
+    // Set by the confirmed write, which runs later, from confirm(): the check follows it there.
     let imported = false;
     await this.guarded(async (signal) => {
       this.set({ busy: { label: strings.importReading } });
@@ -565,9 +589,11 @@ export class AddinController {
             },
           });
         },
+        async () => {
+          if (imported) await this.runCheck({ keepNotice: true });
+        },
       );
     });
-    if (imported) await this.check();
   }
 
   /** « Reprendre un autre tableau »: the selected table's columns with the fields proposed for them. */
@@ -650,7 +676,7 @@ export class AddinController {
         },
       });
     });
-    if (copied) await this.check();
+    if (copied) await this.runCheck({ keepNotice: true });
   }
 
   dismissMapping(): void {

@@ -87,7 +87,8 @@ export const roundTripStrings = {
   mappingColumn: 'Colonne',
   mappingField: 'Donnée du modèle',
   mappingNone: '— Ne pas reprendre —',
-  mappingConfidence: (confidence: number) => `${Math.round(confidence * 100)} %`,
+  // No-break space: "91 %" never splits over two lines.
+  mappingConfidence: (confidence: number) => `${Math.round(confidence * 100)}\u00a0%`,
   mappingUnmapped: (count: number) => `${n(count)} colonne(s) non reprise(s).`,
   mappingSavedLabel: 'Correspondance enregistrée',
   mappingUse: 'Utiliser',

@@ -42,9 +42,22 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   hidden: { display: 'none' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
-  table: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200 },
-  cell: { padding: tokens.spacingVerticalXXS, verticalAlign: 'top', textAlign: 'left' },
+  // Fixed layout: a drop-down sized by its longest option would otherwise widen the pane past 360 px.
+  table: {
+    width: '100%',
+    tableLayout: 'fixed',
+    borderCollapse: 'collapse',
+    fontSize: tokens.fontSizeBase200,
+  },
+  headerCell: { width: '38%' },
+  cell: {
+    padding: tokens.spacingVerticalXXS,
+    verticalAlign: 'top',
+    textAlign: 'left',
+    overflowWrap: 'anywhere',
+  },
   select: { minWidth: 0, width: '100%' },
+  selectInput: { minWidth: 0, width: '100%', textOverflow: 'ellipsis' },
 });
 
 /** Reads a picked file as bytes (accusés and CDC files are decoded by the core, which knows their encoding). */
@@ -296,7 +309,7 @@ export function MappingPanel(props: {
       <table className={styles.table}>
         <thead>
           <tr>
-            <th className={styles.cell}>{strings.mappingColumn}</th>
+            <th className={`${styles.cell} ${styles.headerCell}`}>{strings.mappingColumn}</th>
             <th className={styles.cell}>{strings.mappingField}</th>
           </tr>
         </thead>
@@ -314,6 +327,7 @@ export function MappingPanel(props: {
                 <td className={styles.cell}>
                   <Select
                     className={styles.select}
+                    select={{ className: styles.selectInput }}
                     aria-label={c.header}
                     value={c.target ?? ''}
                     onChange={(_, d) =>
