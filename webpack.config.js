@@ -48,10 +48,10 @@ module.exports = async (env = {}, argv = {}) => {
   let devServer;
   if (argv.mode !== 'production' && process.env.WEBPACK_SERVE) {
     // Trusted localhost certificate, as Office requires HTTPS for add-ins.
-    const devCerts = require('office-addin-dev-certs');
+    const { devHttpsOptions } = require('./scripts/dev-https');
     devServer = {
       port: Number(new URL(DEV_ORIGIN).port),
-      server: { type: 'https', options: await devCerts.getHttpsServerOptions() },
+      server: { type: 'https', options: await devHttpsOptions() },
       headers: { 'Access-Control-Allow-Origin': '*' },
       static: { directory: outputPath },
     };

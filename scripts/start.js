@@ -14,15 +14,20 @@ if (process.platform === 'win32' || process.platform === 'darwin') {
 } else {
   console.log(`
 Excel de bureau n'existe pas sur ce système : testez le complément dans Excel sur le web.
-  1. Lancez le serveur :  npx webpack serve --mode development   (https://localhost:3000)
+  1. Le serveur démarre ci-dessous (https://localhost:3000) ; laissez-le tourner.
   2. Ouvrez un classeur sur https://www.office.com, onglet Accueil > Compléments > Plus de compléments
      > Mes compléments > Charger mon complément, puis choisissez manifest.xml.
   Détails : docs/sideloading.md
 
 Desktop Excel is not available on this system: try the add-in in Excel on the web.
-  1. Start the server:  npx webpack serve --mode development   (https://localhost:3000)
+  1. The server starts below (https://localhost:3000); keep it running.
   2. Open a workbook at https://www.office.com, Home > Add-ins > More add-ins > My add-ins
      > Upload My Add-in, and pick manifest.xml.
   Details: docs/sideloading.md
 `);
+  const server = spawn('npx', ['webpack', 'serve', '--mode', 'development'], {
+    stdio: 'inherit',
+    shell: true,
+  });
+  server.on('exit', (code) => process.exit(code ?? 0));
 }
