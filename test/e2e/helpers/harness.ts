@@ -18,12 +18,7 @@ export const OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/o
 const CHROMIUM = '/usr/bin/chromium';
 
 export function buildAddin(): void {
-  const result = spawnSync(
-    process.execPath,
-    [path.join(ROOT, 'node_modules/webpack-cli/bin/cli.js'), '--mode', 'development', '--env', 'e2e'],
-    { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-  );
-  if (result.status !== 0) throw new Error(`webpack failed:\n${result.stdout}\n${result.stderr}`);
+  buildAddinInto(E2E_DIST);
 }
 
 const TYPES: Record<string, string> = {
@@ -97,38 +92,7 @@ function isLocal(url: string): boolean {
 }
 
 export async function openPane(browser: Browser, origin: string, config: PaneConfig = {}): Promise<OpenPane> {
-  const context = await browser.newContext({
-    acceptDownloads: true,
-    viewport: { width: 360, height: 900 },
-    colorScheme: config.dark ? 'dark' : 'light',
-    locale: 'fr-FR',
-  });
-  const requests: string[] = [];
-  const outside: string[] = [];
-  const errors: string[] = [];
-  const stub = fs.readFileSync(path.join(E2E_DIST, 'office-stub.js'), 'utf8');
-  context.on('request', (request) => requests.push(request.url()));
-  await context.route('**/*', async (route) => {
-    const url = route.request().url();
-    if (url === OFFICE_JS_URL) {
-      await route.fulfill({ status: 200, contentType: 'text/javascript', body: stub });
-    } else if (isLocal(url)) {
-      await route.continue();
-    } else {
-      outside.push(url);
-      await route.abort('blockedbyclient');
-    }
-  });
-  await context.addInitScript((c) => Object.assign(window, { __E2E_CONFIG: c }), config);
-  const page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('worker', (worker) => requests.push(`worker:${worker.url()}`));
-  await page.goto(`${origin}/taskpane.html`);
-  await page.getByRole('heading', { name: 'Accrochage CDC' }).waitFor();
-  return { page, context, requests, outside, errors };
+  return openPaneFrom(browser, origin, E2E_DIST, config);
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
@@ -139,10 +103,10 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Additions for test files that build into their own folder (so that no two jest workers race over
-// E2E_DIST, whose build starts by emptying it). buildAddin and openPane above are unchanged.
+// Test files that run in parallel build into their own folder, so that no two jest workers race over
+// E2E_DIST, whose build starts by emptying it.
 
-/** buildAddin, into `outDir` (the Office.js stub included, as office-stub.js). */
+/** The add-in built into `outDir` (the Office.js stub included, as office-stub.js). */
 export function buildAddinInto(outDir: string): void {
   const result = spawnSync(
     process.execPath,
@@ -160,7 +124,7 @@ export function buildAddinInto(outDir: string): void {
   if (result.status !== 0) throw new Error(`webpack failed:\n${result.stdout}\n${result.stderr}`);
 }
 
-/** openPane, serving the Office.js stub built into `distDir` by buildAddinInto. */
+/** The task pane in a fresh browser context, Office.js replaced by the stub built into `distDir`. */
 export async function openPaneFrom(
   browser: Browser,
   origin: string,
