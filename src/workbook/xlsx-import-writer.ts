@@ -8,7 +8,6 @@ import {
   buildTemplateLayout,
   FIRST_DATA_ROW,
   HEADER_ROW,
-  liveRules,
   TEMPLATE_ROWS,
   type LayoutColumn,
   type TemplateLayout,
@@ -16,8 +15,9 @@ import {
 import type { CellValue } from '../core/types';
 import {
   addListValidations,
-  COLORS,
+  addLiveRules,
   createTemplateWorkbook,
+  styleHeaderCell,
   writeHistorySheet,
   writeLists,
   writeParameters,
@@ -198,31 +198,10 @@ function addStreamedSheet(
   spec.columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
     cell.value = c.header;
-    cell.note = c.note;
-    cell.font = { bold: true };
-    cell.alignment = { wrapText: true, vertical: 'top' };
-    cell.fill = {
-      type: 'pattern',
-      pattern: 'solid',
-      fgColor: { argb: c.required ? COLORS.requiredHeader : COLORS.optionalHeader },
-    };
+    styleHeaderCell(cell, c);
   });
   writeTrackingHeaders(sheet, spec.trackingColumns ?? []);
-  if (withLiveRules) {
-    for (const rule of liveRules(spec.columns)) {
-      sheet.addConditionalFormatting({
-        ref: `${rule.column}${FIRST_DATA_ROW}:${rule.column}${FIRST_DATA_ROW + TEMPLATE_ROWS - 1}`,
-        rules: [
-          {
-            type: 'expression',
-            priority: 1,
-            formulae: [rule.formula],
-            style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: COLORS.liveError } } },
-          },
-        ],
-      });
-    }
-  }
+  if (withLiveRules) addLiveRules(sheet, spec.columns);
   return sheet;
 }
 

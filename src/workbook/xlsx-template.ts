@@ -91,6 +91,35 @@ export function writeParameters(
   sheet.getCell(layout.parameters.versionCell).font = { italic: true, color: { argb: 'FF808080' } };
 }
 
+/** Header cell of a template column: its note, bold, wrapped, coloured by whether it is mandatory. */
+export function styleHeaderCell(cell: ExcelJS.Cell, column: LayoutColumn): void {
+  cell.note = column.note;
+  cell.font = { bold: true };
+  cell.alignment = { wrapText: true, vertical: 'top' };
+  cell.fill = {
+    type: 'pattern',
+    pattern: 'solid',
+    fgColor: { argb: column.required ? COLORS.requiredHeader : COLORS.optionalHeader },
+  };
+}
+
+/** The live conditional formats (empty mandatory cell, lengths) on the template rows. */
+export function addLiveRules(sheet: ExcelJS.Worksheet, columns: readonly LayoutColumn[]): void {
+  for (const rule of liveRules(columns)) {
+    sheet.addConditionalFormatting({
+      ref: `${rule.column}${FIRST_DATA_ROW}:${rule.column}${FIRST_DATA_ROW + TEMPLATE_ROWS - 1}`,
+      rules: [
+        {
+          type: 'expression',
+          priority: 1,
+          formulae: [rule.formula],
+          style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: COLORS.liveError } } },
+        },
+      ],
+    });
+  }
+}
+
 export function writeTableSheet(
   workbook: ExcelJS.Workbook,
   spec: {
@@ -123,32 +152,10 @@ export function writeTableSheet(
     const column = sheet.getColumn(i + 1);
     column.width = c.width;
     column.numFmt = c.numberFormat;
-    const header = sheet.getCell(`${c.column}${HEADER_ROW}`);
-    header.note = c.note;
-    header.font = { bold: true };
-    header.alignment = { wrapText: true, vertical: 'top' };
-    header.fill = {
-      type: 'pattern',
-      pattern: 'solid',
-      fgColor: { argb: c.required ? COLORS.requiredHeader : COLORS.optionalHeader },
-    };
+    styleHeaderCell(sheet.getCell(`${c.column}${HEADER_ROW}`), c);
   });
   sheet.getRow(HEADER_ROW).height = 45;
-  if (withLiveRules) {
-    for (const rule of liveRules(spec.columns)) {
-      sheet.addConditionalFormatting({
-        ref: `${rule.column}${FIRST_DATA_ROW}:${rule.column}${FIRST_DATA_ROW + TEMPLATE_ROWS - 1}`,
-        rules: [
-          {
-            type: 'expression',
-            priority: 1,
-            formulae: [rule.formula],
-            style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: COLORS.liveError } } },
-          },
-        ],
-      });
-    }
-  }
+  if (withLiveRules) addLiveRules(sheet, spec.columns);
 }
 
 /** Round-trip columns after the dictionary ones: grey, so they read as "filled by the tool, not sent". */
