@@ -44,6 +44,8 @@ export const strings = {
   warnings: 'Avertissements',
   readyToExport: 'Prêt à exporter',
   notReady: 'Corrigez les erreurs avant d’exporter',
+  // The CDC expects every holder; hiding or filtering rows is a display choice, so they are exported.
+  hiddenRowsExported: 'Les lignes masquées ou filtrées sont vérifiées et exportées comme les autres.',
   notChecked: 'Cliquez sur « Vérifier » pour contrôler le classeur.',
   noProblem: 'Aucun problème trouvé.',
   // Actions

@@ -57,6 +57,9 @@ export function SummaryCard({ check }: { readonly check: CheckResult | undefined
           {ready ? strings.readyToExport : strings.notReady}
         </Badge>
       </div>
+      <Text className={styles.status} size={200}>
+        {strings.hiddenRowsExported}
+      </Text>
     </section>
   );
 }
