@@ -3,6 +3,7 @@ import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { validateWithNativeXmllint } from '../helpers/xmllint-native';
 import type { E2eApi } from './stub/office-stub';
+import { inWorkbook } from './helpers/workbook-access';
 import {
   buildAddin,
   E2E_DIST,
@@ -38,17 +39,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** Runs `fn` with the page's `window.__e2e` (the fake workbook). */
-function inWorkbook<R, A>(page: Page, fn: (e2e: E2eApi, arg: A) => R, arg: A): Promise<R> {
-  return page.evaluate(
-    ([source, a]) => {
-      const api = (window as unknown as { __e2e: E2eApi }).__e2e;
-      return new Function('e2e', 'arg', `return (${source})(e2e, arg);`)(api, a) as R;
-    },
-    [fn.toString(), arg] as const,
-  );
-}
 
 /** Template, parameters, five passages: row 3 without birth name, row 4 with a date typed as text. */
 async function typeSampleWithMistakes(page: Page): Promise<void> {

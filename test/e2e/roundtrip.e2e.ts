@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { buildTemplateLayout } from '../../src/core/layout';
 import { excelSerial } from '../../src/excel/fake/fixtures';
 import { validateWithNativeXmllint } from '../helpers/xmllint-native';
-import type { E2eApi } from './stub/office-stub';
+import { inWorkbook } from './helpers/workbook-access';
 import {
   buildAddinInto,
   launchChromium,
@@ -50,17 +50,6 @@ afterAll(async () => {
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
-
-/** Runs `fn` with the page's `window.__e2e` (the fake workbook). */
-function inWorkbook<R, A>(page: Page, fn: (e2e: E2eApi, arg: A) => R, arg: A): Promise<R> {
-  return page.evaluate(
-    ([source, a]) => {
-      const api = (window as unknown as { __e2e: E2eApi }).__e2e;
-      return new Function('e2e', 'arg', `return (${source})(e2e, arg);`)(api, a) as R;
-    },
-    [fn.toString(), arg] as const,
-  );
-}
 
 /** Every value of a sheet from A1 to its last used cell (null for blanks); [] when the sheet is absent. */
 function sheetValues(page: Page, sheet: string): Promise<Cell[][]> {
