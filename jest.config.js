@@ -15,7 +15,8 @@ module.exports = {
     {
       displayName: 'unit',
       testEnvironment: 'node',
-      roots: ['<rootDir>/src', '<rootDir>/test'],
+      // Tests live under test/, never in src/: test/<path in src>.test.ts, plus the cross-cutting suites.
+      roots: ['<rootDir>/test'],
       testMatch: ['**/*.test.ts', '**/*.test.tsx'],
       transform,
     },

@@ -3,9 +3,9 @@ import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { prepareExport, validateExport, writePreparedChunks } from '../src/core/export';
+import { prepareExport, validateExport, writePreparedChunks } from '../src/core/export/export';
 import { validateXml } from '../src/core/xsd/validate-xml';
-import { workbook } from '../test/helpers/workbook';
+import { workbook } from '../test/support/workbook';
 import { BENCH_PARAMETERS, generateRows } from './generate';
 
 /**

@@ -1,9 +1,9 @@
-import { checkWorkbook } from '../src/core/check';
-import { columnLetter } from '../src/core/layout';
-import type { Issue } from '../src/core/types';
-import { FakeExcel, WEB_PAYLOAD_LIMIT_BYTES } from '../src/excel/fake';
-import { fillParameters, fillPassages } from '../src/excel/fake/fixtures';
-import { createExcelWorkbookPort } from '../src/excel/workbook-port';
+import { checkWorkbook } from '../src/core/check/check';
+import { columnLetter } from '../src/core/template/layout';
+import type { Issue } from '../src/core/model/types';
+import { FakeExcel, WEB_PAYLOAD_LIMIT_BYTES } from '../src/fake-excel';
+import { fillParameters, fillPassages } from '../test/support/fake-excel-fixtures';
+import { createExcelWorkbookPort } from '../src/office/workbook-port';
 
 /**
  * The add-in's Excel traffic, measured on the in-memory fake of Office.js (which counts syncs and payload

@@ -1,5 +1,5 @@
-import type { CellValue } from '../src/core/types';
-import { prng } from '../test/helpers/prng';
+import type { CellValue } from '../src/core/model/types';
+import { prng } from '../test/support/prng';
 
 /**
  * Deterministic passages for the benchmark: the same seed gives the same rows, so runs compare.

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
-import { StreamingWorkbookReader } from '../src/workbook/streaming-reader';
-import { buildTemplateLayout, DATE_FORMAT } from '../src/core/layout';
-import type { CellValue } from '../src/core/types';
+import { StreamingWorkbookReader } from '../src/xlsx/streaming-reader';
+import { buildTemplateLayout, DATE_FORMAT } from '../src/core/template/layout';
+import type { CellValue } from '../src/core/model/types';
 import { BENCH_PARAMETERS, generateRows } from './generate';
 
 /** Writes a filled template of `count` passages with exceljs's streaming writer (as Excel stores it). */

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 'use strict';
-// Writes the bundled example workbooks from src/workbook/examples.ts (run `npm run build:cli` first).
+// Writes the bundled example workbooks from src/core/template/examples.ts (run `npm run build:cli` first).
 const path = require('node:path');
-const { createTemplateWorkbook } = require('../dist/workbook/xlsx-template');
-const { EXAMPLE_VALID, EXAMPLE_WITH_MISTAKES } = require('../dist/workbook/examples');
+const { createTemplateWorkbook } = require('../dist/xlsx/xlsx-template');
+const { EXAMPLE_VALID, EXAMPLE_WITH_MISTAKES } = require('../dist/core/template/examples');
 
 async function main() {
   const dir = path.join(__dirname, '..', 'examples');

@@ -1,6 +1,6 @@
 import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { checkWorkbook } from '../core/check';
+import { checkWorkbook } from '../core/check/check';
 import {
   DEFAULT_MAX_IMPORT_BYTES,
   importFluxXml,
@@ -19,13 +19,13 @@ import {
   type ColumnMapping,
   type MappingIssue,
 } from '../core/mapping';
-import { columnLetter } from '../core/layout';
-import { TemplateRowsWriter, type WrittenTemplate } from '../workbook/xlsx-import-writer';
-import { readTemplateWorkbook, UnusableWorkbookError } from '../workbook/xlsx-reader';
-import { readSourceSheet, type SourceSheetRows } from '../workbook/xlsx-source-reader';
+import { columnLetter } from '../core/template/layout';
+import { TemplateRowsWriter, type WrittenTemplate } from '../xlsx/xlsx-import-writer';
+import { readTemplateWorkbook, UnusableWorkbookError } from '../xlsx/xlsx-reader';
+import { readSourceSheet, type SourceSheetRows } from '../xlsx/xlsx-source-reader';
 import { EXIT, type CliIO } from './io';
 import { formatIssue, formatSummary, plural } from './output';
-import { writeAtomically } from '../workbook/write-atomically';
+import { writeAtomically } from '../xlsx/write-atomically';
 
 /**
  * `accrochage import` (a CDC XML file → a filled template) and `accrochage map` (another spreadsheet → a filled

@@ -2,7 +2,7 @@ import { createWriteStream, promises as fs } from 'node:fs';
 import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { checkWorkbook } from '../core/check';
+import { checkWorkbook } from '../core/check/check';
 import {
   officialXsdValidator,
   partFileNames,
@@ -10,18 +10,18 @@ import {
   trackingOfPreparedExport,
   validateExport,
   xsdProblemsAsIssues,
-} from '../core/export';
-import { compareOfficialXsd, readOfficialXsd } from '../core/official-xsd';
+} from '../core/export/export';
+import { compareOfficialXsd, readOfficialXsd } from '../core/xsd/official-xsd';
 import type { ExportMode } from '../core/tracking/types';
 import { writeFluxXml } from '../core/xml/flux-writer';
 import type { ValidateXml } from '../core/xsd/xml-validator';
 import { getDictionary } from '../dictionary';
-import { writeTrackingCopy } from '../workbook/xlsx-tracking';
+import { writeTrackingCopy } from '../xlsx/xlsx-tracking';
 import { trackingTarget, trackingTargetProblem } from './tracking-files';
-import { buildTemplateLayout, layoutAsJson } from '../core/layout';
-import type { WorkbookData } from '../core/types';
-import { readTemplateWorkbook, UnusableWorkbookError } from '../workbook/xlsx-reader';
-import { createTemplateWorkbook } from '../workbook/xlsx-template';
+import { buildTemplateLayout, layoutAsJson } from '../core/template/layout';
+import type { WorkbookData } from '../core/model/types';
+import { readTemplateWorkbook, UnusableWorkbookError } from '../xlsx/xlsx-reader';
+import { createTemplateWorkbook } from '../xlsx/xlsx-template';
 import { EXIT, type CliIO } from './io';
 import { formatDeadlines, formatIssue, formatReadiness, formatSummary, plural } from './output';
 import { validateXml as validateXmlInNode } from '../core/xsd/validate-xml';

@@ -1,8 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { planMissingIds, randomUuid } from '../core/identifiers';
-import { readTemplateWorkbook, UnusableWorkbookError } from '../workbook/xlsx-reader';
-import { IdsWriteError, writeIdsCopy } from '../workbook/xlsx-ids';
+import { planMissingIds, randomUuid } from '../core/check/identifiers';
+import { readTemplateWorkbook, UnusableWorkbookError } from '../xlsx/xlsx-reader';
+import { IdsWriteError, writeIdsCopy } from '../xlsx/xlsx-ids';
 import { EXIT, type CliIO } from './io';
 import { plural } from './output';
 

@@ -1,8 +1,8 @@
-import type { CheckSummary } from '../core/check';
-import { DUE_SOON_DAYS, type PassageDeadline } from '../core/deadlines';
-import type { ReadinessSummary } from '../core/nirisation/readiness';
-import { frenchDate } from '../core/normalize';
-import type { Issue } from '../core/types';
+import type { CheckSummary } from '../core/check/check';
+import { DUE_SOON_DAYS, type PassageDeadline } from '../core/check/deadlines';
+import type { ReadinessSummary } from '../core/check/readiness';
+import { frenchDate } from '../core/check/normalize';
+import type { Issue } from '../core/model/types';
 
 /** Text the CLI prints: French, one line per problem, summary last. */
 

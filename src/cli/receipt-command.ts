@@ -1,11 +1,11 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { fieldName } from '../core/messages';
+import { fieldName } from '../i18n/check-messages';
 import { parseReceipt, RECEIPT_LIMITS, receiptErrorMessage } from '../core/receipt';
 import { applyReceipt, CDC_STATUS_LABELS, type ReceiptApplication } from '../core/tracking';
 import { getDictionary } from '../dictionary';
-import { readTemplateWorkbook, UnusableWorkbookError } from '../workbook/xlsx-reader';
-import { TrackingWriteError, writeTrackingCopy } from '../workbook/xlsx-tracking';
+import { readTemplateWorkbook, UnusableWorkbookError } from '../xlsx/xlsx-reader';
+import { TrackingWriteError, writeTrackingCopy } from '../xlsx/xlsx-tracking';
 import { EXIT, type CliIO } from './io';
 import { plural } from './output';
 import { trackingTarget, trackingTargetProblem } from './tracking-files';

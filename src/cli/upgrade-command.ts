@@ -1,9 +1,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { buildTemplateLayout } from '../core/layout';
-import { hasTemplate } from '../core/template-version';
-import { applyXlsxUpgrade, planXlsxUpgrade, xlsxTemplateSnapshot } from '../workbook/xlsx-upgrade';
+import { buildTemplateLayout } from '../core/template/layout';
+import { hasTemplate } from '../core/template/template-version';
+import { applyXlsxUpgrade, planXlsxUpgrade, xlsxTemplateSnapshot } from '../xlsx/xlsx-upgrade';
 import { EXIT, type CliIO } from './io';
 
 /**

@@ -1,5 +1,5 @@
-import { officeReady } from '../excel/host';
-import { AddinController } from '../services/addin-controller';
+import { officeReady } from '../office/host';
+import { AddinController } from '../controllers/addin-controller';
 import { createAddinServices } from '../taskpane/services';
 import { registerCommands } from './register-commands';
 

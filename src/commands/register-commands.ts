@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import type { AddinController } from '../services/addin-controller';
+import type { AddinController } from '../controllers/addin-controller';
 
 /**
  * Ribbon function commands. With the shared runtime (manifest <Runtimes>), they run in the task

@@ -1,5 +1,5 @@
-import type { CheckResult } from '../core/check';
-import { planMissingIds } from '../core/identifiers';
+import type { CheckResult } from '../core/check/check';
+import { planMissingIds } from '../core/check/identifiers';
 import { collectFluxImport } from '../core/import';
 import {
   applyMapping,
@@ -9,22 +9,22 @@ import {
   type ColumnMapping,
   type ColumnProposal,
 } from '../core/mapping';
-import { compareOfficialXsd, readOfficialXsd } from '../core/official-xsd';
+import { compareOfficialXsd, readOfficialXsd } from '../core/xsd/official-xsd';
 import { parseReceipt, type Receipt } from '../core/receipt';
 import { applyReceipt, type ExportMode, type ReceiptApplication } from '../core/tracking';
-import type { WorkbookData } from '../core/types';
-import { inProcessCoreRunner, type CoreProgress, type CoreRunner } from './core-runner';
+import type { WorkbookData } from '../core/model/types';
+import { inProcessCoreRunner, type CoreProgress, type CoreRunner } from '../workers/core-runner';
 import type { ValidateXml as XmlValidator } from '../core/xsd';
-import type { Issue } from '../core/types';
+import type { Issue } from '../core/model/types';
 import {
   EmptySelectionError,
   MissingSheetsError,
   WorkbookChangedError,
   type SourceRange,
   type WorkbookPort,
-} from '../excel/workbook-port';
-import { strings } from '../ui/strings';
-import type { SaveResult } from './save-file';
+} from '../office/workbook-port';
+import { strings } from '../i18n/pane';
+import type { SaveResult } from '../taskpane/save-file';
 
 /**
  * What the ribbon buttons and the task pane do, without React and without Office: both surfaces

@@ -1,9 +1,9 @@
 import { Button, Input, makeStyles, Tab, TabList, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { columnIndex, columnLetter } from '../core/layout';
-import type { FakeExcel, FakeValue } from '../excel/fake';
-import { typeCell } from '../excel/fake/user';
-import { demoText } from '../ui/strings';
+import { columnIndex, columnLetter } from '../core/template/layout';
+import type { FakeExcel, FakeValue } from '../fake-excel';
+import { typeCell } from '../fake-excel/user';
+import { demoText } from '../i18n/pane';
 
 /**
  * A plain grid over the demo's in-memory workbook: values as Excel shows them, the fill a user would

@@ -1,13 +1,13 @@
-import { buildTemplateLayout, columnIndex, FIRST_DATA_ROW, type LayoutColumn } from '../core/layout';
-import { createTemplate } from '../excel/create-template';
-import { FakeExcel, type FakeValue } from '../excel/fake';
-import { excelSerial } from '../excel/fake/fixtures';
-import { typeCell, typeRows } from '../excel/fake/user';
-import type { TemplateContent } from '../workbook/xlsx-template';
+import { buildTemplateLayout, columnIndex, FIRST_DATA_ROW, type LayoutColumn } from '../core/template/layout';
+import { createTemplate } from '../office/create-template';
+import { FakeExcel, type FakeValue } from '../fake-excel';
+import { excelSerial } from '../../test/support/fake-excel-fixtures';
+import { typeCell, typeRows } from '../fake-excel/user';
+import type { TemplateContent } from '../xlsx/xlsx-template';
 
 /**
  * The demo's workbook: the same in-memory Excel the tests use, filled with the fictitious examples of
- * src/workbook/examples.ts as a user would have typed them (dates as Excel serial numbers).
+ * src/core/template/examples.ts as a user would have typed them (dates as Excel serial numbers).
  */
 
 type ContentValue = NonNullable<TemplateContent['parameters']>[string];

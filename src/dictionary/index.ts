@@ -1,9 +1,14 @@
-import { SCHEMA_1_1_2 } from './schema-1.1.2';
+import { SCHEMA_1_1_2 } from './versions/1.1.2/schema';
 import type { ElementNode, FieldDef, SchemaNode, SchemaVersion } from './types';
 
 export * from './types';
-export { BIRTHPLACE_CHOICE, IDENTITY_CHOICE } from './schema-1.1.2';
-export { DATE_PATTERN, DATETIME_PATTERN, DIGCOMP_COMPETENCES, DIGCOMP_DOMAINS } from './fields-1.1.2';
+export { BIRTHPLACE_CHOICE, IDENTITY_CHOICE } from './versions/1.1.2/schema';
+export {
+  DATE_PATTERN,
+  DATETIME_PATTERN,
+  DIGCOMP_COMPETENCES,
+  DIGCOMP_DOMAINS,
+} from './versions/1.1.2/fields';
 
 /** The schema versions we know, newest last. Adding one is a data change in this folder. */
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [SCHEMA_1_1_2];

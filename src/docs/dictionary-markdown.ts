@@ -1,4 +1,4 @@
-import type { Dictionary, FieldDef } from './index';
+import type { Dictionary, FieldDef } from '../dictionary/index';
 
 /** The dictionary as a French Markdown table, for docs/dictionnaire.md (generated, never edited by hand). */
 
@@ -45,7 +45,7 @@ export function dictionaryMarkdown(dictionary: Dictionary): string {
   return [
     `# Dictionnaire des données (XSD ${dictionary.schema.version})`,
     '',
-    `Généré depuis \`src/dictionary\` (ne pas modifier à la main : \`UPDATE_DOCS=1 npx jest src/dictionary\`).`,
+    `Généré depuis \`src/dictionary\` (ne pas modifier à la main : \`UPDATE_DOCS=1 npx jest test/docs\`).`,
     `Espace de noms \`${dictionary.schema.namespace}\`, préfixe \`${dictionary.schema.prefix}\`.`,
     '',
     '| Id | Donnée | Balise XML (sous `cpf:flux`) | Format | Caractère | Aide |',

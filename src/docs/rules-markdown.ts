@@ -1,5 +1,5 @@
-import type { Dictionary } from '../../dictionary';
-import { listRules } from '.';
+import type { Dictionary } from '../dictionary';
+import { listRules } from '../core/check/rules';
 
 /** The business rules as a French Markdown table, for docs/regles.md (generated, never edited by hand). */
 export function rulesMarkdown(dictionary: Dictionary): string {
@@ -11,7 +11,7 @@ export function rulesMarkdown(dictionary: Dictionary): string {
   return [
     '# Règles métier vérifiées au-delà du XSD',
     '',
-    'Généré depuis `src/core/rules` (ne pas modifier à la main : `UPDATE_DOCS=1 npx jest src/core/rules/markdown`).',
+    'Généré depuis `src/core/check/rules` (ne pas modifier à la main : `UPDATE_DOCS=1 npx jest test/docs`).',
     'Les contrôles de format (longueurs, listes, dates, nombres) viennent du dictionnaire : voir',
     '[dictionnaire.md](dictionnaire.md). Une erreur bloque l’export ; un avertissement signale un risque de rejet',
     '(KO à la nirisation, délai…) sans bloquer.',

@@ -3,7 +3,7 @@
  * Rows and columns are 0-based internally, like Office.js `rowIndex`/`columnIndex`.
  */
 
-import { columnIndex, columnLetter } from '../../core/layout';
+import { columnIndex, columnLetter } from '../core/template/layout';
 
 /** Excel's grid size (every version since 2007). */
 export const MAX_ROWS = 1_048_576;

@@ -1,7 +1,7 @@
 import { BatchQueue, FakeStats } from './context';
 import { FakeWorkbook, type FakeEnvironment } from './proxies';
 import { WorkbookModel } from './model';
-import type { ExcelRun } from '../excel-run';
+import type { ExcelRun } from '../office/excel-run';
 
 /**
  * An in-memory Excel with the Office.js programming model, for the adapter's tests and the
@@ -67,7 +67,7 @@ export class FakeExcel {
     return result;
   }
 
-  /** This fake in place of `Excel.run`: it implements the part of Office.js that src/excel uses. */
+  /** This fake in place of `Excel.run`: it implements the part of Office.js that src/office uses. */
   get excelRun(): ExcelRun {
     return this.run.bind(this) as unknown as ExcelRun;
   }

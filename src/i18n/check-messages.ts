@@ -176,7 +176,7 @@ const MESSAGES: Record<IssueCode, MessageBuilder> = {
     `la valeur contient un caractère invisible (${p.value}) en position ${p.count}, souvent venu d'un copier-coller. Retapez la valeur au clavier.`,
   leadingApostrophe: (_f, p) =>
     `« ${p.value} » commence par une apostrophe, qui ne fait pas partie du code. Retapez le code sans apostrophe (au format Texte pour garder les zéros).`,
-  // Business rules, nirisation readiness, deadlines and identifiers (src/core/rules, src/core/nirisation).
+  // Business rules, nirisation readiness, deadlines and identifiers (src/core/check/rules).
   digitalScoreMissing: () =>
     `des résultats DIGCOMP sont saisis mais pas le score général, à renseigner une fois quand « Niveau numérique européen connu » (5.14) vaut Oui. Saisissez le score, de 1 à 1000.`,
   digcompIncomplete: () =>

@@ -1,5 +1,5 @@
-import type { FieldDef } from '../../dictionary';
-import { excerpt, fieldName } from '../messages';
+import type { FieldDef } from '../dictionary';
+import { excerpt, fieldName } from './check-messages';
 
 /**
  * French messages of the XML import, keyed by issue code. A message says what could not be placed (or where

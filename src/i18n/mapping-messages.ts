@@ -1,4 +1,4 @@
-import { excerpt } from '../messages';
+import { excerpt } from './check-messages';
 
 /** French messages of the spreadsheet mapping, keyed by issue code. */
 

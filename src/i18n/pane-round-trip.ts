@@ -1,6 +1,6 @@
 /**
  * French texts of the round trip with the CDC (identifiers, accusés, export modes, official XSD) and of the
- * imports (CDC XML file, another table). Spread into `strings` (src/ui/strings.ts): components use `strings`.
+ * imports (CDC XML file, another table). Spread into `strings` (src/i18n/pane.ts): components use `strings`.
  */
 
 const n = (value: number): string => value.toLocaleString('fr-FR');

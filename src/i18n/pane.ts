@@ -1,4 +1,4 @@
-import { roundTripStrings } from './strings-roundtrip';
+import { roundTripStrings } from './pane-round-trip';
 
 /**
  * Every French text of the add-in (task pane, ribbon commands, template extras), in one place.

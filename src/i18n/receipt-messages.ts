@@ -1,4 +1,4 @@
-import type { ReceiptErrorCode } from './types';
+import type { ReceiptErrorCode } from '../core/receipt/types';
 
 /** French texts about reading an accusé: why a file is refused, what was noticed while reading it. */
 

@@ -1,4 +1,4 @@
-import { columnIndex, columnLetter } from '../core/layout';
+import { columnIndex, columnLetter } from '../core/template/layout';
 
 /**
  * Groups cell addresses into the multi-area strings passed to `worksheet.getRanges()`, so that

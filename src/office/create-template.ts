@@ -5,16 +5,16 @@ import {
   type LayoutColumn,
   type TemplateLayout,
   type TrackingColumn,
-} from '../core/layout';
-import { templateVersionText, VERSION_LABEL } from '../core/template-version';
-import { columnLetter } from '../core/layout';
+} from '../core/template/layout';
+import { templateVersionText, VERSION_LABEL } from '../core/template/template-version';
+import { columnLetter } from '../core/template/layout';
 import type { EnumValue } from '../dictionary';
 import { getDictionary } from '../dictionary';
-import { templateText } from '../ui/strings';
+import { templateText } from '../i18n/pane';
 import type { ExcelRun } from './excel-run';
 
 /**
- * Renders the template layout (src/core/layout.ts) with Office.js: sheets Paramètres, Passages
+ * Renders the template layout (src/core/template) with Office.js: sheets Paramètres, Passages
  * and DIGCOMP, each data sheet holding one Excel table, and a hidden Listes sheet as the source of
  * the drop-down lists. It never writes into a sheet that already exists.
  */

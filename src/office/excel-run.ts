@@ -3,7 +3,7 @@
 /**
  * The one way this add-in reaches Excel: a function with the shape of `Excel.run`.
  * Production passes `Excel.run`; tests pass the in-memory fake's `run`, which implements the part
- * of the API used in src/excel (the code is type-checked against the real Office.js typings).
+ * of the API used in src/office (the code is type-checked against the real Office.js typings).
  */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 

@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import type { Issue, Severity } from '../core/types';
+import type { Issue, Severity } from '../core/model/types';
 import { chunkAreas, compactAreas } from './address-groups';
 import type { ExcelRun } from './excel-run';
 

@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 
 /**
- * What the add-in needs to know about its Office host. Only this file and src/excel read `Office.*`.
+ * What the add-in needs to know about its Office host. Only src/office reads `Office.*`.
  */
 
 export type HostPlatform = 'web' | 'windows' | 'mac' | 'other';

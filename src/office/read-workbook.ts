@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
-import { gridToSourceSheet, mapHeaderColumns } from '../core/grid';
-import { isBlank } from '../core/grid';
+import { gridToSourceSheet, mapHeaderColumns } from '../core/template/grid';
+import { isBlank } from '../core/template/grid';
 import {
   columnLetter,
   fieldIdInHeader,
@@ -8,7 +8,7 @@ import {
   historyColumnsInHeader,
   trackingColumnsInHeader,
   type TemplateLayout,
-} from '../core/layout';
+} from '../core/template/layout';
 import type {
   CellValue,
   HistoryKey,
@@ -16,7 +16,7 @@ import type {
   SourceSheet,
   TrackingKey,
   WorkbookData,
-} from '../core/types';
+} from '../core/model/types';
 import { OfficeErrorCode, officeErrorCode, throwIfAborted, type ExcelRun } from './excel-run';
 
 /**

@@ -1,7 +1,12 @@
 /// <reference types="office-js" />
-import { mapHeaderColumns } from '../core/grid';
-import { columnLetter, HEADER_ROW, trackingColumnsInHeader, type TemplateLayout } from '../core/layout';
-import type { CellValue, TrackingKey } from '../core/types';
+import { mapHeaderColumns } from '../core/template/grid';
+import {
+  columnLetter,
+  HEADER_ROW,
+  trackingColumnsInHeader,
+  type TemplateLayout,
+} from '../core/template/layout';
+import type { CellValue, TrackingKey } from '../core/model/types';
 
 /**
  * Where things are on a template data sheet, read in one round trip: the header row (the table's when the

@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 import type { SavedMapping } from '../core/mapping';
-import type { CellValue } from '../core/types';
+import type { CellValue } from '../core/model/types';
 import type { ExcelRun } from './excel-run';
 
 /**

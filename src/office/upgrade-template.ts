@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { columnLetter, HEADER_ROW, FIRST_DATA_ROW, type TemplateLayout } from '../core/layout';
+import { columnLetter, HEADER_ROW, FIRST_DATA_ROW, type TemplateLayout } from '../core/template/layout';
 import {
   appendColumn,
   hasTemplate,
@@ -7,9 +7,9 @@ import {
   type DataSheetSnapshot,
   type TemplateSnapshot,
   type TemplateUpgradePlan,
-} from '../core/template-version';
-import type { CellValue } from '../core/types';
-import { templateText } from '../ui/strings';
+} from '../core/template/template-version';
+import type { CellValue } from '../core/model/types';
+import { templateText } from '../i18n/pane';
 import { createTemplate, LAST_ROW, widthInPoints, writeVersionCell } from './create-template';
 import type { ExcelRun } from './excel-run';
 

@@ -1,11 +1,11 @@
-import { buildTemplateLayout, type TemplateLayout } from '../core/layout';
-import type { Issue, WorkbookData } from '../core/types';
+import { buildTemplateLayout, type TemplateLayout } from '../core/template/layout';
+import type { Issue, WorkbookData } from '../core/model/types';
 import { createTemplate, type TemplateOutcome } from './create-template';
 import type { ExcelRun } from './excel-run';
 import { clearHighlights, highlightIssues, type HighlightSummary } from './highlights';
 import { readWorkbookData, type ReadOptions } from './read-workbook';
 import { selectCell } from './select-cell';
-import type { IdAssignment } from '../core/identifiers';
+import type { IdAssignment } from '../core/check/identifiers';
 import type { ImportedContent } from '../core/import';
 import type { SavedMapping } from '../core/mapping';
 import type { TrackingChanges } from '../core/tracking/types';

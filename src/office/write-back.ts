@@ -1,18 +1,18 @@
 /// <reference types="office-js" />
 import { getDictionary } from '../dictionary';
-import type { IdAssignment } from '../core/identifiers';
+import type { IdAssignment } from '../core/check/identifiers';
 import {
   columnIndex,
   columnLetter,
   historyColumnsInHeader,
   TEXT_FORMAT,
   type TemplateLayout,
-} from '../core/layout';
-import { normalizeCell } from '../core/normalize';
+} from '../core/template/layout';
+import { normalizeCell } from '../core/check/normalize';
 import { CDC_STATUS_LABELS } from '../core/tracking/status';
 import { EXPORT_MODE_LABELS, excelDateOfHorodatage } from '../core/tracking/history';
 import type { HistoryResult, TrackingChanges, TrackingValues } from '../core/tracking/types';
-import type { CellValue, HistoryKey, TrackingKey } from '../core/types';
+import type { CellValue, HistoryKey, TrackingKey } from '../core/model/types';
 import { renderHistorySheet } from './create-template';
 import type { ExcelRun } from './excel-run';
 import { lastHeaderColumn, locateColumns, rowRuns, trackingSpec, type SheetColumns } from './sheet-columns';

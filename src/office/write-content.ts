@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 import type { ImportedContent } from '../core/import';
-import type { LayoutColumn, TemplateLayout } from '../core/layout';
-import type { CellValue } from '../core/types';
+import type { LayoutColumn, TemplateLayout } from '../core/template/layout';
+import type { CellValue } from '../core/model/types';
 import type { ExcelRun } from './excel-run';
 import { locateColumns } from './sheet-columns';
 import { excelSerialOf } from './write-back';

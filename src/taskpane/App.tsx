@@ -10,8 +10,8 @@ import {
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import type { AddinController } from '../services/addin-controller';
-import { strings } from '../ui/strings';
+import type { AddinController } from '../controllers/addin-controller';
+import { strings } from '../i18n/pane';
 import { ProblemList } from './components/ProblemList';
 import { ProgressPanel } from './components/ProgressPanel';
 import { SummaryCard } from './components/SummaryCard';

@@ -1,5 +1,5 @@
 import type { DragEvent } from 'react';
-import type { AddinController } from '../services/addin-controller';
+import type { AddinController } from '../controllers/addin-controller';
 
 /**
  * Drag-and-drop of an accusé onto the pane. Office web views that forbid dropping files simply never fire

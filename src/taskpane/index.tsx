@@ -1,7 +1,7 @@
 import { createRoot } from 'react-dom/client';
 import { registerCommands } from '../commands/register-commands';
-import { officeReady, readHostInfo } from '../excel/host';
-import { AddinController } from '../services/addin-controller';
+import { officeReady, readHostInfo } from '../office/host';
+import { AddinController } from '../controllers/addin-controller';
 import { App } from './App';
 import { createAddinServices } from './services';
 

@@ -1,11 +1,11 @@
 import { createXmlValidator } from '../core/xsd/xml-validator';
-import { officeExcelRun } from '../excel/excel-run';
-import { readHostInfo, showTaskpane, type HostInfo } from '../excel/host';
-import { createExcelWorkbookPort } from '../excel/workbook-port';
-import type { AddinServices } from '../services/addin-controller';
-import { createFilesSaver, createXmlSaver } from '../services/save-file';
+import { officeExcelRun } from '../office/excel-run';
+import { readHostInfo, showTaskpane, type HostInfo } from '../office/host';
+import { createExcelWorkbookPort } from '../office/workbook-port';
+import type { AddinServices } from '../controllers/addin-controller';
+import { createFilesSaver, createXmlSaver } from './save-file';
 import { browserXmllintRunner } from '../workers/browser-xmllint-runner';
-import { validationConcurrency } from '../services/core-runner';
+import { validationConcurrency } from '../workers/core-runner';
 import { workerCoreRunner } from '../workers/worker-core-runner';
 
 /** The add-in's composition root: real Excel, libxml2 in a Web Worker, downloads or copy on Mac. */

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { AddinController, PaneState } from '../services/addin-controller';
+import type { AddinController, PaneState } from '../controllers/addin-controller';
 
 /** The controller's state, re-rendering on every change. */
 export function usePaneState(controller: AddinController): PaneState {

@@ -1,8 +1,8 @@
-import type { CheckOptions, CheckResult } from '../core/check';
-import type { ExportOutcome } from '../core/export';
+import type { CheckOptions, CheckResult } from '../core/check/check';
+import type { ExportOutcome } from '../core/export/export';
 import type { XmllintRequest, XmllintResult } from '../core/xsd/xmllint-runner';
-import type { WorkbookData } from '../core/types';
-import type { CoreExportOptions, CoreProgress } from '../services/core-runner';
+import type { WorkbookData } from '../core/model/types';
+import type { CoreExportOptions, CoreProgress } from './core-runner';
 
 /** Messages between the pane and core.worker.ts (structured clone: plain data only). */
 

@@ -1,8 +1,8 @@
-import { checkWorkbook, type CheckOptions, type CheckResult } from '../core/check';
-import { exportWorkbook, type ExportOptions, type ExportOutcome } from '../core/export';
-import { ValidationCancelledError } from '../core/validate-in-parts';
+import { checkWorkbook, type CheckOptions, type CheckResult } from '../core/check/check';
+import { exportWorkbook, type ExportOptions, type ExportOutcome } from '../core/export/export';
+import { ValidationCancelledError } from '../core/export/validate-in-parts';
 import type { ValidateXml } from '../core/xsd/xml-validator';
-import type { WorkbookData } from '../core/types';
+import type { WorkbookData } from '../core/model/types';
 
 /**
  * Where the long pure computations run: the check (several seconds for 100 000 rows) and the export (check,

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
-import { checkWorkbook } from '../core/check';
-import { exportWorkbook } from '../core/export';
+import { checkWorkbook } from '../core/check/check';
+import { exportWorkbook } from '../core/export/export';
 import type { XmllintResult, XmllintRunner } from '../core/xsd/xmllint-runner';
 import { createXmlValidator } from '../core/xsd/xml-validator';
 import { withoutPassages, type CoreReply, type CoreRequest } from './core-protocol';

@@ -1,5 +1,5 @@
 import type { XmllintRunner } from '../core/xsd/xmllint-runner';
-import { abortError, type CoreRunner } from '../services/core-runner';
+import { abortError, type CoreRunner } from './core-runner';
 import type { CoreReply, CoreRequest } from './core-protocol';
 import { createCoreWorker } from './create-core-worker';
 

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { isBlank } from '../core/grid';
-import type { IdAssignment } from '../core/identifiers';
+import { isBlank } from '../core/template/grid';
+import type { IdAssignment } from '../core/check/identifiers';
 import { toCellValue } from './xlsx-reader';
 import { writeAtomically } from './write-atomically';
 

@@ -11,8 +11,8 @@ import {
   TEMPLATE_ROWS,
   type LayoutColumn,
   type TemplateLayout,
-} from '../core/layout';
-import type { CellValue } from '../core/types';
+} from '../core/template/layout';
+import type { CellValue } from '../core/model/types';
 import {
   addListValidations,
   addLiveRules,

@@ -1,14 +1,14 @@
 import ExcelJS from 'exceljs';
 import { StreamingWorkbookReader } from './streaming-reader';
-import { isBlank, mapHeaderColumns, rowsToSourceRows } from '../core/grid';
+import { isBlank, mapHeaderColumns, rowsToSourceRows } from '../core/template/grid';
 import {
   columnLetter,
   fieldIdInHeader,
   historyColumnsInHeader,
   SHEET_NAMES,
   trackingColumnsInHeader,
-} from '../core/layout';
-import { FORMULA_ERROR, FORMULA_NOT_CALCULATED } from '../core/normalize';
+} from '../core/template/layout';
+import { FORMULA_ERROR, FORMULA_NOT_CALCULATED } from '../core/check/normalize';
 import type {
   CellValue,
   HistoryKey,
@@ -17,7 +17,7 @@ import type {
   SourceSheet,
   TrackingKey,
   WorkbookData,
-} from '../core/types';
+} from '../core/model/types';
 
 /**
  * Reads a filled template (.xlsx) into WorkbookData with exceljs's streaming reader, so that a

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { StreamingWorkbookReader } from './streaming-reader';
-import { isBlank } from '../core/grid';
-import type { CellValue } from '../core/types';
+import { isBlank } from '../core/template/grid';
+import type { CellValue } from '../core/model/types';
 import { toCellValue, UnusableWorkbookError } from './xlsx-reader';
 
 /**

@@ -10,10 +10,10 @@ import {
   type LayoutColumn,
   type TemplateLayout,
   type TrackingColumn,
-} from '../core/layout';
+} from '../core/template/layout';
 
 /**
- * Renders the template layout (src/core/layout.ts) as an .xlsx workbook with exceljs,
+ * Renders the template layout (src/core/template) as an .xlsx workbook with exceljs,
  * for the CLI and for people without the add-in. The add-in renders the same layout with Office.js.
  */
 

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { getDictionary } from '../dictionary';
-import { mapHeaderColumns } from '../core/grid';
+import { mapHeaderColumns } from '../core/template/grid';
 import {
   buildTemplateLayout,
   columnLetter,
@@ -8,12 +8,12 @@ import {
   SHEET_NAMES,
   trackingColumnsInHeader,
   type TemplateLayout,
-} from '../core/layout';
-import { normalizeCell } from '../core/normalize';
+} from '../core/template/layout';
+import { normalizeCell } from '../core/check/normalize';
 import { CDC_STATUS_LABELS } from '../core/tracking/status';
 import { EXPORT_MODE_LABELS, excelDateOfHorodatage } from '../core/tracking/history';
 import type { HistoryResult, TrackingChanges } from '../core/tracking/types';
-import type { CellValue, HistoryKey, TrackingKey } from '../core/types';
+import type { CellValue, HistoryKey, TrackingKey } from '../core/model/types';
 import { toCellValue } from './xlsx-reader';
 import { writeHistoryHeaders, writeTrackingHeaders } from './xlsx-template';
 import { writeAtomically } from './write-atomically';

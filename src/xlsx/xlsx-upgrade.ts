@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { FIRST_DATA_ROW, HEADER_ROW, TEMPLATE_ROWS, type TemplateLayout } from '../core/layout';
+import { FIRST_DATA_ROW, HEADER_ROW, TEMPLATE_ROWS, type TemplateLayout } from '../core/template/layout';
 import {
   appendColumn,
   planTemplateUpgrade,
@@ -7,8 +7,8 @@ import {
   type DataSheetSnapshot,
   type TemplateSnapshot,
   type TemplateUpgradePlan,
-} from '../core/template-version';
-import type { CellValue } from '../core/types';
+} from '../core/template/template-version';
+import type { CellValue } from '../core/model/types';
 import { toCellValue } from './xlsx-reader';
 import {
   COLORS,

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { checkCommand } from '../../src/cli/commands';
-import { createTemplateWorkbook } from '../../src/workbook/xlsx-template';
-import { captureIO, tempDir } from '../helpers/cli';
-import { REALISTIC_TODAY, realisticRows } from '../helpers/realistic-workbook';
-import { VALID_PARAMETERS } from '../helpers/workbook';
+import { createTemplateWorkbook } from '../../src/xlsx/xlsx-template';
+import { captureIO, tempDir } from '../support/cli';
+import { REALISTIC_TODAY, realisticRows } from '../support/realistic-workbook';
+import { VALID_PARAMETERS } from '../support/workbook';
 
 async function writeWorkbook(passages: Record<string, unknown>[]): Promise<string> {
   const file = path.join(tempDir(), 'passages.xlsx');

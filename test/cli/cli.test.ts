@@ -1,10 +1,10 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkCommand, exportCommand, templateCommand, validateCommand } from '../../src/cli/commands';
-import { EXAMPLE_VALID } from '../../src/workbook/examples';
-import { createTemplateWorkbook } from '../../src/workbook/xlsx-template';
-import { captureIO, OFFICIAL_EXAMPLE, OFFICIAL_XSD, REPO_ROOT, tempDir } from '../helpers/cli';
-import { validateWithNativeXmllint } from '../helpers/xmllint-native';
+import { EXAMPLE_VALID } from '../../src/core/template/examples';
+import { createTemplateWorkbook } from '../../src/xlsx/xlsx-template';
+import { captureIO, OFFICIAL_EXAMPLE, OFFICIAL_XSD, REPO_ROOT, tempDir } from '../support/cli';
+import { validateWithNativeXmllint } from '../support/xmllint-native';
 
 const now = new Date('2026-11-23T10:15:00Z');
 

@@ -1,11 +1,11 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { exportCommand } from '../../src/cli/commands';
-import { EXAMPLE_VALID } from '../../src/workbook/examples';
-import { readTemplateWorkbook } from '../../src/workbook/xlsx-reader';
-import { createTemplateWorkbook } from '../../src/workbook/xlsx-template';
-import { captureIO, OFFICIAL_XSD, tempDir } from '../helpers/cli';
-import { validateWithNativeXmllint } from '../helpers/xmllint-native';
+import { EXAMPLE_VALID } from '../../src/core/template/examples';
+import { readTemplateWorkbook } from '../../src/xlsx/xlsx-reader';
+import { createTemplateWorkbook } from '../../src/xlsx/xlsx-template';
+import { captureIO, OFFICIAL_XSD, tempDir } from '../support/cli';
+import { validateWithNativeXmllint } from '../support/xmllint-native';
 
 const now = new Date('2026-11-23T10:15:00Z');
 const idsIn = (xml: string) => [...xml.matchAll(/<cpf:idTechnique>([^<]*)</g)].map((m) => m[1]);

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { idsCommand } from '../../src/cli/ids-command';
-import { readTemplateWorkbook } from '../../src/workbook/xlsx-reader';
-import { createTemplateWorkbook } from '../../src/workbook/xlsx-template';
-import { captureIO, tempDir } from '../helpers/cli';
-import { validPassage, VALID_PARAMETERS } from '../helpers/workbook';
+import { readTemplateWorkbook } from '../../src/xlsx/xlsx-reader';
+import { createTemplateWorkbook } from '../../src/xlsx/xlsx-template';
+import { captureIO, tempDir } from '../support/cli';
+import { validPassage, VALID_PARAMETERS } from '../support/workbook';
 
 async function writeWorkbook(dir: string, passages: Record<string, unknown>[]): Promise<string> {
   const file = path.join(dir, 'passages.xlsx');

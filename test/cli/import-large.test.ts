@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { createWriteStream, readFileSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
-import { OFFICIAL_EXAMPLE, REPO_ROOT, tempDir } from '../helpers/cli';
+import { OFFICIAL_EXAMPLE, REPO_ROOT, tempDir } from '../support/cli';
 
 /**
  * Imports a ~150 MB CDC file (the official example's passages repeated with unique ids) with the real CLI code in

@@ -4,11 +4,11 @@ import ExcelJS from 'exceljs';
 import { importCommand } from '../../src/cli/commands-import';
 import { exportCommand } from '../../src/cli/commands';
 import { getDictionary } from '../../src/dictionary';
-import { readFluxFromXml } from '../../src/core/xml/test-helpers';
-import { readTemplateWorkbook } from '../../src/workbook/xlsx-reader';
-import { createTemplateWorkbook } from '../../src/workbook/xlsx-template';
-import { captureIO, OFFICIAL_EXAMPLE, OFFICIAL_XSD, tempDir } from '../helpers/cli';
-import { validateWithNativeXmllint } from '../helpers/xmllint-native';
+import { readFluxFromXml } from '../support/xml';
+import { readTemplateWorkbook } from '../../src/xlsx/xlsx-reader';
+import { createTemplateWorkbook } from '../../src/xlsx/xlsx-template';
+import { captureIO, OFFICIAL_EXAMPLE, OFFICIAL_XSD, tempDir } from '../support/cli';
+import { validateWithNativeXmllint } from '../support/xmllint-native';
 
 const dictionary = getDictionary();
 const example = readFileSync(OFFICIAL_EXAMPLE, 'utf8');

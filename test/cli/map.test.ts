@@ -3,9 +3,9 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { mapCommand } from '../../src/cli/commands-import';
-import { checkWorkbook } from '../../src/core/check';
-import { readTemplateWorkbook } from '../../src/workbook/xlsx-reader';
-import { captureIO, tempDir } from '../helpers/cli';
+import { checkWorkbook } from '../../src/core/check/check';
+import { readTemplateWorkbook } from '../../src/xlsx/xlsx-reader';
+import { captureIO, tempDir } from '../support/cli';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');

@@ -3,12 +3,12 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { exportCommand } from '../../src/cli/commands';
 import { receiptCommand } from '../../src/cli/receipt-command';
-import { buildTemplateLayout } from '../../src/core/layout';
-import { EXAMPLE_VALID } from '../../src/workbook/examples';
-import { readTemplateWorkbook } from '../../src/workbook/xlsx-reader';
-import { createTemplateWorkbook } from '../../src/workbook/xlsx-template';
-import { captureIO, OFFICIAL_XSD, SHARED_CDC, tempDir } from '../helpers/cli';
-import { validateWithNativeXmllint } from '../helpers/xmllint-native';
+import { buildTemplateLayout } from '../../src/core/template/layout';
+import { EXAMPLE_VALID } from '../../src/core/template/examples';
+import { readTemplateWorkbook } from '../../src/xlsx/xlsx-reader';
+import { createTemplateWorkbook } from '../../src/xlsx/xlsx-template';
+import { captureIO, OFFICIAL_XSD, SHARED_CDC, tempDir } from '../support/cli';
+import { validateWithNativeXmllint } from '../support/xmllint-native';
 
 const layout = buildTemplateLayout();
 const first = new Date('2026-11-23T10:15:00Z');

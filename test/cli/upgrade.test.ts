@@ -2,11 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { upgradeCommand } from '../../src/cli/upgrade-command';
-import { buildTemplateLayout } from '../../src/core/layout';
-import { EXAMPLE_VALID } from '../../src/workbook/examples';
-import { readTemplateWorkbook } from '../../src/workbook/xlsx-reader';
-import { createTemplateWorkbook } from '../../src/workbook/xlsx-template';
-import { captureIO, tempDir } from '../helpers/cli';
+import { buildTemplateLayout } from '../../src/core/template/layout';
+import { EXAMPLE_VALID } from '../../src/core/template/examples';
+import { readTemplateWorkbook } from '../../src/xlsx/xlsx-reader';
+import { createTemplateWorkbook } from '../../src/xlsx/xlsx-template';
+import { captureIO, tempDir } from '../support/cli';
 
 const layout = buildTemplateLayout();
 

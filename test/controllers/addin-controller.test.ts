@@ -1,9 +1,9 @@
-import { validateXml } from '../core/xsd/validate-xml';
-import { FakeExcel } from '../excel/fake';
-import { fillParameters, fillPassages } from '../excel/fake/fixtures';
-import { createExcelWorkbookPort } from '../excel/workbook-port';
-import { AddinController, type AddinServices } from './addin-controller';
-import type { SaveResult } from './save-file';
+import { validateXml } from '../../src/core/xsd/validate-xml';
+import { FakeExcel } from '../../src/fake-excel';
+import { fillParameters, fillPassages } from '../support/fake-excel-fixtures';
+import { createExcelWorkbookPort } from '../../src/office/workbook-port';
+import { AddinController, type AddinServices } from '../../src/controllers/addin-controller';
+import type { SaveResult } from '../../src/taskpane/save-file';
 
 const NOW = new Date('2026-03-02T09:30:00Z');
 

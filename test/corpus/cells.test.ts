@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { cellOf, passage, runCorpusFile, writeCorpusFile, xmlValue } from './support/corpus';
+import { cellOf, passage, runCorpusFile, writeCorpusFile, xmlValue } from '../support/corpus';
 
 /**
  * Bad (or merely unusual) cell contents, one case each, through `accrochage check` and `export` on a real

@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { checkCommand } from '../../src/cli/commands';
-import { buildTemplateLayout } from '../../src/core/layout';
-import { captureIO, tempDir } from '../helpers/cli';
-import { passage, PARAMETERS } from './support/corpus';
+import { buildTemplateLayout } from '../../src/core/template/layout';
+import { captureIO, tempDir } from '../support/cli';
+import { passage, PARAMETERS } from '../support/corpus';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildTemplateLayout } from '../../src/core/layout';
-import { SHARED_CDC, tempDir } from '../helpers/cli';
-import { cellOf, passage, PARAMETERS, runCorpusFile, writeCorpusFile, xmlValue } from './support/corpus';
+import { buildTemplateLayout } from '../../src/core/template/layout';
+import { SHARED_CDC, tempDir } from '../support/cli';
+import { cellOf, passage, PARAMETERS, runCorpusFile, writeCorpusFile, xmlValue } from '../support/corpus';
 
 /**
  * What users do to the shape of the workbook: merge, hide, filter, move, rename, delete, add, leave gaps,

@@ -1,4 +1,4 @@
-import { getDictionary, SCHEMA_VERSIONS } from '.';
+import { getDictionary, SCHEMA_VERSIONS } from '../../src/dictionary';
 
 describe('dictionary 1.1.2', () => {
   const dictionary = getDictionary('1.1.2');

@@ -1,9 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { getDictionary } from '.';
-import { dictionaryMarkdown } from './markdown';
+import { getDictionary } from '../../src/dictionary';
+import { dictionaryMarkdown } from '../../src/docs/dictionary-markdown';
+import { DOCS_DIR } from '../support/paths';
 
-const file = path.resolve(__dirname, '../../docs/dictionnaire.md');
+const file = path.join(DOCS_DIR, 'dictionnaire.md');
 
 describe('docs/dictionnaire.md', () => {
   it('is the table generated from the dictionary', () => {

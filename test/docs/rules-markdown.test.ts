@@ -1,10 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { getDictionary } from '../../dictionary';
-import { listRules } from '.';
-import { rulesMarkdown } from './markdown';
+import { getDictionary } from '../../src/dictionary';
+import { listRules } from '../../src/core/check/rules';
+import { rulesMarkdown } from '../../src/docs/rules-markdown';
+import { DOCS_DIR } from '../support/paths';
 
-const file = path.resolve(__dirname, '../../../docs/regles.md');
+const file = path.join(DOCS_DIR, 'regles.md');
 
 describe('docs/regles.md', () => {
   it('is the table generated from the rules', () => {

@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
-import { validateWithNativeXmllint } from '../helpers/xmllint-native';
+import { validateWithNativeXmllint } from '../support/xmllint-native';
 import type { E2eApi } from './stub/office-stub';
-import { inWorkbook } from './helpers/workbook-access';
+import { inWorkbook } from '../support/e2e-workbook-access';
 import {
   buildAddin,
   E2E_DIST,
@@ -13,14 +13,14 @@ import {
   screenshot,
   serveDirectory,
   type StaticServer,
-} from './helpers/harness';
+} from '../support/e2e-harness';
+import { OFFICIAL_XSD } from '../support/paths';
 
 /**
  * The add-in in a browser, against the in-memory Excel: template, typing with mistakes, check,
  * fix, re-check, export, and the user's own formatting left as it was.
  */
 
-const OFFICIAL_XSD = path.resolve(ROOT, '../shared/cdc/xsd/cdc-flux-1.1.2.xsd');
 const OUTPUT = path.join(ROOT, 'test-artifacts/e2e-out');
 const ERROR_FILL = '#FFC7CE';
 const USER_FILL = '#DDEBF7';

@@ -2,8 +2,9 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
-import { validateWithNativeXmllint } from '../helpers/xmllint-native';
-import { launchChromium, ROOT, screenshot, serveDirectory, type StaticServer } from './helpers/harness';
+import { validateWithNativeXmllint } from '../support/xmllint-native';
+import { launchChromium, ROOT, screenshot, serveDirectory, type StaticServer } from '../support/e2e-harness';
+import { OFFICIAL_XSD } from '../support/paths';
 
 /**
  * npm run demo: the task pane in an ordinary browser next to the in-browser workbook, without Office.js.
@@ -11,7 +12,6 @@ import { launchChromium, ROOT, screenshot, serveDirectory, type StaticServer } f
  */
 
 const OUT = path.join(ROOT, 'test-artifacts/demo-dist');
-const OFFICIAL_XSD = path.resolve(ROOT, '../shared/cdc/xsd/cdc-flux-1.1.2.xsd');
 const ERROR_FILL = '#FFC7CE';
 
 let server: StaticServer;

@@ -4,7 +4,7 @@ import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import type { Browser } from 'playwright-core';
-import { launchChromium, OFFICE_JS_URL, ROOT, screenshot } from './helpers/harness';
+import { launchChromium, OFFICE_JS_URL, ROOT, screenshot } from '../support/e2e-harness';
 
 /**
  * The production build (npm run build:prod) served by a real web server, nginx, with the configuration

@@ -1,10 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
-import { buildTemplateLayout } from '../../src/core/layout';
-import { excelSerial } from '../../src/excel/fake/fixtures';
-import { validateWithNativeXmllint } from '../helpers/xmllint-native';
-import { inWorkbook } from './helpers/workbook-access';
+import { buildTemplateLayout } from '../../src/core/template/layout';
+import { excelSerial } from '../support/fake-excel-fixtures';
+import { validateWithNativeXmllint } from '../support/xmllint-native';
+import { inWorkbook } from '../support/e2e-workbook-access';
 import {
   buildAddinInto,
   launchChromium,
@@ -14,7 +14,8 @@ import {
   serveDirectory,
   type OpenPane,
   type StaticServer,
-} from './helpers/harness';
+} from '../support/e2e-harness';
+import { OFFICIAL_EXAMPLE, OFFICIAL_XSD } from '../support/paths';
 
 /**
  * The round trip with the CDC and the imports, driven in the real task pane like a user would: export, an
@@ -25,8 +26,6 @@ import {
 
 const DIST = path.join(ROOT, 'test-artifacts/e2e-roundtrip-dist');
 const OUTPUT = path.join(ROOT, 'test-artifacts/e2e-out/roundtrip');
-const OFFICIAL_XSD = path.resolve(ROOT, '../shared/cdc/xsd/cdc-flux-1.1.2.xsd');
-const OFFICIAL_EXAMPLE = path.resolve(ROOT, '../shared/cdc/examples/cdc-flux-1.1.2-example.xml');
 const ERROR_FILL = '#FFC7CE';
 const layout = buildTemplateLayout();
 

@@ -1,5 +1,5 @@
-import { FakeExcel, ErrorCode } from '.';
-import { typeCell } from './user';
+import { FakeExcel, ErrorCode } from '../../src/fake-excel';
+import { typeCell } from '../../src/fake-excel/user';
 
 /** The fake must behave like Office.js where our code could get it wrong. */
 

@@ -1,7 +1,7 @@
-import { checkWorkbook } from '../../core/check';
-import { FakeExcel } from '.';
-import { createExcelWorkbookPort } from '../workbook-port';
-import { fillParameters, fillPassages } from './fixtures';
+import { checkWorkbook } from '../../src/core/check/check';
+import { FakeExcel } from '../../src/fake-excel';
+import { createExcelWorkbookPort } from '../../src/office/workbook-port';
+import { fillParameters, fillPassages } from '../support/fake-excel-fixtures';
 
 /** The sample the adapter tests and the e2e page type in must be what the checker accepts. */
 describe('sample workbook', () => {

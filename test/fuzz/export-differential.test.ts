@@ -1,14 +1,14 @@
 import fc from 'fast-check';
-import { normalizeCell } from '../../src/core/normalize';
-import type { CellValue, Issue } from '../../src/core/types';
+import { normalizeCell } from '../../src/core/check/normalize';
+import type { CellValue, Issue } from '../../src/core/model/types';
 import { getDictionary, type FieldDef } from '../../src/dictionary';
-import { OFFICIAL_XSD } from '../helpers/cli';
-import { VALID_PARAMETERS, workbook, type RowInput } from '../helpers/workbook';
-import { validRow, validRows } from '../helpers/workbook-arbitraries';
-import { batches, casesFor, fuzzParameters } from './support/budget';
-import { brokenCell, INVISIBLES, rawLexical } from './support/cell-mutations';
-import { cellAddress, checkAndExport, escapeForTest, setElementText } from './support/export-pipeline';
-import { xmllintVerdicts } from './support/xmllint-batch';
+import { OFFICIAL_XSD } from '../support/cli';
+import { VALID_PARAMETERS, workbook, type RowInput } from '../support/workbook';
+import { validRow, validRows } from '../support/workbook-arbitraries';
+import { batches, casesFor, fuzzParameters } from '../support/fuzz-budget';
+import { brokenCell, INVISIBLES, rawLexical } from '../support/cell-mutations';
+import { cellAddress, checkAndExport, escapeForTest, setElementText } from '../support/export-pipeline';
+import { xmllintVerdicts } from '../support/xmllint-batch';
 
 /**
  * Differential fuzzing of check + export against the CDC's own XSD (native xmllint):

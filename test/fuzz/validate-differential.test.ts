@@ -4,10 +4,10 @@ import * as path from 'node:path';
 import { writeXsd } from '../../src/core/xsd/write-xsd';
 import { validateXml } from '../../src/core/xsd/validate-xml';
 import { getDictionary } from '../../src/dictionary';
-import { OFFICIAL_EXAMPLE, OFFICIAL_XSD, tempDir } from '../helpers/cli';
-import { batches, casesFor, fuzzParameters } from './support/budget';
-import { mutatedExample } from './support/example-mutations';
-import { xmllintVerdicts } from './support/xmllint-batch';
+import { OFFICIAL_EXAMPLE, OFFICIAL_XSD, tempDir } from '../support/cli';
+import { batches, casesFor, fuzzParameters } from '../support/fuzz-budget';
+import { mutatedExample } from '../support/example-mutations';
+import { xmllintVerdicts } from '../support/xmllint-batch';
 
 /**
  * `accrochage validate` judges files made by any tool: on damaged copies of the CDC's example it must give

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { SaxesParser } from 'saxes';
 import { getDictionary } from '../../src/dictionary';
-import { OFFICIAL_XSD } from '../helpers/cli';
-import { workbook, type RowInput } from '../helpers/workbook';
-import { validRows } from '../helpers/workbook-arbitraries';
-import { batches, casesFor, fuzzParameters } from './support/budget';
-import { checkAndExport } from './support/export-pipeline';
-import { xmllintVerdicts } from './support/xmllint-batch';
+import { OFFICIAL_XSD } from '../support/cli';
+import { workbook, type RowInput } from '../support/workbook';
+import { validRows } from '../support/workbook-arbitraries';
+import { batches, casesFor, fuzzParameters } from '../support/fuzz-budget';
+import { checkAndExport } from '../support/export-pipeline';
+import { xmllintVerdicts } from '../support/xmllint-batch';
 
 /**
  * What we write is plain data: the XML declaration, elements, attributes for nil, text — no comment, no

@@ -1,7 +1,7 @@
-import { buildTemplateLayout, columnIndex } from '../core/layout';
-import { FakeExcel } from './fake';
-import { addNote, typeCell } from './fake/user';
-import { createExcelWorkbookPort } from './workbook-port';
+import { buildTemplateLayout, columnIndex } from '../../src/core/template/layout';
+import { FakeExcel } from '../../src/fake-excel';
+import { addNote, typeCell } from '../../src/fake-excel/user';
+import { createExcelWorkbookPort } from '../../src/office/workbook-port';
 
 const layout = buildTemplateLayout();
 

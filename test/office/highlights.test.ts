@@ -1,10 +1,10 @@
-import { columnLetter } from '../core/layout';
-import type { Issue, Severity } from '../core/types';
-import { parseRect, FakeExcel, WEB_PAYLOAD_LIMIT_BYTES } from './fake';
-import { fillParameters, fillPassages } from './fake/fixtures';
-import { addNote, cellSnapshot, formatCells } from './fake/user';
-import { HIGHLIGHT_STYLE, isHighlightFormula } from './highlights';
-import { createExcelWorkbookPort } from './workbook-port';
+import { columnLetter } from '../../src/core/template/layout';
+import type { Issue, Severity } from '../../src/core/model/types';
+import { parseRect, FakeExcel, WEB_PAYLOAD_LIMIT_BYTES } from '../../src/fake-excel';
+import { fillParameters, fillPassages } from '../support/fake-excel-fixtures';
+import { addNote, cellSnapshot, formatCells } from '../../src/fake-excel/user';
+import { HIGHLIGHT_STYLE, isHighlightFormula } from '../../src/office/highlights';
+import { createExcelWorkbookPort } from '../../src/office/workbook-port';
 
 function issue(cell: string, severity: Severity = 'error', sheet = 'Passages'): Issue {
   const row = parseRect(cell).top + 1;

@@ -1,9 +1,9 @@
-import { buildTemplateLayout, FIRST_DATA_ROW } from '../core/layout';
-import { FakeExcel, WEB_PAYLOAD_LIMIT_BYTES } from './fake';
-import { fillParameters, fillPassages, recentIssueSerial } from './fake/fixtures';
-import { typeCell, typeRows } from './fake/user';
-import { MissingSheetsError } from './read-workbook';
-import { createExcelWorkbookPort } from './workbook-port';
+import { buildTemplateLayout, FIRST_DATA_ROW } from '../../src/core/template/layout';
+import { FakeExcel, WEB_PAYLOAD_LIMIT_BYTES } from '../../src/fake-excel';
+import { fillParameters, fillPassages, recentIssueSerial } from '../support/fake-excel-fixtures';
+import { typeCell, typeRows } from '../../src/fake-excel/user';
+import { MissingSheetsError } from '../../src/office/read-workbook';
+import { createExcelWorkbookPort } from '../../src/office/workbook-port';
 
 const layout = buildTemplateLayout();
 

@@ -1,9 +1,14 @@
-import { buildTemplateLayout, columnIndex, columnLetter, type TemplateLayout } from '../core/layout';
-import { FakeExcel, type WorkbookModel } from './fake';
-import { fillParameters, fillPassages } from './fake/fixtures';
-import { addNote, cellSnapshot, formatCells, typeCell } from './fake/user';
-import { createTemplate } from './create-template';
-import { createExcelWorkbookPort } from './workbook-port';
+import {
+  buildTemplateLayout,
+  columnIndex,
+  columnLetter,
+  type TemplateLayout,
+} from '../../src/core/template/layout';
+import { FakeExcel, type WorkbookModel } from '../../src/fake-excel';
+import { fillParameters, fillPassages } from '../support/fake-excel-fixtures';
+import { addNote, cellSnapshot, formatCells, typeCell } from '../../src/fake-excel/user';
+import { createTemplate } from '../../src/office/create-template';
+import { createExcelWorkbookPort } from '../../src/office/workbook-port';
 
 const layout = buildTemplateLayout();
 const NOW = new Date('2026-03-02T09:30:00Z');

@@ -1,11 +1,11 @@
-import { buildTemplateLayout, FIRST_DATA_ROW } from '../core/layout';
-import { planMissingIds } from '../core/identifiers';
-import type { TrackingChanges } from '../core/tracking/types';
-import { FakeExcel } from './fake';
-import { fillParameters, fillPassages } from './fake/fixtures';
-import { enteredValue, FORMULA_ERROR } from './fake/proxies';
-import { typeCell } from './fake/user';
-import { createExcelWorkbookPort, WorkbookChangedError } from './workbook-port';
+import { buildTemplateLayout, FIRST_DATA_ROW } from '../../src/core/template/layout';
+import { planMissingIds } from '../../src/core/check/identifiers';
+import type { TrackingChanges } from '../../src/core/tracking/types';
+import { FakeExcel } from '../../src/fake-excel';
+import { fillParameters, fillPassages } from '../support/fake-excel-fixtures';
+import { enteredValue, FORMULA_ERROR } from '../../src/fake-excel/proxies';
+import { typeCell } from '../../src/fake-excel/user';
+import { createExcelWorkbookPort, WorkbookChangedError } from '../../src/office/workbook-port';
 
 const layout = buildTemplateLayout();
 const idColumn = layout.passages.columns.findIndex((c) => c.field === '5.1');

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { REPO_ROOT } from '../helpers/cli';
+import { REPO_ROOT } from '../support/cli';
 
 /**
  * `npm audit` of the production dependencies: no high or critical vulnerability. It needs the registry's

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT } from '../helpers/cli';
+import { REPO_ROOT } from '../support/cli';
 
 /**
  * "Aucune donnée personnelle ne quitte votre poste": the only request our code makes is loading Office.js.

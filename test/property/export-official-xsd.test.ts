@@ -1,11 +1,11 @@
 import fc from 'fast-check';
-import { checkWorkbook } from '../../src/core/check';
-import { exportWorkbook } from '../../src/core/export';
+import { checkWorkbook } from '../../src/core/check/check';
+import { exportWorkbook } from '../../src/core/export/export';
 import { getDictionary } from '../../src/dictionary';
-import { OFFICIAL_XSD } from '../helpers/cli';
-import { passageColumn, workbook } from '../helpers/workbook';
-import { validRow, validRows, xsdInvalidValue } from '../helpers/workbook-arbitraries';
-import { validateWithNativeXmllint } from '../helpers/xmllint-native';
+import { OFFICIAL_XSD } from '../support/cli';
+import { passageColumn, workbook } from '../support/workbook';
+import { validRow, validRows, xsdInvalidValue } from '../support/workbook-arbitraries';
+import { validateWithNativeXmllint } from '../support/xmllint-native';
 
 /**
  * The property the whole product rests on: what we accept, the CDC's official XSD accepts; what the

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import type { FieldDef } from '../../../src/dictionary';
-import type { CellValue } from '../../../src/core/types';
-import { validCell } from '../../helpers/workbook-arbitraries';
+import type { FieldDef } from '../../src/dictionary';
+import type { CellValue } from '../../src/core/model/types';
+import { validCell } from './workbook-arbitraries';
 
 /**
  * "Slightly broken" cells: what a valid value becomes after a paste from the web, a slip of the keyboard or

@@ -20,7 +20,4 @@ export function tempDir(prefix = 'accrochage-'): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
 }
 
-export const REPO_ROOT = path.resolve(__dirname, '..', '..');
-export const SHARED_CDC = path.resolve(REPO_ROOT, '..', 'shared', 'cdc');
-export const OFFICIAL_XSD = path.join(SHARED_CDC, 'xsd', 'cdc-flux-1.1.2.xsd');
-export const OFFICIAL_EXAMPLE = path.join(SHARED_CDC, 'examples', 'cdc-flux-1.1.2-example.xml');
+export { REPO_ROOT, SHARED_CDC, OFFICIAL_XSD, OFFICIAL_EXAMPLE } from './paths';

@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
-import { checkCommand, exportCommand } from '../../../src/cli/commands';
-import type { Issue } from '../../../src/core/types';
-import { createTemplateWorkbook, type TemplateContent } from '../../../src/workbook/xlsx-template';
-import { captureIO, OFFICIAL_XSD, tempDir } from '../../helpers/cli';
-import { passageColumn } from '../../helpers/workbook';
-import { validateWithNativeXmllint } from '../../helpers/xmllint-native';
+import { checkCommand, exportCommand } from '../../src/cli/commands';
+import type { Issue } from '../../src/core/model/types';
+import { createTemplateWorkbook, type TemplateContent } from '../../src/xlsx/xlsx-template';
+import { captureIO, OFFICIAL_XSD, tempDir } from './cli';
+import { passageColumn } from './workbook';
+import { validateWithNativeXmllint } from './xmllint-native';
 
 /**
  * The bad-input corpus runs the real CLI on real .xlsx files built on the fly. Every case proves that the

@@ -11,7 +11,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
  * localhost is refused and reported.
  */
 
-export const ROOT = path.resolve(__dirname, '../../..');
+export { REPO_ROOT as ROOT } from './paths';
+import { REPO_ROOT as ROOT } from './paths';
 export const E2E_DIST = path.join(ROOT, 'test-artifacts/e2e-dist');
 export const SCREENSHOTS = path.join(ROOT, 'test-artifacts/screenshots');
 export const OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { E2eApi } from '../stub/office-stub';
+import type { E2eApi } from '../e2e/stub/office-stub';
 
 /** Runs `fn` with the page's `window.__e2e` (the fake workbook). */
 export function inWorkbook<R, A>(page: Page, fn: (e2e: E2eApi, arg: A) => R, arg: A): Promise<R> {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { getDictionary } from '../../../src/dictionary';
+import { getDictionary } from '../../src/dictionary';
 import { escapeForTest } from './xml-text';
 
 /**

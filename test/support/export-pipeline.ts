@@ -1,9 +1,9 @@
-import { prepareExport, writePreparedXml } from '../../../src/core/export';
-import { buildTemplateLayout } from '../../../src/core/layout';
-import type { CheckResult } from '../../../src/core/check';
-import type { FieldDef } from '../../../src/dictionary';
-import type { WorkbookData } from '../../../src/core/types';
-import { passageColumn } from '../../helpers/workbook';
+import { prepareExport, writePreparedXml } from '../../src/core/export/export';
+import { buildTemplateLayout } from '../../src/core/template/layout';
+import type { CheckResult } from '../../src/core/check/check';
+import type { FieldDef } from '../../src/dictionary';
+import type { WorkbookData } from '../../src/core/model/types';
+import { passageColumn } from './workbook';
 
 export { escapeForTest } from './xml-text';
 

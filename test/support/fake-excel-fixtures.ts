@@ -1,7 +1,12 @@
-import { buildTemplateLayout, columnLetter, FIRST_DATA_ROW, type TemplateLayout } from '../../core/layout';
-import type { FakeValue } from './model';
-import { typeCell, typeRows } from './user';
-import type { WorkbookModel } from './model';
+import {
+  buildTemplateLayout,
+  columnLetter,
+  FIRST_DATA_ROW,
+  type TemplateLayout,
+} from '../../src/core/template/layout';
+import type { FakeValue } from '../../src/fake-excel/model';
+import { typeCell, typeRows } from '../../src/fake-excel/user';
+import type { WorkbookModel } from '../../src/fake-excel/model';
 
 /**
  * A filled template, as a user would type it: used by the adapter tests and the e2e stub page.

@@ -1,5 +1,5 @@
 import { SaxesParser, type SaxesTagNS } from 'saxes';
-import type { ElementNode, FieldDef, SchemaNode, SchemaVersion } from '../../dictionary/types';
+import type { ElementNode, FieldDef, SchemaNode, SchemaVersion } from '../../src/dictionary/types';
 
 /**
  * A normalized description of what a schema accepts, element path by element path, so that the
@@ -73,7 +73,8 @@ export function describeDictionarySchema(schema: SchemaVersion): SchemaDescripti
         if (child.type === 'element') {
           visit(child, path);
         } else {
-          if (children.length > 1) throw new Error(`${path}: a choice beside other particles is not supported`);
+          if (children.length > 1)
+            throw new Error(`${path}: a choice beside other particles is not supported`);
           const options = child.options.map((option) => option.tag).sort();
           for (const option of child.options) visit(option, path, options.length > 1 ? options : undefined);
         }
@@ -88,10 +89,18 @@ export function describeDictionarySchema(schema: SchemaVersion): SchemaDescripti
     };
   };
   visit(schema.root, '');
-  return { targetNamespace: schema.namespace, elementFormDefault: 'qualified', version: schema.version, elements };
+  return {
+    targetNamespace: schema.namespace,
+    elementFormDefault: 'qualified',
+    version: schema.version,
+    elements,
+  };
 }
 
-function dictionaryCompositor(node: ElementNode, children: readonly SchemaNode[]): 'all' | 'sequence' | 'choice' {
+function dictionaryCompositor(
+  node: ElementNode,
+  children: readonly SchemaNode[],
+): 'all' | 'sequence' | 'choice' {
   if (children.length === 1) {
     const only = children[0];
     if (only.type === 'choice') return only.options.length > 1 ? 'choice' : 'sequence';
@@ -162,9 +171,16 @@ function parseXsd(text: string): XsdNode {
     const parentScope = stack[stack.length - 1]?.scope ?? {};
     const attributes: Record<string, string> = {};
     for (const attribute of Object.values(tag.attributes)) {
-      if (attribute.prefix !== 'xmlns' && attribute.name !== 'xmlns') attributes[attribute.name] = attribute.value;
+      if (attribute.prefix !== 'xmlns' && attribute.name !== 'xmlns')
+        attributes[attribute.name] = attribute.value;
     }
-    const node: XsdNode = { local: tag.local, uri: tag.uri, attributes, scope: { ...parentScope, ...tag.ns }, children: [] };
+    const node: XsdNode = {
+      local: tag.local,
+      uri: tag.uri,
+      attributes,
+      scope: { ...parentScope, ...tag.ns },
+      children: [],
+    };
     if (node.uri === XS && !KNOWN_CONSTRUCTS.has(node.local)) {
       throw new Error(`XSD construct xs:${node.local} is not supported by the schema description`);
     }
@@ -192,11 +208,15 @@ function resolveQName(node: XsdNode, qname: string): { uri: string; local: strin
   return { uri, local };
 }
 
-const components = (node: XsdNode) => node.children.filter((child) => child.uri === XS && child.local !== 'annotation');
+const components = (node: XsdNode) =>
+  node.children.filter((child) => child.uri === XS && child.local !== 'annotation');
 
 function occurs(node: XsdNode): { min: number; max: number | 'unbounded' } {
   const max = node.attributes.maxOccurs ?? '1';
-  return { min: Number(node.attributes.minOccurs ?? '1'), max: max === 'unbounded' ? 'unbounded' : Number(max) };
+  return {
+    min: Number(node.attributes.minOccurs ?? '1'),
+    max: max === 'unbounded' ? 'unbounded' : Number(max),
+  };
 }
 
 function multiply(a: number | 'unbounded', b: number | 'unbounded'): number | 'unbounded' {
@@ -208,7 +228,11 @@ export function describeXsd(text: string): SchemaDescription {
   const schema = parseXsd(text);
   const targetNamespace = schema.attributes.targetNamespace ?? '';
   const named = (kind: string) =>
-    new Map(components(schema).filter((c) => c.local === kind).map((c) => [c.attributes.name, c] as const));
+    new Map(
+      components(schema)
+        .filter((c) => c.local === kind)
+        .map((c) => [c.attributes.name, c] as const),
+    );
   const complexTypes = named('complexType');
   const simpleTypes = named('simpleType');
   const elements: Record<string, ElementDescription> = {};
@@ -220,12 +244,15 @@ export function describeXsd(text: string): SchemaDescription {
     }
     const base = resolveQName(restriction, restriction.attributes.base);
     const inherited =
-      base.uri === XS ? { base: base.local, facets: {} } : simpleContent(lookup(simpleTypes, base, targetNamespace));
+      base.uri === XS
+        ? { base: base.local, facets: {} }
+        : simpleContent(lookup(simpleTypes, base, targetNamespace));
     const facets: Record<string, unknown> = { ...inherited.facets };
     for (const facet of components(restriction)) {
       const value = facet.attributes.value;
       if (facet.local === 'pattern') facets.patterns = [...((facets.patterns as string[]) ?? []), value];
-      else if (facet.local === 'enumeration') facets.enumeration = [...((facets.enumeration as string[]) ?? []), value];
+      else if (facet.local === 'enumeration')
+        facets.enumeration = [...((facets.enumeration as string[]) ?? []), value];
       else facets[facet.local] = Number(value);
     }
     return { base: inherited.base, facets: normalizeFacets(facets as Facets) };
@@ -275,7 +302,11 @@ export function describeXsd(text: string): SchemaDescription {
     // Fold groups that hold a single particle into the occurrences of what they hold.
     let current = group;
     let { min, max } = occurs(group);
-    for (let inner = components(current); inner.length === 1 && inner[0].local !== 'element'; inner = components(current)) {
+    for (
+      let inner = components(current);
+      inner.length === 1 && inner[0].local !== 'element';
+      inner = components(current)
+    ) {
       current = inner[0];
       min *= occurs(current).min;
       max = multiply(max, occurs(current).max);
@@ -307,7 +338,11 @@ export function describeXsd(text: string): SchemaDescription {
   };
 }
 
-function lookup(types: ReadonlyMap<string, XsdNode>, name: { uri: string; local: string }, targetNamespace: string): XsdNode {
+function lookup(
+  types: ReadonlyMap<string, XsdNode>,
+  name: { uri: string; local: string },
+  targetNamespace: string,
+): XsdNode {
   const type = name.uri === targetNamespace ? types.get(name.local) : undefined;
   if (!type) throw new Error(`Unknown type {${name.uri}}${name.local}`);
   return type;

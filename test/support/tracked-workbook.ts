@@ -1,5 +1,5 @@
 import { workbook, type RowInput } from './workbook';
-import type { CellValue, TrackingKey, WorkbookData } from '../../src/core/types';
+import type { CellValue, TrackingKey, WorkbookData } from '../../src/core/model/types';
 
 /** Test workbooks whose passage rows carry round-trip cells (status, idFlux d'envoi…). */
 export function trackedWorkbook(

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { getDictionary, type FieldDef } from '../../src/dictionary';
-import type { CellValue } from '../../src/core/types';
+import type { CellValue } from '../../src/core/model/types';
 import type { RowInput } from './workbook';
 
 /**

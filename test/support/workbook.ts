@@ -1,5 +1,5 @@
-import { buildTemplateLayout, FIRST_DATA_ROW } from '../../src/core/layout';
-import type { CellValue, SourceSheet, WorkbookData } from '../../src/core/types';
+import { buildTemplateLayout, FIRST_DATA_ROW } from '../../src/core/template/layout';
+import type { CellValue, SourceSheet, WorkbookData } from '../../src/core/model/types';
 
 /** Builds WorkbookData the way a reader of a template made by us would, from rows keyed by dictionary id. */
 

@@ -4,17 +4,16 @@ import * as os from 'os';
 import * as path from 'path';
 import fc from 'fast-check';
 import { SaxesParser } from 'saxes';
-import { IDENTITY_CHOICE, type Dictionary, type FieldDef, type SchemaNode } from '../../dictionary';
-import type { DigcompResult, Flux, Passage, XmlValue } from '../types';
-import { findForbiddenXmlChar } from './escape';
-import { createFlux, groupCertifications } from './group';
-import { schemaShape } from './schema-shape';
+import { IDENTITY_CHOICE, type Dictionary, type FieldDef, type SchemaNode } from '../../src/dictionary';
+import type { DigcompResult, Flux, Passage, XmlValue } from '../../src/core/model/types';
+import { findForbiddenXmlChar } from '../../src/core/xml/escape';
+import { createFlux, groupCertifications } from '../../src/core/xml/group';
+import { schemaShape } from '../../src/core/xml/schema-shape';
 
 /** Test support for src/core/xml: CDC files read in place, XML comparison, xmllint, random passages. */
 
-const SHARED_CDC = path.resolve(__dirname, '../../../../shared/cdc');
-export const OFFICIAL_XSD_PATH = path.join(SHARED_CDC, 'xsd/cdc-flux-1.1.2.xsd');
-export const OFFICIAL_EXAMPLE_PATH = path.join(SHARED_CDC, 'examples/cdc-flux-1.1.2-example.xml');
+export { OFFICIAL_XSD as OFFICIAL_XSD_PATH, OFFICIAL_EXAMPLE as OFFICIAL_EXAMPLE_PATH } from './paths';
+import { OFFICIAL_XSD as OFFICIAL_XSD_PATH } from './paths';
 const NATIVE_XMLLINT = '/usr/bin/xmllint';
 
 // ---------------------------------------------------------------------------------------------------------

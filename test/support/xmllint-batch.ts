@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { NATIVE_XMLLINT } from '../../helpers/xmllint-native';
+import { NATIVE_XMLLINT } from './xmllint-native';
 
 /**
  * Native xmllint on many documents in one process: the schema is compiled once and each file gets its own

@@ -2,10 +2,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 // jszip comes with exceljs (which writes .xlsx with it); here it reorders the entries of a zip.
 import JSZip from 'jszip';
-import { EXAMPLE_VALID } from './examples';
-import { readTemplateWorkbook } from './xlsx-reader';
-import { createTemplateWorkbook } from './xlsx-template';
-import { tempDir } from '../../test/helpers/cli';
+import { EXAMPLE_VALID } from '../../src/core/template/examples';
+import { readTemplateWorkbook } from '../../src/xlsx/xlsx-reader';
+import { createTemplateWorkbook } from '../../src/xlsx/xlsx-template';
+import { tempDir } from '../support/cli';
 
 /** Rewrites an .xlsx with its entries in the given order of path patterns (others keep their order, last). */
 async function reorder(file: string, first: RegExp[]): Promise<string> {

@@ -4,19 +4,14 @@ import {
   BIRTHPLACE_CHOICE,
   type Dictionary,
   type FieldDef,
-} from '../dictionary';
-import { SHEET_NAMES } from './layout';
-import { locationPrefix, messageFor, type IssueCode, type MessageParams } from './messages';
+} from '../../dictionary';
+import { SHEET_NAMES } from '../template/layout';
+import { locationPrefix, messageFor, type IssueCode, type MessageParams } from '../../i18n/check-messages';
 import { normalizeCell, type NormalizeContext } from './normalize';
 import { runDigcompRules, runRowRules, type RowContext } from './rules';
 import { parisDate, passageDeadline, type PassageDeadline } from './deadlines';
 import { findRepeatedPassages } from './identifiers';
-import {
-  assessReadiness,
-  summarizeReadiness,
-  type ReadinessSummary,
-  type RowReadiness,
-} from './nirisation/readiness';
+import { assessReadiness, summarizeReadiness, type ReadinessSummary, type RowReadiness } from './readiness';
 import { OBLIGATION_START } from './rules/dates';
 import { frenchDate } from './normalize';
 import type {
@@ -28,7 +23,7 @@ import type {
   SourceRow,
   SourceSheet,
   WorkbookData,
-} from './types';
+} from '../model/types';
 
 /**
  * Checks a whole workbook against the dictionary at cell level, before any XML is built,

@@ -1,4 +1,4 @@
-import { formatHorodatage } from './xml/horodatage';
+import { formatHorodatage } from '../xml/horodatage';
 
 /**
  * The legal sending deadline: a passage must reach the CDC "dans les 3 mois maximum à compter de la date de

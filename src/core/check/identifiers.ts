@@ -1,5 +1,5 @@
 import { foldForMatch } from './normalize';
-import type { Passage, SourceSheet } from './types';
+import type { Passage, SourceSheet } from '../model/types';
 
 /**
  * Passage identifiers (dictionary 5.1): "unique pour chaque passage de certification de l'émetteur", and never

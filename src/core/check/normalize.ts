@@ -1,7 +1,7 @@
-import type { EnumValue, FieldDef } from '../dictionary';
-import { findForbiddenXmlChar } from './xml/escape';
-import { excerpt, listLabels, type IssueCode, type MessageParams } from './messages';
-import type { CellError, CellValue } from './types';
+import type { EnumValue, FieldDef } from '../../dictionary';
+import { findForbiddenXmlChar } from '../xml/escape';
+import { excerpt, listLabels, type IssueCode, type MessageParams } from '../../i18n/check-messages';
+import type { CellError, CellValue } from '../model/types';
 
 /**
  * Interprets what people really type into a cell, for one dictionary field, and returns the

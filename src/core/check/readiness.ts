@@ -1,5 +1,5 @@
-import type { PassageDeadline } from '../deadlines';
-import type { Issue, Passage } from '../types';
+import type { PassageDeadline } from './deadlines';
+import type { Issue, Passage } from '../model/types';
 
 /**
  * How ready each passage is to be accepted by the CDC, from the issues found on its row (and on its DIGCOMP

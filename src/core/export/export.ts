@@ -1,19 +1,19 @@
-import { getDictionary } from '../dictionary';
-import { checkWorkbook, type CheckOptions, type CheckResult } from './check';
-import { writeFluxXml, writeFluxXmlWithMap } from './xml/flux-writer';
-import { createFlux } from './xml/group';
-import type { FluxSourceMap } from './xml/source-map';
+import { getDictionary } from '../../dictionary';
+import { checkWorkbook, type CheckOptions, type CheckResult } from '../check/check';
+import { writeFluxXml, writeFluxXmlWithMap } from '../xml/flux-writer';
+import { createFlux } from '../xml/group';
+import type { FluxSourceMap } from '../xml/source-map';
 import { validateFluxInParts, type PartsOptions } from './validate-in-parts';
-import type { ValidateXml } from './xsd/xml-validator';
-import type { XmlProblem } from './xsd/types';
-import type { Flux, Issue, WorkbookData } from './types';
+import type { ValidateXml } from '../xsd/xml-validator';
+import type { XmlProblem } from '../xsd/types';
+import type { Flux, Issue, WorkbookData } from '../model/types';
 import { splitFluxByLimits, partFileName, type FluxPart } from './split';
-import { selectPassagesForExport, type ExportSelection } from './tracking/selection';
-import { trackingOfExport } from './tracking/history';
-import { rowIdTechnique } from './tracking/row-ids';
-import { EXPORT_MODE_LABELS } from './tracking/history';
-import { trackingMessage } from './tracking/tracking-messages';
-import type { ExportMode, HistoryEntry, TrackingUpdate } from './tracking/types';
+import { selectPassagesForExport, type ExportSelection } from '../tracking/selection';
+import { trackingOfExport } from '../tracking/history';
+import { rowIdTechnique } from '../tracking/row-ids';
+import { EXPORT_MODE_LABELS } from '../tracking/history';
+import { trackingMessage } from '../../i18n/tracking-messages';
+import type { ExportMode, HistoryEntry, TrackingUpdate } from '../tracking/types';
 
 /**
  * The export pipeline shared by the CLI and the add-in: check every cell, refuse while any error

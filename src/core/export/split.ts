@@ -1,8 +1,8 @@
-import type { Dictionary } from '../dictionary';
-import type { CertificationGroup, Flux } from './types';
-import { buildFluxXml } from './xml/flux-writer';
-import { compilePassageSerializer } from './xml/passage-serializer';
-import { schemaShape } from './xml/schema-shape';
+import type { Dictionary } from '../../dictionary';
+import type { CertificationGroup, Flux } from '../model/types';
+import { buildFluxXml } from '../xml/flux-writer';
+import { compilePassageSerializer } from '../xml/passage-serializer';
+import { schemaShape } from '../xml/schema-shape';
 
 /**
  * Cuts an export into several CDC files when it is too big for one: the CDC refuses files over 200 Mo

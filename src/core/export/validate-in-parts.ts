@@ -1,9 +1,9 @@
-import type { Dictionary } from '../dictionary';
-import type { CertificationGroup, Flux } from './types';
-import { buildFluxXmlWithMap } from './xml/flux-writer';
-import type { SourceMapSheets } from './xml/source-map';
-import type { ValidateXml } from './xsd/xml-validator';
-import type { XmlProblem, XmlValidationReport } from './xsd/types';
+import type { Dictionary } from '../../dictionary';
+import type { CertificationGroup, Flux } from '../model/types';
+import { buildFluxXmlWithMap } from '../xml/flux-writer';
+import type { SourceMapSheets } from '../xml/source-map';
+import type { ValidateXml } from '../xsd/xml-validator';
+import type { XmlProblem, XmlValidationReport } from '../xsd/types';
 
 /**
  * XSD validation of an export, split into self-contained parts validated side by side.

@@ -1,9 +1,9 @@
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { getDictionary, type Dictionary, type FieldDef } from '../../dictionary';
-import { buildTemplateLayout, FIRST_DATA_ROW } from '../layout';
-import type { CellValue } from '../types';
+import { buildTemplateLayout, FIRST_DATA_ROW } from '../template/layout';
+import type { CellValue } from '../model/types';
 import { XSI_NAMESPACE } from '../xml/reference-serializer';
-import { importMessage, type ImportIssueCode, type ImportMessageParams } from './import-messages';
+import { importMessage, type ImportIssueCode, type ImportMessageParams } from '../../i18n/import-messages';
 import { schemaPaths, type SchemaPaths } from './schema-paths';
 import { EXCEL_MAX_CELL_CHARS, templateCellFromXml } from './template-cells';
 import { decodeXmlChunks, DecodingStop, type XmlChunk } from './xml-decoding';

@@ -1,5 +1,5 @@
-import { buildTemplateLayout, FIRST_DATA_ROW } from '../layout';
-import type { CellValue, SourceRow, SourceSheet, WorkbookData } from '../types';
+import { buildTemplateLayout, FIRST_DATA_ROW } from '../template/layout';
+import type { CellValue, SourceRow, SourceSheet, WorkbookData } from '../model/types';
 import {
   importFluxXml,
   type FluxImportOptions,
@@ -18,7 +18,7 @@ export {
   type ImportedRow,
   type ImportSeverity,
 } from './flux-import';
-export type { ImportIssueCode } from './import-messages';
+export type { ImportIssueCode } from '../../i18n/import-messages';
 export { templateCellFromXml, EXCEL_MAX_CELL_CHARS, type TemplateCell } from './template-cells';
 export type { XmlChunk } from './xml-decoding';
 

@@ -1,5 +1,5 @@
 import type { FieldDef } from '../../dictionary';
-import type { CellValue } from '../types';
+import type { CellValue } from '../model/types';
 
 /**
  * Turns the text of a CDC element into the cell a user would have typed in the template: a real date for a

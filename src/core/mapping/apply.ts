@@ -1,7 +1,11 @@
-import { columnLetter } from '../layout';
-import type { CellValue } from '../types';
+import { columnLetter } from '../template/layout';
+import type { CellValue } from '../model/types';
 import { convertForTarget, type ConversionContext } from './conversions';
-import { mappingMessage, type MappingIssueCode, type MappingMessageParams } from './mapping-messages';
+import {
+  mappingMessage,
+  type MappingIssueCode,
+  type MappingMessageParams,
+} from '../../i18n/mapping-messages';
 import type { ColumnMapping } from './saved-mapping';
 import { mappingTargets, type MappingTarget } from './targets';
 

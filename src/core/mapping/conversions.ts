@@ -1,6 +1,6 @@
 import { getDictionary, type FieldDef } from '../../dictionary';
-import { excelSerialToIsoDate, foldForMatch } from '../normalize';
-import type { CellValue } from '../types';
+import { excelSerialToIsoDate, foldForMatch } from '../check/normalize';
+import type { CellValue } from '../model/types';
 import { BIRTH_DATE_PARTS, BIRTH_DATE_TARGET, VALUE_SYNONYMS } from './synonyms';
 
 /**

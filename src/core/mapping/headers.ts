@@ -1,7 +1,7 @@
 import { getDictionary } from '../../dictionary';
-import { fieldIdInHeader } from '../layout';
-import { foldForMatch } from '../normalize';
-import type { CellValue } from '../types';
+import { fieldIdInHeader } from '../template/layout';
+import { foldForMatch } from '../check/normalize';
+import type { CellValue } from '../model/types';
 import { HEADER_SYNONYMS } from './synonyms';
 import { mappingTargets, type MappingTarget } from './targets';
 

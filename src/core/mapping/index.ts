@@ -9,7 +9,7 @@ export {
 } from './apply';
 export { convertForTarget, dateOfCell, type Conversion, type ConversionContext } from './conversions';
 export { CONFIDENT, headerWords, proposeMapping, type ColumnProposal, type MatchReason } from './headers';
-export type { MappingIssueCode } from './mapping-messages';
+export type { MappingIssueCode } from '../../i18n/mapping-messages';
 export {
   parseSavedMapping,
   resolveSavedMapping,

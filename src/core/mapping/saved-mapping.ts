@@ -1,5 +1,5 @@
 import { getDictionary } from '../../dictionary';
-import type { CellValue } from '../types';
+import type { CellValue } from '../model/types';
 import { headerWords } from './headers';
 import { mappingTargets } from './targets';
 

@@ -1,6 +1,6 @@
 import { getDictionary, type Dictionary } from '../../dictionary';
-import { fieldName } from '../messages';
-import { foldForMatch } from '../normalize';
+import { fieldName } from '../../i18n/check-messages';
+import { foldForMatch } from '../check/normalize';
 import type { XsdErrorCode } from '../xsd/types';
 import { XSD_ERROR_CLASSES } from '../xsd/xsd-messages';
 

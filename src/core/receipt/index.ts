@@ -1,6 +1,6 @@
 /** Reading what the CDC sends back: public API of src/core/receipt (no file system: callers pass the text). */
 export { parseReceipt, RECEIPT_LIMITS } from './parse-receipt';
-export { receiptErrorMessage, receiptWarning } from './receipt-messages';
+export { receiptErrorMessage, receiptWarning } from '../../i18n/receipt-messages';
 export {
   explainCdcMessage,
   explainXsdReceiptMessage,

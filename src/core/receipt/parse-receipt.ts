@@ -1,5 +1,5 @@
 import { decodeXmlBytes, readGuardedXml, XmlGuardStop, type XmlReadLimits } from './xml-guard';
-import { receiptErrorMessage, receiptWarning } from './receipt-messages';
+import { receiptErrorMessage, receiptWarning } from '../../i18n/receipt-messages';
 import type {
   ParseReceiptResult,
   Receipt,

@@ -1,4 +1,4 @@
-import type { TemplateContent } from './xlsx-template';
+import type { TemplateContent } from '../../xlsx/xlsx-template';
 
 /**
  * Fictitious holders for the bundled example workbooks, the demo and the tests.

@@ -1,5 +1,5 @@
 import { columnLetter, fieldIdInHeader } from './layout';
-import type { CellValue, SourceRow, SourceSheet } from './types';
+import type { CellValue, SourceRow, SourceSheet } from '../model/types';
 
 /**
  * Turns a rectangular block of values read from a template sheet (by exceljs or Office.js)

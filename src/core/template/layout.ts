@@ -1,5 +1,5 @@
-import { getDictionary, type Dictionary, type EnumValue, type FieldDef } from '../dictionary';
-import type { CellValue, HistoryKey, TrackingKey } from './types';
+import { getDictionary, type Dictionary, type EnumValue, type FieldDef } from '../../dictionary';
+import type { CellValue, HistoryKey, TrackingKey } from '../model/types';
 
 /**
  * The template layout, defined once: the CLI renders it with exceljs, the add-in with Office.js,

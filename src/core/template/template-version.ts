@@ -7,13 +7,13 @@ import {
   type TemplateLayout,
   type TrackingColumn,
 } from './layout';
-import type { EnumValue } from '../dictionary';
-import type { CellValue } from './types';
+import type { EnumValue } from '../../dictionary';
+import type { CellValue } from '../model/types';
 
 /**
  * Template versions: what a workbook says it is (the version cell of the parameters sheet) and what it
- * lacks compared with the current layout. Pure: the add-in (src/excel/upgrade-template.ts) and the CLI
- * (src/workbook/xlsx-upgrade.ts) take a snapshot of the workbook, ask for a plan, and apply it.
+ * lacks compared with the current layout. Pure: the add-in (src/office/upgrade-template.ts) and the CLI
+ * (src/xlsx/xlsx-upgrade.ts) take a snapshot of the workbook, ask for a plan, and apply it.
  *
  * An upgrade only adds (sheets, columns after the last one, lists, the version cell): it never moves or
  * rewrites a cell the user could have typed in. When that is not possible, the plan is refused as a whole.

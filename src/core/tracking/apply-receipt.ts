@@ -1,5 +1,5 @@
 import { getDictionary, type Dictionary } from '../../dictionary';
-import { fieldName } from '../messages';
+import { fieldName } from '../../i18n/check-messages';
 import {
   explainCdcMessage,
   explainXsdReceiptMessage,
@@ -8,11 +8,11 @@ import {
 } from '../receipt/cdc-messages';
 import { traceSentXml, type TracedPosition } from '../receipt/trace-sent-xml';
 import type { FunctionalReceipt, Receipt, ReceiptXsdError, XsdRejectionReceipt } from '../receipt/types';
-import type { SourceRow, WorkbookData } from '../types';
+import type { SourceRow, WorkbookData } from '../model/types';
 import { formatHorodatage } from '../xml/horodatage';
 import { rowsByIdTechnique } from './row-ids';
 import { trackingText, type CdcStatus } from './status';
-import { trackingMessage } from './tracking-messages';
+import { trackingMessage } from '../../i18n/tracking-messages';
 import type { HistoryResult, TrackingChanges, TrackingUpdate } from './types';
 
 /**

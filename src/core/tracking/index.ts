@@ -24,7 +24,7 @@ export {
   type SentFile,
 } from './history';
 export { rowIdTechnique, rowsByIdTechnique } from './row-ids';
-export { trackingMessage } from './tracking-messages';
+export { trackingMessage } from '../../i18n/tracking-messages';
 export type {
   ExportMode,
   HistoryEntry,

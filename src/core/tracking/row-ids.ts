@@ -1,6 +1,6 @@
 import { getDictionary, type Dictionary } from '../../dictionary';
-import { normalizeCell } from '../normalize';
-import type { SourceRow, WorkbookData } from '../types';
+import { normalizeCell } from '../check/normalize';
+import type { SourceRow, WorkbookData } from '../model/types';
 
 /** The idTechnique of a row as the export writes it (same normalization), or undefined when it has none. */
 export function rowIdTechnique(

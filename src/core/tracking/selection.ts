@@ -1,10 +1,10 @@
 import { getDictionary, type Dictionary } from '../../dictionary';
-import { cellOf } from '../check';
-import { locationPrefix } from '../messages';
-import type { Issue, SourceRow, WorkbookData } from '../types';
+import { cellOf } from '../check/check';
+import { locationPrefix } from '../../i18n/check-messages';
+import type { Issue, SourceRow, WorkbookData } from '../model/types';
 import { rowIdTechnique } from './row-ids';
 import { statusOfRow, type CdcStatus } from './status';
-import { trackingMessage } from './tracking-messages';
+import { trackingMessage } from '../../i18n/tracking-messages';
 import type { ExportMode } from './types';
 
 /**

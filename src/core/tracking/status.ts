@@ -1,5 +1,5 @@
-import { foldForMatch } from '../normalize';
-import type { CellValue, SourceRow } from '../types';
+import { foldForMatch } from '../check/normalize';
+import type { CellValue, SourceRow } from '../model/types';
 
 /**
  * Where each passage stands with the CDC, as Pix's CPF export tracks it: À envoyer → Envoyé (exported) →

@@ -1,5 +1,5 @@
 import type { Dictionary } from '../../dictionary';
-import type { CertificationGroup, Flux } from '../types';
+import type { CertificationGroup, Flux } from '../model/types';
 import { compilePassageSerializer, type PassageSerializer } from './passage-serializer';
 import { buildReferenceFluxXml, PASSAGES_PLACEHOLDER } from './reference-serializer';
 import { schemaShape } from './schema-shape';

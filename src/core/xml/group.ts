@@ -1,5 +1,5 @@
 import { getDictionary, type Dictionary } from '../../dictionary';
-import type { CertificationGroup, Flux, Passage, XmlValue } from '../types';
+import type { CertificationGroup, Flux, Passage, XmlValue } from '../model/types';
 import { formatHorodatage } from './horodatage';
 import { hasValue, schemaShape } from './schema-shape';
 

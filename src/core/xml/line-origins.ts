@@ -1,5 +1,5 @@
 import type { Dictionary } from '../../dictionary';
-import type { Passage } from '../types';
+import type { Passage } from '../model/types';
 import { compilePassageSerializer, type PassageSerializer } from './passage-serializer';
 import { schemaShape } from './schema-shape';
 

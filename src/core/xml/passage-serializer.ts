@@ -1,5 +1,5 @@
 import type { Dictionary, ElementNode, SchemaNode } from '../../dictionary';
-import type { DigcompResult, Passage, XmlValue } from '../types';
+import type { DigcompResult, Passage, XmlValue } from '../model/types';
 import { escapeXmlText } from './escape';
 import { hasValue, leafFields, schemaShape } from './schema-shape';
 

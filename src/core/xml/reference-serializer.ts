@@ -1,7 +1,7 @@
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import type { Dictionary, ElementNode, SchemaNode } from '../../dictionary';
-import type { CertificationGroup, DigcompResult, Flux, Passage, XmlValue } from '../types';
+import type { CertificationGroup, DigcompResult, Flux, Passage, XmlValue } from '../model/types';
 import { hasValue, leafFields, schemaShape } from './schema-shape';
 
 /**

@@ -1,5 +1,5 @@
 import type { Dictionary } from '../../dictionary';
-import type { CertificationGroup, Passage, XmlLocation, XmlSourceMap } from '../types';
+import type { CertificationGroup, Passage, XmlLocation, XmlSourceMap } from '../model/types';
 import { compilePassageLineFields, LineClassifier, type PassageLine } from './line-origins';
 import { schemaShape } from './schema-shape';
 

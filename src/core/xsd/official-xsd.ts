@@ -1,5 +1,5 @@
-import { getDictionary, type Dictionary } from '../dictionary';
-import { readGuardedXml, XmlGuardStop } from './receipt/xml-guard';
+import { getDictionary, type Dictionary } from '../../dictionary';
+import { readGuardedXml, XmlGuardStop } from '../receipt/xml-guard';
 
 /**
  * The official XSD a user downloads from the CDC portal, loaded to validate exports against it as well as

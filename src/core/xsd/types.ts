@@ -1,4 +1,4 @@
-import type { XmlLocation, XmlSourceMap } from '../types';
+import type { XmlLocation, XmlSourceMap } from '../model/types';
 
 /**
  * Stable codes of XSD-stage problems, one per class of the CDC's guide to XML errors

@@ -111,7 +111,7 @@ export function writeXsd(schema: SchemaVersion): string {
     '<!--',
     `  Accrochage CDC pour Excel: XML schema of the CDC "accrochage certificateurs" file, version ${schema.version}.`,
     '  GENERATED from src/dictionary by src/core/xsd/write-xsd.ts: do not edit by hand.',
-    '  Regenerate with: UPDATE_XSD=1 npx jest src/core/xsd/xsd-file',
+    '  Regenerate with: UPDATE_XSD=1 npx jest test/core/xsd/xsd-file',
     '-->',
     `<xs:schema xmlns:xs="${XS}" xmlns:cpf="${schema.namespace}" targetNamespace="${schema.namespace}"`,
     `${INDENT.repeat(5)}elementFormDefault="qualified" version="${schema.version}">`,

@@ -1,5 +1,5 @@
 import type { FieldDef } from '../../dictionary/types';
-import type { XmlLocation } from '../types';
+import type { XmlLocation } from '../model/types';
 import type { DocumentText } from './document-text';
 import type { SchemaLookup } from './schema-lookup';
 import type { XsdErrorCode } from './types';

@@ -1,12 +1,12 @@
 import { Badge, Field, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { SHEET_NAMES } from '../../core/layout';
-import type { ReadinessLevel, RowReadiness } from '../../core/nirisation/readiness';
-import type { Issue, Severity } from '../../core/types';
+import { SHEET_NAMES } from '../../core/template/layout';
+import type { ReadinessLevel, RowReadiness } from '../../core/check/readiness';
+import type { Issue, Severity } from '../../core/model/types';
 
 const PASSAGES_SHEET = SHEET_NAMES.passages;
 import { getDictionary } from '../../dictionary';
-import { strings } from '../../ui/strings';
+import { strings } from '../../i18n/pane';
 
 /** Rows shown at once: a pane listing 50 000 rows would freeze; filters narrow the rest down. */
 export const MAX_GROUPS_SHOWN = 100;

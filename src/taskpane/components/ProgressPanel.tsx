@@ -1,6 +1,6 @@
 import { Button, Field, makeStyles, ProgressBar, tokens } from '@fluentui/react-components';
-import type { Busy } from '../../services/addin-controller';
-import { strings } from '../../ui/strings';
+import type { Busy } from '../../controllers/addin-controller';
+import { strings } from '../../i18n/pane';
 
 const useStyles = makeStyles({
   root: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },

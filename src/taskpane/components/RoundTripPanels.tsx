@@ -22,8 +22,8 @@ import type {
   ExportSettings,
   MappingView,
   ReceiptView,
-} from '../../services/addin-controller';
-import { strings } from '../../ui/strings';
+} from '../../controllers/addin-controller';
+import { strings } from '../../i18n/pane';
 
 /**
  * The pane's panels for the round trip with the CDC (export options, accusés, identifiers, official XSD)

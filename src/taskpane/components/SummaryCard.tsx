@@ -1,6 +1,6 @@
 import { Badge, makeStyles, Text, tokens } from '@fluentui/react-components';
-import type { CheckResult } from '../../core/check';
-import { strings } from '../../ui/strings';
+import type { CheckResult } from '../../core/check/check';
+import { strings } from '../../i18n/pane';
 
 const useStyles = makeStyles({
   root: {

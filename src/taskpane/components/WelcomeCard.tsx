@@ -1,5 +1,5 @@
 import { Link, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { strings } from '../../ui/strings';
+import { strings } from '../../i18n/pane';
 
 const useStyles = makeStyles({
   root: {

@@ -1,6 +1,6 @@
 import { Button, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
-import { strings } from '../../ui/strings';
+import { strings } from '../../i18n/pane';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

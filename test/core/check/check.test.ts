@@ -1,5 +1,5 @@
-import { checkWorkbook } from './check';
-import { passageColumn, validPassage, workbook } from '../../test/helpers/workbook';
+import { checkWorkbook } from '../../../src/core/check/check';
+import { passageColumn, validPassage, workbook } from '../../support/workbook';
 
 const today = new Date(Date.UTC(2024, 8, 1));
 const check = (...args: Parameters<typeof workbook>) => checkWorkbook(workbook(...args), { today });

@@ -1,4 +1,4 @@
-import { parisDate, passageDeadline, sendingDeadline } from './deadlines';
+import { parisDate, passageDeadline, sendingDeadline } from '../../../src/core/check/deadlines';
 
 describe('sending deadline (3 months after the delivery date, 5.10)', () => {
   it('falls three calendar months later, on the last day of a shorter month', () => {

@@ -1,5 +1,5 @@
-import { findRepeatedPassages, planMissingIds, randomUuid } from './identifiers';
-import type { Passage, SourceSheet } from './types';
+import { findRepeatedPassages, planMissingIds, randomUuid } from '../../../src/core/check/identifiers';
+import type { Passage, SourceSheet } from '../../../src/core/model/types';
 
 const sheet = (ids: (string | number | undefined)[]): SourceSheet => ({
   name: 'Passages',

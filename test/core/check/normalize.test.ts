@@ -1,5 +1,5 @@
-import { getDictionary } from '../dictionary';
-import { excelSerialToIsoDate, normalizeCell, type Normalized } from './normalize';
+import { getDictionary } from '../../../src/dictionary';
+import { excelSerialToIsoDate, normalizeCell, type Normalized } from '../../../src/core/check/normalize';
 
 const dictionary = getDictionary();
 const ctx = { date1904: false };

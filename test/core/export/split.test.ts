@@ -1,13 +1,13 @@
 import fc from 'fast-check';
-import { utf8ByteLength } from './split';
-import { getDictionary } from '../dictionary';
-import { validateWithNativeXmllint } from '../../test/helpers/xmllint-native';
-import { OFFICIAL_XSD } from '../../test/helpers/cli';
-import { validPassage, workbook } from '../../test/helpers/workbook';
-import { prepareExport } from './export';
-import { partFileName, PassageTooLargeError, splitFluxByLimits } from './split';
-import type { Flux } from './types';
-import { buildFluxXml } from './xml/flux-writer';
+import { utf8ByteLength } from '../../../src/core/export/split';
+import { getDictionary } from '../../../src/dictionary';
+import { validateWithNativeXmllint } from '../../support/xmllint-native';
+import { OFFICIAL_XSD } from '../../support/cli';
+import { validPassage, workbook } from '../../support/workbook';
+import { prepareExport } from '../../../src/core/export/export';
+import { partFileName, PassageTooLargeError, splitFluxByLimits } from '../../../src/core/export/split';
+import type { Flux } from '../../../src/core/model/types';
+import { buildFluxXml } from '../../../src/core/xml/flux-writer';
 
 const dictionary = getDictionary();
 const now = new Date('2026-03-01T10:00:00Z');

@@ -1,11 +1,15 @@
 import fc from 'fast-check';
-import { getDictionary } from '../dictionary';
-import { checkWorkbook } from './check';
-import { createFlux } from './xml/group';
-import { splitFlux, validateFluxInParts, ValidationCancelledError } from './validate-in-parts';
-import { validateXml } from './xsd/validate-xml';
-import type { Flux, Passage } from './types';
-import { validPassage, workbook } from '../../test/helpers/workbook';
+import { getDictionary } from '../../../src/dictionary';
+import { checkWorkbook } from '../../../src/core/check/check';
+import { createFlux } from '../../../src/core/xml/group';
+import {
+  splitFlux,
+  validateFluxInParts,
+  ValidationCancelledError,
+} from '../../../src/core/export/validate-in-parts';
+import { validateXml } from '../../../src/core/xsd/validate-xml';
+import type { Flux, Passage } from '../../../src/core/model/types';
+import { validPassage, workbook } from '../../support/workbook';
 
 const dictionary = getDictionary();
 const sheets = { passages: 'Passages', digcomp: 'DIGCOMP', parameters: 'Paramètres' };

@@ -1,17 +1,19 @@
 import { readFileSync } from 'fs';
-import path from 'path';
-import { getDictionary } from '../../dictionary';
-import { checkWorkbook } from '../check';
-import { buildFluxXml, createFlux } from '../xml';
-import { readOfficialExample, replaceFirst, setNil, setValue } from '../xsd/testing/official-example';
-import { collectFluxImport, importedWorkbookData, importFluxXml, type CollectedImport } from '.';
+import { getDictionary } from '../../../src/dictionary';
+import { checkWorkbook } from '../../../src/core/check/check';
+import { buildFluxXml, createFlux } from '../../../src/core/xml';
+import { readOfficialExample, replaceFirst, setNil, setValue } from '../../support/official-example';
+import {
+  collectFluxImport,
+  importedWorkbookData,
+  importFluxXml,
+  type CollectedImport,
+} from '../../../src/core/import';
+import { SAMPLE_ACCUSE } from '../../support/paths';
 
 const dictionary = getDictionary();
 const example = readOfficialExample();
-const ACCUSE = path.resolve(
-  __dirname,
-  '../../../../shared/cdc/accuses/accuse-traitement-sample-pix-20231018.xml',
-);
+const ACCUSE = SAMPLE_ACCUSE;
 
 const imported = (xml: string | Uint8Array, options = {}): Promise<CollectedImport> =>
   collectFluxImport([xml], options);

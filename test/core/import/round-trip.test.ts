@@ -1,17 +1,17 @@
 import fc from 'fast-check';
-import { getDictionary, type FieldDef } from '../../dictionary';
-import { checkWorkbook } from '../check';
-import type { Flux, Passage } from '../types';
-import { buildFluxXml, createFlux } from '../xml';
+import { getDictionary, type FieldDef } from '../../../src/dictionary';
+import { checkWorkbook } from '../../../src/core/check/check';
+import type { Flux, Passage } from '../../../src/core/model/types';
+import { buildFluxXml, createFlux } from '../../../src/core/xml';
 import {
   OFFICIAL_EXAMPLE_PATH,
   readFluxFromXml,
   validateManyWithXmllint,
   validHeaderArbitrary,
   validPassageArbitrary,
-} from '../xml/test-helpers';
+} from '../../support/xml';
 import { readFileSync } from 'fs';
-import { collectFluxImport, importedWorkbookData } from '.';
+import { collectFluxImport, importedWorkbookData } from '../../../src/core/import';
 
 /**
  * The round trip the import promises: a valid CDC file, imported into the template and exported again, gives

@@ -1,6 +1,6 @@
-import { getDictionary } from '../../dictionary';
-import { normalizeCell } from '../normalize';
-import { templateCellFromXml } from './template-cells';
+import { getDictionary } from '../../../src/dictionary';
+import { normalizeCell } from '../../../src/core/check/normalize';
+import { templateCellFromXml } from '../../../src/core/import/template-cells';
 
 const dictionary = getDictionary();
 const ctx = { date1904: false };

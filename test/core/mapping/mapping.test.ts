@@ -1,6 +1,6 @@
-import { buildTemplateLayout } from '../layout';
-import { normalizeCell } from '../normalize';
-import { getDictionary } from '../../dictionary';
+import { buildTemplateLayout } from '../../../src/core/template/layout';
+import { normalizeCell } from '../../../src/core/check/normalize';
+import { getDictionary } from '../../../src/dictionary';
 import {
   applyMapping,
   BIRTH_DATE_TARGET,
@@ -12,7 +12,7 @@ import {
   savedMappingFrom,
   savedMappingToJson,
   type ColumnMapping,
-} from '.';
+} from '../../../src/core/mapping';
 
 const dictionary = getDictionary();
 const ctx = { date1904: false };

@@ -1,5 +1,5 @@
-import { getDictionary } from '../../dictionary';
-import { explainCdcMessage, explainXsdReceiptMessage } from './cdc-messages';
+import { getDictionary } from '../../../src/dictionary';
+import { explainCdcMessage, explainXsdReceiptMessage } from '../../../src/core/receipt/cdc-messages';
 
 const label = (id: string) => getDictionary().field(id).label;
 

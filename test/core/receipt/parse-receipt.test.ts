@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseReceipt, RECEIPT_LIMITS } from './parse-receipt';
-import type { ParseReceiptResult, Receipt } from './types';
+import { parseReceipt, RECEIPT_LIMITS } from '../../../src/core/receipt/parse-receipt';
+import type { ParseReceiptResult, Receipt } from '../../../src/core/receipt/types';
+import { SHARED_CDC } from '../../support/paths';
 
-const SHARED = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'cdc');
+const SHARED = SHARED_CDC;
 const sample = (name: string) => readFileSync(path.join(SHARED, name));
 
 function receiptOf(result: ParseReceiptResult): Receipt {

@@ -1,8 +1,8 @@
-import { getDictionary } from '../../dictionary';
-import { prepareExport } from '../export';
-import { buildFluxXml } from '../xml/flux-writer';
-import { validPassage, workbook } from '../../../test/helpers/workbook';
-import { traceSentXml } from './trace-sent-xml';
+import { getDictionary } from '../../../src/dictionary';
+import { prepareExport } from '../../../src/core/export/export';
+import { buildFluxXml } from '../../../src/core/xml/flux-writer';
+import { validPassage, workbook } from '../../support/workbook';
+import { traceSentXml } from '../../../src/core/receipt/trace-sent-xml';
 
 function sentFile(): string {
   const prepared = prepareExport(

@@ -1,10 +1,10 @@
-import { buildTemplateLayout } from './layout';
+import { buildTemplateLayout } from '../../../src/core/template/layout';
 import {
   parseTemplateVersion,
   planTemplateUpgrade,
   templateVersionText,
   type TemplateSnapshot,
-} from './template-version';
+} from '../../../src/core/template/template-version';
 
 const layout = buildTemplateLayout();
 const allSheets = ['Paramètres', 'Passages', 'DIGCOMP', 'Historique', 'Listes'];

@@ -1,11 +1,11 @@
-import { getDictionary } from '../../dictionary';
-import { validPassage } from '../../../test/helpers/workbook';
-import { prepareExport } from '../export';
-import { parseReceipt } from '../receipt/parse-receipt';
-import type { Receipt } from '../receipt/types';
-import { buildFluxXml } from '../xml/flux-writer';
-import { applyReceipt } from './apply-receipt';
-import { trackedWorkbook } from '../../../test/helpers/tracked-workbook';
+import { getDictionary } from '../../../src/dictionary';
+import { validPassage } from '../../support/workbook';
+import { prepareExport } from '../../../src/core/export/export';
+import { parseReceipt } from '../../../src/core/receipt/parse-receipt';
+import type { Receipt } from '../../../src/core/receipt/types';
+import { buildFluxXml } from '../../../src/core/xml/flux-writer';
+import { applyReceipt } from '../../../src/core/tracking/apply-receipt';
+import { trackedWorkbook } from '../../support/tracked-workbook';
 
 const now = new Date('2026-03-02T09:30:00Z');
 

@@ -1,6 +1,6 @@
-import { validPassage } from '../../../test/helpers/workbook';
-import { selectPassagesForExport } from './selection';
-import { trackedWorkbook } from '../../../test/helpers/tracked-workbook';
+import { validPassage } from '../../support/workbook';
+import { selectPassagesForExport } from '../../../src/core/tracking/selection';
+import { trackedWorkbook } from '../../support/tracked-workbook';
 
 const data = trackedWorkbook(
   [

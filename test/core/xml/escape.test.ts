@@ -1,4 +1,4 @@
-import { escapeXmlText, findForbiddenXmlChar } from './escape';
+import { escapeXmlText, findForbiddenXmlChar } from '../../../src/core/xml/escape';
 
 describe('escapeXmlText', () => {
   test('escapes &, < and >', () => {

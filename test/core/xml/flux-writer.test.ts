@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import fc from 'fast-check';
-import { getDictionary } from '../../dictionary';
-import type { Flux, Passage } from '../types';
-import { buildFluxXml, buildFluxXmlWithMap, writeFluxXml } from './flux-writer';
-import { createFlux } from './group';
+import { getDictionary } from '../../../src/dictionary';
+import type { Flux, Passage } from '../../../src/core/model/types';
+import { buildFluxXml, buildFluxXmlWithMap, writeFluxXml } from '../../../src/core/xml/flux-writer';
+import { createFlux } from '../../../src/core/xml/group';
 import {
   anyPassageArbitrary,
   canonicalXml,
@@ -11,7 +11,7 @@ import {
   readFluxFromXml,
   validateManyWithXmllint,
   validHeaderArbitrary,
-} from './test-helpers';
+} from '../../support/xml';
 
 const dictionary = getDictionary();
 const officialExample = fs.readFileSync(OFFICIAL_EXAMPLE_PATH, 'utf8');

@@ -1,6 +1,6 @@
-import { getDictionary } from '../../dictionary';
-import type { Passage } from '../types';
-import { createFlux, groupCertifications } from './group';
+import { getDictionary } from '../../../src/dictionary';
+import type { Passage } from '../../../src/core/model/types';
+import { createFlux, groupCertifications } from '../../../src/core/xml/group';
 
 const dictionary = getDictionary();
 const passage = (row: number, values: Record<string, string>): Passage => ({

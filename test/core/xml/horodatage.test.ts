@@ -1,5 +1,5 @@
-import { DATETIME_PATTERN } from '../../dictionary';
-import { formatHorodatage } from './horodatage';
+import { DATETIME_PATTERN } from '../../../src/dictionary';
+import { formatHorodatage } from '../../../src/core/xml/horodatage';
 
 const xsdPattern = new RegExp(`^(?:${DATETIME_PATTERN})$`);
 const at = (iso: string): string => formatHorodatage(new Date(iso));

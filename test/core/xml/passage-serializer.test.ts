@@ -1,7 +1,7 @@
-import { getDictionary } from '../../dictionary';
-import type { DigcompResult, Passage } from '../types';
-import { passageLineFields } from './line-origins';
-import { compilePassageSerializer } from './passage-serializer';
+import { getDictionary } from '../../../src/dictionary';
+import type { DigcompResult, Passage } from '../../../src/core/model/types';
+import { passageLineFields } from '../../../src/core/xml/line-origins';
+import { compilePassageSerializer } from '../../../src/core/xml/passage-serializer';
 
 const dictionary = getDictionary();
 const serialize = compilePassageSerializer(dictionary);

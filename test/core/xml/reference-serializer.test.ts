@@ -1,11 +1,11 @@
 import fc from 'fast-check';
-import { getDictionary } from '../../dictionary';
-import { buildFluxXml } from './flux-writer';
-import { passageLineFields } from './line-origins';
-import { compilePassageSerializer } from './passage-serializer';
-import { buildReferenceFluxXml, referencePassageXml } from './reference-serializer';
-import { anyPassageArbitrary, canonicalXml, validHeaderArbitrary } from './test-helpers';
-import { createFlux } from './group';
+import { getDictionary } from '../../../src/dictionary';
+import { buildFluxXml } from '../../../src/core/xml/flux-writer';
+import { passageLineFields } from '../../../src/core/xml/line-origins';
+import { compilePassageSerializer } from '../../../src/core/xml/passage-serializer';
+import { buildReferenceFluxXml, referencePassageXml } from '../../../src/core/xml/reference-serializer';
+import { anyPassageArbitrary, canonicalXml, validHeaderArbitrary } from '../../support/xml';
+import { createFlux } from '../../../src/core/xml/group';
 
 const dictionary = getDictionary();
 const serialize = compilePassageSerializer(dictionary);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { getDictionary } from '../../dictionary';
-import { buildFluxXml } from './flux-writer';
-import { validateManyWithXmllint, validFluxArbitrary } from './test-helpers';
+import { getDictionary } from '../../../src/dictionary';
+import { buildFluxXml } from '../../../src/core/xml/flux-writer';
+import { validateManyWithXmllint, validFluxArbitrary } from '../../support/xml';
 
 const dictionary = getDictionary();
 

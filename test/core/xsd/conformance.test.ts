@@ -1,8 +1,8 @@
 import * as fs from 'fs';
-import { getDictionary, SCHEMA_VERSIONS } from '../../dictionary';
-import { OFFICIAL_XSD_PATH, OUR_XSD_PATH } from './testing/official-example';
-import { writeXsd } from './write-xsd';
-import { describeDictionarySchema, describeXsd, type SchemaDescription } from './xsd-description';
+import { getDictionary, SCHEMA_VERSIONS } from '../../../src/dictionary';
+import { OFFICIAL_XSD_PATH, OUR_XSD_PATH } from '../../support/official-example';
+import { writeXsd } from '../../../src/core/xsd/write-xsd';
+import { describeDictionarySchema, describeXsd, type SchemaDescription } from '../../support/schema-description';
 
 /**
  * Every element, facet and enumeration of the official CDC XSD is in the dictionary with the same

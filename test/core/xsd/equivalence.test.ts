@@ -1,5 +1,5 @@
-import { validateWithNativeXmllint } from '../../../test/helpers/xmllint-native';
-import { EXAMPLE_VARIANTS, OFFICIAL_XSD_PATH, OUR_XSD_PATH, readOfficialExample } from './testing/official-example';
+import { validateWithNativeXmllint } from '../../support/xmllint-native';
+import { EXAMPLE_VARIANTS, OFFICIAL_XSD_PATH, OUR_XSD_PATH, readOfficialExample } from '../../support/official-example';
 
 /**
  * Our generated XSD must accept and reject exactly the documents the CDC's XSD accepts and rejects.

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { compareOfficialXsd, readOfficialXsd } from './official-xsd';
+import { compareOfficialXsd, readOfficialXsd } from '../../../src/core/xsd/official-xsd';
+import { OFFICIAL_XSD } from '../../support/paths';
 
 const OFFICIAL = readFileSync(
-  path.resolve(__dirname, '..', '..', '..', 'shared', 'cdc', 'xsd', 'cdc-flux-1.1.2.xsd'),
+  OFFICIAL_XSD,
   'utf8',
 );
 

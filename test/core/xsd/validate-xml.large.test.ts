@@ -1,9 +1,9 @@
-import { readOfficialExample } from './testing/official-example';
-import { nodeXmllintRunner } from './node-xmllint-runner';
-import { validateXml } from './validate-xml';
-import { memoryPagesFor } from './xmllint-runner';
-import { writeXsd } from './write-xsd';
-import { getDictionary } from '../../dictionary';
+import { readOfficialExample } from '../../support/official-example';
+import { nodeXmllintRunner } from '../../../src/core/xsd/node-xmllint-runner';
+import { validateXml } from '../../../src/core/xsd/validate-xml';
+import { memoryPagesFor } from '../../../src/core/xsd/xmllint-runner';
+import { writeXsd } from '../../../src/core/xsd/write-xsd';
+import { getDictionary } from '../../../src/dictionary';
 
 /**
  * ~20 MB of XML (5 000 passages, 300 000 lines) built in the test from one passage of the CDC example

@@ -1,10 +1,10 @@
 import * as fs from 'fs';
-import type { XmlSourceMap } from '../types';
-import { EXAMPLE_VARIANTS, OFFICIAL_XSD_PATH, readOfficialExample, setNil, setValue } from './testing/official-example';
-import { validateXml } from './validate-xml';
-import type { XmlValidationReport } from './types';
-import { createXmlValidator } from './xml-validator';
-import type { XmllintRequest } from './xmllint-runner';
+import type { XmlSourceMap } from '../../../src/core/model/types';
+import { EXAMPLE_VARIANTS, OFFICIAL_XSD_PATH, readOfficialExample, setNil, setValue } from '../../support/official-example';
+import { validateXml } from '../../../src/core/xsd/validate-xml';
+import type { XmlValidationReport } from '../../../src/core/xsd/types';
+import { createXmlValidator } from '../../../src/core/xsd/xml-validator';
+import type { XmllintRequest } from '../../../src/core/xsd/xmllint-runner';
 
 const example = readOfficialExample();
 

@@ -1,7 +1,7 @@
-import { getDictionary } from '../../dictionary';
-import type { SchemaVersion } from '../../dictionary/types';
-import { all, choice, leaf, sequence } from '../../dictionary/tree-builders';
-import { fieldTypeName, writeXsd } from './write-xsd';
+import { getDictionary } from '../../../src/dictionary';
+import type { SchemaVersion } from '../../../src/dictionary/types';
+import { all, choice, leaf, sequence } from '../../../src/dictionary/tree-builders';
+import { fieldTypeName, writeXsd } from '../../../src/core/xsd/write-xsd';
 
 const schema = getDictionary('1.1.2').schema;
 const xsd = writeXsd(schema);

@@ -1,4 +1,4 @@
-import { localName, namespaceOf, parseXmllintOutput } from './xmllint-output';
+import { localName, namespaceOf, parseXmllintOutput } from '../../../src/core/xsd/xmllint-output';
 
 /** Outputs as printed by xmllint (libxml2 2.13 in xmllint-wasm, 2.9 natively). */
 describe('parseXmllintOutput', () => {

@@ -1,19 +1,19 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { SCHEMA_VERSIONS } from '../../dictionary';
-import { writeXsd } from './write-xsd';
+import { SCHEMA_VERSIONS } from '../../../src/dictionary';
+import { writeXsd } from '../../../src/core/xsd/write-xsd';
+import { OFFICIAL_XSD, XSD_DIR } from '../../support/paths';
 
 /**
  * xsd/ holds the generated schemas so that they can be read, diffed in reviews and used with
  * command-line tools. This test keeps them in step with the dictionary:
- *   UPDATE_XSD=1 npx jest src/core/xsd/xsd-file   rewrites them,
+ *   UPDATE_XSD=1 npx jest test/core/xsd/xsd-file   rewrites them,
  * and any other run fails when a file differs from what writeXsd() produces.
  */
-const REPO_ROOT = path.resolve(__dirname, '../../..');
-const OFFICIAL_XSD = path.resolve(REPO_ROOT, '../shared/cdc/xsd/cdc-flux-1.1.2.xsd');
+
 
 describe.each(SCHEMA_VERSIONS.map((schema) => [schema.version, schema] as const))('xsd/ for schema %s', (_, schema) => {
-  const file = path.join(REPO_ROOT, 'xsd', schema.xsdFile);
+  const file = path.join(XSD_DIR, schema.xsdFile);
   const expected = writeXsd(schema);
 
   if (process.env.UPDATE_XSD === '1') {
@@ -25,7 +25,7 @@ describe.each(SCHEMA_VERSIONS.map((schema) => [schema.version, schema] as const)
     return;
   }
 
-  it('is up to date (regenerate with UPDATE_XSD=1 npx jest src/core/xsd/xsd-file)', () => {
+  it('is up to date (regenerate with UPDATE_XSD=1 npx jest test/core/xsd/xsd-file)', () => {
     expect(fs.existsSync(file)).toBe(true);
     expect(fs.readFileSync(file, 'utf8')).toBe(expected);
   });

@@ -1,10 +1,10 @@
-import { getDictionary } from '../../dictionary';
-import { DocumentText } from './document-text';
-import { schemaLookup } from './schema-lookup';
-import { readOfficialExample, setValue } from './testing/official-example';
-import type { XsdErrorCode } from './types';
-import { parseXmllintOutput } from './xmllint-output';
-import { describeXmllintMessage, formatProblemMessage, XSD_ERROR_CLASSES, type MessageContext } from './xsd-messages';
+import { getDictionary } from '../../../src/dictionary';
+import { DocumentText } from '../../../src/core/xsd/document-text';
+import { schemaLookup } from '../../../src/core/xsd/schema-lookup';
+import { readOfficialExample, setValue } from '../../support/official-example';
+import type { XsdErrorCode } from '../../../src/core/xsd/types';
+import { parseXmllintOutput } from '../../../src/core/xsd/xmllint-output';
+import { describeXmllintMessage, formatProblemMessage, XSD_ERROR_CLASSES, type MessageContext } from '../../../src/core/xsd/xsd-messages';
 
 /**
  * libxml2 texts below were printed by xmllint (native 2.9 and xmllint-wasm 2.13) on broken variants

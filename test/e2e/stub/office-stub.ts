@@ -4,10 +4,10 @@
  * workbook to the test as `window.__e2e` (what a user would type or format in the grid).
  * Bundled by webpack (`--env e2e`) and served when the page asks for Office.js.
  */
-import { FakeExcel, parseRect } from '../../../src/excel/fake';
-import { fillParameters, fillPassages, recentIssueSerial } from '../../../src/excel/fake/fixtures';
-import { addNote, cellSnapshot, formatCells, typeCell } from '../../../src/excel/fake/user';
-import type { CellFormat, FakeValue } from '../../../src/excel/fake';
+import { FakeExcel, parseRect } from '../../../src/fake-excel';
+import { fillParameters, fillPassages, recentIssueSerial } from '../../support/fake-excel-fixtures';
+import { addNote, cellSnapshot, formatCells, typeCell } from '../../../src/fake-excel/user';
+import type { CellFormat, FakeValue } from '../../../src/fake-excel';
 
 interface E2eConfig {
   readonly dark?: boolean;

@@ -1,5 +1,5 @@
-import { getDictionary } from '../../dictionary';
-import { listLabels } from '../messages';
+import { getDictionary } from '../../../dictionary';
+import { listLabels } from '../../../i18n/check-messages';
 import type { RowRule } from './types';
 
 /**

@@ -1,5 +1,5 @@
-import { DIGCOMP_COMPETENCES, DIGCOMP_DOMAINS } from '../../dictionary';
-import { listLabels } from '../messages';
+import { DIGCOMP_COMPETENCES, DIGCOMP_DOMAINS } from '../../../dictionary';
+import { listLabels } from '../../../i18n/check-messages';
 import type { DigcompRule } from './types';
 
 /** Rules of each DIGCOMP result (dictionary 6.2–6.4): complete, and a competence that exists in its domain. */

@@ -1,5 +1,5 @@
-import { NIRISATION_RULES } from '../nirisation/rules';
-import type { DigcompResult, Severity } from '../types';
+import { NIRISATION_RULES } from './nirisation';
+import type { DigcompResult, Severity } from '../../model/types';
 import { ACCESS_RULES } from './access';
 import { BIRTHPLACE_RULES } from './birthplace';
 import { CERTIFICATION_RULES } from './certification';

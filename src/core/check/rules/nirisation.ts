@@ -1,5 +1,5 @@
 import { frenchDate } from '../normalize';
-import { usesTitulaire, type RowRule, type RuleInput } from '../rules/types';
+import { usesTitulaire, type RowRule, type RuleInput } from './types';
 import {
   civilStatusWord,
   containsName,

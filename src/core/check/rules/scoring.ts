@@ -1,4 +1,4 @@
-import { getDictionary } from '../../dictionary';
+import { getDictionary } from '../../../dictionary';
 import type { RowRule } from './types';
 
 /**

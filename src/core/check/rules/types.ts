@@ -1,7 +1,7 @@
-import type { Dictionary } from '../../dictionary';
+import type { Dictionary } from '../../../dictionary';
 import type { IssueCollector } from '../check';
-import type { IssueCode, MessageParams } from '../messages';
-import type { DigcompResult, Passage, Severity, SourceSheet } from '../types';
+import type { IssueCode, MessageParams } from '../../../i18n/check-messages';
+import type { DigcompResult, Passage, Severity, SourceSheet } from '../../model/types';
 
 /** What every row rule sees of one passage. */
 export interface RuleInput {

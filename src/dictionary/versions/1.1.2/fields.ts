@@ -1,4 +1,4 @@
-import type { EnumValue, FieldDef } from './types';
+import type { EnumValue, FieldDef } from '../../types';
 
 /**
  * Every field of the CDC data dictionary V22, with the constraints of XSD 1.1.2.

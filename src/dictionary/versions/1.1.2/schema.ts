@@ -1,6 +1,6 @@
-import { FIELDS_1_1_2 } from './fields-1.1.2';
-import { all, choice, leaf, sequence } from './tree-builders';
-import type { SchemaVersion } from './types';
+import { FIELDS_1_1_2 } from './fields';
+import { all, choice, leaf, sequence } from '../../tree-builders';
+import type { SchemaVersion } from '../../types';
 
 /** Names of the two exclusive choices of the CDC schema, used by validation and the layout. */
 export const IDENTITY_CHOICE = 'identificationTitulaire';

@@ -8,9 +8,11 @@ import {
   isInseeCommuneCodeShape,
   isKnownPostalCode,
   postalCodesOfCommune,
-} from '.';
+} from '../../../../src/core/check/geo';
+import { REPO_ROOT, SCRIPTS_DIR } from '../../../support/paths';
 
-const SCRIPT = path.resolve(__dirname, '../../../scripts/build-geo-index.js');
+const SCRIPT = path.join(SCRIPTS_DIR, 'build-geo-index.js');
+const GEO_DIR = path.join(REPO_ROOT, 'src/core/check/geo');
 const runScript = (...args: string[]) => spawnSync(process.execPath, [SCRIPT, ...args], { encoding: 'utf8' });
 
 describe('INSEE commune codes (Code officiel géographique)', () => {
@@ -97,7 +99,7 @@ describe('generated geographic tables', () => {
   it('are detected as stale when they differ from their sources', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'geo-'));
     for (const name of ['cog-data.ts', 'countries-data.ts'])
-      copyFileSync(path.join(__dirname, name), path.join(dir, name));
+      copyFileSync(path.join(GEO_DIR, name), path.join(dir, name));
     const cog = path.join(dir, 'cog-data.ts');
     writeFileSync(
       cog,
@@ -110,7 +112,7 @@ describe('generated geographic tables', () => {
 
   it('stay small enough for the add-in bundle', () => {
     const bytes = ['cog-data.ts', 'countries-data.ts'].reduce(
-      (n, f) => n + statSync(path.join(__dirname, f)).size,
+      (n, f) => n + statSync(path.join(GEO_DIR, f)).size,
       0,
     );
     expect(bytes).toBeLessThan(600 * 1024);

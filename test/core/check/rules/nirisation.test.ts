@@ -1,8 +1,13 @@
-import { checkWorkbook } from '../check';
-import type { Issue, Passage } from '../types';
-import { validPassage, workbook } from '../../../test/helpers/workbook';
-import { civilStatusWord, containsName, looksLikeSeveralFirstNames, unexpectedNameCharacters } from './names';
-import { assessReadiness } from './readiness';
+import { checkWorkbook } from '../../../../src/core/check/check';
+import type { Issue, Passage } from '../../../../src/core/model/types';
+import { validPassage, workbook } from '../../../support/workbook';
+import {
+  civilStatusWord,
+  containsName,
+  looksLikeSeveralFirstNames,
+  unexpectedNameCharacters,
+} from '../../../../src/core/check/rules/names';
+import { assessReadiness } from '../../../../src/core/check/readiness';
 
 const today = new Date(Date.UTC(2024, 8, 1));
 

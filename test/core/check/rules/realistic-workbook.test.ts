@@ -1,7 +1,7 @@
-import { checkWorkbook } from '../check';
-import type { Issue } from '../types';
-import { passageColumn, workbook } from '../../../test/helpers/workbook';
-import { FAULTS, REALISTIC_TODAY, realisticRows } from '../../../test/helpers/realistic-workbook';
+import { checkWorkbook } from '../../../../src/core/check/check';
+import type { Issue } from '../../../../src/core/model/types';
+import { passageColumn, workbook } from '../../../support/workbook';
+import { FAULTS, REALISTIC_TODAY, realisticRows } from '../../../support/realistic-workbook';
 
 /**
  * The issue's definition of done: on a few hundred realistic rows mixing clean and faulty identities, every

@@ -1,7 +1,7 @@
-import { checkWorkbook } from '../check';
-import { prepareExport } from '../export';
-import { listRules } from '.';
-import { validPassage, workbook, type RowInput } from '../../../test/helpers/workbook';
+import { checkWorkbook } from '../../../../src/core/check/check';
+import { prepareExport } from '../../../../src/core/export/export';
+import { listRules } from '../../../../src/core/check/rules';
+import { validPassage, workbook, type RowInput } from '../../../support/workbook';
 
 /**
  * Every business rule, one case each: the row that breaks it gets the issue on the rule's cell with the rule's
