@@ -7,6 +7,7 @@ import { prepareExport, validateExport, writePreparedChunks } from '../src/core/
 import { validateXml } from '../src/core/xsd/validate-xml';
 import { workbook } from '../test/support/workbook';
 import { BENCH_PARAMETERS, generateRows } from './generate';
+import { DICTIONARY } from '../test/support/dictionary';
 
 /**
  * One benchmark size in its own process, so that peak memory (maxRSS) belongs to that size alone.
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
 
   // Check (normalize + validate every cell and rule), then group by certification and size the files.
   let t = process.hrtime.bigint();
-  const preparation = prepareExport(data, { now, today });
+  const preparation = prepareExport(data, { dictionary: DICTIONARY, now, today });
   const checkMs = ms(t);
   if (!preparation.ok) throw new Error(`bench data refused: ${preparation.check.issues[0]?.message}`);
 
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
   const file = path.join(dir, 'flux.xml');
   // Written the way the CLI writes it: a stream of chunks, no whole-document string.
   const stream = createWriteStream(file, { encoding: 'utf8' });
-  for (const chunk of writePreparedChunks(preparation.prepared)) {
+  for (const chunk of writePreparedChunks(preparation.prepared, DICTIONARY)) {
     if (!stream.write(chunk)) await once(stream, 'drain');
   }
   stream.end();
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
   // The export's own validation: parts on both cores.
   t = process.hrtime.bigint();
   const report = await validateExport(data, preparation.prepared, validateXml, {
+    dictionary: DICTIONARY,
     validation: { concurrency: 2 },
   });
   const partsMs = ms(t);
@@ -56,7 +58,7 @@ async function main(): Promise<void> {
   let wasmMs = Number.NaN;
   if (process.argv[3] !== '--skip-whole') {
     t = process.hrtime.bigint();
-    const whole = await validateXml(readFileSync(file));
+    const whole = await validateXml(readFileSync(file), { dictionary: DICTIONARY });
     wasmMs = ms(t);
     if (!whole.valid) throw new Error(`bench XML invalid: ${whole.errors[0]?.message}`);
   }

@@ -4,6 +4,7 @@ import type { Issue } from '../src/core/model/types';
 import { FakeExcel, WEB_PAYLOAD_LIMIT_BYTES } from '../src/fake-excel';
 import { fillParameters, fillPassages } from '../test/support/fake-excel-fixtures';
 import { createExcelWorkbookPort } from '../src/office/workbook-port';
+import { DICTIONARY } from '../test/support/dictionary';
 
 /**
  * The add-in's Excel traffic, measured on the in-memory fake of Office.js (which counts syncs and payload
@@ -29,7 +30,7 @@ const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} Mo`;
 
 async function templateWith(rows: number) {
   const excel = new FakeExcel({ platform: 'web' });
-  const port = createExcelWorkbookPort({ run: excel.excelRun, notes: true });
+  const port = createExcelWorkbookPort({ dictionary: DICTIONARY, run: excel.excelRun, notes: true });
   await port.createTemplate();
   fillParameters(excel.model);
   fillPassages(excel.model, rows);
@@ -42,7 +43,7 @@ export async function runExcelBench(rows = 100_000, highlighted = 10_000): Promi
   const verify = await templateWith(rows);
   const started = process.hrtime.bigint();
   const data = await verify.port.readWorkbookData();
-  const check = checkWorkbook(data);
+  const check = checkWorkbook(data, { dictionary: DICTIONARY });
   await verify.port.highlightIssues(check.issues);
   const verifyMs = Number(process.hrtime.bigint() - started) / 1e6;
   const verifyStats = snapshot(verify.excel.stats);

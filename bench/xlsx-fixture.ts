@@ -3,10 +3,11 @@ import { StreamingWorkbookReader } from '../src/xlsx/streaming-reader';
 import { buildTemplateLayout, DATE_FORMAT } from '../src/core/template/layout';
 import type { CellValue } from '../src/core/model/types';
 import { BENCH_PARAMETERS, generateRows } from './generate';
+import { DICTIONARY } from '../test/support/dictionary';
 
 /** Writes a filled template of `count` passages with exceljs's streaming writer (as Excel stores it). */
 export async function writeBenchWorkbook(path: string, count: number): Promise<void> {
-  const layout = buildTemplateLayout();
+  const layout = buildTemplateLayout(DICTIONARY);
   const rows = generateRows(count);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: path,

@@ -20,6 +20,8 @@ import {
   type MappingIssue,
 } from '../core/mapping';
 import { columnLetter } from '../core/template/layout';
+import type { Dictionary } from '../dictionary';
+import { commandDictionary } from './schema';
 import { TemplateRowsWriter, type WrittenTemplate } from '../xlsx/xlsx-import-writer';
 import { readTemplateWorkbook, UnusableWorkbookError } from '../xlsx/xlsx-reader';
 import { readSourceSheet, type SourceSheetRows } from '../xlsx/xlsx-source-reader';
@@ -56,12 +58,17 @@ function printProblems(
 }
 
 /** Checks the written template like `accrochage check`, when it is small enough to be read back quickly. */
-async function checkWritten(io: CliIO, output: string, written: WrittenTemplate): Promise<number> {
+async function checkWritten(
+  io: CliIO,
+  output: string,
+  written: WrittenTemplate,
+  dictionary: Dictionary,
+): Promise<number> {
   if (written.streamed) {
     io.out(`Vérifiez le modèle avant l'export : accrochage check ${output}`);
     return 0;
   }
-  const result = checkWorkbook(await readTemplateWorkbook(output));
+  const result = checkWorkbook(await readTemplateWorkbook(output), { dictionary });
   if (result.issues.length > 0) {
     io.out('Vérification du modèle rempli :');
     for (const issue of result.issues) io.out(formatIssue(issue));
@@ -118,7 +125,8 @@ export async function importCommand(
     return EXIT.unusable;
   }
 
-  const writer = new TemplateRowsWriter({ inMemoryRows: options.inMemoryRows });
+  const dictionary = commandDictionary();
+  const writer = new TemplateRowsWriter({ dictionary, inMemoryRows: options.inMemoryRows });
   let result: FluxImportResult;
   try {
     result = await importFluxXml(
@@ -129,7 +137,7 @@ export async function importCommand(
         if (passage.index > 0 && passage.index % 10000 === 0)
           io.progress(`Import… ${plural(passage.index, 'passage')}`);
       },
-      { certificateur },
+      { dictionary, certificateur },
     );
   } catch (error) {
     await writer.discard();
@@ -162,7 +170,7 @@ export async function importCommand(
         ? ` Identifiant du flux d'origine : ${original['1.1']} (l'export en créera un nouveau, avec un nouvel horodatage).`
         : ''),
   );
-  const checkErrors = await checkWritten(io, output, written);
+  const checkErrors = await checkWritten(io, output, written, dictionary);
   const notPlaced = result.issues.some((i) => i.severity === 'error') || result.stopped !== undefined;
   return notPlaced || checkErrors > 0 ? EXIT.problems : EXIT.ok;
 }
@@ -181,9 +189,9 @@ export interface MapCommandOptions {
   inMemoryRows?: number;
 }
 
-function describeTarget(target: string | null | undefined): string {
+function describeTarget(dictionary: Dictionary, target: string | null | undefined): string {
   if (!target) return 'non reprise';
-  const t = mappingTargets().get(target);
+  const t = mappingTargets(dictionary).get(target);
   if (!t) return target;
   return t.kind === 'birthDate' ? t.label : `« ${t.label} » (${t.id})`;
 }
@@ -201,6 +209,7 @@ async function chooseMapping(
   io: CliIO,
   source: SourceSheetRows,
   options: MapCommandOptions,
+  dictionary: Dictionary,
 ): Promise<ColumnMapping[] | undefined> {
   const header = source.header.values;
   const letter = (i: number) => columnLetter(i);
@@ -209,7 +218,7 @@ async function chooseMapping(
       io.err(`Correspondance introuvable : ${options.correspondance}`);
       return undefined;
     }
-    const parsed = parseSavedMapping(await fs.readFile(options.correspondance, 'utf8'));
+    const parsed = parseSavedMapping(await fs.readFile(options.correspondance, 'utf8'), dictionary);
     if (!parsed.ok) {
       io.err(`${options.correspondance} : ${parsed.message}`);
       return undefined;
@@ -217,10 +226,11 @@ async function chooseMapping(
     const resolved = resolveSavedMapping(parsed.mapping, header);
     io.out(`Correspondance utilisée (${options.correspondance}), feuille « ${source.sheet} » :`);
     for (const c of resolved.columns)
-      if (c.header.trim()) io.out(`  ${letter(c.column)} « ${c.header} » → ${describeTarget(c.target)}`);
+      if (c.header.trim())
+        io.out(`  ${letter(c.column)} « ${c.header} » → ${describeTarget(dictionary, c.target)}`);
     for (const c of resolved.missing) {
       io.out(
-        `ATTENTION la correspondance prévoit une colonne « ${c.header} » que la feuille n'a pas : ${describeTarget(c.field)} restera vide.`,
+        `ATTENTION la correspondance prévoit une colonne « ${c.header} » que la feuille n'a pas : ${describeTarget(dictionary, c.field)} restera vide.`,
       );
     }
     for (const c of resolved.unknown) {
@@ -230,7 +240,7 @@ async function chooseMapping(
     }
     return [...resolved.columns];
   }
-  const proposal = proposeMapping(header);
+  const proposal = proposeMapping(header, dictionary);
   io.out(`Correspondance proposée, feuille « ${source.sheet} » (en-têtes ligne ${source.header.row}) :`);
   const columns: ColumnMapping[] = [];
   for (const p of proposal) {
@@ -240,7 +250,7 @@ async function chooseMapping(
       ? ` [${REASONS[p.reason] ?? p.reason}, ${Math.round(p.confidence * 100)} %]`
       : '';
     io.out(
-      `  ${letter(p.column)} « ${p.header} » → ${applied || !p.target ? describeTarget(applied ? p.target : null) : `non reprise ; peut-être ${describeTarget(p.target)} ? à confirmer`}${because}`,
+      `  ${letter(p.column)} « ${p.header} » → ${applied || !p.target ? describeTarget(dictionary, applied ? p.target : null) : `non reprise ; peut-être ${describeTarget(dictionary, p.target)} ? à confirmer`}${because}`,
     );
     columns.push({ column: p.column, header: p.header, target: applied ? (p.target ?? null) : null });
   }
@@ -277,15 +287,20 @@ export async function mapCommand(io: CliIO, file: string, options: MapCommandOpt
     }
     throw error;
   }
-  const columns = await chooseMapping(io, source, options);
+  const dictionary = commandDictionary();
+  const columns = await chooseMapping(io, source, options, dictionary);
   if (!columns) return EXIT.unusable;
   if (options.enregistrer) {
-    await fs.writeFile(options.enregistrer, savedMappingToJson(savedMappingFrom(columns)), 'utf8');
+    await fs.writeFile(
+      options.enregistrer,
+      savedMappingToJson(savedMappingFrom(columns, dictionary)),
+      'utf8',
+    );
     io.out(`Correspondance enregistrée : ${options.enregistrer}`);
   }
 
-  const mapper = new RowMapper(columns, { sheet: source.sheet });
-  const writer = new TemplateRowsWriter({ inMemoryRows: options.inMemoryRows });
+  const mapper = new RowMapper(columns, { dictionary, sheet: source.sheet });
+  const writer = new TemplateRowsWriter({ dictionary, inMemoryRows: options.inMemoryRows });
   try {
     for await (const { row, values } of source.rows) {
       const cells = mapper.mapRow(values, row);
@@ -307,7 +322,7 @@ export async function mapCommand(io: CliIO, file: string, options: MapCommandOpt
   io.out(
     `Modèle écrit : ${output} — ${plural(written.passages, 'passage')} copié(s) depuis « ${source.sheet} » (la feuille source n'a pas été modifiée).`,
   );
-  const checkErrors = await checkWritten(io, options.output, written);
+  const checkErrors = await checkWritten(io, options.output, written, dictionary);
   const notCopied = summary.issues.some((i) => i.severity === 'error');
   return notCopied || checkErrors > 0 ? EXIT.problems : EXIT.ok;
 }

@@ -15,7 +15,7 @@ import { compareOfficialXsd, readOfficialXsd } from '../core/xsd/official-xsd';
 import type { ExportMode } from '../core/tracking/types';
 import { writeFluxXml } from '../core/xml/flux-writer';
 import type { ValidateXml } from '../core/xsd/xml-validator';
-import { getDictionary } from '../dictionary';
+import { commandDictionary } from './schema';
 import { writeTrackingCopy } from '../xlsx/xlsx-tracking';
 import { trackingTarget, trackingTargetProblem } from './tracking-files';
 import { buildTemplateLayout, layoutAsJson } from '../core/template/layout';
@@ -33,7 +33,7 @@ export async function templateCommand(
   options: { output?: string; json?: boolean },
 ): Promise<number> {
   if (options.json) {
-    io.out(JSON.stringify(layoutAsJson(buildTemplateLayout())));
+    io.out(JSON.stringify(layoutAsJson(buildTemplateLayout(commandDictionary()))));
     return EXIT.ok;
   }
   const output = options.output ?? 'modele-accrochage-cdc.xlsx';
@@ -43,7 +43,7 @@ export async function templateCommand(
     );
     return EXIT.unusable;
   }
-  await createTemplateWorkbook().xlsx.writeFile(output);
+  await createTemplateWorkbook(commandDictionary()).xlsx.writeFile(output);
   io.out(`Modèle créé : ${output}`);
   return EXIT.ok;
 }
@@ -78,7 +78,7 @@ export async function checkCommand(
 ): Promise<number> {
   const data = await readWorkbook(io, file);
   if (!data) return EXIT.unusable;
-  const result = checkWorkbook(data, { today: options.today });
+  const result = checkWorkbook(data, { dictionary: commandDictionary(), today: options.today });
   if (options.json) io.out(JSON.stringify(result.issues, null, 2));
   else {
     for (const issue of result.issues) io.out(formatIssue(issue));
@@ -147,7 +147,7 @@ export async function exportCommand(
       io.err(`XSD inutilisable (${options.xsd}) : ${read.message}`);
       return EXIT.unusable;
     }
-    const comparison = compareOfficialXsd(read.identity);
+    const comparison = compareOfficialXsd(read.identity, commandDictionary());
     for (const note of comparison.notes) io.out(`ATTENTION ${note}`);
     if (comparison.blocking) {
       io.err(
@@ -168,7 +168,9 @@ export async function exportCommand(
   // produced (it is what the user came for) and the message says how to record the send.
   const targetProblem = tooLarge ? undefined : await trackingTargetProblem(target, '--suivi');
   const skipTracking = tooLarge || targetProblem !== undefined;
+  const dictionary = commandDictionary();
   const preparation = prepareExport(data, {
+    dictionary,
     now: options.now,
     idFlux: options.idFlux,
     mode,
@@ -183,7 +185,6 @@ export async function exportCommand(
   }
   const { prepared } = preparation;
   const names = partFileNames(prepared, options.output);
-  const dictionary = getDictionary();
   // Write next to the targets, validate, and only then give the files their names: a refused export leaves nothing.
   const partials = names.map((name) => `${name}.partiel`);
   let written = 0;
@@ -214,6 +215,7 @@ export async function exportCommand(
       });
     for (const { label, validate } of validators) {
       const report = await validateExport(data, prepared, validate, {
+        dictionary,
         validation: {
           concurrency: availableParallelism(),
           onProgress: (done, total) =>
@@ -278,9 +280,10 @@ export async function exportCommand(
     data,
     prepared,
     names.map((n) => path.basename(n)),
+    dictionary,
   );
   try {
-    await writeTrackingCopy(file, target.path, tracking);
+    await writeTrackingCopy(file, target.path, tracking, dictionary);
   } catch (error) {
     io.err(
       `Les fichiers XML sont écrits, mais le suivi n’a pas pu être enregistré dans ${target.path} ` +
@@ -300,7 +303,7 @@ export async function validateCommand(io: CliIO, file: string, options: { json?:
     io.err(`Fichier introuvable : ${file}`);
     return EXIT.unusable;
   }
-  const report = await validateXmlInNode(await fs.readFile(file), {});
+  const report = await validateXmlInNode(await fs.readFile(file), { dictionary: commandDictionary() });
   if (options.json) io.out(JSON.stringify(report.errors, null, 2));
   else {
     for (const problem of report.errors) io.out(`ERREUR ${problem.message}`);

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fieldName } from '../i18n/check-messages';
 import { parseReceipt, RECEIPT_LIMITS, receiptErrorMessage } from '../core/receipt';
 import { applyReceipt, CDC_STATUS_LABELS, type ReceiptApplication } from '../core/tracking';
-import { getDictionary } from '../dictionary';
+import type { Dictionary } from '../dictionary';
+import { commandDictionary } from './schema';
 import { readTemplateWorkbook, UnusableWorkbookError } from '../xlsx/xlsx-reader';
 import { TrackingWriteError, writeTrackingCopy } from '../xlsx/xlsx-tracking';
 import { EXIT, type CliIO } from './io';
@@ -81,10 +82,15 @@ export async function receiptCommand(
     io.err(`Fichier introuvable : ${options.xml}`);
     return EXIT.unusable;
   }
-  const application = applyReceipt(data, receipt, { now: options.now ?? new Date(), sentXml: sentXml?.text });
+  const dictionary = commandDictionary();
+  const application = applyReceipt(data, receipt, {
+    dictionary,
+    now: options.now ?? new Date(),
+    sentXml: sentXml?.text,
+  });
 
   try {
-    await writeTrackingCopy(workbookFile, target.path, application.changes);
+    await writeTrackingCopy(workbookFile, target.path, application.changes, dictionary);
   } catch (error) {
     if (error instanceof TrackingWriteError) {
       io.err(error.message);
@@ -93,7 +99,7 @@ export async function receiptCommand(
     throw error;
   }
   if (options.json) io.out(JSON.stringify(receiptJson(application, target.path), null, 2));
-  else printApplication(io, application, data.passages.name, sentXml?.path);
+  else printApplication(io, application, data.passages.name, sentXml?.path, dictionary);
   for (const warning of parsed.warnings) io.err(`ATTENTION ${warning}`);
   if (!options.json)
     io.out(
@@ -129,13 +135,13 @@ function printApplication(
   application: ReceiptApplication,
   sheet: string,
   sentXml: string | undefined,
+  dictionary: Dictionary,
 ): void {
   const { receipt, counts } = application;
   const ids = [
     receipt.fileName !== undefined ? `fichier ${receipt.fileName}` : '',
     receipt.kind === 'functional' && receipt.idFlux !== undefined ? `idFlux ${receipt.idFlux}` : '',
   ].filter(Boolean);
-  const dictionary = getDictionary();
   if (receipt.kind === 'functional') {
     io.out(
       `Accusé de traitement${ids.length ? ` (${ids.join(', ')})` : ''} : ${plural(counts.accepted, 'passage accepté', 'passages acceptés')}, ` +

@@ -1,7 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { buildTemplateLayout } from '../core/template/layout';
+import { buildTemplateSpec } from '../core/template/template-spec';
+import { commandDictionary } from './schema';
 import { hasTemplate } from '../core/template/template-version';
 import { applyXlsxUpgrade, planXlsxUpgrade, xlsxTemplateSnapshot } from '../xlsx/xlsx-upgrade';
 import { EXIT, type CliIO } from './io';
@@ -30,7 +31,8 @@ export async function upgradeCommand(io: CliIO, file: string, options: { output?
     io.err(`Classeur illisible : ${file} (${error instanceof Error ? error.message : String(error)}).`);
     return EXIT.unusable;
   }
-  const layout = buildTemplateLayout();
+  const spec = buildTemplateSpec(commandDictionary());
+  const { layout } = spec;
   if (!hasTemplate(xlsxTemplateSnapshot(workbook, layout), layout)) {
     io.err(
       `${file} ne contient pas le modèle (feuilles ${layout.parameters.name} et ${layout.passages.name}).`,
@@ -47,7 +49,7 @@ export async function upgradeCommand(io: CliIO, file: string, options: { output?
     io.out(`${file} suit déjà la dernière version du modèle : aucune copie écrite.`);
     return EXIT.ok;
   }
-  applyXlsxUpgrade(workbook, plan, layout);
+  applyXlsxUpgrade(workbook, plan, spec);
   const partial = `${output}.partiel.xlsx`;
   try {
     await workbook.xlsx.writeFile(partial);

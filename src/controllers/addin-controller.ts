@@ -1,8 +1,11 @@
 import type { CheckResult } from '../core/check/check';
+import type { Dictionary } from '../dictionary';
 import { planMissingIds } from '../core/check/identifiers';
 import { collectFluxImport } from '../core/import';
 import {
   applyMapping,
+  mappingTargets,
+  type MappingTarget,
   proposeMapping,
   resolveSavedMapping,
   savedMappingFrom,
@@ -32,6 +35,8 @@ import type { SaveResult } from '../taskpane/save-file';
  */
 
 export interface AddinServices {
+  /** The schema version the workbook follows, loaded by the composition root. */
+  readonly dictionary: Dictionary;
   readonly workbook: WorkbookPort;
   /** XSD validation of the produced XML (xmllint-wasm in a Web Worker in the add-in). */
   readonly validateXml: XmlValidator;
@@ -69,6 +74,8 @@ export interface MappingView {
   readonly proposals: readonly ColumnProposal[];
   readonly columns: readonly ColumnMapping[];
   readonly savedNames: readonly string[];
+  /** What a column can be mapped to, from the dictionary. */
+  readonly targets: readonly MappingTarget[];
 }
 
 export interface ExportSettings {
@@ -133,6 +140,11 @@ export class AddinController {
   private abort: AbortController | undefined;
 
   constructor(private readonly services: AddinServices) {}
+
+  /** French label of a field of the workbook's schema version. */
+  fieldLabel(id: string): string | undefined {
+    return this.services.dictionary.fields.find((f) => f.id === id)?.label;
+  }
 
   getState(): PaneState {
     return this.state;
@@ -254,7 +266,7 @@ export class AddinController {
   }
 
   private get core(): CoreRunner {
-    return this.services.core ?? inProcessCoreRunner(this.services.validateXml);
+    return this.services.core ?? inProcessCoreRunner(this.services.validateXml, this.services.dictionary);
   }
 
   private showProgress(progress: CoreProgress): void {
@@ -460,7 +472,7 @@ export class AddinController {
       this.set({ notice: { intent: 'error', text: `${fileName} : ${read.message}` } });
       return;
     }
-    const comparison = compareOfficialXsd(read.identity);
+    const comparison = compareOfficialXsd(read.identity, this.services.dictionary);
     if (comparison.blocking) {
       this.officialXsdText = undefined;
       this.set({
@@ -507,6 +519,7 @@ export class AddinController {
     await this.guarded(async (signal) => {
       const data = await this.readData(signal);
       const application = applyReceipt(data, source.receipt, {
+        dictionary: this.services.dictionary,
         now: this.services.now(),
         ...(source.sentXml !== undefined ? { sentXml: source.sentXml } : {}),
       });
@@ -560,7 +573,7 @@ export class AddinController {
     let imported = false;
     await this.guarded(async (signal) => {
       this.set({ busy: { label: strings.importReading } });
-      const collected = await collectFluxImport([bytes]);
+      const collected = await collectFluxImport([bytes], { dictionary: this.services.dictionary });
       const { result, content } = collected;
       if (content.passages.length === 0) {
         const why = result.stopped?.message ?? result.issues[0]?.message ?? '';
@@ -602,7 +615,7 @@ export class AddinController {
       const source = await this.services.workbook.readSelectedTable();
       const saved = await this.services.workbook.readSavedMappings();
       this.mappingSource = source;
-      const proposals = proposeMapping(source.header);
+      const proposals = proposeMapping(source.header, this.services.dictionary);
       this.set({
         mapping: {
           source: source.address,
@@ -610,6 +623,7 @@ export class AddinController {
           proposals,
           columns: proposals.map((p) => ({ column: p.column, header: p.header, target: p.target ?? null })),
           savedNames: Object.keys(saved).sort(),
+          targets: [...mappingTargets(this.services.dictionary).values()],
         },
       });
     });
@@ -637,7 +651,10 @@ export class AddinController {
     const view = this.state.mapping;
     if (!view || name.trim() === '') return;
     await this.guarded(async () => {
-      await this.services.workbook.saveMapping(name.trim(), savedMappingFrom(view.columns));
+      await this.services.workbook.saveMapping(
+        name.trim(),
+        savedMappingFrom(view.columns, this.services.dictionary),
+      );
       this.set({
         mapping: { ...view, savedNames: [...new Set([...view.savedNames, name.trim()])].sort() },
         notice: { intent: 'success', text: strings.mappingSaved(name.trim()) },
@@ -654,6 +671,7 @@ export class AddinController {
     await this.guarded(async (signal) => {
       const { date1904 } = await this.dateSystem(signal);
       const mapped = applyMapping(source.rows, view.columns, source.headerRow, {
+        dictionary: this.services.dictionary,
         sheet: source.sheet,
         firstColumn: source.firstColumn,
         date1904,

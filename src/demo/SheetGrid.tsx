@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { columnIndex, columnLetter } from '../core/template/layout';
 import type { FakeExcel, FakeValue } from '../fake-excel';
 import { typeCell } from '../fake-excel/user';
-import { demoText } from '../i18n/pane';
+import { demoText } from '../i18n/demo';
 
 /**
  * A plain grid over the demo's in-memory workbook: values as Excel shows them, the fill a user would

@@ -1,9 +1,11 @@
-import { buildTemplateLayout, columnIndex, FIRST_DATA_ROW, type LayoutColumn } from '../core/template/layout';
+import type { Dictionary } from '../dictionary';
+import { columnIndex, FIRST_DATA_ROW, type LayoutColumn } from '../core/template/layout';
+import { buildTemplateSpec } from '../core/template/template-spec';
+import { excelSerialOf } from '../core/model/excel-serial';
 import { createTemplate } from '../office/create-template';
 import { FakeExcel, type FakeValue } from '../fake-excel';
-import { excelSerial } from '../../test/support/fake-excel-fixtures';
 import { typeCell, typeRows } from '../fake-excel/user';
-import type { TemplateContent } from '../xlsx/xlsx-template';
+import type { TemplateContent } from '../core/template/examples';
 
 /**
  * The demo's workbook: the same in-memory Excel the tests use, filled with the fictitious examples of
@@ -13,7 +15,7 @@ import type { TemplateContent } from '../xlsx/xlsx-template';
 type ContentValue = NonNullable<TemplateContent['parameters']>[string];
 
 function toFakeValue(value: ContentValue): FakeValue | undefined {
-  if (value instanceof Date) return excelSerial(value);
+  if (value instanceof Date) return excelSerialOf(value, false);
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   return undefined;
 }
@@ -27,11 +29,12 @@ function rowOf(
   return row;
 }
 
-export async function demoWorkbook(content?: TemplateContent): Promise<FakeExcel> {
+export async function demoWorkbook(dictionary: Dictionary, content?: TemplateContent): Promise<FakeExcel> {
   const excel = new FakeExcel({ platform: 'web', apiVersion: '1.18' });
   if (!content) return excel;
-  const layout = buildTemplateLayout();
-  await createTemplate(excel.excelRun, layout, { notes: true });
+  const spec = buildTemplateSpec(dictionary);
+  const { layout } = spec;
+  await createTemplate(excel.excelRun, spec, { notes: true });
   const model = excel.model;
   for (const cell of layout.parameters.cells) {
     const value = toFakeValue(content.parameters?.[cell.field] ?? null);

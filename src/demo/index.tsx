@@ -8,7 +8,8 @@ import { createExcelWorkbookPort } from '../office/workbook-port';
 import { AddinController } from '../controllers/addin-controller';
 import { createXmlSaver } from '../taskpane/save-file';
 import { App } from '../taskpane/App';
-import { demoText } from '../i18n/pane';
+import { demoText } from '../i18n/demo';
+import { CURRENT_SCHEMA_VERSION, getDictionary } from '../dictionary';
 import { EXAMPLE_VALID, EXAMPLE_WITH_MISTAKES } from '../core/template/examples';
 import { browserXmllintRunner } from '../workers/browser-xmllint-runner';
 import { demoWorkbook } from './demo-workbook';
@@ -47,7 +48,9 @@ function DemoPage() {
 
   const load = useCallback(
     async (content: typeof EXAMPLE_VALID | undefined) => {
-      const excel = await demoWorkbook(content);
+      // The demo is a composition root: it loads the dictionary the pane works with.
+      const dictionary = getDictionary(CURRENT_SCHEMA_VERSION);
+      const excel = await demoWorkbook(dictionary, content);
       // Every batch of the pane may change the workbook: redraw the grid after each one.
       const run: ExcelRun = async (batch) => {
         try {
@@ -57,7 +60,8 @@ function DemoPage() {
         }
       };
       const controller = new AddinController({
-        workbook: createExcelWorkbookPort({ run, notes: true }),
+        dictionary,
+        workbook: createExcelWorkbookPort({ run, notes: true, dictionary }),
         validateXml: createXmlValidator(browserXmllintRunner()),
         saveXml: createXmlSaver('web'),
         showPane: async () => undefined,

@@ -1,7 +1,25 @@
-import { SCHEMA_1_1_2 } from './versions/1.1.2/schema';
-import type { ElementNode, FieldDef, SchemaNode, SchemaVersion } from './types';
+import { buildDictionary, type Dictionary } from './dictionary';
+import { SCHEMA_VERSIONS } from './versions';
+
+/**
+ * The single description of the CDC data: fields and the XML schema tree, per schema version. A Dictionary is
+ * loaded by the composition roots (CLI commands, pane services, workers, demo) with getDictionary(version) and
+ * passed down explicitly; nothing else chooses a version.
+ */
 
 export * from './types';
+export { buildDictionary, type Dictionary, type FieldPlacement } from './dictionary';
+export {
+  appliesTo,
+  chosenOption,
+  filledOptions,
+  isDefaultOption,
+  leafFields,
+  type ChoicePlacement,
+  type ChosenOptions,
+} from './choices';
+export { defineVersion, type TreeInsertion, type VersionChanges } from './define-version';
+export { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS } from './versions';
 export { BIRTHPLACE_CHOICE, IDENTITY_CHOICE } from './versions/1.1.2/schema';
 export {
   DATE_PATTERN,
@@ -10,33 +28,10 @@ export {
   DIGCOMP_DOMAINS,
 } from './versions/1.1.2/fields';
 
-/** The schema versions we know, newest last. Adding one is a data change in this folder. */
-export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [SCHEMA_1_1_2];
-export const DEFAULT_SCHEMA_VERSION = '1.1.2';
-
-/** Where a field sits in the XML: its element path and the exclusive choices it depends on. */
-export interface FieldPlacement {
-  readonly field: FieldDef;
-  /** Element tags from the root, e.g. ["flux", "emetteur", "idClient"]. */
-  readonly path: readonly string[];
-  /** Each choice above the field, with the option (element tag) the field belongs to. */
-  readonly choices: readonly { readonly choice: string; readonly option: string }[];
-  readonly node: ElementNode;
-}
-
-/** A schema version with its lookups precomputed. */
-export interface Dictionary {
-  readonly schema: SchemaVersion;
-  readonly fields: readonly FieldDef[];
-  field(id: string): FieldDef;
-  placement(id: string): FieldPlacement;
-  /** Fields exported in the XML, by scope. */
-  fieldsOfScope(scope: FieldDef['scope']): readonly FieldDef[];
-}
-
 const cache = new Map<string, Dictionary>();
 
-export function getDictionary(version: string = DEFAULT_SCHEMA_VERSION): Dictionary {
+/** The dictionary of a known schema version; for composition roots only (everything else receives one). */
+export function getDictionary(version: string): Dictionary {
   const cached = cache.get(version);
   if (cached) return cached;
   const schema = SCHEMA_VERSIONS.find((s) => s.version === version);
@@ -48,57 +43,4 @@ export function getDictionary(version: string = DEFAULT_SCHEMA_VERSION): Diction
   const dictionary = buildDictionary(schema);
   cache.set(version, dictionary);
   return dictionary;
-}
-
-function buildDictionary(schema: SchemaVersion): Dictionary {
-  const byId = new Map<string, FieldDef>();
-  for (const field of schema.fields) {
-    if (byId.has(field.id)) throw new Error(`Duplicate dictionary id ${field.id}`);
-    byId.set(field.id, field);
-  }
-  const placements = new Map<string, FieldPlacement>();
-  const visit = (node: SchemaNode, path: string[], choices: FieldPlacement['choices']): void => {
-    if (node.type === 'choice') {
-      for (const option of node.options)
-        visit(option, path, [...choices, { choice: node.name, option: option.tag }]);
-      return;
-    }
-    const here = [...path, node.tag];
-    if (node.field !== undefined) {
-      const field = byId.get(node.field);
-      if (!field) throw new Error(`Schema tree refers to unknown field ${node.field}`);
-      if (field.tag !== node.tag)
-        throw new Error(`Field ${field.id} has tag ${field.tag}, tree says ${node.tag}`);
-      placements.set(field.id, { field, path: here, choices, node });
-    }
-    for (const child of node.children ?? []) visit(child, here, choices);
-  };
-  visit(schema.root, [], []);
-  for (const field of schema.fields) {
-    const placed = placements.has(field.id);
-    if (placed === (field.scope === 'notInSchema')) {
-      throw new Error(
-        `Field ${field.id}: scope ${field.scope} does not match its presence in the schema tree`,
-      );
-    }
-  }
-  const byScope = new Map<FieldDef['scope'], FieldDef[]>();
-  for (const field of schema.fields) byScope.set(field.scope, [...(byScope.get(field.scope) ?? []), field]);
-  return {
-    schema,
-    fields: schema.fields,
-    field(id) {
-      const field = byId.get(id);
-      if (!field) throw new Error(`Unknown dictionary id ${id}`);
-      return field;
-    },
-    placement(id) {
-      const placement = placements.get(id);
-      if (!placement) throw new Error(`Field ${id} is not in schema ${schema.version}`);
-      return placement;
-    },
-    fieldsOfScope(scope) {
-      return byScope.get(scope) ?? [];
-    },
-  };
 }

@@ -25,6 +25,11 @@ export type FieldScope =
   | 'passage'
   /** One value per DIGCOMP result row, on its own sheet. */
   | 'digcomp'
+  /**
+   * One value per passage, never typed: computed by `derive` from the passage's other values when the
+   * workbook is checked (no column in the template; an imported value is recomputed, not copied).
+   */
+  | 'derived'
   /** Described by the dictionary but absent from this schema version: never exported. */
   | 'notInSchema';
 
@@ -71,6 +76,8 @@ export interface FieldDef {
   readonly condition?: string;
   /** Column width in the template, in characters. */
   readonly width?: number;
+  /** Scope 'derived' only: the value sent for a passage, from its valid values (canonical, by id). */
+  readonly derive?: (values: Readonly<Record<string, string>>) => string | undefined;
 }
 
 /** A node of the XML schema tree. Leaves point to a field by dictionary id. */
@@ -87,13 +94,24 @@ export interface ElementNode {
   readonly minOccurs: 0 | 1;
   readonly maxOccurs: 1 | 'unbounded';
   readonly nillable?: boolean;
+  /** An option of an exclusive choice: how messages name it, in French (« un dossier CPF (bloc 9) »). */
+  readonly label?: string;
 }
 
 export interface ChoiceNode {
   readonly type: 'choice';
   /** Name of the choice, used by validation and the layout. */
   readonly name: string;
+  /**
+   * The options, the default last: a row uses the first option one of whose fields is filled, else the last
+   * (see chosenOption in choices.ts).
+   */
   readonly options: readonly ElementNode[];
+  /**
+   * What a row that fills several options gets: 'refused', an error (which one is meant cannot be told);
+   * 'firstKept', a warning (the chosen option is sent, the others are left out).
+   */
+  readonly whenSeveral: 'refused' | 'firstKept';
 }
 
 /** One version of the CDC schema: data only, no code. */

@@ -14,6 +14,8 @@ export interface CellFormat {
   /** null = no fill (Office.js reports "#FFFFFF" for it; see fillColorAsOfficeReports). */
   readonly fillColor: string | null;
   readonly fontColor: string;
+  /** Points; Excel's default font is 11 pt. */
+  readonly fontSize: number;
   readonly bold: boolean;
   readonly italic: boolean;
   readonly wrapText: boolean;
@@ -24,6 +26,7 @@ export const DEFAULT_FORMAT: CellFormat = {
   numberFormat: 'General',
   fillColor: null,
   fontColor: '#000000',
+  fontSize: 11,
   bold: false,
   italic: false,
   wrapText: false,

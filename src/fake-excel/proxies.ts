@@ -611,7 +611,7 @@ export class FakeRangeFill extends ClientObject<AreasTarget> {
 }
 
 export class FakeRangeFont extends ClientObject<AreasTarget> {
-  protected readonly scalarProps = ['color', 'bold', 'italic'];
+  protected readonly scalarProps = ['color', 'bold', 'italic', 'size'];
 
   get color(): string | null {
     return this.loaded('color');
@@ -631,6 +631,16 @@ export class FakeRangeFont extends ClientObject<AreasTarget> {
   set italic(italic: boolean) {
     this.write(10, (target) => patchAll(target, { italic }));
   }
+  /** RangeFont.size (ExcelApi 1.1): Excel accepts 1 to 409 points. */
+  get size(): number | null {
+    return this.loaded('size');
+  }
+  set size(size: number) {
+    this.write(10, (target) => {
+      if (!(size >= 1 && size <= 409)) throw invalid(`Invalid font size ${size}`);
+      patchAll(target, { fontSize: size });
+    });
+  }
 
   protected read(target: AreasTarget, prop: string): { value: unknown } {
     switch (prop) {
@@ -638,6 +648,8 @@ export class FakeRangeFont extends ClientObject<AreasTarget> {
         return { value: uniform(target, (r, c) => target.sheet.format(r, c).fontColor) };
       case 'bold':
         return { value: uniform(target, (r, c) => target.sheet.format(r, c).bold) };
+      case 'size':
+        return { value: uniform(target, (r, c) => target.sheet.format(r, c).fontSize) };
       case 'italic':
         return { value: uniform(target, (r, c) => target.sheet.format(r, c).italic) };
       default:

@@ -145,10 +145,10 @@ const MESSAGES: Record<IssueCode, MessageBuilder> = {
     `le code a été saisi comme un nombre (${p.value}) et Excel a pu supprimer ses zéros initiaux : il doit faire ${p.limit} chiffres. Mettez la cellule au format Texte et saisissez le code complet (par ex. ${p.expected}).`,
   numberNotACode: (_f, p) =>
     `le code a été saisi comme un nombre (${p.value}) qu'Excel a pu arrondir ou écrire en notation scientifique. Mettez la cellule au format Texte et retapez le code.`,
-  identityConflict: () =>
-    `le titulaire est décrit à la fois par un dossier CPF (bloc 9) et par son état civil (bloc 8). La CDC n'accepte que l'un des deux : videz les colonnes du bloc que vous n'utilisez pas.`,
-  birthplaceBoth: () =>
-    `le code INSEE de naissance (8.10) est renseigné : le code postal de naissance ne sera pas envoyé (la CDC n'accepte que l'un des deux). Videz l'une des deux cellules.`,
+  identityConflict: (_f, p) =>
+    `le titulaire est décrit à la fois par ${p.value} et par ${p.other}. La CDC n'accepte que l'un des deux : videz les colonnes du bloc que vous n'utilisez pas.`,
+  birthplaceBoth: (f, p) =>
+    `${p.other} est renseigné : ${f ? fieldName(f) : 'cette valeur'} ne sera pas envoyé (la CDC n'accepte que l'un des deux). Videz l'une des deux cellules.`,
   duplicateIdTechnique: (_f, p) =>
     `l'identifiant technique « ${p.value} » est aussi utilisé ligne(s) ${p.rows}. Chaque passage doit avoir un identifiant unique.`,
   digcompUnknownPassage: (_f, p) =>

@@ -5,33 +5,6 @@ import { roundTripStrings } from './pane-round-trip';
  * Field labels and help come from the dictionary; issue messages from src/core/messages.
  */
 
-export const templateText = {
-  parametersTitle: 'Paramètres du fichier CDC',
-  schemaVersionLabel: 'Version du schéma CDC',
-  listsTitle: 'Listes de valeurs (ne pas modifier)',
-  strictListAlertTitle: 'Valeur non prévue',
-  strictListAlertMessage: 'Choisissez une valeur dans la liste déroulante.',
-  suggestionAlertTitle: 'Valeur hors liste',
-  suggestionAlertMessage:
-    'Cette valeur ne fait pas partie des valeurs proposées. Gardez-la seulement si vous êtes sûr(e).',
-} as const;
-
-/** The demo page (npm run demo): the task pane next to an in-browser workbook. */
-export const demoText = {
-  title: 'Démonstration sans Excel',
-  intro:
-    'À gauche, le volet du complément ; à droite, un classeur simulé dans le navigateur. Rien ne quitte cet ordinateur.',
-  loadMistakes: 'Exemple avec erreurs',
-  loadValid: 'Exemple valide',
-  loadEmpty: 'Classeur vide',
-  workbook: 'Classeur',
-  sheets: 'Feuilles',
-  cellLabel: (address: string) => `Cellule ${address}`,
-  noCell: 'Cliquez sur une cellule pour la modifier.',
-  apply: 'Valider',
-  emptySheet: 'Feuille vide',
-} as const;
-
 export const strings = {
   ...roundTripStrings,
   appTitle: 'Accrochage CDC',

@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { columnLetter, HEADER_ROW, FIRST_DATA_ROW, type TemplateLayout } from '../core/template/layout';
+import { columnLetter, HEADER_ROW, type TemplateLayout } from '../core/template/layout';
 import {
   appendColumn,
   hasTemplate,
@@ -9,8 +9,14 @@ import {
   type TemplateUpgradePlan,
 } from '../core/template/template-version';
 import type { CellValue } from '../core/model/types';
-import { templateText } from '../i18n/pane';
-import { createTemplate, LAST_ROW, widthInPoints, writeVersionCell } from './create-template';
+import {
+  columnAdditionSpec,
+  listCells,
+  versionCells,
+  type TemplateSpec,
+} from '../core/template/template-spec';
+import { createTemplate } from './create-template';
+import { renderCell, renderColumn, renderValidation, type RenderOptions } from './render-template';
 import type { ExcelRun } from './excel-run';
 
 /**
@@ -143,51 +149,24 @@ export async function inspectTemplate(run: ExcelRun, layout: TemplateLayout): Pr
 function applyColumns(
   context: Excel.RequestContext,
   plan: TemplateUpgradePlan,
-  layout: TemplateLayout,
-  notes: boolean,
+  spec: TemplateSpec,
+  options: RenderOptions,
   tables: ReadonlyMap<string, string | undefined>,
 ): void {
   for (const addition of plan.columns) {
     const sheet = context.workbook.worksheets.getItem(addition.sheet);
-    const letter = columnLetter(addition.index);
     const tableName = tables.get(addition.sheet);
+    // TableColumnCollection.add: the table grows and keeps its style and filters.
     if (tableName)
       context.workbook.tables.getItem(tableName).columns.add(undefined, undefined, addition.header);
-    else sheet.getRange(`${letter}${HEADER_ROW}`).values = [[addition.header]];
-    sheet.getRange(`${letter}:${letter}`).format.columnWidth = widthInPoints(addition.width);
-    const data = sheet.getRange(`${letter}${FIRST_DATA_ROW}:${letter}${LAST_ROW}`);
-    (data as unknown as { numberFormat: string }).numberFormat = addition.numberFormat;
-    if (notes) sheet.notes.add(`${letter}${HEADER_ROW}`, addition.note);
-    if (addition.listColumn) {
-      const length = addition.list?.length ?? 0;
-      data.dataValidation.rule = {
-        list: {
-          inCellDropDown: true,
-          source: `='${layout.lists.name}'!$${addition.listColumn}$2:$${addition.listColumn}$${length + 1}`,
-        },
-      };
-      data.dataValidation.errorAlert = addition.strictList
-        ? {
-            showAlert: true,
-            style: 'Stop',
-            title: templateText.strictListAlertTitle,
-            message: templateText.strictListAlertMessage,
-          }
-        : {
-            showAlert: true,
-            style: 'Information',
-            title: templateText.suggestionAlertTitle,
-            message: templateText.suggestionAlertMessage,
-          };
-    }
+    const rendered = columnAdditionSpec(spec, addition);
+    renderColumn(sheet, rendered.column);
+    if (rendered.validation) renderValidation(sheet, rendered.validation);
+    renderCell(sheet, rendered.header, options);
   }
   if (plan.lists.length > 0) {
-    const sheet = context.workbook.worksheets.getItem(layout.lists.name);
-    for (const list of plan.lists) {
-      const range = sheet.getRange(`${list.column}1:${list.column}${list.values.length + 1}`);
-      (range as unknown as { numberFormat: string }).numberFormat = '@';
-      range.values = [[`${list.field} ${list.header}`], ...list.values.map((v) => [v.label])];
-    }
+    const sheet = context.workbook.worksheets.getItem(spec.layout.lists.name);
+    for (const list of plan.lists) for (const cell of listCells(list)) renderCell(sheet, cell, options);
   }
 }
 
@@ -198,16 +177,17 @@ function applyColumns(
  */
 export async function upgradeTemplate(
   run: ExcelRun,
-  layout: TemplateLayout,
-  options: { readonly notes: boolean },
+  spec: TemplateSpec,
+  options: RenderOptions,
 ): Promise<UpgradeOutcome> {
+  const { layout } = spec;
   const first = await inspectTemplate(run, layout);
   if (!first.template) return { status: 'noTemplate' };
   const { plan } = first;
   if (plan.status === 'refused') return { status: 'refused', reasons: plan.refusals.map((r) => r.message) };
   if (plan.status === 'current') return { status: 'current' };
   if (plan.missingSheets.length > 0)
-    await createTemplate(run, layout, { notes: options.notes, addMissing: true });
+    await createTemplate(run, spec, { notes: options.notes, addMissing: true });
   await run(async (context) => {
     const snapshot = await takeTemplateSnapshot(context, layout);
     const rest = planTemplateUpgrade(snapshot, layout);
@@ -216,10 +196,11 @@ export async function upgradeTemplate(
       [layout.passages.name, snapshot.passages?.table?.name],
       [layout.digcomp.name, snapshot.digcomp?.table?.name],
     ]);
-    applyColumns(context, rest, layout, options.notes, tables);
+    applyColumns(context, rest, spec, options, tables);
     if (rest.version) {
       const sheet = context.workbook.worksheets.getItem(layout.parameters.name);
-      writeVersionCell(sheet, rest.version.labelCell, rest.version.cell, rest.version.text);
+      for (const cell of versionCells(rest.version.labelCell, rest.version.cell, rest.version.text))
+        renderCell(sheet, cell, options);
     }
     await context.sync();
   });

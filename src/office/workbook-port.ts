@@ -1,4 +1,5 @@
-import { buildTemplateLayout, type TemplateLayout } from '../core/template/layout';
+import type { Dictionary } from '../dictionary';
+import { buildTemplateSpec } from '../core/template/template-spec';
 import type { Issue, WorkbookData } from '../core/model/types';
 import { createTemplate, type TemplateOutcome } from './create-template';
 import type { ExcelRun } from './excel-run';
@@ -69,23 +70,26 @@ export interface ExcelPortOptions {
   readonly run: ExcelRun;
   /** ExcelApi 1.18 is available (notes). */
   readonly notes: boolean;
-  readonly schemaVersion?: string;
+  /** The schema version the template follows (from the composition root). */
+  readonly dictionary: Dictionary;
 }
 
 export function createExcelWorkbookPort(options: ExcelPortOptions): WorkbookPort {
-  const layout: TemplateLayout = buildTemplateLayout(options.schemaVersion);
+  const spec = buildTemplateSpec(options.dictionary);
+  const { layout } = spec;
+  const render = { notes: options.notes };
   const templateSheets = [layout.parameters.name, layout.passages.name, layout.digcomp.name];
   return {
-    createTemplate: (o) =>
-      createTemplate(options.run, layout, { notes: options.notes, addMissing: o?.addMissing }),
+    createTemplate: (o) => createTemplate(options.run, spec, { ...render, addMissing: o?.addMissing }),
     readWorkbookData: (o) => readWorkbookData(options.run, layout, o),
     highlightIssues: (issues) => highlightIssues(options.run, issues, templateSheets),
     clearHighlights: () => clearHighlights(options.run, templateSheets),
     selectCell: (sheet, cell) => selectCell(options.run, sheet, cell),
     inspectTemplate: () => inspectTemplate(options.run, layout),
-    upgradeTemplate: () => upgradeTemplate(options.run, layout, { notes: options.notes }),
+    upgradeTemplate: () => upgradeTemplate(options.run, spec, render),
     writeMissingIds: (assignments) => writeMissingIds(options.run, layout, assignments),
-    writeTracking: (changes, o) => writeTrackingChanges(options.run, layout, changes, o),
+    writeTracking: (changes, o) =>
+      writeTrackingChanges(options.run, spec, changes, { ...o, ...render, dictionary: options.dictionary }),
     appendContent: (content, o) => appendTemplateContent(options.run, layout, content, o),
     readSelectedTable: () => readSelectedTable(options.run),
     readSavedMappings: () => readSavedMappings(options.run),

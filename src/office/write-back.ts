@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { getDictionary } from '../dictionary';
+import type { Dictionary } from '../dictionary';
 import type { IdAssignment } from '../core/check/identifiers';
 import {
   columnIndex,
@@ -13,8 +13,10 @@ import { CDC_STATUS_LABELS } from '../core/tracking/status';
 import { EXPORT_MODE_LABELS, excelDateOfHorodatage } from '../core/tracking/history';
 import type { HistoryResult, TrackingChanges, TrackingValues } from '../core/tracking/types';
 import type { CellValue, HistoryKey, TrackingKey } from '../core/model/types';
-import { renderHistorySheet } from './create-template';
+import { sheetSpec, type TemplateSpec } from '../core/template/template-spec';
+import { renderSheet, setNumberFormat } from './render-template';
 import type { ExcelRun } from './excel-run';
+import { excelSerialOf } from '../core/model/excel-serial';
 import { lastHeaderColumn, locateColumns, rowRuns, trackingSpec, type SheetColumns } from './sheet-columns';
 
 /**
@@ -42,7 +44,6 @@ export class WorkbookChangedError extends Error {
 const REQUEST_BUDGET_BYTES = 3_000_000;
 /** Rows of one column read at a time when re-checking identifiers. */
 const VERIFY_BLOCK_ROWS = 20_000;
-const DAY_MS = 86_400_000;
 
 /** Queues writes and syncs whenever the pending request would approach the payload limit. */
 class WriteBatch {
@@ -59,17 +60,6 @@ class WriteBatch {
     this.pending = 0;
     await this.context.sync();
   }
-}
-
-/** Office.js accepts one value for a whole range; the typings only know the 2-D form. */
-function setNumberFormat(range: Excel.Range, format: string): void {
-  (range as unknown as { numberFormat: string }).numberFormat = format;
-}
-
-/** Excel serial of a Date whose UTC fields show the wall-clock time to display. */
-export function excelSerialOf(date: Date, date1904: boolean): number {
-  const serial = (date.getTime() - Date.UTC(1899, 11, 30)) / DAY_MS;
-  return date1904 ? serial - 1462 : serial;
 }
 
 function columnRange(sheet: Excel.Worksheet, column: number, firstRow: number, rows: number): Excel.Range {
@@ -183,10 +173,11 @@ function trackingCell(values: TrackingValues, key: TrackingKey, date1904: boolea
 /** Writes statuses and history lines; checks every row still carries its idTechnique before writing. */
 export async function writeTrackingChanges(
   run: ExcelRun,
-  layout: TemplateLayout,
+  spec: TemplateSpec,
   changes: TrackingChanges,
-  options: { readonly date1904: boolean },
+  options: { readonly date1904: boolean; readonly notes: boolean; readonly dictionary: Dictionary },
 ): Promise<TrackingWriteSummary> {
+  const { layout } = spec;
   return run(async (context) => {
     let columnsAdded: string[] = [];
     const batch = new WriteBatch(context);
@@ -197,7 +188,7 @@ export async function writeTrackingChanges(
       if (idColumn === undefined) throw new WorkbookChangedError(0, located.sheetName);
       const rows = changes.updates.map((u) => u.row);
       const ids = await readIdColumn(context, sheet, idColumn, Math.min(...rows), Math.max(...rows));
-      const idField = getDictionary().field('5.1');
+      const idField = options.dictionary.field('5.1');
       for (const update of changes.updates) {
         const normalized = normalizeCell(idField, ids.get(update.row), { date1904: options.date1904 });
         if (normalized.kind !== 'value' || normalized.value !== update.idTechnique)
@@ -215,7 +206,7 @@ export async function writeTrackingChanges(
         }
       }
     }
-    const history = await writeHistory(context, layout, changes, options.date1904, batch);
+    const history = await writeHistory(context, spec, changes, options, batch);
     await batch.flush();
     return { rowsUpdated: changes.updates.length, columnsAdded, ...history };
   });
@@ -223,11 +214,13 @@ export async function writeTrackingChanges(
 
 async function writeHistory(
   context: Excel.RequestContext,
-  layout: TemplateLayout,
+  spec: TemplateSpec,
   changes: TrackingChanges,
-  date1904: boolean,
+  options: { readonly date1904: boolean; readonly notes: boolean },
   batch: WriteBatch,
 ): Promise<{ historyRowsAdded: number; historySheetAdded: boolean }> {
+  const { layout } = spec;
+  const { date1904 } = options;
   const entries = changes.history ?? [];
   const results = changes.historyResults ?? [];
   if (entries.length === 0 && results.length === 0) return { historyRowsAdded: 0, historySheetAdded: false };
@@ -236,7 +229,7 @@ async function writeHistory(
   const historySheetAdded = sheet.isNullObject;
   if (sheet.isNullObject) {
     sheet = context.workbook.worksheets.add(layout.history.name);
-    renderHistorySheet(sheet, layout);
+    renderSheet(sheet, sheetSpec(spec, layout.history.name), options);
   }
   const used = sheet.getUsedRangeOrNullObject(true).load('rowIndex,rowCount,columnCount,columnIndex');
   await context.sync();

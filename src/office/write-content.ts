@@ -4,7 +4,7 @@ import type { LayoutColumn, TemplateLayout } from '../core/template/layout';
 import type { CellValue } from '../core/model/types';
 import type { ExcelRun } from './excel-run';
 import { locateColumns } from './sheet-columns';
-import { excelSerialOf } from './write-back';
+import { excelSerialOf } from '../core/model/excel-serial';
 
 /**
  * Copies imported content (a CDC XML file, or another spreadsheet through a mapping) into the template:

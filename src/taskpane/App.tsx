@@ -105,6 +105,7 @@ export function App({ controller, dark }: AppProps) {
           issues={state.issues}
           readiness={state.check?.readiness}
           onSelect={(issue) => void controller.selectIssue(issue)}
+          fieldLabel={(id) => controller.fieldLabel(id)}
         />
         <ToolsPanel
           controller={controller}

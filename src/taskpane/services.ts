@@ -1,4 +1,5 @@
 import { createXmlValidator } from '../core/xsd/xml-validator';
+import { CURRENT_SCHEMA_VERSION, getDictionary } from '../dictionary';
 import { officeExcelRun } from '../office/excel-run';
 import { readHostInfo, showTaskpane, type HostInfo } from '../office/host';
 import { createExcelWorkbookPort } from '../office/workbook-port';
@@ -10,13 +11,18 @@ import { workerCoreRunner } from '../workers/worker-core-runner';
 
 /** The add-in's composition root: real Excel, libxml2 in a Web Worker, downloads or copy on Mac. */
 export function createAddinServices(host: HostInfo = readHostInfo()): AddinServices {
+  const dictionary = getDictionary(CURRENT_SCHEMA_VERSION);
   return {
-    workbook: createExcelWorkbookPort({ run: officeExcelRun, notes: host.notes }),
+    dictionary,
+    workbook: createExcelWorkbookPort({ run: officeExcelRun, notes: host.notes, dictionary }),
     validateXml: createXmlValidator(browserXmllintRunner()),
     saveXml: createXmlSaver(host.platform),
     saveFiles: createFilesSaver(host.platform),
     // Check and export off the pane's thread (issue 7); libxml2 keeps running in its own workers.
-    core: typeof Worker !== 'undefined' ? workerCoreRunner(browserXmllintRunner()) : undefined,
+    core:
+      typeof Worker !== 'undefined'
+        ? workerCoreRunner(browserXmllintRunner(), dictionary.schema.version)
+        : undefined,
     validationConcurrency: validationConcurrency(navigator.hardwareConcurrency),
     showPane: showTaskpane,
     now: () => new Date(),

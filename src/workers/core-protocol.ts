@@ -1,14 +1,25 @@
-import type { CheckOptions, CheckResult } from '../core/check/check';
+import type { CheckResult } from '../core/check/check';
 import type { ExportOutcome } from '../core/export/export';
 import type { XmllintRequest, XmllintResult } from '../core/xsd/xmllint-runner';
 import type { WorkbookData } from '../core/model/types';
-import type { CoreExportOptions, CoreProgress } from './core-runner';
+import type { CoreCheckOptions, CoreExportOptions, CoreProgress } from './core-runner';
 
 /** Messages between the pane and core.worker.ts (structured clone: plain data only). */
 
 export type CoreRequest =
-  | { readonly kind: 'check'; readonly data: WorkbookData; readonly options: CheckOptions }
-  | { readonly kind: 'export'; readonly data: WorkbookData; readonly options: CoreExportOptions }
+  /** `schemaVersion`: the worker loads that dictionary (a Dictionary holds functions, which cannot be cloned). */
+  | {
+      readonly kind: 'check';
+      readonly schemaVersion: string;
+      readonly data: WorkbookData;
+      readonly options: CoreCheckOptions;
+    }
+  | {
+      readonly kind: 'export';
+      readonly schemaVersion: string;
+      readonly data: WorkbookData;
+      readonly options: CoreExportOptions;
+    }
   /** The pane's answer to an `xmllint` message. */
   | {
       readonly kind: 'xmllintResult';

@@ -3,6 +3,7 @@ import { exportWorkbook, type ExportOptions, type ExportOutcome } from '../core/
 import { ValidationCancelledError } from '../core/export/validate-in-parts';
 import type { ValidateXml } from '../core/xsd/xml-validator';
 import type { WorkbookData } from '../core/model/types';
+import type { Dictionary } from '../dictionary';
 
 /**
  * Where the long pure computations run: the check (several seconds for 100 000 rows) and the export (check,
@@ -18,8 +19,11 @@ export interface CoreProgress {
   readonly total?: number;
 }
 
-/** Export options that can cross to a worker (no functions): the validator lives where the work runs. */
-export type CoreExportOptions = Omit<ExportOptions, 'validateXml' | 'validation'> & {
+/** Check options that can cross to a worker: the dictionary is loaded where the work runs. */
+export type CoreCheckOptions = Omit<CheckOptions, 'dictionary'>;
+
+/** Export options that can cross to a worker (no functions): the validator and dictionary live where the work runs. */
+export type CoreExportOptions = Omit<ExportOptions, 'validateXml' | 'validation' | 'dictionary'> & {
   /** XSD parts validated side by side (navigator.hardwareConcurrency, 1 to 4). */
   readonly concurrency?: number;
 };
@@ -27,7 +31,7 @@ export type CoreExportOptions = Omit<ExportOptions, 'validateXml' | 'validation'
 export interface CoreRunner {
   check(
     data: WorkbookData,
-    options: CheckOptions,
+    options: CoreCheckOptions,
     signal: AbortSignal,
     onProgress: (progress: CoreProgress) => void,
   ): Promise<CheckResult>;
@@ -53,13 +57,16 @@ export function validationConcurrency(cores: number | undefined): number {
   return Math.max(1, Math.min(4, Math.floor(cores ?? 1) || 1));
 }
 
-export function inProcessCoreRunner(validateXml: ValidateXml | undefined): CoreRunner {
+export function inProcessCoreRunner(
+  validateXml: ValidateXml | undefined,
+  dictionary: Dictionary,
+): CoreRunner {
   return {
     async check(data, options, signal, onProgress) {
       onProgress({ stage: 'checking' });
       await nextTask();
       if (signal.aborted) throw abortError();
-      const result = checkWorkbook(data, options);
+      const result = checkWorkbook(data, { ...options, dictionary });
       if (signal.aborted) throw abortError();
       return result;
     },
@@ -70,6 +77,7 @@ export function inProcessCoreRunner(validateXml: ValidateXml | undefined): CoreR
       try {
         const outcome = await exportWorkbook(data, {
           ...options,
+          dictionary,
           validateXml,
           validation: {
             concurrency: options.concurrency,

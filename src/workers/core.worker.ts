@@ -3,6 +3,7 @@ import { checkWorkbook } from '../core/check/check';
 import { exportWorkbook } from '../core/export/export';
 import type { XmllintResult, XmllintRunner } from '../core/xsd/xmllint-runner';
 import { createXmlValidator } from '../core/xsd/xml-validator';
+import { getDictionary } from '../dictionary';
 import { withoutPassages, type CoreReply, type CoreRequest } from './core-protocol';
 
 /**
@@ -34,7 +35,11 @@ async function handle(request: CoreRequest): Promise<void> {
     }
     case 'check': {
       post({ kind: 'progress', progress: { stage: 'checking' } });
-      const result = checkWorkbook(request.data, request.options);
+      // The worker is a composition root: it loads the dictionary the pane works with.
+      const result = checkWorkbook(request.data, {
+        ...request.options,
+        dictionary: getDictionary(request.schemaVersion),
+      });
       post({ kind: 'checked', result: { ...result, passages: [] } });
       return;
     }
@@ -42,6 +47,7 @@ async function handle(request: CoreRequest): Promise<void> {
       post({ kind: 'progress', progress: { stage: 'building' } });
       const outcome = await exportWorkbook(request.data, {
         ...request.options,
+        dictionary: getDictionary(request.schemaVersion),
         validateXml: createXmlValidator(paneRunner),
         validation: {
           concurrency: request.options.concurrency,

@@ -10,6 +10,7 @@ import { createCoreWorker } from './create-core-worker';
  */
 export function workerCoreRunner(
   xmllint: XmllintRunner,
+  schemaVersion: string,
   createWorker: () => Worker = createCoreWorker,
 ): CoreRunner {
   function run<T>(
@@ -66,11 +67,11 @@ export function workerCoreRunner(
   }
   return {
     check: (data, options, signal, onProgress) =>
-      run({ kind: 'check', data, options }, signal, onProgress, (r) =>
+      run({ kind: 'check', schemaVersion, data, options }, signal, onProgress, (r) =>
         r.kind === 'checked' ? r.result : undefined,
       ),
     exportWorkbook: (data, options, signal, onProgress) =>
-      run({ kind: 'export', data, options }, signal, onProgress, (r) =>
+      run({ kind: 'export', schemaVersion, data, options }, signal, onProgress, (r) =>
         r.kind === 'exported' ? r.outcome : undefined,
       ),
   };

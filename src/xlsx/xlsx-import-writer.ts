@@ -4,25 +4,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import ExcelJS from 'exceljs';
-import {
-  buildTemplateLayout,
-  FIRST_DATA_ROW,
-  HEADER_ROW,
-  TEMPLATE_ROWS,
-  type LayoutColumn,
-  type TemplateLayout,
-} from '../core/template/layout';
+import type { Dictionary } from '../dictionary';
+import { FIRST_DATA_ROW, HEADER_ROW, type LayoutColumn } from '../core/template/layout';
+import { TEMPLATE_ROWS } from '../core/template/live-rules';
+import { buildTemplateSpec, sheetSpec, type SheetSpec } from '../core/template/template-spec';
+import { renderSheet, worksheetOptions } from './render-template';
 import type { CellValue } from '../core/model/types';
-import {
-  addListValidations,
-  addLiveRules,
-  createTemplateWorkbook,
-  styleHeaderCell,
-  writeHistorySheet,
-  writeLists,
-  writeParameters,
-  writeTrackingHeaders,
-} from './xlsx-template';
+import { createTemplateWorkbook, tableRow, toExcelValue } from './xlsx-template';
 
 /**
  * Writes a template filled with rows that arrive one by one (an XML import, a mapped spreadsheet), with bounded
@@ -40,7 +28,7 @@ import {
 export type TemplateRowCells = Readonly<Record<string, CellValue>>;
 
 export interface TemplateRowsWriterOptions {
-  readonly schemaVersion?: string;
+  readonly dictionary: Dictionary;
   /** Above this many passages, stream instead of building the workbook in memory. Default TEMPLATE_ROWS. */
   readonly inMemoryRows?: number;
   /** Where to spill rows (default: the system temp directory). */
@@ -52,21 +40,6 @@ export interface WrittenTemplate {
   readonly digcomp: number;
   /** True when written by the streaming writer (no Excel tables). */
   readonly streamed: boolean;
-}
-
-/** exceljs value of a cell: errors keep their Excel error, never become text. */
-function toExcel(value: CellValue): ExcelJS.CellValue {
-  if (value === undefined) return null;
-  if (typeof value === 'object' && value !== null && !(value instanceof Date)) {
-    return { error: value.error } as ExcelJS.CellErrorValue;
-  }
-  return value;
-}
-
-function toExcelRow(cells: TemplateRowCells): Record<string, ExcelJS.CellValue> {
-  const out: Record<string, ExcelJS.CellValue> = {};
-  for (const [id, value] of Object.entries(cells)) out[id] = toExcel(value);
-  return out;
 }
 
 // Spill format: one JSON object per line; dates as {"$date": ISO} since JSON has no date.
@@ -112,7 +85,7 @@ export class TemplateRowsWriter {
   private spill: { dir: string; passages: Spill; digcomp: Spill } | undefined;
   private readonly inMemoryRows: number;
 
-  constructor(private readonly options: TemplateRowsWriterOptions = {}) {
+  constructor(private readonly options: TemplateRowsWriterOptions) {
     this.inMemoryRows = options.inMemoryRows ?? TEMPLATE_ROWS;
   }
 
@@ -143,10 +116,10 @@ export class TemplateRowsWriter {
   async finish(output: string, parameters: TemplateRowCells): Promise<WrittenTemplate> {
     try {
       if (!this.spill) {
-        const workbook = createTemplateWorkbook(this.options.schemaVersion, {
-          parameters: toExcelRow(parameters),
-          passages: this.passages.map(toExcelRow),
-          digcomp: this.digcomp.map(toExcelRow),
+        const workbook = createTemplateWorkbook(this.options.dictionary, {
+          parameters,
+          passages: this.passages,
+          digcomp: this.digcomp,
         });
         await workbook.xlsx.writeFile(output);
         return { passages: this.passages.length, digcomp: this.digcomp.length, streamed: false };
@@ -158,7 +131,7 @@ export class TemplateRowsWriter {
         parameters,
         this.spill.passages,
         this.spill.digcomp,
-        this.options.schemaVersion,
+        this.options.dictionary,
       );
       return { passages: this.spill.passages.count, digcomp: this.spill.digcomp.count, streamed: true };
     } finally {
@@ -175,38 +148,9 @@ export class TemplateRowsWriter {
   }
 }
 
-/** A table sheet of the template without an Excel table: header, formats, frozen header, live checks. */
-function addStreamedSheet(
-  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
-  spec: {
-    readonly name: string;
-    readonly columns: readonly LayoutColumn[];
-    readonly trackingColumns?: Parameters<typeof writeTrackingHeaders>[1];
-  },
-  withLiveRules: boolean,
-): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(spec.name, {
-    views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 1 }],
-  });
-  spec.columns.forEach((c, i) => {
-    const column = sheet.getColumn(i + 1);
-    column.width = c.width;
-    column.numFmt = c.numberFormat;
-  });
-  const header = sheet.getRow(HEADER_ROW);
-  header.height = 45;
-  spec.columns.forEach((c, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = c.header;
-    styleHeaderCell(cell, c);
-  });
-  writeTrackingHeaders(sheet, spec.trackingColumns ?? []);
-  if (withLiveRules) addLiveRules(sheet, spec.columns);
-  return sheet;
-}
-
 async function streamRows(
   sheet: ExcelJS.Worksheet,
+  spec: SheetSpec,
   columns: readonly LayoutColumn[],
   rows: AsyncIterable<Record<string, CellValue>>,
 ): Promise<void> {
@@ -214,40 +158,60 @@ async function streamRows(
   let rowNumber = FIRST_DATA_ROW;
   for await (const cells of rows) {
     const row = sheet.getRow(rowNumber++);
-    columns.forEach((c, i) => {
-      const value = cells[c.field];
-      if (value !== undefined && value !== null) row.getCell(i + 1).value = toExcel(value);
+    tableRow(spec, columns, cells).forEach((value, i) => {
+      if (value !== null) row.getCell(i + 1).value = value;
     });
     row.commit();
   }
 }
+
+type Committable = ExcelJS.Worksheet & { commit(): void };
 
 async function writeStreamedTemplate(
   output: string,
   parameters: TemplateRowCells,
   passages: Spill,
   digcomp: Spill,
-  schemaVersion?: string,
+  dictionary: Dictionary,
 ): Promise<void> {
-  const layout: TemplateLayout = buildTemplateLayout(schemaVersion);
+  const spec = buildTemplateSpec(dictionary);
+  const { layout } = spec;
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: output,
     useStyles: true,
     useSharedStrings: false,
   });
   workbook.creator = 'Accrochage CDC pour Excel';
-  // Sheets are created in tab order; each is committed before the next one receives its rows.
-  writeParameters(workbook, layout, toExcelRow(parameters));
-  const passagesSheet = addStreamedSheet(workbook, layout.passages, true);
-  const digcompSheet = addStreamedSheet(workbook, layout.digcomp, false);
-  const history = writeHistorySheet(workbook, layout);
-  const lists = writeLists(workbook, layout);
-  for (const spec of [layout.passages, layout.digcomp]) addListValidations(workbook, spec, lists);
-  (workbook.getWorksheet(layout.parameters.name) as unknown as { commit(): void }).commit();
-  await streamRows(passagesSheet, layout.passages.columns, passages.rows());
-  (passagesSheet as unknown as { commit(): void }).commit();
-  await streamRows(digcompSheet, layout.digcomp.columns, digcomp.rows());
-  (digcompSheet as unknown as { commit(): void }).commit();
-  (history as unknown as { commit(): void }).commit();
+  // Sheets are created in tab order; each is committed before the next one receives its rows. No Excel table:
+  // exceljs cannot stream one (the readers find columns by their header, so both files read alike).
+  const sheets = new Map<string, Committable>();
+  for (const sheetSpec of spec.sheets) {
+    const sheet = workbook.addWorksheet(sheetSpec.name, worksheetOptions(sheetSpec)) as Committable;
+    renderSheet(sheet, sheetSpec, { table: false });
+    sheets.set(sheetSpec.name, sheet);
+  }
+  const parametersSheet = sheets.get(layout.parameters.name) as Committable;
+  for (const p of layout.parameters.cells) {
+    const value = parameters[p.field];
+    if (value !== undefined && value !== null) parametersSheet.getCell(p.cell).value = toExcelValue(value);
+  }
+  parametersSheet.commit();
+  const passagesSheet = sheets.get(layout.passages.name) as Committable;
+  await streamRows(
+    passagesSheet,
+    sheetSpec(spec, layout.passages.name),
+    layout.passages.columns,
+    passages.rows(),
+  );
+  passagesSheet.commit();
+  const digcompSheet = sheets.get(layout.digcomp.name) as Committable;
+  await streamRows(
+    digcompSheet,
+    sheetSpec(spec, layout.digcomp.name),
+    layout.digcomp.columns,
+    digcomp.rows(),
+  );
+  digcompSheet.commit();
+  for (const name of [layout.history.name, layout.lists.name]) (sheets.get(name) as Committable).commit();
   await workbook.commit();
 }

@@ -1,8 +1,7 @@
 import ExcelJS from 'exceljs';
-import { getDictionary } from '../dictionary';
+import type { Dictionary } from '../dictionary';
 import { mapHeaderColumns } from '../core/template/grid';
 import {
-  buildTemplateLayout,
   columnLetter,
   historyColumnsInHeader,
   SHEET_NAMES,
@@ -15,7 +14,8 @@ import { EXPORT_MODE_LABELS, excelDateOfHorodatage } from '../core/tracking/hist
 import type { HistoryResult, TrackingChanges } from '../core/tracking/types';
 import type { CellValue, HistoryKey, TrackingKey } from '../core/model/types';
 import { toCellValue } from './xlsx-reader';
-import { writeHistoryHeaders, writeTrackingHeaders } from './xlsx-template';
+import { buildTemplateSpec, headerCell, historyHeaderCell } from '../core/template/template-spec';
+import { renderCell, renderColumn } from './render-template';
 import { writeAtomically } from './write-atomically';
 
 /**
@@ -40,10 +40,11 @@ export async function writeTrackingCopy(
   input: string,
   output: string,
   changes: TrackingChanges,
+  dictionary: Dictionary,
 ): Promise<TrackingWriteSummary> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(input);
-  const summary = applyTrackingChanges(workbook, changes);
+  const summary = applyTrackingChanges(workbook, changes, dictionary);
   await writeAtomically(output, (partial) => workbook.xlsx.writeFile(partial));
   return summary;
 }
@@ -88,8 +89,9 @@ function findPassagesSheet(workbook: ExcelJS.Workbook): { sheet: ExcelJS.Workshe
 export function applyTrackingChanges(
   workbook: ExcelJS.Workbook,
   changes: TrackingChanges,
-  layout: TemplateLayout = buildTemplateLayout(),
+  dictionary: Dictionary,
 ): TrackingWriteSummary {
+  const { layout } = buildTemplateSpec(dictionary);
   const columnsAdded: string[] = [];
   let rowsUpdated = 0;
   if (changes.updates.length > 0) {
@@ -100,7 +102,7 @@ export function applyTrackingChanges(
 
     // Check every row first: nothing is written unless all of them still carry their idTechnique.
     const date1904 = (workbook.properties as { date1904?: boolean }).date1904 === true;
-    const idField = getDictionary().field('5.1');
+    const idField = dictionary.field('5.1');
     for (const update of changes.updates) {
       const value = toCellValue(sheet.getCell(update.row, idColumn + 1).value);
       const normalized = normalizeCell(idField, value, { date1904 });
@@ -117,7 +119,9 @@ export function applyTrackingChanges(
     for (const spec of layout.passages.trackingColumns) {
       if (columns.has(spec.key)) continue;
       columns.set(spec.key, next);
-      writeTrackingHeaders(sheet, [{ ...spec, column: columnLetter(next) }], headerRow);
+      const letter = columnLetter(next);
+      renderColumn(sheet, { column: letter, width: spec.width, numberFormat: spec.numberFormat });
+      renderCell(sheet, headerCell(`${letter}${headerRow}`, spec, true));
       columnsAdded.push(spec.header);
       next++;
     }
@@ -183,11 +187,12 @@ function historyColumns(sheet: ExcelJS.Worksheet, layout: TemplateLayout): Map<H
   const columns = historyColumnsInHeader(header);
   let next = lastFilled(header) + 1;
   const missing = layout.history.columns.filter((c) => !columns.has(c.key));
-  const placed = missing.map((c) => {
+  for (const c of missing) {
     columns.set(c.key, next);
-    return { ...c, column: columnLetter(next++) };
-  });
-  writeHistoryHeaders(sheet, placed);
+    const letter = columnLetter(next++);
+    renderColumn(sheet, { column: letter, width: c.width, numberFormat: c.numberFormat });
+    renderCell(sheet, historyHeaderCell(`${letter}1`, c.header));
+  }
   return columns;
 }
 

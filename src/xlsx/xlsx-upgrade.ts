@@ -1,32 +1,26 @@
 import ExcelJS from 'exceljs';
-import { FIRST_DATA_ROW, HEADER_ROW, TEMPLATE_ROWS, type TemplateLayout } from '../core/template/layout';
+import { HEADER_ROW, type TemplateLayout } from '../core/template/layout';
+import {
+  columnAdditionSpec,
+  listCells,
+  versionCells,
+  type TemplateSpec,
+} from '../core/template/template-spec';
 import {
   appendColumn,
   planTemplateUpgrade,
-  VERSION_LABEL,
   type DataSheetSnapshot,
   type TemplateSnapshot,
   type TemplateUpgradePlan,
 } from '../core/template/template-version';
 import type { CellValue } from '../core/model/types';
 import { toCellValue } from './xlsx-reader';
-import {
-  COLORS,
-  writeHistorySheet,
-  writeLists,
-  writeParameters,
-  writeTableSheet,
-  addListValidations,
-} from './xlsx-template';
+import { renderCell, renderColumn, renderSheet, renderValidation, worksheetOptions } from './render-template';
 
 /**
  * The CLI's side of template upgrades (src/core/template-version.ts) on an exceljs workbook: snapshot, then
  * additions only. Added columns go right after the last header cell, where the readers find them by header.
  */
-
-type WorksheetWithValidations = ExcelJS.Worksheet & {
-  readonly dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void };
-};
 
 function rowValues(sheet: ExcelJS.Worksheet, row: number, width?: number): CellValue[] {
   const values = sheet.getRow(row).values as ExcelJS.CellValue[];
@@ -68,67 +62,34 @@ export function xlsxTemplateSnapshot(workbook: ExcelJS.Workbook, layout: Templat
   };
 }
 
-/** Applies an 'upgrade' plan to the workbook in memory. */
+/** Applies an 'upgrade' plan to the workbook in memory: the same columns, lists and cells as a new template's. */
 export function applyXlsxUpgrade(
   workbook: ExcelJS.Workbook,
   plan: TemplateUpgradePlan,
-  layout: TemplateLayout,
+  spec: TemplateSpec,
 ): void {
-  for (const name of plan.missingSheets) {
-    if (name === layout.parameters.name) writeParameters(workbook, layout, undefined);
-    else if (name === layout.passages.name) writeTableSheet(workbook, layout.passages, true);
-    else if (name === layout.digcomp.name) writeTableSheet(workbook, layout.digcomp, false);
-    else if (name === layout.history.name) writeHistorySheet(workbook, layout);
-  }
-  if (plan.missingSheets.includes(layout.lists.name)) {
-    const placements = writeLists(workbook, layout);
-    for (const spec of [layout.passages, layout.digcomp])
-      if (plan.missingSheets.includes(spec.name)) addListValidations(workbook, spec, placements);
+  const { layout } = spec;
+  // Missing sheets are created whole, in the template's tab order.
+  for (const sheet of spec.sheets) {
+    if (!plan.missingSheets.includes(sheet.name)) continue;
+    renderSheet(workbook.addWorksheet(sheet.name, worksheetOptions(sheet)), sheet);
   }
   const listsSheet = workbook.getWorksheet(layout.lists.name);
-  for (const list of plan.lists) {
-    if (!listsSheet) break;
-    listsSheet.getCell(`${list.column}1`).value = list.header;
-    list.values.forEach((v, i) => (listsSheet.getCell(`${list.column}${i + 2}`).value = v.label));
-  }
-  for (const c of plan.columns) {
-    const sheet = workbook.getWorksheet(c.sheet) as WorksheetWithValidations | undefined;
+  for (const list of plan.lists)
+    if (listsSheet) for (const cell of listCells(list)) renderCell(listsSheet, cell);
+  for (const addition of plan.columns) {
+    const sheet = workbook.getWorksheet(addition.sheet);
     if (!sheet) continue;
-    const column = sheet.getColumn(c.index + 1);
-    column.width = c.width;
-    column.numFmt = c.numberFormat;
-    const header = sheet.getCell(HEADER_ROW, c.index + 1);
-    header.value = c.header;
-    header.note = c.note;
-    header.font = { bold: true, italic: c.field === undefined };
-    header.alignment = { wrapText: true, vertical: 'top' };
-    header.fill = {
-      type: 'pattern',
-      pattern: 'solid',
-      fgColor: { argb: c.field === undefined ? COLORS.trackingHeader : COLORS.optionalHeader },
-    };
-    if (c.listColumn && c.list) {
-      const letter = column.letter;
-      sheet.dataValidations.add(`${letter}${FIRST_DATA_ROW}:${letter}${FIRST_DATA_ROW + TEMPLATE_ROWS - 1}`, {
-        type: 'list',
-        allowBlank: true,
-        formulae: [`'${layout.lists.name}'!$${c.listColumn}$2:$${c.listColumn}$${c.list.length + 1}`],
-        showErrorMessage: true,
-        errorStyle: c.strictList ? 'stop' : 'warning',
-        errorTitle: 'Valeur hors liste',
-        error: c.strictList
-          ? 'Choisissez une valeur de la liste.'
-          : 'Cette valeur ne fait pas partie des suggestions.',
-      });
-    }
+    const rendered = columnAdditionSpec(spec, addition);
+    renderColumn(sheet, rendered.column);
+    renderCell(sheet, rendered.header);
+    if (rendered.validation) renderValidation(sheet, rendered.validation);
   }
   if (plan.version) {
     const sheet = workbook.getWorksheet(layout.parameters.name);
-    if (sheet) {
-      sheet.getCell(plan.version.labelCell).value = VERSION_LABEL;
-      sheet.getCell(plan.version.cell).value = plan.version.text;
-      sheet.getCell(plan.version.cell).numFmt = '@';
-    }
+    if (sheet)
+      for (const cell of versionCells(plan.version.labelCell, plan.version.cell, plan.version.text))
+        renderCell(sheet, cell);
   }
 }
 

@@ -4,11 +4,12 @@ import { createTemplateWorkbook } from '../../src/xlsx/xlsx-template';
 import { captureIO, tempDir } from '../support/cli';
 import { REALISTIC_TODAY, realisticRows } from '../support/realistic-workbook';
 import { VALID_PARAMETERS } from '../support/workbook';
+import { DICTIONARY } from '../support/dictionary';
 
 async function writeWorkbook(passages: Record<string, unknown>[]): Promise<string> {
   const file = path.join(tempDir(), 'passages.xlsx');
   const content = { parameters: VALID_PARAMETERS, passages } as Parameters<typeof createTemplateWorkbook>[1];
-  await createTemplateWorkbook(undefined, content).xlsx.writeFile(file);
+  await createTemplateWorkbook(DICTIONARY, content).xlsx.writeFile(file);
   return file;
 }
 

@@ -5,12 +5,13 @@ import { EXAMPLE_VALID } from '../../src/core/template/examples';
 import { createTemplateWorkbook } from '../../src/xlsx/xlsx-template';
 import { captureIO, OFFICIAL_EXAMPLE, OFFICIAL_XSD, REPO_ROOT, tempDir } from '../support/cli';
 import { validateWithNativeXmllint } from '../support/xmllint-native';
+import { DICTIONARY } from '../support/dictionary';
 
 const now = new Date('2026-11-23T10:15:00Z');
 
 async function writeWorkbook(content: Parameters<typeof createTemplateWorkbook>[1]): Promise<string> {
   const file = path.join(tempDir(), 'passages.xlsx');
-  await createTemplateWorkbook(undefined, content).xlsx.writeFile(file);
+  await createTemplateWorkbook(DICTIONARY, content).xlsx.writeFile(file);
   return file;
 }
 

@@ -6,13 +6,14 @@ import { readTemplateWorkbook } from '../../src/xlsx/xlsx-reader';
 import { createTemplateWorkbook } from '../../src/xlsx/xlsx-template';
 import { captureIO, OFFICIAL_XSD, tempDir } from '../support/cli';
 import { validateWithNativeXmllint } from '../support/xmllint-native';
+import { DICTIONARY } from '../support/dictionary';
 
 const now = new Date('2026-11-23T10:15:00Z');
 const idsIn = (xml: string) => [...xml.matchAll(/<cpf:idTechnique>([^<]*)</g)].map((m) => m[1]);
 
 async function example(dir: string): Promise<string> {
   const file = path.join(dir, 'passages.xlsx');
-  await createTemplateWorkbook(undefined, EXAMPLE_VALID).xlsx.writeFile(file);
+  await createTemplateWorkbook(DICTIONARY, EXAMPLE_VALID).xlsx.writeFile(file);
   return file;
 }
 

@@ -5,11 +5,12 @@ import { readTemplateWorkbook } from '../../src/xlsx/xlsx-reader';
 import { createTemplateWorkbook } from '../../src/xlsx/xlsx-template';
 import { captureIO, tempDir } from '../support/cli';
 import { validPassage, VALID_PARAMETERS } from '../support/workbook';
+import { DICTIONARY } from '../support/dictionary';
 
 async function writeWorkbook(dir: string, passages: Record<string, unknown>[]): Promise<string> {
   const file = path.join(dir, 'passages.xlsx');
   const content = { parameters: VALID_PARAMETERS, passages } as Parameters<typeof createTemplateWorkbook>[1];
-  await createTemplateWorkbook(undefined, content).xlsx.writeFile(file);
+  await createTemplateWorkbook(DICTIONARY, content).xlsx.writeFile(file);
   return file;
 }
 

@@ -3,14 +3,14 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { importCommand } from '../../src/cli/commands-import';
 import { exportCommand } from '../../src/cli/commands';
-import { getDictionary } from '../../src/dictionary';
 import { readFluxFromXml } from '../support/xml';
 import { readTemplateWorkbook } from '../../src/xlsx/xlsx-reader';
 import { createTemplateWorkbook } from '../../src/xlsx/xlsx-template';
 import { captureIO, OFFICIAL_EXAMPLE, OFFICIAL_XSD, tempDir } from '../support/cli';
 import { validateWithNativeXmllint } from '../support/xmllint-native';
+import { DICTIONARY } from '../support/dictionary';
 
-const dictionary = getDictionary();
+const dictionary = DICTIONARY;
 const example = readFileSync(OFFICIAL_EXAMPLE, 'utf8');
 const now = new Date('2026-11-23T10:15:00Z');
 
@@ -93,7 +93,7 @@ describe('accrochage import', () => {
 
   it('writes the same sheets and headers as the template, in memory or streamed, read alike by the reader', async () => {
     const template = path.join(tempDir(), 'modele.xlsx');
-    await createTemplateWorkbook().xlsx.writeFile(template);
+    await createTemplateWorkbook(DICTIONARY).xlsx.writeFile(template);
     const xml = writeXml(example);
     const small = path.join(tempDir(), 'petit.xlsx');
     const streamed = path.join(tempDir(), 'flux.xlsx');

@@ -6,6 +6,7 @@ import { mapCommand } from '../../src/cli/commands-import';
 import { checkWorkbook } from '../../src/core/check/check';
 import { readTemplateWorkbook } from '../../src/xlsx/xlsx-reader';
 import { captureIO, tempDir } from '../support/cli';
+import { DICTIONARY } from '../support/dictionary';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -136,7 +137,7 @@ describe('accrochage map', () => {
     });
     expect(third).toMatchObject({ '5.16': 'Sans mention', '8.10': 1004 });
     // The code typed as a number is not guessed: the check says its leading zero was lost.
-    const check = checkWorkbook(data);
+    const check = checkWorkbook(data, { dictionary: DICTIONARY });
     const onRows = check.issues.filter((i) => i.severity === 'error' && i.sheet === 'Passages');
     expect(onRows.map((i) => [i.row, i.field, i.code])).toEqual([[4, '8.10', 'leadingZerosLost']]);
     // The register has no BCR nor contract: the parameters sheet asks for them.

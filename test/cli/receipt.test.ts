@@ -9,8 +9,9 @@ import { readTemplateWorkbook } from '../../src/xlsx/xlsx-reader';
 import { createTemplateWorkbook } from '../../src/xlsx/xlsx-template';
 import { captureIO, OFFICIAL_XSD, SHARED_CDC, tempDir } from '../support/cli';
 import { validateWithNativeXmllint } from '../support/xmllint-native';
+import { DICTIONARY } from '../support/dictionary';
 
-const layout = buildTemplateLayout();
+const layout = buildTemplateLayout(DICTIONARY);
 const first = new Date('2026-11-23T10:15:00Z');
 const later = new Date('2026-11-30T08:00:00Z');
 const NO_HOLDER =
@@ -18,7 +19,7 @@ const NO_HOLDER =
 
 async function writeExample(dir = tempDir()): Promise<string> {
   const file = path.join(dir, 'passages.xlsx');
-  await createTemplateWorkbook(undefined, EXAMPLE_VALID).xlsx.writeFile(file);
+  await createTemplateWorkbook(DICTIONARY, EXAMPLE_VALID).xlsx.writeFile(file);
   return file;
 }
 
@@ -112,7 +113,7 @@ describe('accrochage receipt: the round trip export → accusé → re-export of
   it('writes <name>-suivi.xlsx by default, never overwrites it silently, and keeps the user’s cells, formats and notes', async () => {
     const dir = tempDir();
     const book = path.join(dir, 'passages.xlsx');
-    const workbook = createTemplateWorkbook(undefined, EXAMPLE_VALID);
+    const workbook = createTemplateWorkbook(DICTIONARY, EXAMPLE_VALID);
     const sheet = workbook.getWorksheet(layout.passages.name) as ExcelJS.Worksheet;
     const extra = sheet.getCell(
       2,
@@ -154,7 +155,7 @@ describe('accrochage receipt: the round trip export → accusé → re-export of
   it('adds the tracking columns and the history to a workbook that has none', async () => {
     const dir = tempDir();
     const book = path.join(dir, 'ancien.xlsx');
-    const workbook = createTemplateWorkbook(undefined, EXAMPLE_VALID);
+    const workbook = createTemplateWorkbook(DICTIONARY, EXAMPLE_VALID);
     const sheet = workbook.getWorksheet(layout.passages.name) as ExcelJS.Worksheet;
     for (const c of layout.passages.trackingColumns) sheet.getCell(`${c.column}1`).value = null;
     workbook.removeWorksheet((workbook.getWorksheet(layout.history.name) as ExcelJS.Worksheet).id);

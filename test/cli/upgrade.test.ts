@@ -7,12 +7,13 @@ import { EXAMPLE_VALID } from '../../src/core/template/examples';
 import { readTemplateWorkbook } from '../../src/xlsx/xlsx-reader';
 import { createTemplateWorkbook } from '../../src/xlsx/xlsx-template';
 import { captureIO, tempDir } from '../support/cli';
+import { DICTIONARY } from '../support/dictionary';
 
-const layout = buildTemplateLayout();
+const layout = buildTemplateLayout(DICTIONARY);
 
 /** A CLI template of version 1: no round-trip columns, no Historique sheet. */
 async function olderWorkbook(dir: string, change?: (wb: ExcelJS.Workbook) => void): Promise<string> {
-  const workbook = createTemplateWorkbook(undefined, EXAMPLE_VALID);
+  const workbook = createTemplateWorkbook(DICTIONARY, EXAMPLE_VALID);
   const passages = workbook.getWorksheet('Passages') as ExcelJS.Worksheet;
   for (const c of layout.passages.trackingColumns) {
     const header = passages.getCell(`${c.column}1`);

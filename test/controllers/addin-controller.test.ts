@@ -4,6 +4,7 @@ import { fillParameters, fillPassages } from '../support/fake-excel-fixtures';
 import { createExcelWorkbookPort } from '../../src/office/workbook-port';
 import { AddinController, type AddinServices } from '../../src/controllers/addin-controller';
 import type { SaveResult } from '../../src/taskpane/save-file';
+import { DICTIONARY } from '../support/dictionary';
 
 const NOW = new Date('2026-03-02T09:30:00Z');
 
@@ -12,7 +13,8 @@ function setUp(save: SaveResult = 'downloaded') {
   const saved: { fileName: string; xml: string }[] = [];
   let paneShown = 0;
   const services: AddinServices = {
-    workbook: createExcelWorkbookPort({ run: excel.excelRun, notes: true }),
+    dictionary: DICTIONARY,
+    workbook: createExcelWorkbookPort({ dictionary: DICTIONARY, run: excel.excelRun, notes: true }),
     validateXml,
     saveXml: async (fileName, xml) => {
       saved.push({ fileName, xml });

@@ -4,6 +4,7 @@ import { fillParameters, fillPassages } from '../support/fake-excel-fixtures';
 import { createExcelWorkbookPort } from '../../src/office/workbook-port';
 import { AddinController, type AddinServices } from '../../src/controllers/addin-controller';
 import { inProcessCoreRunner, type CoreRunner } from '../../src/workers/core-runner';
+import { DICTIONARY } from '../support/dictionary';
 
 const NOW = new Date('2026-03-02T09:30:00Z');
 
@@ -11,7 +12,8 @@ function setUp(core?: CoreRunner) {
   const excel = new FakeExcel();
   const saved: { fileName: string; xml: string }[] = [];
   const services: AddinServices = {
-    workbook: createExcelWorkbookPort({ run: excel.excelRun, notes: true }),
+    dictionary: DICTIONARY,
+    workbook: createExcelWorkbookPort({ dictionary: DICTIONARY, run: excel.excelRun, notes: true }),
     validateXml,
     saveXml: async (fileName, xml) => {
       saved.push({ fileName, xml });
@@ -40,7 +42,7 @@ function accuse(ok: readonly string[], ko: readonly string[], idFlux: string): s
 describe('cancel', () => {
   it('a check cancelled while it runs leaves no highlight', async () => {
     let release: () => void = () => undefined;
-    const inner = inProcessCoreRunner(validateXml);
+    const inner = inProcessCoreRunner(validateXml, DICTIONARY);
     const slow: CoreRunner = {
       ...inner,
       check: (data, options, signal, progress) =>

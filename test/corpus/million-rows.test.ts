@@ -8,6 +8,7 @@ import { captureIO, tempDir } from '../support/cli';
 import { passage, PARAMETERS } from '../support/corpus';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { DICTIONARY } from '../support/dictionary';
 
 /**
  * A sheet of 1 000 000 rows: someone filled a column of their own down to row 1 000 000 (a formula copied
@@ -16,7 +17,7 @@ import { runInNewContext } from 'node:vm';
  */
 
 const ROWS = 1_000_000;
-const layout = buildTemplateLayout();
+const layout = buildTemplateLayout(DICTIONARY);
 
 async function writeMillionRows(file: string): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({

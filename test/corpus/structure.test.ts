@@ -4,6 +4,7 @@ import path from 'node:path';
 import { buildTemplateLayout } from '../../src/core/template/layout';
 import { SHARED_CDC, tempDir } from '../support/cli';
 import { cellOf, passage, PARAMETERS, runCorpusFile, writeCorpusFile, xmlValue } from '../support/corpus';
+import { DICTIONARY } from '../support/dictionary';
 
 /**
  * What users do to the shape of the workbook: merge, hide, filter, move, rename, delete, add, leave gaps,
@@ -11,7 +12,7 @@ import { cellOf, passage, PARAMETERS, runCorpusFile, writeCorpusFile, xmlValue }
  * what it says, and that the input file is left untouched.
  */
 
-const layout = buildTemplateLayout();
+const layout = buildTemplateLayout(DICTIONARY);
 const passagesOf = (workbook: ExcelJS.Workbook) => workbook.getWorksheet('Passages') as ExcelJS.Worksheet;
 const headerCell = (id: string) => `${cellOf(id, 1).replace(/\d+$/, '')}1`;
 const two = [passage(), passage({ '5.1': 'EX-0002', '8.1': 'Lefèvre' })];

@@ -1,7 +1,8 @@
 import { getDictionary, SCHEMA_VERSIONS } from '../../src/dictionary';
+import { DICTIONARY } from '../support/dictionary';
 
 describe('dictionary 1.1.2', () => {
-  const dictionary = getDictionary('1.1.2');
+  const dictionary = DICTIONARY;
 
   it('describes the 51 fields of dictionary V22 plus commentairesMEN from the XSD', () => {
     expect(dictionary.fields).toHaveLength(52);

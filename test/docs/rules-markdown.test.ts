@@ -1,21 +1,21 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { getDictionary } from '../../src/dictionary';
 import { listRules } from '../../src/core/check/rules';
 import { rulesMarkdown } from '../../src/docs/rules-markdown';
 import { DOCS_DIR } from '../support/paths';
+import { DICTIONARY } from '../support/dictionary';
 
 const file = path.join(DOCS_DIR, 'regles.md');
 
 describe('docs/regles.md', () => {
   it('is the table generated from the rules', () => {
-    const expected = rulesMarkdown(getDictionary());
+    const expected = rulesMarkdown(DICTIONARY);
     if (process.env.UPDATE_DOCS === '1') writeFileSync(file, expected);
     expect(readFileSync(file, 'utf8')).toBe(expected);
   });
 
   it('has one line per rule, with its field label and severity', () => {
-    const lines = rulesMarkdown(getDictionary())
+    const lines = rulesMarkdown(DICTIONARY)
       .split('\n')
       .filter((l) => /^\| \d+\.\d+ /.test(l));
     expect(lines).toHaveLength(listRules().length);

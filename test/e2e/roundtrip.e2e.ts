@@ -16,6 +16,7 @@ import {
   type StaticServer,
 } from '../support/e2e-harness';
 import { OFFICIAL_EXAMPLE, OFFICIAL_XSD } from '../support/paths';
+import { DICTIONARY } from '../support/dictionary';
 
 /**
  * The round trip with the CDC and the imports, driven in the real task pane like a user would: export, an
@@ -27,7 +28,7 @@ import { OFFICIAL_EXAMPLE, OFFICIAL_XSD } from '../support/paths';
 const DIST = path.join(ROOT, 'test-artifacts/e2e-roundtrip-dist');
 const OUTPUT = path.join(ROOT, 'test-artifacts/e2e-out/roundtrip');
 const ERROR_FILL = '#FFC7CE';
-const layout = buildTemplateLayout();
+const layout = buildTemplateLayout(DICTIONARY);
 
 type Cell = string | number | boolean | null;
 

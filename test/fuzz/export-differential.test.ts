@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { normalizeCell } from '../../src/core/check/normalize';
 import type { CellValue, Issue } from '../../src/core/model/types';
-import { getDictionary, type FieldDef } from '../../src/dictionary';
+import { type FieldDef } from '../../src/dictionary';
 import { OFFICIAL_XSD } from '../support/cli';
 import { VALID_PARAMETERS, workbook, type RowInput } from '../support/workbook';
 import { validRow, validRows } from '../support/workbook-arbitraries';
@@ -9,6 +9,7 @@ import { batches, casesFor, fuzzParameters } from '../support/fuzz-budget';
 import { brokenCell, INVISIBLES, rawLexical } from '../support/cell-mutations';
 import { cellAddress, checkAndExport, escapeForTest, setElementText } from '../support/export-pipeline';
 import { xmllintVerdicts } from '../support/xmllint-batch';
+import { DICTIONARY } from '../support/dictionary';
 
 /**
  * Differential fuzzing of check + export against the CDC's own XSD (native xmllint):
@@ -18,7 +19,7 @@ import { xmllintVerdicts } from '../support/xmllint-batch';
  * - where check is stricter than the XSD, it is for one of the reasons listed in STRICTER_BY_DESIGN.
  */
 
-const dictionary = getDictionary();
+const dictionary = DICTIONARY;
 const FLUX_FIELDS = dictionary.fieldsOfScope('flux').map((f) => f.id);
 
 /**

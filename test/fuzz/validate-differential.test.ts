@@ -3,11 +3,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { writeXsd } from '../../src/core/xsd/write-xsd';
 import { validateXml } from '../../src/core/xsd/validate-xml';
-import { getDictionary } from '../../src/dictionary';
 import { OFFICIAL_EXAMPLE, OFFICIAL_XSD, tempDir } from '../support/cli';
 import { batches, casesFor, fuzzParameters } from '../support/fuzz-budget';
 import { mutatedExample } from '../support/example-mutations';
 import { xmllintVerdicts } from '../support/xmllint-batch';
+import { DICTIONARY } from '../support/dictionary';
 
 /**
  * `accrochage validate` judges files made by any tool: on damaged copies of the CDC's example it must give
@@ -17,8 +17,8 @@ import { xmllintVerdicts } from '../support/xmllint-batch';
  */
 
 const example = fs.readFileSync(OFFICIAL_EXAMPLE, 'utf8');
-const ourXsd = path.join(tempDir('fuzz-xsd-'), getDictionary().schema.xsdFile);
-fs.writeFileSync(ourXsd, writeXsd(getDictionary().schema));
+const ourXsd = path.join(tempDir('fuzz-xsd-'), DICTIONARY.schema.xsdFile);
+fs.writeFileSync(ourXsd, writeXsd(DICTIONARY.schema));
 
 /** How many cases of each batch also go through the product's wasm validation (≈ 0.1 s each). */
 const WASM_PER_BATCH = 8;
@@ -45,7 +45,7 @@ describe('validate on mutated official examples', () => {
             else invalid++;
           });
           for (let i = 0; i < Math.min(WASM_PER_BATCH, documents.length); i++) {
-            const report = await validateXml(documents[i]);
+            const report = await validateXml(documents[i], { dictionary: DICTIONARY });
             if (report.valid !== official[i].valid) {
               throw new Error(
                 `validateXml says ${report.valid}, official XSD ${official[i].valid}:\n${official[i].messages}\n${documents[i]}`,

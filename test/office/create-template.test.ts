@@ -2,12 +2,14 @@ import { buildTemplateLayout, columnIndex } from '../../src/core/template/layout
 import { FakeExcel } from '../../src/fake-excel';
 import { addNote, typeCell } from '../../src/fake-excel/user';
 import { createExcelWorkbookPort } from '../../src/office/workbook-port';
+import { DICTIONARY } from '../support/dictionary';
 
-const layout = buildTemplateLayout();
+const layout = buildTemplateLayout(DICTIONARY);
 
 function setUp(apiVersion = '1.18') {
   const excel = new FakeExcel({ apiVersion });
   const port = createExcelWorkbookPort({
+    dictionary: DICTIONARY,
     run: excel.excelRun,
     notes: excel.isSetSupported('ExcelApi', '1.18'),
   });

@@ -5,6 +5,7 @@ import { fillParameters, fillPassages } from '../support/fake-excel-fixtures';
 import { addNote, cellSnapshot, formatCells } from '../../src/fake-excel/user';
 import { HIGHLIGHT_STYLE, isHighlightFormula } from '../../src/office/highlights';
 import { createExcelWorkbookPort } from '../../src/office/workbook-port';
+import { DICTIONARY } from '../support/dictionary';
 
 function issue(cell: string, severity: Severity = 'error', sheet = 'Passages'): Issue {
   const row = parseRect(cell).top + 1;
@@ -13,7 +14,7 @@ function issue(cell: string, severity: Severity = 'error', sheet = 'Passages'): 
 
 async function setUp(rows = 20) {
   const excel = new FakeExcel({ platform: 'web' });
-  const port = createExcelWorkbookPort({ run: excel.excelRun, notes: true });
+  const port = createExcelWorkbookPort({ dictionary: DICTIONARY, run: excel.excelRun, notes: true });
   await port.createTemplate();
   fillParameters(excel.model);
   fillPassages(excel.model, rows);

@@ -4,12 +4,13 @@ import { fillParameters, fillPassages, recentIssueSerial } from '../support/fake
 import { typeCell, typeRows } from '../../src/fake-excel/user';
 import { MissingSheetsError } from '../../src/office/read-workbook';
 import { createExcelWorkbookPort } from '../../src/office/workbook-port';
+import { DICTIONARY } from '../support/dictionary';
 
-const layout = buildTemplateLayout();
+const layout = buildTemplateLayout(DICTIONARY);
 
 async function templateWith(rows: number, options: { date1904?: boolean } = {}) {
   const excel = new FakeExcel({ platform: 'web', date1904: options.date1904 });
-  const port = createExcelWorkbookPort({ run: excel.excelRun, notes: true });
+  const port = createExcelWorkbookPort({ dictionary: DICTIONARY, run: excel.excelRun, notes: true });
   await port.createTemplate();
   fillParameters(excel.model);
   if (rows > 0) fillPassages(excel.model, rows);
@@ -67,7 +68,7 @@ describe('reading the filled template', () => {
 
   it('says which template sheets are missing', async () => {
     const excel = new FakeExcel();
-    const port = createExcelWorkbookPort({ run: excel.excelRun, notes: true });
+    const port = createExcelWorkbookPort({ dictionary: DICTIONARY, run: excel.excelRun, notes: true });
     await expect(port.readWorkbookData()).rejects.toBeInstanceOf(MissingSheetsError);
   });
 

@@ -9,8 +9,10 @@ import { fillParameters, fillPassages } from '../support/fake-excel-fixtures';
 import { addNote, cellSnapshot, formatCells, typeCell } from '../../src/fake-excel/user';
 import { createTemplate } from '../../src/office/create-template';
 import { createExcelWorkbookPort } from '../../src/office/workbook-port';
+import { DICTIONARY } from '../support/dictionary';
+import { templateSpecOfLayout } from '../../src/core/template/template-spec';
 
-const layout = buildTemplateLayout();
+const layout = buildTemplateLayout(DICTIONARY);
 const NOW = new Date('2026-03-02T09:30:00Z');
 
 /** The first add-in templates: no round-trip columns, no Historique, the schema version alone. */
@@ -21,7 +23,7 @@ const FIRST_LAYOUT: TemplateLayout = {
 };
 
 async function olderTemplate(excel: FakeExcel): Promise<void> {
-  await createTemplate(excel.excelRun, FIRST_LAYOUT, { notes: true });
+  await createTemplate(excel.excelRun, templateSpecOfLayout(FIRST_LAYOUT, DICTIONARY), { notes: true });
   const model = excel.model;
   model.sheets.splice(model.sheets.indexOf(model.requireSheet('Historique')), 1);
   typeCell(model, 'Paramètres', 'A6', 'Version du schéma CDC');
@@ -32,7 +34,7 @@ async function olderTemplate(excel: FakeExcel): Promise<void> {
 
 function setUp() {
   const excel = new FakeExcel();
-  const port = createExcelWorkbookPort({ run: excel.excelRun, notes: true });
+  const port = createExcelWorkbookPort({ dictionary: DICTIONARY, run: excel.excelRun, notes: true });
   return { excel, port, model: excel.model };
 }
 
@@ -128,7 +130,10 @@ describe('upgrading an older template in place', () => {
       .map((c, i) => ({ ...c, column: columnLetter(i) }));
     await createTemplate(
       excel.excelRun,
-      { ...layout, passages: { ...layout.passages, columns: without, trackingColumns: [] } },
+      templateSpecOfLayout(
+        { ...layout, passages: { ...layout.passages, columns: without, trackingColumns: [] } },
+        DICTIONARY,
+      ),
       { notes: true },
     );
     await port.upgradeTemplate();

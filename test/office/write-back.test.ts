@@ -6,13 +6,14 @@ import { fillParameters, fillPassages } from '../support/fake-excel-fixtures';
 import { enteredValue, FORMULA_ERROR } from '../../src/fake-excel/proxies';
 import { typeCell } from '../../src/fake-excel/user';
 import { createExcelWorkbookPort, WorkbookChangedError } from '../../src/office/workbook-port';
+import { DICTIONARY } from '../support/dictionary';
 
-const layout = buildTemplateLayout();
+const layout = buildTemplateLayout(DICTIONARY);
 const idColumn = layout.passages.columns.findIndex((c) => c.field === '5.1');
 
 async function template(rows: number, change?: Parameters<typeof fillPassages>[2]) {
   const excel = new FakeExcel();
-  const port = createExcelWorkbookPort({ run: excel.excelRun, notes: true });
+  const port = createExcelWorkbookPort({ dictionary: DICTIONARY, run: excel.excelRun, notes: true });
   await port.createTemplate();
   fillParameters(excel.model);
   fillPassages(excel.model, rows, change);
@@ -148,7 +149,7 @@ describe('imports and mappings', () => {
 
   it('reads a selected table without changing it, and saves mappings in the workbook settings', async () => {
     const excel = new FakeExcel();
-    const port = createExcelWorkbookPort({ run: excel.excelRun, notes: true });
+    const port = createExcelWorkbookPort({ dictionary: DICTIONARY, run: excel.excelRun, notes: true });
     const source = excel.model.addSheet('Inscrits');
     const grid = [
       ['Nom', 'Prénom', 'Code postal'],

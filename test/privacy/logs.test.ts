@@ -4,6 +4,7 @@ import { checkWorkbook } from '../../src/core/check/check';
 import { exportWorkbook } from '../../src/core/export/export';
 import { REPO_ROOT } from '../support/cli';
 import { validPassage, workbook } from '../support/workbook';
+import { DICTIONARY } from '../support/dictionary';
 
 /**
  * No personal data in logs: the core and the add-in never write to the console (values reach the user
@@ -56,8 +57,10 @@ describe('no personal data in logs', () => {
         validPassage({ '8.1': 'Zébulon-Confidentiel', '8.9': 'H' }),
         validPassage({ '5.1': 'P-2' }),
       ]);
-      checkWorkbook(data);
-      await exportWorkbook(workbook([validPassage({ '8.1': 'Zébulon-Confidentiel' })]), {});
+      checkWorkbook(data, { dictionary: DICTIONARY });
+      await exportWorkbook(workbook([validPassage({ '8.1': 'Zébulon-Confidentiel' })]), {
+        dictionary: DICTIONARY,
+      });
     } finally {
       for (const spy of spies) spy.mockRestore();
     }

@@ -1,18 +1,18 @@
 import fc from 'fast-check';
 import { checkWorkbook } from '../../src/core/check/check';
 import { exportWorkbook } from '../../src/core/export/export';
-import { getDictionary } from '../../src/dictionary';
 import { OFFICIAL_XSD } from '../support/cli';
 import { passageColumn, workbook } from '../support/workbook';
 import { validRow, validRows, xsdInvalidValue } from '../support/workbook-arbitraries';
 import { validateWithNativeXmllint } from '../support/xmllint-native';
+import { DICTIONARY } from '../support/dictionary';
 
 /**
  * The property the whole product rests on: what we accept, the CDC's official XSD accepts; what the
  * official XSD would reject, `check` reports on the very cell that holds it.
  */
 
-const dictionary = getDictionary();
+const dictionary = DICTIONARY;
 const now = new Date('2026-06-01T08:00:00Z');
 const today = now;
 
@@ -22,9 +22,9 @@ describe('random valid workbooks', () => {
     const documents: string[] = [];
     for (const rows of samples) {
       const data = workbook(rows);
-      const result = checkWorkbook(data, { today });
+      const result = checkWorkbook(data, { dictionary: DICTIONARY, today });
       expect(result.issues.filter((i) => i.severity === 'error')).toEqual([]);
-      const outcome = await exportWorkbook(data, { now, today });
+      const outcome = await exportWorkbook(data, { dictionary: DICTIONARY, now, today });
       if (!outcome.ok) throw new Error('export refused');
       documents.push(outcome.chunks.join(''));
     }
@@ -58,7 +58,10 @@ describe('single-field mutations the official XSD rejects', () => {
     );
     fc.assert(
       fc.property(mutation, ({ row, id, bad }) => {
-        const result = checkWorkbook(workbook([{ ...row, [id]: bad.cell }]), { today });
+        const result = checkWorkbook(workbook([{ ...row, [id]: bad.cell }]), {
+          dictionary: DICTIONARY,
+          today,
+        });
         const errors = result.issues.filter((i) => i.severity === 'error');
         expect([...new Set(errors.map((i) => i.cell))]).toEqual([`${passageColumn(id)}2`]);
         expect(errors.every((i) => i.field === id)).toBe(true);
@@ -84,7 +87,7 @@ describe('single-field mutations the official XSD rejects', () => {
       { numRuns: 60, seed: 99 },
     );
     for (const { row, id, bad } of samples) {
-      const outcome = await exportWorkbook(workbook([row]), { now, today });
+      const outcome = await exportWorkbook(workbook([row]), { dictionary: DICTIONARY, now, today });
       if (!outcome.ok) throw new Error('base row must export');
       const tag = dictionary.field(id).tag;
       const escaped = bad.xmlText.replace(/&/g, '&amp;').replace(/</g, '&lt;');

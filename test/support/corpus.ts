@@ -4,10 +4,11 @@ import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { checkCommand, exportCommand } from '../../src/cli/commands';
 import type { Issue } from '../../src/core/model/types';
-import { createTemplateWorkbook, type TemplateContent } from '../../src/xlsx/xlsx-template';
+import { createTemplateWorkbook, type XlsxTemplateContent } from '../../src/xlsx/xlsx-template';
 import { captureIO, OFFICIAL_XSD, tempDir } from './cli';
 import { passageColumn } from './workbook';
 import { validateWithNativeXmllint } from './xmllint-native';
+import { DICTIONARY } from './dictionary';
 
 /**
  * The bad-input corpus runs the real CLI on real .xlsx files built on the fly. Every case proves that the
@@ -48,9 +49,9 @@ export function passage(
 export async function writeCorpusFile(
   passages: readonly Record<string, ExcelJS.CellValue>[],
   tweak?: (workbook: ExcelJS.Workbook) => void,
-  content: Omit<TemplateContent, 'passages'> = { parameters: PARAMETERS },
+  content: Omit<XlsxTemplateContent, 'passages'> = { parameters: PARAMETERS },
 ): Promise<string> {
-  const workbook = createTemplateWorkbook(undefined, { ...content, passages });
+  const workbook = createTemplateWorkbook(DICTIONARY, { ...content, passages });
   tweak?.(workbook);
   const file = path.join(tempDir('corpus-'), 'classeur.xlsx');
   await workbook.xlsx.writeFile(file);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { getDictionary } from '../../src/dictionary';
 import { escapeForTest } from './xml-text';
+import { DICTIONARY } from './dictionary';
 
 /**
  * Random damage to the CDC's official example file, of the kinds the CDC's guide to XML errors lists:
@@ -8,7 +8,7 @@ import { escapeForTest } from './xml-text';
  * instructions, namespaces, declarations, broken markup.
  */
 
-const dictionary = getDictionary();
+const dictionary = DICTIONARY;
 const LEAF = /^(\s*)<cpf:([A-Za-z]+)>([^<]*)<\/cpf:\2>\s*$/;
 
 /** Values that sit near the edges of the CDC's types. */

@@ -4,6 +4,7 @@ import type { CheckResult } from '../../src/core/check/check';
 import type { FieldDef } from '../../src/dictionary';
 import type { WorkbookData } from '../../src/core/model/types';
 import { passageColumn } from './workbook';
+import { DICTIONARY } from './dictionary';
 
 export { escapeForTest } from './xml-text';
 
@@ -12,15 +13,22 @@ export { escapeForTest } from './xml-text';
 export const NOW = new Date('2026-06-01T08:00:00Z');
 
 export function checkAndExport(data: WorkbookData): { check: CheckResult; xml?: string } {
-  const preparation = prepareExport(data, { now: NOW, today: NOW, idFlux: 'fuzz-0001' });
+  const preparation = prepareExport(data, {
+    dictionary: DICTIONARY,
+    now: NOW,
+    today: NOW,
+    idFlux: 'fuzz-0001',
+  });
   if (!preparation.ok) return { check: preparation.check };
   return {
     check: preparation.prepared.check,
-    xml: Array.from(writePreparedXml(data, preparation.prepared).chunks).join(''),
+    xml: Array.from(writePreparedXml(data, preparation.prepared, DICTIONARY).chunks).join(''),
   };
 }
 
-const parameterCells = new Map(buildTemplateLayout().parameters.cells.map((c) => [c.field, c.cell]));
+const parameterCells = new Map(
+  buildTemplateLayout(DICTIONARY).parameters.cells.map((c) => [c.field, c.cell]),
+);
 
 /** Sheet and address of a field's cell in a workbook built by test/helpers/workbook.ts (passages on row `row`). */
 export function cellAddress(field: FieldDef, row = 2): { sheet: string; cell: string } {

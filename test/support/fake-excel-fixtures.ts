@@ -7,6 +7,7 @@ import {
 import type { FakeValue } from '../../src/fake-excel/model';
 import { typeCell, typeRows } from '../../src/fake-excel/user';
 import type { WorkbookModel } from '../../src/fake-excel/model';
+import { DICTIONARY } from './dictionary';
 
 /**
  * A filled template, as a user would type it: used by the adapter tests and the e2e stub page.
@@ -79,7 +80,7 @@ export const VALID_PARAMETERS: Readonly<Record<string, string>> = {
 
 export function fillParameters(
   model: WorkbookModel,
-  layout = buildTemplateLayout(),
+  layout = buildTemplateLayout(DICTIONARY),
   values = VALID_PARAMETERS,
 ): void {
   for (const cell of layout.parameters.cells)
@@ -92,7 +93,7 @@ export function fillPassages(
   count: number,
   change: (index: number, values: Record<string, FakeValue>) => void = () => undefined,
   today: Date = new Date(),
-  layout = buildTemplateLayout(),
+  layout = buildTemplateLayout(DICTIONARY),
 ): void {
   const rows: FakeValue[][] = [];
   for (let i = 0; i < count; i++) {

@@ -1,14 +1,15 @@
 import fc from 'fast-check';
-import { getDictionary, type FieldDef } from '../../src/dictionary';
+import { type FieldDef } from '../../src/dictionary';
 import type { CellValue } from '../../src/core/model/types';
 import type { RowInput } from './workbook';
+import { DICTIONARY } from './dictionary';
 
 /**
  * Random workbook rows typed the way people type them (labels or codes, dates as Excel dates,
  * serials or text, numbers as text…), all of which the CDC must accept once normalized.
  */
 
-const dictionary = getDictionary();
+const dictionary = DICTIONARY;
 
 /** Characters people type in names and free text, including ones XML must escape. */
 const TEXT_CHARS = [

@@ -1,9 +1,10 @@
 import { buildTemplateLayout, FIRST_DATA_ROW } from '../../src/core/template/layout';
 import type { CellValue, SourceSheet, WorkbookData } from '../../src/core/model/types';
+import { DICTIONARY } from './dictionary';
 
 /** Builds WorkbookData the way a reader of a template made by us would, from rows keyed by dictionary id. */
 
-const layout = buildTemplateLayout();
+const layout = buildTemplateLayout(DICTIONARY);
 
 export type RowInput = Record<string, CellValue>;
 

@@ -6,6 +6,7 @@ import { EXAMPLE_VALID } from '../../src/core/template/examples';
 import { readTemplateWorkbook } from '../../src/xlsx/xlsx-reader';
 import { createTemplateWorkbook } from '../../src/xlsx/xlsx-template';
 import { tempDir } from '../support/cli';
+import { DICTIONARY } from '../support/dictionary';
 
 /** Rewrites an .xlsx with its entries in the given order of path patterns (others keep their order, last). */
 async function reorder(file: string, first: RegExp[]): Promise<string> {
@@ -22,7 +23,7 @@ async function reorder(file: string, first: RegExp[]): Promise<string> {
 describe('reading .xlsx files whatever the order of their zip entries', () => {
   it('reads worksheets stored before workbook.xml (it used to crash on "sheets")', async () => {
     const file = path.join(tempDir(), 'exemple.xlsx');
-    await createTemplateWorkbook(undefined, EXAMPLE_VALID).xlsx.writeFile(file);
+    await createTemplateWorkbook(DICTIONARY, EXAMPLE_VALID).xlsx.writeFile(file);
     const normal = await readTemplateWorkbook(file);
     const reordered = await reorder(file, [
       /^\[Content_Types\]\.xml$/,
@@ -47,7 +48,9 @@ describe('reading a link typed as a hyperlink', () => {
         '5.2': { text: 'https://preuve.example.org/1', hyperlink: 'https://preuve.example.org/1' },
       },
     ];
-    await createTemplateWorkbook(undefined, { ...EXAMPLE_VALID, passages, digcomp: [] }).xlsx.writeFile(file);
+    await createTemplateWorkbook(DICTIONARY, { ...EXAMPLE_VALID, passages, digcomp: [] }).xlsx.writeFile(
+      file,
+    );
     const data = await readTemplateWorkbook(file);
     expect(data.passages.rows[0].cells['5.2']).toBe('https://preuve.example.org/1');
   });

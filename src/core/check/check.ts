@@ -1,12 +1,12 @@
-import {
-  getDictionary,
-  IDENTITY_CHOICE,
-  BIRTHPLACE_CHOICE,
-  type Dictionary,
-  type FieldDef,
-} from '../../dictionary';
+import { filledOptions, leafFields, type ChoiceNode, type Dictionary, type FieldDef } from '../../dictionary';
 import { SHEET_NAMES } from '../template/layout';
-import { locationPrefix, messageFor, type IssueCode, type MessageParams } from '../../i18n/check-messages';
+import {
+  fieldName,
+  locationPrefix,
+  messageFor,
+  type IssueCode,
+  type MessageParams,
+} from '../../i18n/check-messages';
 import { normalizeCell, type NormalizeContext } from './normalize';
 import { runDigcompRules, runRowRules, type RowContext } from './rules';
 import { parisDate, passageDeadline, type PassageDeadline } from './deadlines';
@@ -31,7 +31,8 @@ import type {
  */
 
 export interface CheckOptions {
-  readonly schemaVersion?: string;
+  /** The schema version the workbook is checked against. */
+  readonly dictionary: Dictionary;
   /** "Today" for date rules; tests pass a fixed date. */
   readonly today?: Date;
 }
@@ -80,36 +81,6 @@ export class IssueCollector {
       message: `${prefix} : ${messageFor(code, field, params)}`,
     });
   }
-}
-
-/** Fields of each choice option (e.g. "titulaire" → 8.1…8.15), computed once per dictionary. */
-const optionFieldsCache = new WeakMap<Dictionary, Map<string, string[]>>();
-
-function optionFields(dictionary: Dictionary): Map<string, string[]> {
-  let byOption = optionFieldsCache.get(dictionary);
-  if (!byOption) {
-    byOption = new Map();
-    for (const field of dictionary.fieldsOfScope('passage')) {
-      for (const { option } of dictionary.placement(field.id).choices) {
-        byOption.set(option, [...(byOption.get(option) ?? []), field.id]);
-      }
-    }
-    optionFieldsCache.set(dictionary, byOption);
-  }
-  return byOption;
-}
-
-/** Which option of each exclusive choice a row uses. */
-function chosenOptions(dictionary: Dictionary, present: (id: string) => boolean): Map<string, string> {
-  const anyOf = (option: string) => (optionFields(dictionary).get(option) ?? []).some(present);
-  return new Map([
-    [IDENTITY_CHOICE, anyOf('dossierFormation') ? 'dossierFormation' : 'titulaire'],
-    [BIRTHPLACE_CHOICE, present('8.10') ? 'codeInseeNaissance' : 'codePostalNaissance'],
-  ]);
-}
-
-function applies(dictionary: Dictionary, field: FieldDef, chosen: Map<string, string>): boolean {
-  return dictionary.placement(field.id).choices.every((c) => chosen.get(c.choice) === c.option);
 }
 
 interface RowValues {
@@ -188,6 +159,36 @@ function checkParameters(
   return header;
 }
 
+/**
+ * Rows that fill several options of an exclusive choice (both identity blocks, or an INSEE and a postal code):
+ * an error for a 'refused' choice, a warning for a 'firstKept' one. Returns the refused choice, if any.
+ */
+function reportSeveralOptions(
+  dictionary: Dictionary,
+  sheet: SourceSheet,
+  row: number,
+  present: (id: string) => boolean,
+  issues: IssueCollector,
+): ChoiceNode | undefined {
+  for (const choice of dictionary.choices) {
+    const [first, second] = filledOptions(choice, present);
+    if (second === undefined) continue;
+    const [firstField] = leafFields(first);
+    const [dropped] = leafFields(second);
+    if (choice.whenSeveral === 'refused') {
+      const params = { value: first.label ?? first.tag, other: second.label ?? second.tag };
+      const field = dictionary.field(firstField);
+      issues.add('error', 'identityConflict', cellOf(sheet, row, firstField), field, params);
+      return choice;
+    }
+    const other = fieldName(dictionary.field(firstField));
+    issues.add('warning', 'birthplaceBoth', cellOf(sheet, row, dropped), dictionary.field(dropped), {
+      other,
+    });
+  }
+  return undefined;
+}
+
 function checkPassageRow(
   dictionary: Dictionary,
   fields: readonly FieldDef[],
@@ -198,22 +199,14 @@ function checkPassageRow(
 ): RowValues {
   const normalized = normalizeRow(fields, sheet, row, ctx, issues);
   const present = (id: string) => normalized.filled.has(id);
-  const chosen = chosenOptions(dictionary, present);
-
-  // Both identity blocks filled: one conflict, rather than "missing" errors on the half-filled block.
-  const identityConflict =
-    chosen.get(IDENTITY_CHOICE) === 'dossierFormation' &&
-    (optionFields(dictionary).get('titulaire') ?? []).some(present);
-  if (identityConflict) {
-    issues.add('error', 'identityConflict', cellOf(sheet, row.row, '9.1'), dictionary.field('9.1'));
-  } else if (present('8.10') && present('8.11')) {
-    issues.add('warning', 'birthplaceBoth', cellOf(sheet, row.row, '8.11'), dictionary.field('8.11'));
-  }
+  const chosen = dictionary.chosenOptions(present);
+  const refused = reportSeveralOptions(dictionary, sheet, row.row, present, issues);
 
   for (const field of fields) {
     if (field.status !== 'required' || present(field.id)) continue;
-    if (!applies(dictionary, field, chosen)) continue;
-    if (identityConflict && dictionary.placement(field.id).choices.length > 0) continue;
+    if (!dictionary.applies(field.id, chosen)) continue;
+    // A row filling two identity blocks gets one conflict, not "missing" errors on the half-filled block.
+    if (refused && dictionary.placement(field.id).choices.some((c) => c.choice === refused.name)) continue;
     issues.add('error', 'required', cellOf(sheet, row.row, field.id), field);
   }
   return normalized;
@@ -266,8 +259,8 @@ function compareIssues(a: Issue, b: Issue): number {
   );
 }
 
-export function checkWorkbook(data: WorkbookData, options: CheckOptions = {}): CheckResult {
-  const dictionary = getDictionary(options.schemaVersion);
+export function checkWorkbook(data: WorkbookData, options: CheckOptions): CheckResult {
+  const { dictionary } = options;
   const ctx: NormalizeContext = { date1904: data.date1904 };
   const issues = new IssueCollector();
   const passageFields = dictionary.fieldsOfScope('passage');
@@ -307,7 +300,8 @@ export function checkWorkbook(data: WorkbookData, options: CheckOptions = {}): C
   const today = parisDate(options.today ?? new Date());
   const noneFilled: ReadonlySet<string> = new Set();
   const passages: Passage[] = rows.map(({ row, normalized }) => {
-    const passage: Passage = { row: row.row, values: normalized.values, digcomp: digcomp.get(row.row) ?? [] };
+    const values = withDerivedValues(dictionary, normalized.values);
+    const passage: Passage = { row: row.row, values, digcomp: digcomp.get(row.row) ?? [] };
     const context: RowContext = {
       dictionary,
       sheet: data.passages,
@@ -363,6 +357,18 @@ export function checkWorkbook(data: WorkbookData, options: CheckOptions = {}): C
       warnings: issues.issues.length - errors,
     },
   };
+}
+
+/** The passage's values with those its schema version derives from them (scope 'derived'). */
+function withDerivedValues(dictionary: Dictionary, values: Record<string, string>): Record<string, string> {
+  const derived = dictionary.fieldsOfScope('derived');
+  if (derived.length === 0) return values;
+  const out = { ...values };
+  for (const field of derived) {
+    const value = field.derive?.(values);
+    if (value !== undefined) out[field.id] = value;
+  }
+  return out;
 }
 
 /** The sending deadline of every passage whose delivery date (5.10) is valid. */

@@ -1,4 +1,4 @@
-import { getDictionary } from '../../dictionary';
+import type { Dictionary } from '../../dictionary';
 import { checkWorkbook, type CheckOptions, type CheckResult } from '../check/check';
 import { writeFluxXml, writeFluxXmlWithMap } from '../xml/flux-writer';
 import { createFlux } from '../xml/group';
@@ -107,9 +107,9 @@ export interface PreparedExport {
 /** Checks the workbook and, when nothing blocks, the flux to write. */
 export function prepareExport(
   data: WorkbookData,
-  options: ExportOptions = {},
+  options: ExportOptions,
 ): { ok: true; prepared: PreparedExport } | { ok: false; check: CheckResult } {
-  const dictionary = getDictionary(options.schemaVersion);
+  const { dictionary } = options;
   const mode = options.mode ?? 'all';
   const selection = selectPassagesForExport(data, mode, dictionary);
   if (selection.rows.length === 0 && mode !== 'all') {
@@ -190,9 +190,8 @@ export function trackingOfPreparedExport(
   data: WorkbookData,
   prepared: PreparedExport,
   fileNames: readonly string[],
-  schemaVersion?: string,
+  dictionary: Dictionary,
 ): { updates: TrackingUpdate[]; history: HistoryEntry[] } {
-  const dictionary = getDictionary(schemaVersion);
   const byRow = new Map(prepared.selection.data.passages.rows.map((r) => [r.row, r]));
   const files = prepared.parts.map((part, i) => ({
     idFlux: part.flux.idFlux,
@@ -215,21 +214,21 @@ export function officialXsdValidator(
   validateXml: ValidateXml,
   officialXsd: { readonly fileName: string; readonly contents: string },
 ): ValidateXml {
-  return (xml, options = {}) => validateXml(xml, { ...options, extraSchema: officialXsd });
+  return (xml, options) => validateXml(xml, { ...options, extraSchema: officialXsd });
 }
 
 /** The XML chunks of a prepared export, without a source map (the CLI validates in parts, which map themselves). */
-export function writePreparedChunks(prepared: PreparedExport, schemaVersion?: string): Generator<string> {
-  return writeFluxXml(prepared.flux, getDictionary(schemaVersion));
+export function writePreparedChunks(prepared: PreparedExport, dictionary: Dictionary): Generator<string> {
+  return writeFluxXml(prepared.flux, dictionary);
 }
 
 /** The XML chunks of a prepared export and the source map that fills as they are consumed. */
 export function writePreparedXml(
   data: WorkbookData,
   prepared: PreparedExport,
-  schemaVersion?: string,
+  dictionary: Dictionary,
 ): { chunks: Generator<string>; sourceMap: FluxSourceMap } {
-  return writeFluxXmlWithMap(prepared.flux, getDictionary(schemaVersion), sheetsOf(data));
+  return writeFluxXmlWithMap(prepared.flux, dictionary, sheetsOf(data));
 }
 
 /** XSD validation of a prepared export, in parts validated side by side (see validate-in-parts.ts). */
@@ -237,11 +236,11 @@ export function validateExport(
   data: WorkbookData,
   prepared: PreparedExport,
   validateXml: ValidateXml,
-  options: { readonly schemaVersion?: string; readonly validation?: PartsOptions; readonly flux?: Flux } = {},
+  options: { readonly dictionary: Dictionary; readonly validation?: PartsOptions; readonly flux?: Flux },
 ) {
   return validateFluxInParts(
     options.flux ?? prepared.flux,
-    getDictionary(options.schemaVersion),
+    options.dictionary,
     sheetsOf(data),
     validateXml,
     options.validation,
@@ -252,10 +251,7 @@ function sheetsOf(data: WorkbookData) {
   return { passages: data.passages.name, digcomp: data.digcomp.name, parameters: data.parameters.name };
 }
 
-export async function exportWorkbook(
-  data: WorkbookData,
-  options: ExportOptions = {},
-): Promise<ExportOutcome> {
+export async function exportWorkbook(data: WorkbookData, options: ExportOptions): Promise<ExportOutcome> {
   const preparation = prepareExport(data, options);
   if (!preparation.ok) {
     return { ok: false, reason: 'issues', issues: preparation.check.issues, check: preparation.check };
@@ -278,7 +274,7 @@ export async function exportWorkbook(
       }
     }
   }
-  const dictionary = getDictionary(options.schemaVersion);
+  const { dictionary } = options;
   const names = partFileNames(preparation.prepared);
   const files: ExportedFile[] = preparation.prepared.parts.map((part, i) => ({
     chunks: Array.from(writeFluxXml(part.flux, dictionary)),
@@ -296,6 +292,6 @@ export async function exportWorkbook(
     idFlux: flux.idFlux,
     check,
     files,
-    tracking: trackingOfPreparedExport(data, preparation.prepared, names, options.schemaVersion),
+    tracking: trackingOfPreparedExport(data, preparation.prepared, names, dictionary),
   };
 }

@@ -85,7 +85,7 @@ export async function validateFluxInParts(
       const { xml, sourceMap } = buildFluxXmlWithMap(parts[index], dictionary, sheets);
       // UTF-8 bytes are half the size of the UTF-16 string and are what the worker copies.
       reports[index] = await validate(encoder.encode(xml), {
-        schemaVersion: dictionary.schema.version,
+        dictionary,
         sourceMap,
         maxErrors,
         linesInMessages: false,

@@ -1,5 +1,5 @@
 import { SaxesParser, type SaxesTagNS } from 'saxes';
-import { getDictionary, type Dictionary, type FieldDef } from '../../dictionary';
+import type { Dictionary, FieldDef } from '../../dictionary';
 import { buildTemplateLayout, FIRST_DATA_ROW } from '../template/layout';
 import type { CellValue } from '../model/types';
 import { XSI_NAMESPACE } from '../xml/reference-serializer';
@@ -53,7 +53,7 @@ export interface ImportedPassage extends ImportedRow {
 }
 
 export interface FluxImportOptions {
-  readonly schemaVersion?: string;
+  readonly dictionary: Dictionary;
   /** Refuse files larger than this (bytes). Default DEFAULT_MAX_IMPORT_BYTES. */
   readonly maxBytes?: number;
   /** Which certificateur of the file to import, 1-based (a CDC file has one; others are reported). Default 1. */
@@ -185,9 +185,9 @@ class ImportIssues {
 export async function importFluxXml(
   source: AsyncIterable<XmlChunk> | Iterable<XmlChunk>,
   onPassage: PassageSink,
-  options: FluxImportOptions = {},
+  options: FluxImportOptions,
 ): Promise<FluxImportResult> {
-  const dictionary = getDictionary(options.schemaVersion);
+  const { dictionary } = options;
   const reader = new FluxReader(dictionary, options);
   let stopped: ImportIssue | undefined;
   try {
@@ -258,7 +258,7 @@ class FluxReader {
   ) {
     this.issues = new ImportIssues(dictionary, options.maxIssues ?? 200);
     this.paths = schemaPaths(dictionary);
-    const layout = buildTemplateLayout(dictionary.schema.version);
+    const layout = buildTemplateLayout(dictionary);
     this.passageColumns = new Map(layout.passages.columns.map((c) => [c.field, c.column]));
     this.digcompColumns = new Map(layout.digcomp.columns.map((c) => [c.field, c.column]));
     this.passagesSheet = layout.passages.name;

@@ -1,3 +1,4 @@
+import type { Dictionary } from '../../dictionary';
 import { buildTemplateLayout, FIRST_DATA_ROW } from '../template/layout';
 import type { CellValue, SourceRow, SourceSheet, WorkbookData } from '../model/types';
 import {
@@ -42,9 +43,9 @@ export interface CollectedImport {
  */
 export async function collectFluxImport(
   source: AsyncIterable<XmlChunk> | Iterable<XmlChunk>,
-  options: FluxImportOptions = {},
+  options: FluxImportOptions,
 ): Promise<CollectedImport> {
-  const layout = buildTemplateLayout(options.schemaVersion);
+  const layout = buildTemplateLayout(options.dictionary);
   const passageColumns = new Map(layout.passages.columns.map((c) => [c.field, c.column]));
   const digcompColumns = new Map(layout.digcomp.columns.map((c) => [c.field, c.column]));
   const passages: Record<string, CellValue>[] = [];
@@ -93,8 +94,8 @@ function sheetOf(
  * The WorkbookData a reader would get from a template filled with `content`, so the check can run on an import
  * before (or without) writing it to a workbook.
  */
-export function importedWorkbookData(content: ImportedContent, schemaVersion?: string): WorkbookData {
-  const layout = buildTemplateLayout(schemaVersion);
+export function importedWorkbookData(content: ImportedContent, dictionary: Dictionary): WorkbookData {
+  const layout = buildTemplateLayout(dictionary);
   const cells: Record<string, { address: string; value: CellValue }> = {};
   for (const c of layout.parameters.cells)
     cells[c.field] = { address: c.cell, value: content.parameters[c.field] ?? null };

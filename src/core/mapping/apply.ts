@@ -1,3 +1,4 @@
+import type { Dictionary } from '../../dictionary';
 import { columnLetter } from '../template/layout';
 import type { CellValue } from '../model/types';
 import { convertForTarget, type ConversionContext } from './conversions';
@@ -28,7 +29,7 @@ export interface MappingIssue {
 }
 
 export interface RowMapperOptions {
-  readonly schemaVersion?: string;
+  readonly dictionary: Dictionary;
   readonly date1904?: boolean;
   /** Name of the source sheet, for messages. */
   readonly sheet?: string;
@@ -70,10 +71,10 @@ export class RowMapper {
 
   constructor(
     private readonly columns: readonly ColumnMapping[],
-    private readonly options: RowMapperOptions = {},
+    private readonly options: RowMapperOptions,
   ) {
-    this.targets = mappingTargets(options.schemaVersion);
-    this.ctx = { date1904: options.date1904 ?? false, schemaVersion: options.schemaVersion };
+    this.targets = mappingTargets(options.dictionary);
+    this.ctx = { date1904: options.date1904 ?? false, dictionary: options.dictionary };
     for (const c of columns) {
       if (c.target !== null && !this.targets.has(c.target))
         throw new Error(`Unknown mapping target ${c.target}`);
@@ -190,7 +191,7 @@ export function applyMapping(
   rows: readonly (readonly CellValue[])[],
   columns: readonly ColumnMapping[],
   headerRow: number,
-  options: RowMapperOptions = {},
+  options: RowMapperOptions,
 ): MappedContent {
   const mapper = new RowMapper(columns, options);
   const passages: Record<string, CellValue>[] = [];

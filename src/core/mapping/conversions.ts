@@ -1,4 +1,4 @@
-import { getDictionary, type FieldDef } from '../../dictionary';
+import type { Dictionary, FieldDef } from '../../dictionary';
 import { excelSerialToIsoDate, foldForMatch } from '../check/normalize';
 import type { CellValue } from '../model/types';
 import { BIRTH_DATE_PARTS, BIRTH_DATE_TARGET, VALUE_SYNONYMS } from './synonyms';
@@ -20,7 +20,7 @@ export type Conversion =
 
 export interface ConversionContext {
   readonly date1904: boolean;
-  readonly schemaVersion?: string;
+  readonly dictionary: Dictionary;
 }
 
 const TRUE_WORDS = new Set(['oui', 'o', 'vrai', 'true', '1', 'yes', 'y', 'x']);
@@ -151,5 +151,5 @@ function convertBirthDate(value: CellValue, ctx: ConversionContext): Conversion 
 export function convertForTarget(target: string, value: CellValue, ctx: ConversionContext): Conversion {
   if (isBlank(value)) return { kind: 'empty' };
   if (target === BIRTH_DATE_TARGET) return convertBirthDate(value, ctx);
-  return convertField(getDictionary(ctx.schemaVersion).field(target), value, ctx);
+  return convertField(ctx.dictionary.field(target), value, ctx);
 }

@@ -1,4 +1,4 @@
-import { getDictionary } from '../../dictionary';
+import type { Dictionary } from '../../dictionary';
 import { fieldIdInHeader } from '../template/layout';
 import { foldForMatch } from '../check/normalize';
 import type { CellValue } from '../model/types';
@@ -87,9 +87,8 @@ interface TargetNames {
   readonly synonyms: readonly string[];
 }
 
-function namesOf(schemaVersion?: string): TargetNames[] {
-  const dictionary = getDictionary(schemaVersion);
-  return [...mappingTargets(schemaVersion).values()].map((target) => {
+function namesOf(dictionary: Dictionary): TargetNames[] {
+  return [...mappingTargets(dictionary).values()].map((target) => {
     const field = target.kind === 'birthDate' ? undefined : dictionary.field(target.id);
     return {
       target,
@@ -129,9 +128,9 @@ function candidatesFor(column: number, header: string, names: readonly TargetNam
 }
 
 /** A proposal for every column of `header` (cells of the header row of the selected range). */
-export function proposeMapping(header: readonly CellValue[], schemaVersion?: string): ColumnProposal[] {
-  const names = namesOf(schemaVersion);
-  const targets = mappingTargets(schemaVersion);
+export function proposeMapping(header: readonly CellValue[], dictionary: Dictionary): ColumnProposal[] {
+  const names = namesOf(dictionary);
+  const targets = mappingTargets(dictionary);
   const texts = header.map((value) =>
     typeof value === 'string' ? value : value == null ? '' : String(value),
   );

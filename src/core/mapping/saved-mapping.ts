@@ -1,4 +1,4 @@
-import { getDictionary } from '../../dictionary';
+import type { Dictionary } from '../../dictionary';
 import type { CellValue } from '../model/types';
 import { headerWords } from './headers';
 import { mappingTargets } from './targets';
@@ -34,12 +34,12 @@ export interface ColumnMapping {
   readonly target: string | null;
 }
 
-export function savedMappingFrom(columns: readonly ColumnMapping[], schemaVersion?: string): SavedMapping {
-  const targets = mappingTargets(schemaVersion);
+export function savedMappingFrom(columns: readonly ColumnMapping[], dictionary: Dictionary): SavedMapping {
+  const targets = mappingTargets(dictionary);
   return {
     format: SAVED_MAPPING_FORMAT,
     version: SAVED_MAPPING_VERSION,
-    schemaVersion: getDictionary(schemaVersion).schema.version,
+    schemaVersion: dictionary.schema.version,
     columns: columns
       .filter((c) => c.header.trim() !== '')
       .map((c) => ({
@@ -57,7 +57,7 @@ export function savedMappingToJson(mapping: SavedMapping): string {
 export type ParsedMapping = { ok: true; mapping: SavedMapping } | { ok: false; message: string };
 
 /** Reads a saved mapping, with a French message saying what is wrong when it cannot be used. */
-export function parseSavedMapping(json: string, schemaVersion?: string): ParsedMapping {
+export function parseSavedMapping(json: string, dictionary: Dictionary): ParsedMapping {
   let data: unknown;
   try {
     data = JSON.parse(json);
@@ -76,7 +76,7 @@ export function parseSavedMapping(json: string, schemaVersion?: string): ParsedM
   }
   if (!Array.isArray(record.columns))
     return { ok: false, message: 'La correspondance ne liste aucune colonne.' };
-  const targets = mappingTargets(schemaVersion);
+  const targets = mappingTargets(dictionary);
   const columns: SavedColumn[] = [];
   for (const [i, entry] of (record.columns as unknown[]).entries()) {
     const column = entry as Partial<Record<keyof SavedColumn, unknown>> | null;

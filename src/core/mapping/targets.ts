@@ -1,4 +1,4 @@
-import { getDictionary, type Dictionary, type FieldDef } from '../../dictionary';
+import type { Dictionary, FieldDef } from '../../dictionary';
 import { BIRTH_DATE_PARTS, BIRTH_DATE_TARGET } from './synonyms';
 
 /**
@@ -20,8 +20,7 @@ export interface MappingTarget {
 
 const cache = new WeakMap<Dictionary, ReadonlyMap<string, MappingTarget>>();
 
-export function mappingTargets(schemaVersion?: string): ReadonlyMap<string, MappingTarget> {
-  const dictionary = getDictionary(schemaVersion);
+export function mappingTargets(dictionary: Dictionary): ReadonlyMap<string, MappingTarget> {
   const cached = cache.get(dictionary);
   if (cached) return cached;
   const of = (field: FieldDef, kind: TargetKind): [string, MappingTarget] => [

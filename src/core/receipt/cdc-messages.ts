@@ -1,4 +1,4 @@
-import { getDictionary, type Dictionary } from '../../dictionary';
+import type { Dictionary } from '../../dictionary';
 import { fieldName } from '../../i18n/check-messages';
 import { foldForMatch } from '../check/normalize';
 import type { XsdErrorCode } from '../xsd/types';
@@ -162,10 +162,7 @@ function fold(message: string): string {
   return foldForMatch(message).replace(/[\s.]+$/, '');
 }
 
-export function explainCdcMessage(
-  message: string,
-  dictionary: Dictionary = getDictionary(),
-): CdcMessageExplanation {
+export function explainCdcMessage(message: string, dictionary: Dictionary): CdcMessageExplanation {
   const folded = fold(message);
   const names = (ids: readonly string[]) => ids.map((id) => fieldName(dictionary.field(id))).join(', ');
   const entry = CATALOGUE.find((e) => e.pattern.test(folded));

@@ -1,4 +1,4 @@
-import { getDictionary, type Dictionary } from '../../dictionary';
+import type { Dictionary } from '../../dictionary';
 import { schemaShape } from '../xml/schema-shape';
 import { readGuardedXml } from './xml-guard';
 
@@ -42,7 +42,7 @@ interface PassageContext {
 export function traceSentXml(
   xml: string,
   positions: readonly SentXmlPosition[],
-  dictionary: Dictionary = getDictionary(),
+  dictionary: Dictionary,
 ): SentXmlTrace {
   const shape = schemaShape(dictionary);
   const passagePath = shape.passage.path.join('/');

@@ -1,4 +1,13 @@
-import type { TemplateContent } from '../../xlsx/xlsx-template';
+import type { CellValue } from '../model/types';
+
+/** Values to put in a new template, by dictionary id: the bundled examples, the demo, tests and benchmarks. */
+export interface TemplateContent {
+  /** Flux-level values by dictionary id. */
+  readonly parameters?: Readonly<Record<string, CellValue>>;
+  /** Passage rows, each keyed by dictionary id. */
+  readonly passages?: readonly Readonly<Record<string, CellValue>>[];
+  readonly digcomp?: readonly Readonly<Record<string, CellValue>>[];
+}
 
 /**
  * Fictitious holders for the bundled example workbooks, the demo and the tests.

@@ -1,4 +1,10 @@
-import { getDictionary, type Dictionary, type EnumValue, type FieldDef } from '../../dictionary';
+import {
+  isDefaultOption,
+  type ChoiceNode,
+  type Dictionary,
+  type EnumValue,
+  type FieldDef,
+} from '../../dictionary';
 import type { CellValue, HistoryKey, TrackingKey } from '../model/types';
 
 /**
@@ -133,8 +139,16 @@ export function fieldIdInHeader(text: string): string | undefined {
 /** A header shows a star for fields that must always be filled in their block. */
 function isMarkedRequired(dictionary: Dictionary, field: FieldDef): boolean {
   if (field.status !== 'required') return false;
-  // Bloc 9 replaces bloc 8 only when a CPF file number is known: its columns are not starred.
-  return !dictionary.placement(field.id).choices.some((c) => c.option === 'dossierFormation');
+  // An option other than the default (bloc 9 instead of bloc 8) is used only when known: not starred.
+  return dictionary
+    .placement(field.id)
+    .choices.every((c) => isDefaultOption(choiceNamed(dictionary, c.choice), c.option));
+}
+
+function choiceNamed(dictionary: Dictionary, name: string): ChoiceNode {
+  const found = dictionary.choices.find((c) => c.name === name);
+  if (!found) throw new Error(`No choice ${name}`);
+  return found;
 }
 
 function numberFormatOf(field: FieldDef): string {
@@ -171,8 +185,7 @@ function toColumn(dictionary: Dictionary, field: FieldDef, index: number): Layou
   };
 }
 
-export function buildTemplateLayout(version?: string): TemplateLayout {
-  const dictionary = getDictionary(version);
+export function buildTemplateLayout(dictionary: Dictionary): TemplateLayout {
   const fluxFields = dictionary.fieldsOfScope('flux');
   const passageFields = dictionary.fieldsOfScope('passage');
   const digcompFields = [dictionary.field('5.1'), ...dictionary.fieldsOfScope('digcomp')];
@@ -324,74 +337,4 @@ export function layoutAsJson(layout: TemplateLayout): unknown {
       },
     ],
   };
-}
-
-/** How many rows of the template get drop-down lists and live formats (Excel extends them as the table grows). */
-export const TEMPLATE_ROWS = 5000;
-
-/** A conditional format that shows a mistake as people type, for what a formula can express. */
-export interface LiveRule {
-  /** Column letter the format applies to. */
-  readonly column: string;
-  readonly field: string;
-  /** Formula relative to the first data row (Excel evaluates it for each row). */
-  readonly formula: string;
-  readonly why: 'required' | 'length';
-}
-
-/**
- * Live checks for the passages sheet: an empty mandatory cell on a row that has data,
- * and lengths. The full check stays the core's; these only give early feedback.
- */
-export function liveRules(columns: readonly LayoutColumn[], version?: string): LiveRule[] {
-  const dictionary = getDictionary(version);
-  const r = FIRST_DATA_ROW;
-  const last = columns[columns.length - 1].column;
-  const rowHasData = `COUNTA($A${r}:$${last}${r})>0`;
-  const colOf = (id: string) => columns.find((c) => c.field === id)?.column;
-  const dossier = colOf('9.1');
-  const rules: LiveRule[] = [];
-  for (const c of columns) {
-    const field = dictionary.field(c.field);
-    const cell = `${c.column}${r}`;
-    const empty = `LEN(TRIM(${cell}))=0`;
-    const options = dictionary.placement(field.id).choices.map((x) => x.option);
-    if (field.status === 'required') {
-      if (options.includes('titulaire') && dossier) {
-        rules.push({
-          column: c.column,
-          field: c.field,
-          why: 'required',
-          formula: `AND(${rowHasData},${empty},LEN(TRIM($${dossier}${r}))=0)`,
-        });
-      } else if (options.includes('dossierFormation') && dossier) {
-        rules.push({
-          column: c.column,
-          field: c.field,
-          why: 'required',
-          formula: `AND(LEN(TRIM($${dossier}${r}))>0,${empty})`,
-        });
-      } else if (options.length === 0) {
-        rules.push({
-          column: c.column,
-          field: c.field,
-          why: 'required',
-          formula: `AND(${rowHasData},${empty})`,
-        });
-      }
-    }
-    if (field.kind !== 'string') continue;
-    if (field.length !== undefined) {
-      const formula = `AND(LEN(${cell})>0,LEN(TRIM(${cell}))<>${field.length})`;
-      rules.push({ column: c.column, field: c.field, why: 'length', formula });
-    } else if (field.maxLength !== undefined) {
-      rules.push({
-        column: c.column,
-        field: c.field,
-        why: 'length',
-        formula: `LEN(TRIM(${cell}))>${field.maxLength}`,
-      });
-    }
-  }
-  return rules;
 }

@@ -1,4 +1,4 @@
-import { getDictionary, type Dictionary } from '../../dictionary';
+import type { Dictionary } from '../../dictionary';
 import { fieldName } from '../../i18n/check-messages';
 import {
   explainCdcMessage,
@@ -24,7 +24,7 @@ import type { HistoryResult, TrackingChanges, TrackingUpdate } from './types';
 export interface ApplyReceiptOptions {
   /** When the accusé is imported: the "Date du statut". */
   readonly now: Date;
-  readonly dictionary?: Dictionary;
+  readonly dictionary: Dictionary;
   /** The file as it was deposited: lets an XSD report be traced to rows and fields. */
   readonly sentXml?: string;
 }
@@ -80,7 +80,7 @@ export function applyReceipt(
   receipt: Receipt,
   options: ApplyReceiptOptions,
 ): ReceiptApplication {
-  const dictionary = options.dictionary ?? getDictionary();
+  const { dictionary } = options;
   return receipt.kind === 'functional'
     ? applyFunctional(data, receipt, options, dictionary)
     : applyXsdRejection(data, receipt, options, dictionary);

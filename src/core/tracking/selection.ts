@@ -1,4 +1,4 @@
-import { getDictionary, type Dictionary } from '../../dictionary';
+import type { Dictionary } from '../../dictionary';
 import { cellOf } from '../check/check';
 import { locationPrefix } from '../../i18n/check-messages';
 import type { Issue, SourceRow, WorkbookData } from '../model/types';
@@ -34,7 +34,7 @@ const WANTED: Record<ExportMode, (status: CdcStatus) => boolean> = {
 export function selectPassagesForExport(
   data: WorkbookData,
   mode: ExportMode,
-  dictionary: Dictionary = getDictionary(),
+  dictionary: Dictionary,
 ): ExportSelection {
   const leftOut: Record<CdcStatus, number> = { toSend: 0, sent: 0, accepted: 0, rejected: 0 };
   const issues: Issue[] = [];

@@ -1,4 +1,4 @@
-import { getDictionary, type Dictionary } from '../../dictionary';
+import type { Dictionary } from '../../dictionary';
 import type { CertificationGroup, Flux, Passage, XmlValue } from '../model/types';
 import { formatHorodatage } from './horodatage';
 import { hasValue, schemaShape } from './schema-shape';
@@ -10,7 +10,7 @@ import { hasValue, schemaShape } from './schema-shape';
  */
 export function groupCertifications(
   passages: readonly Passage[],
-  dictionary: Dictionary = getDictionary(),
+  dictionary: Dictionary,
 ): CertificationGroup[] {
   const keyFields = schemaShape(dictionary).certificationFields;
   const groups = new Map<string, { values: Record<string, XmlValue>; passages: Passage[] }>();
@@ -39,7 +39,7 @@ export interface CreateFluxInput {
   readonly now: Date;
   /** Defaults to a random UUID, as the dictionary advises (1.1). */
   readonly idFlux?: string;
-  readonly dictionary?: Dictionary;
+  readonly dictionary: Dictionary;
 }
 
 export function createFlux(input: CreateFluxInput): Flux {
@@ -47,6 +47,6 @@ export function createFlux(input: CreateFluxInput): Flux {
     idFlux: input.idFlux ?? globalThis.crypto.randomUUID(),
     horodatage: formatHorodatage(input.now),
     header: input.header,
-    certifications: groupCertifications(input.passages, input.dictionary ?? getDictionary()),
+    certifications: groupCertifications(input.passages, input.dictionary),
   };
 }

@@ -1,4 +1,4 @@
-import { getDictionary, type Dictionary } from '../../dictionary';
+import type { Dictionary } from '../../dictionary';
 import { readGuardedXml, XmlGuardStop } from '../receipt/xml-guard';
 
 /**
@@ -81,7 +81,7 @@ export interface SchemaComparison {
 
 export function compareOfficialXsd(
   identity: OfficialXsdIdentity,
-  dictionary: Dictionary = getDictionary(),
+  dictionary: Dictionary,
 ): SchemaComparison {
   const ours = dictionary.schema;
   const version = identity.version ?? 'non indiquée';

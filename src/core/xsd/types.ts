@@ -1,3 +1,4 @@
+import type { Dictionary } from '../../dictionary';
 import type { XmlLocation, XmlSourceMap } from '../model/types';
 
 /**
@@ -50,8 +51,8 @@ export interface XmlValidationReport {
 }
 
 export interface ValidateXmlOptions {
-  /** Dictionary version whose XSD is used; default: the current one. */
-  readonly schemaVersion?: string;
+  /** The schema version whose generated XSD is used, and whose labels name the elements. */
+  readonly dictionary: Dictionary;
   /**
    * Validate against this XSD instead of the one generated from the dictionary (e.g. a schema the CDC
    * has just published, or the official file in tests). Messages still use the dictionary's labels.

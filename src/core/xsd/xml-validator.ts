@@ -1,4 +1,4 @@
-import { getDictionary } from '../../dictionary';
+import type { Dictionary } from '../../dictionary';
 import { DocumentText } from './document-text';
 import { schemaLookup } from './schema-lookup';
 import type { ValidateXmlOptions, XmlProblem, XmlValidationReport } from './types';
@@ -12,27 +12,26 @@ import { writeXsd } from './write-xsd';
  * Worker in the add-in): build it with the runner of the platform. No file system access here, so the
  * browser bundle can use it: the XSD text comes from writeXsd() and the dictionary.
  */
-export type ValidateXml = (xml: string | Uint8Array, options?: ValidateXmlOptions) => Promise<XmlValidationReport>;
+export type ValidateXml = (xml: string | Uint8Array, options: ValidateXmlOptions) => Promise<XmlValidationReport>;
 
 /** As many problems as the CDC's own report lists ("seules les 100 premières erreurs"). */
 export const DEFAULT_MAX_ERRORS = 100;
 
-const generatedXsdCache = new Map<string, string>();
+const generatedXsdCache = new WeakMap<Dictionary, string>();
 
-function generatedXsd(version: string): { fileName: string; contents: string } {
-  const dictionary = getDictionary(version);
-  let contents = generatedXsdCache.get(version);
+function generatedXsd(dictionary: Dictionary): { fileName: string; contents: string } {
+  let contents = generatedXsdCache.get(dictionary);
   if (contents === undefined) {
     contents = writeXsd(dictionary.schema);
-    generatedXsdCache.set(version, contents);
+    generatedXsdCache.set(dictionary, contents);
   }
   return { fileName: dictionary.schema.xsdFile, contents };
 }
 
 export function createXmlValidator(runner: XmllintRunner): ValidateXml {
-  return async (xml, options = {}) => {
-    const dictionary = getDictionary(options.schemaVersion);
-    const schema = options.extraSchema ?? generatedXsd(dictionary.schema.version);
+  return async (xml, options) => {
+    const { dictionary } = options;
+    const schema = options.extraSchema ?? generatedXsd(dictionary);
     const byteLength = typeof xml === 'string' ? utf8Length(xml) : xml.byteLength;
     const memory = memoryPagesFor(byteLength);
 
@@ -61,7 +60,7 @@ function isWellFormednessError(message: XmllintMessage): boolean {
 }
 
 function toReport(messages: readonly XmllintMessage[], xml: string | Uint8Array, options: ValidateXmlOptions): XmlValidationReport {
-  const dictionary = getDictionary(options.schemaVersion);
+  const { dictionary } = options;
   const document = new DocumentText(xml);
   const { sourceMap } = options;
   const context = {

@@ -5,7 +5,6 @@ import type { ReadinessLevel, RowReadiness } from '../../core/check/readiness';
 import type { Issue, Severity } from '../../core/model/types';
 
 const PASSAGES_SHEET = SHEET_NAMES.passages;
-import { getDictionary } from '../../dictionary';
 import { strings } from '../../i18n/pane';
 
 /** Rows shown at once: a pane listing 50 000 rows would freeze; filters narrow the rest down. */
@@ -69,13 +68,11 @@ function messageBody(message: string): string {
   return body.charAt(0).toLocaleUpperCase('fr-FR') + body.slice(1);
 }
 
-function fieldName(id: string): string {
+/** "Nom de naissance (8.1)": the label comes from the dictionary the pane works with. */
+function fieldName(id: string, labelOf: (id: string) => string | undefined): string {
   if (!id) return '—';
-  try {
-    return `${getDictionary().field(id).label} (${id})`;
-  } catch {
-    return id;
-  }
+  const label = labelOf(id);
+  return label === undefined ? id : `${label} (${id})`;
 }
 
 interface Group {
@@ -106,19 +103,22 @@ function groupByRow(issues: readonly Issue[]): Group[] {
 export interface ProblemListProps {
   readonly issues: readonly Issue[];
   readonly onSelect: (issue: Issue) => void;
+  /** French label of a field, by dictionary id. */
+  readonly fieldLabel: (id: string) => string | undefined;
   /** Readiness of each passage row (Passages sheet), shown next to the row's title. */
   readonly readiness?: readonly RowReadiness[];
 }
 
 const LEVEL_COLOR = { prete: 'success', 'a-risque': 'warning', bloquee: 'danger' } as const;
 
-export function ProblemList({ issues, onSelect, readiness }: ProblemListProps) {
+export function ProblemList({ issues, onSelect, readiness, fieldLabel }: ProblemListProps) {
+  const nameOf = (id: string) => fieldName(id, fieldLabel);
   const levels = useMemo(() => new Map((readiness ?? []).map((r) => [r.row, r.level])), [readiness]);
   const styles = useStyles();
   const [severity, setSeverity] = useState<SeverityFilter>('all');
   const [field, setField] = useState('');
   const fields = useMemo(
-    () => [...new Set(issues.map((i) => i.field))].sort((a, b) => fieldName(a).localeCompare(fieldName(b))),
+    () => [...new Set(issues.map((i) => i.field))].sort((a, b) => nameOf(a).localeCompare(nameOf(b))),
     [issues],
   );
   const shown = useMemo(
@@ -153,7 +153,7 @@ export function ProblemList({ issues, onSelect, readiness }: ProblemListProps) {
             <option value="">{strings.allColumns}</option>
             {fields.map((id) => (
               <option key={id || 'none'} value={id}>
-                {fieldName(id)}
+                {nameOf(id)}
               </option>
             ))}
           </Select>
@@ -192,7 +192,7 @@ export function ProblemList({ issues, onSelect, readiness }: ProblemListProps) {
                       {issue.cell || '—'}
                     </Badge>
                     <span className={styles.text}>
-                      {issue.field ? <span className={styles.field}>{fieldName(issue.field)}</span> : null}
+                      {issue.field ? <span className={styles.field}>{nameOf(issue.field)}</span> : null}
                       <span>{messageBody(issue.message)}</span>
                     </span>
                   </button>

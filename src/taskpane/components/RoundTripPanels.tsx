@@ -13,8 +13,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useMemo, useRef, useState, type ChangeEvent } from 'react';
-import { mappingTargets } from '../../core/mapping';
+import { useRef, useState, type ChangeEvent } from 'react';
 import type { ExportMode } from '../../core/tracking';
 import type {
   AddinController,
@@ -280,7 +279,7 @@ export function MappingPanel(props: {
 }) {
   const styles = useStyles();
   const { view, controller } = props;
-  const targets = useMemo(() => [...mappingTargets().values()], []);
+  const targets = view.targets;
   const [saved, setSaved] = useState(view.savedNames[0] ?? '');
   const [name, setName] = useState('');
   const confidence = new Map(view.proposals.map((p) => [p.column, p.confidence]));

@@ -1,8 +1,10 @@
 import { checkWorkbook } from '../../../src/core/check/check';
 import { passageColumn, validPassage, workbook } from '../../support/workbook';
+import { DICTIONARY } from '../../support/dictionary';
 
 const today = new Date(Date.UTC(2024, 8, 1));
-const check = (...args: Parameters<typeof workbook>) => checkWorkbook(workbook(...args), { today });
+const check = (...args: Parameters<typeof workbook>) =>
+  checkWorkbook(workbook(...args), { dictionary: DICTIONARY, today });
 const errorsOf = (result: ReturnType<typeof check>) => result.issues.filter((i) => i.severity === 'error');
 
 describe('checkWorkbook on valid rows', () => {
@@ -106,7 +108,10 @@ describe('checkWorkbook reports each problem on its cell', () => {
   it('reports a missing column once, not on every row', () => {
     const data = workbook([validPassage(), validPassage({ '5.1': 'P-2' })]);
     const { ['8.1']: _removed, ...columns } = data.passages.columns;
-    const result = checkWorkbook({ ...data, passages: { ...data.passages, columns } }, { today });
+    const result = checkWorkbook(
+      { ...data, passages: { ...data.passages, columns } },
+      { dictionary: DICTIONARY, today },
+    );
     expect(result.issues.filter((i) => i.code === 'missingColumn')).toHaveLength(1);
   });
 });

@@ -1,7 +1,7 @@
-import { getDictionary } from '../../../src/dictionary';
 import { excelSerialToIsoDate, normalizeCell, type Normalized } from '../../../src/core/check/normalize';
+import { DICTIONARY } from '../../support/dictionary';
 
-const dictionary = getDictionary();
+const dictionary = DICTIONARY;
 const ctx = { date1904: false };
 const norm = (id: string, value: Parameters<typeof normalizeCell>[1], c = ctx): Normalized =>
   normalizeCell(dictionary.field(id), value, c);

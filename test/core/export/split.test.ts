@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { utf8ByteLength } from '../../../src/core/export/split';
-import { getDictionary } from '../../../src/dictionary';
 import { validateWithNativeXmllint } from '../../support/xmllint-native';
 import { OFFICIAL_XSD } from '../../support/cli';
 import { validPassage, workbook } from '../../support/workbook';
@@ -8,8 +7,9 @@ import { prepareExport } from '../../../src/core/export/export';
 import { partFileName, PassageTooLargeError, splitFluxByLimits } from '../../../src/core/export/split';
 import type { Flux } from '../../../src/core/model/types';
 import { buildFluxXml } from '../../../src/core/xml/flux-writer';
+import { DICTIONARY } from '../../support/dictionary';
 
-const dictionary = getDictionary();
+const dictionary = DICTIONARY;
 const now = new Date('2026-03-01T10:00:00Z');
 
 /** 12 passages over three certifications, in an order that interleaves them. */
@@ -22,7 +22,12 @@ function flux(): Flux {
       '4.2': codes[i % 3],
     }),
   );
-  const prepared = prepareExport(workbook(rows), { now, today: now, idFlux: 'flux-1' });
+  const prepared = prepareExport(workbook(rows), {
+    dictionary: DICTIONARY,
+    now,
+    today: now,
+    idFlux: 'flux-1',
+  });
   if (!prepared.ok) throw new Error(prepared.check.issues.map((i) => i.message).join('\n'));
   return prepared.prepared.flux;
 }

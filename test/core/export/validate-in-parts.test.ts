@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import { getDictionary } from '../../../src/dictionary';
 import { checkWorkbook } from '../../../src/core/check/check';
 import { createFlux } from '../../../src/core/xml/group';
 import {
@@ -10,15 +9,22 @@ import {
 import { validateXml } from '../../../src/core/xsd/validate-xml';
 import type { Flux, Passage } from '../../../src/core/model/types';
 import { validPassage, workbook } from '../../support/workbook';
+import { DICTIONARY } from '../../support/dictionary';
 
-const dictionary = getDictionary();
+const dictionary = DICTIONARY;
 const sheets = { passages: 'Passages', digcomp: 'DIGCOMP', parameters: 'Paramètres' };
 const now = new Date('2026-06-01T08:00:00Z');
 
 function fluxOf(rows: ReturnType<typeof validPassage>[]): Flux {
-  const result = checkWorkbook(workbook(rows), { today: now });
+  const result = checkWorkbook(workbook(rows), { dictionary: DICTIONARY, today: now });
   expect(result.summary.errors).toBe(0);
-  return createFlux({ header: result.header, passages: result.passages, now, idFlux: 'test' });
+  return createFlux({
+    dictionary: DICTIONARY,
+    header: result.header,
+    passages: result.passages,
+    now,
+    idFlux: 'test',
+  });
 }
 
 /** Type and code must agree (RS codes for RS certifications), or the check refuses the row. */

@@ -1,5 +1,4 @@
 import { readFileSync } from 'fs';
-import { getDictionary } from '../../../src/dictionary';
 import { checkWorkbook } from '../../../src/core/check/check';
 import { buildFluxXml, createFlux } from '../../../src/core/xml';
 import { readOfficialExample, replaceFirst, setNil, setValue } from '../../support/official-example';
@@ -8,15 +7,19 @@ import {
   importedWorkbookData,
   importFluxXml,
   type CollectedImport,
+  type FluxImportOptions,
 } from '../../../src/core/import';
 import { SAMPLE_ACCUSE } from '../../support/paths';
+import { DICTIONARY } from '../../support/dictionary';
 
-const dictionary = getDictionary();
+const dictionary = DICTIONARY;
 const example = readOfficialExample();
 const ACCUSE = SAMPLE_ACCUSE;
 
-const imported = (xml: string | Uint8Array, options = {}): Promise<CollectedImport> =>
-  collectFluxImport([xml], options);
+const imported = (
+  xml: string | Uint8Array,
+  options: Partial<FluxImportOptions> = {},
+): Promise<CollectedImport> => collectFluxImport([xml], { dictionary: DICTIONARY, ...options });
 
 const codes = (r: CollectedImport) => r.result.issues.map((i) => i.code);
 
@@ -116,7 +119,7 @@ describe('a CDC file with every field', () => {
     expect(r.content.passages[0]['8.2']).toBeNull();
     expect(r.content.passages[0]['5.15']).toBeNull();
     expect(r.content.passages[0]['5.11']).toBeNull();
-    const check = checkWorkbook(importedWorkbookData(r.content));
+    const check = checkWorkbook(importedWorkbookData(r.content, DICTIONARY), { dictionary: DICTIONARY });
     expect(check.passages[0].values['8.2']).toBeUndefined();
   });
 });
@@ -164,7 +167,7 @@ describe('a file rejected by the CDC (another tool’s mistakes)', () => {
 
   it('opens with its mistakes shown by the check on their cells', async () => {
     const r = await imported(rejected);
-    const check = checkWorkbook(importedWorkbookData(r.content));
+    const check = checkWorkbook(importedWorkbookData(r.content, DICTIONARY), { dictionary: DICTIONARY });
     const errors = check.issues.filter((i) => i.severity === 'error').map((i) => [i.cell, i.code]);
     expect(errors).toEqual(
       expect.arrayContaining([
@@ -281,7 +284,7 @@ describe('broken and hostile files', () => {
   });
 
   it('stops past the size limit', async () => {
-    const r = await collectFluxImport([Buffer.from(example)], { maxBytes: 2000 });
+    const r = await collectFluxImport([Buffer.from(example)], { dictionary: DICTIONARY, maxBytes: 2000 });
     expect(r.result.stopped?.code).toBe('fileTooLarge');
   });
 
@@ -310,16 +313,18 @@ describe('broken and hostile files', () => {
 
   it('stops on bytes that are not in the declared encoding, and reads other declared encodings', async () => {
     const bytes = Buffer.from(example.replace('Mention spéciale', 'Mention sp\u00e9ciale'), 'latin1');
-    expect((await collectFluxImport([bytes])).result.stopped?.code).toBe('unsupportedEncoding');
+    expect((await collectFluxImport([bytes], { dictionary: DICTIONARY })).result.stopped?.code).toBe(
+      'unsupportedEncoding',
+    );
     const latin1 = Buffer.from(example.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"'), 'latin1');
-    const r = await collectFluxImport([latin1]);
+    const r = await collectFluxImport([latin1], { dictionary: DICTIONARY });
     expect(r.result.complete).toBe(true);
     expect(r.content.passages[0]['5.3']).toBe('Mention spéciale');
     const utf16 = Buffer.concat([
       Buffer.from([0xff, 0xfe]),
       Buffer.from(example.replace('UTF-8', 'UTF-16'), 'utf16le'),
     ]);
-    expect((await collectFluxImport([utf16])).content.passages).toHaveLength(3);
+    expect((await collectFluxImport([utf16], { dictionary: DICTIONARY })).content.passages).toHaveLength(3);
   });
 
   it('bounds what it keeps: text beyond an Excel cell, issues beyond the cap (still counted)', async () => {
@@ -343,10 +348,14 @@ describe('broken and hostile files', () => {
         yield chunk;
       }
     }
-    await importFluxXml(source(), (p) => {
-      seen.push(chunksRead);
-      expect(p.index).toBe(seen.length - 1);
-    });
+    await importFluxXml(
+      source(),
+      (p) => {
+        seen.push(chunksRead);
+        expect(p.index).toBe(seen.length - 1);
+      },
+      { dictionary: DICTIONARY },
+    );
     expect(seen).toHaveLength(3);
     expect(seen[0]).toBeLessThan(chunks.length / 2);
   });

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { getDictionary, type FieldDef } from '../../../src/dictionary';
+import { type FieldDef } from '../../../src/dictionary';
 import { checkWorkbook } from '../../../src/core/check/check';
 import type { Flux, Passage } from '../../../src/core/model/types';
 import { buildFluxXml, createFlux } from '../../../src/core/xml';
@@ -12,13 +12,14 @@ import {
 } from '../../support/xml';
 import { readFileSync } from 'fs';
 import { collectFluxImport, importedWorkbookData } from '../../../src/core/import';
+import { DICTIONARY } from '../../support/dictionary';
 
 /**
  * The round trip the import promises: a valid CDC file, imported into the template and exported again, gives
  * the same passages with the same values; only idFlux and horodatage change.
  */
 
-const dictionary = getDictionary();
+const dictionary = DICTIONARY;
 const today = new Date('2026-06-01T00:00:00Z');
 const now = new Date('2026-06-01T08:00:00Z');
 
@@ -39,10 +40,13 @@ interface Reexported {
 }
 
 async function reexport(xml: string): Promise<Reexported> {
-  const imported = await collectFluxImport([xml]);
+  const imported = await collectFluxImport([xml], { dictionary: DICTIONARY });
   expect(imported.result.complete).toBe(true);
   expect(imported.result.issues.filter((i) => i.severity === 'error')).toEqual([]);
-  const check = checkWorkbook(importedWorkbookData(imported.content), { today });
+  const check = checkWorkbook(importedWorkbookData(imported.content, DICTIONARY), {
+    dictionary: DICTIONARY,
+    today,
+  });
   const flux = createFlux({ header: check.header, passages: check.passages, now, dictionary });
   const reported = new Set(
     check.issues.filter((i) => i.severity === 'error').map((i) => `${i.sheet}/${i.row}/${i.field}`),

@@ -1,8 +1,8 @@
-import { getDictionary } from '../../../src/dictionary';
 import { normalizeCell } from '../../../src/core/check/normalize';
 import { templateCellFromXml } from '../../../src/core/import/template-cells';
+import { DICTIONARY } from '../../support/dictionary';
 
-const dictionary = getDictionary();
+const dictionary = DICTIONARY;
 const ctx = { date1904: false };
 
 describe('cells made from XML values', () => {

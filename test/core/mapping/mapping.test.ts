@@ -1,6 +1,5 @@
 import { buildTemplateLayout } from '../../../src/core/template/layout';
 import { normalizeCell } from '../../../src/core/check/normalize';
-import { getDictionary } from '../../../src/dictionary';
 import {
   applyMapping,
   BIRTH_DATE_TARGET,
@@ -13,11 +12,12 @@ import {
   savedMappingToJson,
   type ColumnMapping,
 } from '../../../src/core/mapping';
+import { DICTIONARY } from '../../support/dictionary';
 
-const dictionary = getDictionary();
-const ctx = { date1904: false };
+const dictionary = DICTIONARY;
+const ctx = { date1904: false, dictionary: DICTIONARY };
 const targetsOf = (headers: string[]) =>
-  proposeMapping(headers).map((p) => (p.confidence >= CONFIDENT ? (p.target ?? null) : null));
+  proposeMapping(headers, DICTIONARY).map((p) => (p.confidence >= CONFIDENT ? (p.target ?? null) : null));
 
 describe('proposals from realistic headers', () => {
   it('a school register (scolarité export)', () => {
@@ -58,9 +58,9 @@ describe('proposals from realistic headers', () => {
   });
 
   it('a copy of the template, whose headers carry the dictionary id, wherever the columns are', () => {
-    const layout = buildTemplateLayout();
+    const layout = buildTemplateLayout(DICTIONARY);
     const headers = layout.passages.columns.map((c) => c.header).reverse();
-    const proposal = proposeMapping(headers);
+    const proposal = proposeMapping(headers, DICTIONARY);
     expect(proposal.map((p) => p.target)).toEqual(layout.passages.columns.map((c) => c.field).reverse());
     expect(proposal.every((p) => p.confidence === 1 && p.reason === 'templateHeader')).toBe(true);
   });
@@ -74,16 +74,16 @@ describe('proposals from realistic headers', () => {
   it('gives each field to one column only, and never a birth date together with a year column', () => {
     const headers = ['Nom', 'Nom de famille', 'Date de naissance', 'Année de naissance'];
     expect(targetsOf(headers)).toEqual([null, '8.1', null, '8.6']);
-    const proposal = proposeMapping(headers);
+    const proposal = proposeMapping(headers, DICTIONARY);
     expect(proposal[0].target).not.toBe('8.1');
     expect(proposal[2]).toMatchObject({ reason: 'none', confidence: 0 });
   });
 
   it('offers a guess by shared words below the confidence that applies it without asking', () => {
-    const [guess] = proposeMapping(['Date de délivrance du titre']);
+    const [guess] = proposeMapping(['Date de délivrance du titre'], DICTIONARY);
     expect(guess).toMatchObject({ target: '5.10', reason: 'similar' });
     expect(guess.confidence).toBeLessThan(CONFIDENT);
-    expect(proposeMapping(['Couleur préférée'])[0].target).toBeUndefined();
+    expect(proposeMapping(['Couleur préférée'], DICTIONARY)[0].target).toBeUndefined();
   });
 });
 
@@ -169,7 +169,7 @@ describe('conversions a user expects', () => {
 
 describe('applying a mapping', () => {
   const header = ['Nom de famille', 'Prénom', 'Date de naissance', 'Sexe', 'BCR certificateur', 'Remarque'];
-  const columns: ColumnMapping[] = proposeMapping(header).map((p) => ({
+  const columns: ColumnMapping[] = proposeMapping(header, DICTIONARY).map((p) => ({
     column: p.column,
     header: p.header,
     target: p.confidence >= CONFIDENT ? (p.target ?? null) : null,
@@ -182,7 +182,7 @@ describe('applying a mapping', () => {
       [null, null, null, null, null, 'ligne de total'],
       ['Petit', 'Jo', '01/01/2001', 'Homme', 'ZZ999ZZZ', null],
     ];
-    const result = applyMapping(rows, columns, 1, { sheet: 'Élèves' });
+    const result = applyMapping(rows, columns, 1, { dictionary: DICTIONARY, sheet: 'Élèves' });
     expect(result.passages).toEqual([
       { '8.1': 'Martin', '8.3': 'Léa', '8.6': 1990, '8.7': 4, '8.8': 12, '8.9': 'F' },
       { '8.1': 'Durand', '8.3': 'Paul', '8.6': 'inconnue', '8.9': 'M' },
@@ -208,13 +208,13 @@ describe('saved mappings', () => {
       { column: 2, header: 'Commentaire', target: null },
       { column: 3, header: 'Code INSEE', target: '8.10' },
     ];
-    const json = savedMappingToJson(savedMappingFrom(first));
+    const json = savedMappingToJson(savedMappingFrom(first, DICTIONARY));
     expect(JSON.parse(json).columns[0]).toEqual({
       header: 'Nom de famille',
       field: '8.1',
       label: 'Nom de naissance',
     });
-    const parsed = parseSavedMapping(json);
+    const parsed = parseSavedMapping(json, DICTIONARY);
     if (!parsed.ok) throw new Error(parsed.message);
     const resolved = resolveSavedMapping(parsed.mapping, [
       'DATE DE NAISSANCE',
@@ -227,17 +227,17 @@ describe('saved mappings', () => {
   });
 
   it('are refused with a French reason when they are not ours or name an unknown field', () => {
-    expect(parseSavedMapping('{')).toEqual({
+    expect(parseSavedMapping('{', DICTIONARY)).toEqual({
       ok: false,
       message: "Le fichier de correspondance n'est pas du JSON lisible.",
     });
-    expect(parseSavedMapping('{"format":"autre"}').ok).toBe(false);
+    expect(parseSavedMapping('{"format":"autre"}', DICTIONARY).ok).toBe(false);
     const bad = JSON.stringify({
       format: 'accrochage-cdc/correspondance',
       version: 1,
       columns: [{ header: 'X', field: '99.9' }],
     });
-    expect(parseSavedMapping(bad)).toEqual({
+    expect(parseSavedMapping(bad, DICTIONARY)).toEqual({
       ok: false,
       message: 'Colonne « X » de la correspondance : donnée inconnue « 99.9 ».',
     });

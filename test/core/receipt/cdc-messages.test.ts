@@ -1,7 +1,7 @@
-import { getDictionary } from '../../../src/dictionary';
 import { explainCdcMessage, explainXsdReceiptMessage } from '../../../src/core/receipt/cdc-messages';
+import { DICTIONARY } from '../../support/dictionary';
 
-const label = (id: string) => getDictionary().field(id).label;
+const label = (id: string) => DICTIONARY.field(id).label;
 
 describe('KO messages of the accusé (guide de lecture V3)', () => {
   it.each([
@@ -31,7 +31,7 @@ describe('KO messages of the accusé (guide de lecture V3)', () => {
       false,
     ],
   ])('%s', (message, code, accepted) => {
-    const explained = explainCdcMessage(message);
+    const explained = explainCdcMessage(message, DICTIONARY);
     expect(explained.code).toBe(code);
     expect(explained.accepted).toBe(accepted);
     expect(explained.explanation).not.toBe('');
@@ -42,24 +42,25 @@ describe('KO messages of the accusé (guide de lecture V3)', () => {
     expect(
       explainCdcMessage(
         'AUCUN TITULAIRE NE CORRESPOND AUX CRITERES\n   OBLIGATOIRES ENRICHIS DU JOUR ET DU MOIS DE NAISSANCE.',
+        DICTIONARY,
       ).code,
     ).toBe('noHolderDayMonth');
   });
 
   it('says which cells to check, by their dictionary label', () => {
-    const generic = explainCdcMessage('Aucun titulaire ne correspond à ces critères');
+    const generic = explainCdcMessage('Aucun titulaire ne correspond à ces critères', DICTIONARY);
     for (const id of ['8.1', '8.8', '8.7', '8.10']) expect(generic.action).toContain(label(id));
     expect(
-      explainCdcMessage('Aucun titulaire ne correspond aux critères de reconciliation').action,
+      explainCdcMessage('Aucun titulaire ne correspond aux critères de reconciliation', DICTIONARY).action,
     ).toContain(label('8.10'));
-    expect(explainCdcMessage("Le statut de la certification … l'index 0 est KO").fields).toEqual([
+    expect(explainCdcMessage("Le statut de la certification … l'index 0 est KO", DICTIONARY).fields).toEqual([
       '4.1',
       '4.2',
     ]);
   });
 
   it('falls back to a generic explanation for a message it does not know, counted as rejected', () => {
-    const explained = explainCdcMessage('Erreur technique inattendue');
+    const explained = explainCdcMessage('Erreur technique inattendue', DICTIONARY);
     expect(explained).toMatchObject({ code: 'unknown', accepted: false, fields: [] });
     expect(explained.action).toMatch(/ticket d’assistance/);
   });

@@ -5,8 +5,9 @@ import {
   templateVersionText,
   type TemplateSnapshot,
 } from '../../../src/core/template/template-version';
+import { DICTIONARY } from '../../support/dictionary';
 
-const layout = buildTemplateLayout();
+const layout = buildTemplateLayout(DICTIONARY);
 const allSheets = ['Paramètres', 'Passages', 'DIGCOMP', 'Historique', 'Listes'];
 const header = [...layout.passages.columns, ...layout.passages.trackingColumns].map((c) => c.header);
 const parameterRows = [

@@ -1,4 +1,3 @@
-import { getDictionary } from '../../../src/dictionary';
 import { validPassage } from '../../support/workbook';
 import { prepareExport } from '../../../src/core/export/export';
 import { parseReceipt } from '../../../src/core/receipt/parse-receipt';
@@ -6,6 +5,7 @@ import type { Receipt } from '../../../src/core/receipt/types';
 import { buildFluxXml } from '../../../src/core/xml/flux-writer';
 import { applyReceipt } from '../../../src/core/tracking/apply-receipt';
 import { trackedWorkbook } from '../../support/tracked-workbook';
+import { DICTIONARY } from '../../support/dictionary';
 
 const now = new Date('2026-03-02T09:30:00Z');
 
@@ -38,7 +38,10 @@ const ALREADY =
 
 describe('applying a functional accusé', () => {
   it('marks OK passages Accepté, with the date of the import and no message', () => {
-    const result = applyReceipt(trackedWorkbook([sent('A'), sent('B')]), functional([], ['A', 'B']), { now });
+    const result = applyReceipt(trackedWorkbook([sent('A'), sent('B')]), functional([], ['A', 'B']), {
+      dictionary: DICTIONARY,
+      now,
+    });
     expect(result.counts).toEqual({ accepted: 2, rejected: 0, unmatched: 0 });
     expect(result.changes.updates).toEqual([
       {
@@ -55,12 +58,15 @@ describe('applying a functional accusé', () => {
   });
 
   it('marks KO passages Rejeté with the CDC message and what to do', () => {
-    const result = applyReceipt(trackedWorkbook([sent('A')]), functional([['A', NO_HOLDER]], []), { now });
+    const result = applyReceipt(trackedWorkbook([sent('A')]), functional([['A', NO_HOLDER]], []), {
+      dictionary: DICTIONARY,
+      now,
+    });
     expect(result.counts.rejected).toBe(1);
     const [update] = result.changes.updates;
     expect(update.values.status).toBe('rejected');
     expect(update.values.message).toBe(NO_HOLDER);
-    expect(update.values.action).toContain(getDictionary().field('8.1').label);
+    expect(update.values.action).toContain(DICTIONARY.field('8.1').label);
     expect(result.rows[0].explanations[0].code).toBe('noHolderMandatory');
   });
 
@@ -68,7 +74,7 @@ describe('applying a functional accusé', () => {
     const result = applyReceipt(
       trackedWorkbook([sent('A'), sent('B')]),
       functional([['A', ALREADY]], ['B']),
-      { now },
+      { dictionary: DICTIONARY, now },
     );
     expect(result.counts).toEqual({ accepted: 2, rejected: 0, unmatched: 0 });
     expect(result.changes.updates[0].values).toMatchObject({ status: 'accepted', message: ALREADY });
@@ -85,7 +91,7 @@ describe('applying a functional accusé', () => {
         ],
         ['B'],
       ),
-      { now },
+      { dictionary: DICTIONARY, now },
     );
     expect(result.changes.updates.map((u) => [u.row, u.values.status])).toEqual([
       [2, 'rejected'],
@@ -96,6 +102,7 @@ describe('applying a functional accusé', () => {
 
   it('lists passages of the accusé that no row carries, instead of dropping them', () => {
     const result = applyReceipt(trackedWorkbook([sent('A')]), functional([['Z', NO_HOLDER]], ['A', 'Y']), {
+      dictionary: DICTIONARY,
       now,
     });
     expect(result.unmatched).toEqual([
@@ -119,7 +126,7 @@ describe('applying a functional accusé', () => {
         ],
         ['B', 'B', 'A'],
       ),
-      { now },
+      { dictionary: DICTIONARY, now },
     );
     expect(result.changes.updates.map((u) => [u.idTechnique, u.values.status, u.values.message])).toEqual([
       ['A', 'rejected', NO_HOLDER],
@@ -135,7 +142,7 @@ describe('applying a functional accusé', () => {
     const result = applyReceipt(
       trackedWorkbook([sent('A', 'flux-2'), sent('B')]),
       functional([['A', NO_HOLDER]], ['B']),
-      { now },
+      { dictionary: DICTIONARY, now },
     );
     expect(result.changes.updates.map((u) => u.idTechnique)).toEqual(['B']);
     expect(result.stale).toEqual([{ row: 2, idTechnique: 'A', idFlux: 'flux-2' }]);
@@ -143,7 +150,9 @@ describe('applying a functional accusé', () => {
 
   it('matches an idTechnique typed as a number in the sheet', () => {
     const data = trackedWorkbook([{ cells: validPassage({ '5.1': 1979262 }) }]);
-    expect(applyReceipt(data, functional([], ['1979262']), { now }).counts.accepted).toBe(1);
+    expect(
+      applyReceipt(data, functional([], ['1979262']), { dictionary: DICTIONARY, now }).counts.accepted,
+    ).toBe(1);
   });
 });
 
@@ -165,7 +174,7 @@ describe('applying an XSD-rejection report', () => {
       report(
         "<erreur><type>XSD</type><message>cvc-elt.1.a : Déclaration de l'élément 'cpf:flux' introuvable.</message><ligne>2</ligne><colonne>52</colonne></erreur>",
       ),
-      { now },
+      { dictionary: DICTIONARY, now },
     );
     expect(result.changes.updates.map((u) => [u.idTechnique, u.values.status])).toEqual([
       ['A', 'rejected'],
@@ -182,7 +191,7 @@ describe('applying an XSD-rejection report', () => {
     const result = applyReceipt(
       trackedWorkbook(rows),
       report('<erreur><type>XSD</type><message>x</message></erreur>'),
-      { now },
+      { dictionary: DICTIONARY, now },
     );
     expect(result.changes.updates).toEqual([]);
     expect(result.notices.join()).toMatch(/Impossible de savoir quelles lignes/);
@@ -190,9 +199,9 @@ describe('applying an XSD-rejection report', () => {
 
   it('shows each error at its row and field when the deposited file is given', () => {
     const data = trackedWorkbook(rows);
-    const prepared = prepareExport(data, { now, today: now, idFlux: 'flux-1' });
+    const prepared = prepareExport(data, { dictionary: DICTIONARY, now, today: now, idFlux: 'flux-1' });
     if (!prepared.ok) throw new Error('valid workbook expected');
-    const xml = buildFluxXml(prepared.prepared.flux, getDictionary());
+    const xml = buildFluxXml(prepared.prepared.flux, DICTIONARY);
     const lines = xml.split('\n');
     const sexeOfB = lines.findIndex(
       (l, i) => l.includes('<cpf:sexe>') && lines.slice(0, i).some((p) => p.includes('>B<')),
@@ -203,7 +212,7 @@ describe('applying an XSD-rejection report', () => {
         `<erreur><type>XSD</type><message>cvc-enumeration-valid : La valeur 'H' n'est pas un facet valide par rapport à l'énumération '[M, F]'.</message>` +
           `<ligne>${sexeOfB + 1}</ligne><colonne>${lines[sexeOfB].length}</colonne></erreur>`,
       ),
-      { now, sentXml: xml },
+      { dictionary: DICTIONARY, now, sentXml: xml },
     );
     expect(result.xsdErrors).toEqual([
       expect.objectContaining({

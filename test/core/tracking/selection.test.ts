@@ -1,6 +1,7 @@
 import { validPassage } from '../../support/workbook';
 import { selectPassagesForExport } from '../../../src/core/tracking/selection';
 import { trackedWorkbook } from '../../support/tracked-workbook';
+import { DICTIONARY } from '../../support/dictionary';
 
 const data = trackedWorkbook(
   [
@@ -20,13 +21,13 @@ const data = trackedWorkbook(
 
 describe('export modes', () => {
   it('"tous" sends every row, whatever its status', () => {
-    const selection = selectPassagesForExport(data, 'all');
+    const selection = selectPassagesForExport(data, 'all', DICTIONARY);
     expect(selection.rows).toEqual([2, 3, 4, 5, 6]);
     expect(selection.data).toBe(data);
   });
 
   it('"non envoyés" sends the rows with no status or "À envoyer", with their DIGCOMP results only', () => {
-    const selection = selectPassagesForExport(data, 'notSent');
+    const selection = selectPassagesForExport(data, 'notSent', DICTIONARY);
     expect(selection.rows).toEqual([2, 3]);
     expect(selection.leftOut).toEqual({ toSend: 0, sent: 1, accepted: 1, rejected: 1 });
     expect(selection.data.digcomp.rows.map((r) => r.cells['5.1'])).toEqual(['NEW']);
@@ -34,7 +35,7 @@ describe('export modes', () => {
   });
 
   it('"rejetés" sends exactly the rejected rows, the status read without accents or case', () => {
-    const selection = selectPassagesForExport(data, 'rejected');
+    const selection = selectPassagesForExport(data, 'rejected', DICTIONARY);
     expect(selection.rows).toEqual([6]);
     expect(selection.data.passages.rows.map((r) => r.cells['5.1'])).toEqual(['KO']);
     expect(selection.data.digcomp.rows.map((r) => r.cells['5.1'])).toEqual(['KO']);
@@ -42,7 +43,7 @@ describe('export modes', () => {
 
   it('warns about a status it cannot read and treats the row as to send', () => {
     const odd = trackedWorkbook([{ cells: validPassage({ '5.1': 'X' }), tracking: { status: 'peut-être' } }]);
-    const selection = selectPassagesForExport(odd, 'notSent');
+    const selection = selectPassagesForExport(odd, 'notSent', DICTIONARY);
     expect(selection.rows).toEqual([2]);
     expect(selection.issues).toEqual([
       expect.objectContaining({
@@ -59,7 +60,7 @@ describe('export modes', () => {
       { cells: validPassage({ '5.1': 'P-1' }), tracking: { status: 'Accepté' } },
       { cells: validPassage({ '5.1': ' P-1 ' }) },
     ]);
-    const selection = selectPassagesForExport(reused, 'notSent');
+    const selection = selectPassagesForExport(reused, 'notSent', DICTIONARY);
     expect(selection.issues).toEqual([
       expect.objectContaining({
         severity: 'error',

@@ -1,6 +1,5 @@
 import * as fs from 'fs';
 import fc from 'fast-check';
-import { getDictionary } from '../../../src/dictionary';
 import type { Flux, Passage } from '../../../src/core/model/types';
 import { buildFluxXml, buildFluxXmlWithMap, writeFluxXml } from '../../../src/core/xml/flux-writer';
 import { createFlux } from '../../../src/core/xml/group';
@@ -12,8 +11,9 @@ import {
   validateManyWithXmllint,
   validHeaderArbitrary,
 } from '../../support/xml';
+import { DICTIONARY } from '../../support/dictionary';
 
-const dictionary = getDictionary();
+const dictionary = DICTIONARY;
 const officialExample = fs.readFileSync(OFFICIAL_EXAMPLE_PATH, 'utf8');
 const HEADER = { '2.1': 'AB123CDE', '3.1': 'E564ACB0', '3.2': 'MCFCER000123' };
 

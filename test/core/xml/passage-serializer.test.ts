@@ -1,9 +1,9 @@
-import { getDictionary } from '../../../src/dictionary';
 import type { DigcompResult, Passage } from '../../../src/core/model/types';
 import { passageLineFields } from '../../../src/core/xml/line-origins';
 import { compilePassageSerializer } from '../../../src/core/xml/passage-serializer';
+import { DICTIONARY } from '../../support/dictionary';
 
-const dictionary = getDictionary();
+const dictionary = DICTIONARY;
 const serialize = compilePassageSerializer(dictionary);
 
 /** The required values of a passage whose holder is identified by civil status (bloc 8). */

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
-import { getDictionary } from '../../../src/dictionary';
 import { buildFluxXml } from '../../../src/core/xml/flux-writer';
 import { passageLineFields } from '../../../src/core/xml/line-origins';
 import { compilePassageSerializer } from '../../../src/core/xml/passage-serializer';
 import { buildReferenceFluxXml, referencePassageXml } from '../../../src/core/xml/reference-serializer';
 import { anyPassageArbitrary, canonicalXml, validHeaderArbitrary } from '../../support/xml';
 import { createFlux } from '../../../src/core/xml/group';
+import { DICTIONARY } from '../../support/dictionary';
 
-const dictionary = getDictionary();
+const dictionary = DICTIONARY;
 const serialize = compilePassageSerializer(dictionary);
 const PASSAGE_LEVEL = 7;
 

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { getDictionary } from '../../../src/dictionary';
 import { buildFluxXml } from '../../../src/core/xml/flux-writer';
 import { validateManyWithXmllint, validFluxArbitrary } from '../../support/xml';
+import { DICTIONARY } from '../../support/dictionary';
 
-const dictionary = getDictionary();
+const dictionary = DICTIONARY;
 
 describe('files written from valid passages are accepted by the official CDC XSD (native xmllint)', () => {
   test('200 random files of 1–5 passages: every field at random within its facets, both choices, DIGCOMP', () => {

@@ -3,7 +3,7 @@ import { nodeXmllintRunner } from '../../../src/core/xsd/node-xmllint-runner';
 import { validateXml } from '../../../src/core/xsd/validate-xml';
 import { memoryPagesFor } from '../../../src/core/xsd/xmllint-runner';
 import { writeXsd } from '../../../src/core/xsd/write-xsd';
-import { getDictionary } from '../../../src/dictionary';
+import { DICTIONARY } from '../../support/dictionary';
 
 /**
  * ~20 MB of XML (5 000 passages, 300 000 lines) built in the test from one passage of the CDC example
@@ -26,7 +26,7 @@ describe('validateXml on a large file', () => {
 
   it('validates 20 MB within the memory it asks for', async () => {
     expect(xml.length).toBeGreaterThan(20 * 1024 * 1024);
-    await expect(validateXml(xml)).resolves.toEqual({ valid: true, errors: [] });
+    await expect(validateXml(xml, { dictionary: DICTIONARY })).resolves.toEqual({ valid: true, errors: [] });
   });
 
   it('reports an error in the last passage at its exact line', async () => {
@@ -34,12 +34,12 @@ describe('validateXml on a large file', () => {
     const broken = `${xml.slice(0, last)}<cpf:sexe>H</cpf:sexe>${xml.slice(last + '<cpf:sexe>M</cpf:sexe>'.length)}`;
     const line = broken.slice(0, last).split('\n').length;
     expect(line).toBeGreaterThan(65535);
-    const report = await validateXml(broken);
+    const report = await validateXml(broken, { dictionary: DICTIONARY });
     expect(report.errors).toEqual([expect.objectContaining({ line, code: 'enumeration' })]);
   });
 
   it('needs streaming: building a tree of the same file runs out of the default memory', async () => {
-    const schema = { fileName: 'accrochage.xsd', contents: writeXsd(getDictionary().schema) };
+    const schema = { fileName: 'accrochage.xsd', contents: writeXsd(DICTIONARY.schema) };
     await expect(
       nodeXmllintRunner({ xml, schema, stream: false, initialMemoryPages: 256, maxMemoryPages: 512 }),
     ).rejects.toThrow(/La validation XSD n'a pas pu aboutir \(xmllint, code 9\)/);

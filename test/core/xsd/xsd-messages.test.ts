@@ -1,17 +1,17 @@
-import { getDictionary } from '../../../src/dictionary';
 import { DocumentText } from '../../../src/core/xsd/document-text';
 import { schemaLookup } from '../../../src/core/xsd/schema-lookup';
 import { readOfficialExample, setValue } from '../../support/official-example';
 import type { XsdErrorCode } from '../../../src/core/xsd/types';
 import { parseXmllintOutput } from '../../../src/core/xsd/xmllint-output';
 import { describeXmllintMessage, formatProblemMessage, XSD_ERROR_CLASSES, type MessageContext } from '../../../src/core/xsd/xsd-messages';
+import { DICTIONARY } from '../../support/dictionary';
 
 /**
  * libxml2 texts below were printed by xmllint (native 2.9 and xmllint-wasm 2.13) on broken variants
  * of the CDC example; see equivalence.test.ts for the variants.
  */
 const NS = '{urn:cdc:cpf:pc5:schema:1.0.0}';
-const lookup = schemaLookup(getDictionary('1.1.2'));
+const lookup = schemaLookup(DICTIONARY);
 
 function frenchFor(output: string, document?: string, fieldOnLine?: MessageContext['fieldOnLine']) {
   const [message] = parseXmllintOutput(output);

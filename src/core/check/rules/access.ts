@@ -1,4 +1,4 @@
-import { getDictionary } from '../../../dictionary';
+import type { Dictionary } from '../../../dictionary';
 import type { RowRule } from './types';
 
 /**
@@ -6,8 +6,8 @@ import type { RowRule } from './types';
  * the CDC's own example file fills it for a non-VAE passage, so both directions are warnings, not errors.
  */
 
-const accessField = getDictionary().field('7.1');
-const labelOf = (code: string) => accessField.enumeration?.find((e) => e.code === code)?.label ?? code;
+const labelOf = (dictionary: Dictionary, code: string) =>
+  dictionary.field('7.1').enumeration?.find((e) => e.code === code)?.label ?? code;
 
 export const ACCESS_RULES: readonly RowRule[] = [
   {
@@ -22,9 +22,9 @@ export const ACCESS_RULES: readonly RowRule[] = [
     code: 'vaeRouteWithoutVae',
     severity: 'warning',
     source: '7.2 seulement si 7.1 = VAE (dictionnaire 7.2)',
-    test: ({ values: v, filled }) =>
+    test: ({ dictionary, values: v, filled }) =>
       v['7.2'] !== undefined && v['7.1'] !== 'VAE' && (v['7.1'] !== undefined || !filled.has('7.1'))
-        ? { other: v['7.1'] === undefined ? 'vide' : labelOf(v['7.1']) }
+        ? { other: v['7.1'] === undefined ? 'vide' : labelOf(dictionary, v['7.1']) }
         : undefined,
   },
 ];

@@ -1,4 +1,4 @@
-import { getDictionary } from '../../../dictionary';
+import type { Dictionary } from '../../../dictionary';
 import { listLabels } from '../../../i18n/check-messages';
 import type { RowRule } from './types';
 
@@ -15,9 +15,18 @@ const ANY_REPERTORY_CODE = /^(RNCP|RS)\d+$/;
 const NOT_ALPHANUMERIC = /[^A-Za-z0-9]/g;
 const DIGITS_ONLY = /^\d+$/;
 
-const typeField = getDictionary().field('4.1');
-const LISTED_TYPES = new Set((typeField.suggestions ?? []).map((s) => s.code));
-const TYPE_LIST = listLabels(typeField.suggestions ?? []);
+const typeLists = new WeakMap<Dictionary, { codes: ReadonlySet<string>; labels: string }>();
+
+/** The certification types the dictionary lists (4.1), once per dictionary. */
+function listedTypes(dictionary: Dictionary): { codes: ReadonlySet<string>; labels: string } {
+  let found = typeLists.get(dictionary);
+  if (!found) {
+    const suggestions = dictionary.field('4.1').suggestions ?? [];
+    found = { codes: new Set(suggestions.map((s) => s.code)), labels: listLabels(suggestions) };
+    typeLists.set(dictionary, found);
+  }
+  return found;
+}
 
 /** The code the CDC expects for a mistyped one, when it can be told for sure (prefix missing, case, spaces). */
 export function expectedRepertoryCode(type: string, code: string): string | undefined {
@@ -59,9 +68,11 @@ export const CERTIFICATION_RULES: readonly RowRule[] = [
     code: 'certificationTypeUnlisted',
     severity: 'warning',
     source: '4.1 liste du dictionnaire (RNCP, RS, …)',
-    test: ({ values: v }) =>
-      v['4.1'] !== undefined && !LISTED_TYPES.has(v['4.1']) && !ANY_REPERTORY_CODE.test(v['4.2'] ?? '')
-        ? { value: v['4.1'], expected: TYPE_LIST }
-        : undefined,
+    test: ({ dictionary, values: v }) => {
+      const listed = listedTypes(dictionary);
+      return v['4.1'] !== undefined && !listed.codes.has(v['4.1']) && !ANY_REPERTORY_CODE.test(v['4.2'] ?? '')
+        ? { value: v['4.1'], expected: listed.labels }
+        : undefined;
+    },
   },
 ];

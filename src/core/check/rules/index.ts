@@ -30,7 +30,9 @@ export const ROW_RULES: readonly RowRule[] = [
 
 export function runRowRules(context: RowContext): void {
   const { passage, dictionary, sheet, issues, filled, today } = context;
-  const input = { values: passage.values, passage, filled, today };
+  const chosen = dictionary.chosenOptions((id) => filled.has(id));
+  const applies = (id: string) => dictionary.applies(id, chosen);
+  const input = { dictionary, values: passage.values, passage, filled, today, applies };
   for (const rule of ROW_RULES) {
     const params = rule.test(input);
     if (!params) continue;

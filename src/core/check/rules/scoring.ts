@@ -1,4 +1,4 @@
-import { getDictionary } from '../../../dictionary';
+import type { Dictionary } from '../../../dictionary';
 import type { RowRule } from './types';
 
 /**
@@ -6,8 +6,8 @@ import type { RowRule } from './types';
  * score", 5.15 is the score reached. Both are nillable, so these are warnings: the CDC accepts nil.
  */
 
-const mentionField = getDictionary().field('5.16');
-const mentionLabel = (code: string) => mentionField.enumeration?.find((e) => e.code === code)?.label ?? code;
+const mentionLabel = (dictionary: Dictionary, code: string) =>
+  dictionary.field('5.16').enumeration?.find((e) => e.code === code)?.label ?? code;
 
 export const SCORING_RULES: readonly RowRule[] = [
   {
@@ -22,9 +22,9 @@ export const SCORING_RULES: readonly RowRule[] = [
     code: 'mentionWithScoring',
     severity: 'warning',
     source: '5.16 / 5.4 (dictionnaire 5.4 : la mention relève d’une admission)',
-    test: ({ values: v }) =>
+    test: ({ dictionary, values: v }) =>
       v['5.4'] === 'PAR_SCORING' && v['5.16'] !== undefined && v['5.16'] !== 'SANS_MENTION'
-        ? { value: mentionLabel(v['5.16']) }
+        ? { value: mentionLabel(dictionary, v['5.16']) }
         : undefined,
   },
 ];

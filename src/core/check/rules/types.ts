@@ -5,6 +5,7 @@ import type { DigcompResult, Passage, Severity, SourceSheet } from '../../model/
 
 /** What every row rule sees of one passage. */
 export interface RuleInput {
+  readonly dictionary: Dictionary;
   /** Valid cells only, canonical (ISO dates, list codes, "true"/"false"). */
   readonly values: Readonly<Record<string, string>>;
   readonly passage: Passage;
@@ -15,6 +16,8 @@ export interface RuleInput {
   readonly filled: ReadonlySet<string>;
   /** Today in Paris (ISO date), from CheckOptions.today: rules never read the clock. */
   readonly today: string;
+  /** Whether a field belongs to the options of the exclusive choices the row uses (see chosenOption). */
+  readonly applies: (fieldId: string) => boolean;
 }
 
 /** A business rule of one passage row, shown on the cell of `field`. */
@@ -55,7 +58,7 @@ export interface RowContext {
   readonly issues: IssueCollector;
 }
 
-/** Bloc 9 replaces bloc 8: identity rules of bloc 8 apply only to rows that use no bloc 9 field. */
+/** Bloc 9 replaces bloc 8: identity rules of bloc 8 apply only to rows identified by the holder's civil status. */
 export function usesTitulaire(input: RuleInput): boolean {
-  return !input.filled.has('9.1') && !input.filled.has('9.2') && !input.filled.has('9.3');
+  return input.applies('8.1');
 }

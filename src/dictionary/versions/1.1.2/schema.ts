@@ -55,34 +55,47 @@ const passage = all(
       leaf('dateInscription', '7.4', { min: 0 }),
     ]),
     sequence('identificationTitulaire', [
-      choice(IDENTITY_CHOICE, [
-        all('dossierFormation', [
-          leaf('idDossier', '9.1'),
-          leaf('nomTitulaire', '9.2'),
-          leaf('prenom1Titulaire', '9.3'),
-        ]),
-        all('titulaire', [
-          leaf('nomNaissance', '8.1'),
-          leaf('nomUsage', '8.2', { nillable: true }),
-          leaf('prenom1', '8.3'),
-          leaf('prenom2', '8.4', { min: 0 }),
-          leaf('prenom3', '8.5', { min: 0 }),
-          leaf('anneeNaissance', '8.6'),
-          leaf('moisNaissance', '8.7', { nillable: true }),
-          leaf('jourNaissance', '8.8', { nillable: true }),
-          leaf('sexe', '8.9'),
-          sequence('codeCommuneNaissance', [
-            choice(BIRTHPLACE_CHOICE, [
-              sequence('codeInseeNaissance', [leaf('codeInsee', '8.10')]),
-              sequence('codePostalNaissance', [leaf('codePostal', '8.11', { nillable: true })]),
-            ]),
-          ]),
-          leaf('libelleCommuneNaissance', '8.12', { min: 0 }),
-          leaf('codePaysNaissance', '8.13', { min: 0 }),
-          leaf('libellePaysNaissance', '8.14', { min: 0 }),
-          leaf('commentairesMEN', '8.15', { min: 0 }),
-        ]),
-      ]),
+      choice(
+        IDENTITY_CHOICE,
+        [
+          all(
+            'dossierFormation',
+            [leaf('idDossier', '9.1'), leaf('nomTitulaire', '9.2'), leaf('prenom1Titulaire', '9.3')],
+            { label: 'un dossier CPF (bloc 9)' },
+          ),
+          all(
+            'titulaire',
+            [
+              leaf('nomNaissance', '8.1'),
+              leaf('nomUsage', '8.2', { nillable: true }),
+              leaf('prenom1', '8.3'),
+              leaf('prenom2', '8.4', { min: 0 }),
+              leaf('prenom3', '8.5', { min: 0 }),
+              leaf('anneeNaissance', '8.6'),
+              leaf('moisNaissance', '8.7', { nillable: true }),
+              leaf('jourNaissance', '8.8', { nillable: true }),
+              leaf('sexe', '8.9'),
+              sequence('codeCommuneNaissance', [
+                choice(
+                  BIRTHPLACE_CHOICE,
+                  [
+                    sequence('codeInseeNaissance', [leaf('codeInsee', '8.10')]),
+                    sequence('codePostalNaissance', [leaf('codePostal', '8.11', { nillable: true })]),
+                  ],
+                  // The INSEE code is what the CDC asks for; a postal code typed too is only left out.
+                  'firstKept',
+                ),
+              ]),
+              leaf('libelleCommuneNaissance', '8.12', { min: 0 }),
+              leaf('codePaysNaissance', '8.13', { min: 0 }),
+              leaf('libellePaysNaissance', '8.14', { min: 0 }),
+              leaf('commentairesMEN', '8.15', { min: 0 }),
+            ],
+            { label: 'son état civil (bloc 8)' },
+          ),
+        ],
+        'refused',
+      ),
     ]),
     leaf('verbatim', '5.17', { min: 0 }),
   ],

@@ -8,6 +8,7 @@ import {
   unexpectedNameCharacters,
 } from '../../../../src/core/check/rules/names';
 import { assessReadiness } from '../../../../src/core/check/readiness';
+import { DICTIONARY } from '../../../support/dictionary';
 
 const today = new Date(Date.UTC(2024, 8, 1));
 
@@ -60,7 +61,7 @@ describe('nirisation rules apply to civil status only', () => {
   it('leave a passage identified by its CPF file (bloc 9) alone', () => {
     const row = validPassage({ '9.1': '1234567891011', '9.2': 'Martin', '9.3': 'Léa' });
     for (const id of ['8.1', '8.3', '8.6', '8.7', '8.8', '8.9', '8.10']) delete row[id];
-    expect(checkWorkbook(workbook([row]), { today }).issues).toEqual([]);
+    expect(checkWorkbook(workbook([row]), { dictionary: DICTIONARY, today }).issues).toEqual([]);
   });
 });
 

@@ -2,6 +2,7 @@ import { checkWorkbook } from '../../../../src/core/check/check';
 import type { Issue } from '../../../../src/core/model/types';
 import { passageColumn, workbook } from '../../../support/workbook';
 import { FAULTS, REALISTIC_TODAY, realisticRows } from '../../../support/realistic-workbook';
+import { DICTIONARY } from '../../../support/dictionary';
 
 /**
  * The issue's definition of done: on a few hundred realistic rows mixing clean and faulty identities, every
@@ -10,7 +11,10 @@ import { FAULTS, REALISTIC_TODAY, realisticRows } from '../../../support/realist
 
 const ROWS = realisticRows(400);
 const FIRST_ROW = 2;
-const result = checkWorkbook(workbook(ROWS.map((r) => r.input)), { today: REALISTIC_TODAY });
+const result = checkWorkbook(workbook(ROWS.map((r) => r.input)), {
+  dictionary: DICTIONARY,
+  today: REALISTIC_TODAY,
+});
 const issuesByRow = new Map<number, Issue[]>();
 for (const issue of result.issues) issuesByRow.set(issue.row, [...(issuesByRow.get(issue.row) ?? []), issue]);
 

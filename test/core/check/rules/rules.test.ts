@@ -2,6 +2,7 @@ import { checkWorkbook } from '../../../../src/core/check/check';
 import { prepareExport } from '../../../../src/core/export/export';
 import { listRules } from '../../../../src/core/check/rules';
 import { validPassage, workbook, type RowInput } from '../../../support/workbook';
+import { DICTIONARY } from '../../../support/dictionary';
 
 /**
  * Every business rule, one case each: the row that breaks it gets the issue on the rule's cell with the rule's
@@ -11,7 +12,7 @@ import { validPassage, workbook, type RowInput } from '../../../support/workbook
 
 const today = new Date(Date.UTC(2024, 8, 1));
 const check = (rows: RowInput[], digcomp?: RowInput[]) =>
-  checkWorkbook(workbook(rows, { digcomp }), { today });
+  checkWorkbook(workbook(rows, { digcomp }), { dictionary: DICTIONARY, today });
 
 interface RuleCase {
   readonly code: string;
@@ -440,9 +441,9 @@ describe('each business rule', () => {
 describe('rules and the export', () => {
   it('lets warnings through but blocks the export on an error', () => {
     const warningOnly = workbook([row({ '8.8': '' })]);
-    expect(prepareExport(warningOnly, { today }).ok).toBe(true);
+    expect(prepareExport(warningOnly, { dictionary: DICTIONARY, today }).ok).toBe(true);
     const withError = workbook([row({ '4.2': '34825' })]);
-    const refused = prepareExport(withError, { today });
+    const refused = prepareExport(withError, { dictionary: DICTIONARY, today });
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.check.issues.map((i) => i.code)).toContain('certificationCodeMismatch');
   });
