@@ -61,6 +61,8 @@ export async function runExcelBench(rows = 100_000, highlighted = 10_000): Promi
       tag: '',
       severity: i % 5 ? 'error' : 'warning',
       code: 'x',
+      location: 'x',
+      text: 'x',
       message: 'x',
     });
   }

@@ -1,23 +1,34 @@
 import type { Dictionary } from '../dictionary';
-import { listRules } from '../core/check/rules';
+import { listRules, type RuleSummary } from '../core/check/rules';
 
-/** The business rules as a French Markdown table, for docs/regles.md (generated, never edited by hand). */
+/** The rule registry as a French Markdown table, for docs/regles.md (generated, never edited by hand). */
+
+const KIND: Record<RuleSummary['kind'], string> = {
+  row: 'la ligne',
+  digcomp: 'le résultat DIGCOMP',
+  rows: 'plusieurs lignes',
+};
+
+const cell = (text: string) => text.replace(/\|/g, '\\|');
+
 export function rulesMarkdown(dictionary: Dictionary): string {
   const rows = listRules().map((rule) => {
     const field = dictionary.field(rule.field);
     const severity = rule.severity === 'error' ? 'Erreur (bloque l’export)' : 'Avertissement';
-    return `| ${field.id} ${field.label} | ${severity} | \`${rule.code}\` | ${rule.source.replace(/\|/g, '\\|')} |`;
+    const rejection = rule.predictsRejection ? 'oui' : 'non';
+    return `| ${field.id} ${field.label} | ${severity} | ${rejection} | \`${rule.id}\` | ${KIND[rule.kind]} | ${cell(rule.source)} |`;
   });
   return [
     '# Règles métier vérifiées au-delà du XSD',
     '',
-    'Généré depuis `src/core/check/rules` (ne pas modifier à la main : `UPDATE_DOCS=1 npx jest test/docs`).',
+    'Généré depuis le registre `src/core/check/rules` (ne pas modifier à la main : `UPDATE_DOCS=1 npx jest test/docs`).',
     'Les contrôles de format (longueurs, listes, dates, nombres) viennent du dictionnaire : voir',
     '[dictionnaire.md](dictionnaire.md). Une erreur bloque l’export ; un avertissement signale un risque de rejet',
-    '(KO à la nirisation, délai…) sans bloquer.',
+    '(KO à la nirisation, délai…) sans bloquer. « Prédit un rejet » : non pour un avertissement vrai qui laisse le',
+    'passage « prêt » (la CDC l’accepte quand même).',
     '',
-    '| Donnée | Gravité | Code | Source |',
-    '|---|---|---|---|',
+    '| Donnée | Gravité | Prédit un rejet | Règle | Porte sur | Source |',
+    '|---|---|---|---|---|---|',
     ...rows,
     '',
   ].join('\n');

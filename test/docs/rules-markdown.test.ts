@@ -21,4 +21,11 @@ describe('docs/regles.md', () => {
     expect(lines).toHaveLength(listRules().length);
     expect(lines).toContainEqual(expect.stringMatching(/^\| 5\.11 Date de fin de validité \| Erreur/));
   });
+
+  it('documents every rule of the registry, row and cross-row, by its id', () => {
+    const text = rulesMarkdown(DICTIONARY);
+    for (const rule of listRules()) expect(text).toContain(`\`${rule.id}\``);
+    expect(new Set(listRules().map((r) => r.id)).size).toBe(listRules().length);
+    expect(text).toMatch(/\| 5\.10 Date de délivrance \(début de validité\) \| Avertissement \| non \| `sendingOverdue` \| plusieurs lignes \|/);
+  });
 });

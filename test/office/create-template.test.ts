@@ -105,7 +105,19 @@ describe('new template', () => {
     await port.createTemplate();
     const formulas = model.requireSheet('Passages').conditionalFormats.map((cf) => cf.formula);
     expect(formulas).toContain('=AND(COUNTA($A2:$AQ2)>0,LEN(TRIM(A2))=0)');
-    expect(formulas).toContain('=LEN(A2)>255');
+    expect(formulas).toContain('=LEN(TRIM(A2))>255');
+  });
+
+  it('shows the template’s live rules while typing, as the CLI template does (codes too short, bloc 9 rows)', async () => {
+    const { port, model } = setUp();
+    await port.createTemplate();
+    const formulas = model.requireSheet('Passages').conditionalFormats.map((cf) => cf.formula);
+    const at = (id: string) => layout.passages.columns.find((c) => c.field === id)?.column ?? '';
+    // A code of fixed length typed too short (the add-in used to check maximum lengths only).
+    expect(formulas).toContain(`=AND(LEN(${at('8.13')}2)>0,LEN(TRIM(${at('8.13')}2))<>3)`);
+    // An empty "Nom de naissance" is flagged only on rows that use no bloc 9 field.
+    const dossier = ['9.1', '9.2', '9.3'].map((id) => `LEN(TRIM($${at(id)}2))>0`).join(',');
+    expect(formulas).toContain(`=AND(COUNTA($A2:$AQ2)>0,NOT(OR(${dossier})),LEN(TRIM(${at('8.1')}2))=0)`);
   });
 });
 

@@ -1,10 +1,11 @@
 import { buildTemplateLayout, FIRST_DATA_ROW } from '../../src/core/template/layout';
 import type { CellValue, SourceSheet, WorkbookData } from '../../src/core/model/types';
 import { DICTIONARY } from './dictionary';
+import type { Dictionary } from '../../src/dictionary';
 
 /** Builds WorkbookData the way a reader of a template made by us would, from rows keyed by dictionary id. */
 
-const layout = buildTemplateLayout(DICTIONARY);
+const currentLayout = buildTemplateLayout(DICTIONARY);
 
 export type RowInput = Record<string, CellValue>;
 
@@ -54,8 +55,9 @@ function sheetOf(
 
 export function workbook(
   passages: RowInput[],
-  options: { parameters?: RowInput; digcomp?: RowInput[]; date1904?: boolean } = {},
+  options: { parameters?: RowInput; digcomp?: RowInput[]; date1904?: boolean; dictionary?: Dictionary } = {},
 ): WorkbookData {
+  const layout = options.dictionary ? buildTemplateLayout(options.dictionary) : currentLayout;
   const parameters = options.parameters ?? VALID_PARAMETERS;
   const cells: Record<string, { address: string; value: CellValue }> = {};
   for (const c of layout.parameters.cells)
@@ -70,7 +72,7 @@ export function workbook(
 
 /** Column letter of a field on the passages sheet. */
 export function passageColumn(fieldId: string): string {
-  const column = layout.passages.columns.find((c) => c.field === fieldId);
+  const column = currentLayout.passages.columns.find((c) => c.field === fieldId);
   if (!column) throw new Error(`no passage column for ${fieldId}`);
   return column.column;
 }

@@ -1,19 +1,10 @@
-import { filledOptions, leafFields, type ChoiceNode, type Dictionary, type FieldDef } from '../../dictionary';
+import type { Dictionary, FieldDef } from '../../dictionary';
 import { SHEET_NAMES } from '../template/layout';
-import {
-  fieldName,
-  locationPrefix,
-  messageFor,
-  type IssueCode,
-  type MessageParams,
-} from '../../i18n/check-messages';
 import { normalizeCell, type NormalizeContext } from './normalize';
-import { runDigcompRules, runRowRules, type RowContext } from './rules';
+import { refusedChoice, runCrossRowRules, runDigcompRules, runRowRules, type RowContext } from './rules';
+import { cellOf, IssueCollector } from './issue-collector';
 import { parisDate, passageDeadline, type PassageDeadline } from './deadlines';
-import { findRepeatedPassages } from './identifiers';
 import { assessReadiness, summarizeReadiness, type ReadinessSummary, type RowReadiness } from './readiness';
-import { OBLIGATION_START } from './rules/dates';
-import { frenchDate } from './normalize';
 import type {
   CellValue,
   DigcompResult,
@@ -58,31 +49,6 @@ export interface CheckResult {
   readonly readinessSummary: ReadinessSummary;
 }
 
-/** Collects issues with their French message and location. */
-export class IssueCollector {
-  readonly issues: Issue[] = [];
-
-  add(
-    severity: Severity,
-    code: IssueCode,
-    where: { sheet: string; row: number; cell: string },
-    field: FieldDef | undefined,
-    params: MessageParams = {},
-  ): void {
-    const prefix = locationPrefix(where.sheet, where.cell, where.row, field);
-    this.issues.push({
-      sheet: where.sheet,
-      cell: where.cell,
-      row: where.row,
-      field: field?.id ?? '',
-      tag: field?.tag ?? '',
-      severity,
-      code,
-      message: `${prefix} : ${messageFor(code, field, params)}`,
-    });
-  }
-}
-
 interface RowValues {
   readonly values: Record<string, string>;
   /** Fields whose cell holds something (valid or not). */
@@ -124,15 +90,6 @@ function normalizeRow(
   return { values, filled };
 }
 
-export function cellOf(
-  sheet: SourceSheet,
-  row: number,
-  fieldId: string,
-): { sheet: string; row: number; cell: string } {
-  const column = sheet.columns[fieldId];
-  return { sheet: sheet.name, row, cell: column ? `${column}${row}` : '' };
-}
-
 function checkColumns(sheet: SourceSheet, fields: readonly FieldDef[], issues: IssueCollector): void {
   for (const field of fields) {
     if (sheet.columns[field.id] !== undefined) continue;
@@ -159,36 +116,6 @@ function checkParameters(
   return header;
 }
 
-/**
- * Rows that fill several options of an exclusive choice (both identity blocks, or an INSEE and a postal code):
- * an error for a 'refused' choice, a warning for a 'firstKept' one. Returns the refused choice, if any.
- */
-function reportSeveralOptions(
-  dictionary: Dictionary,
-  sheet: SourceSheet,
-  row: number,
-  present: (id: string) => boolean,
-  issues: IssueCollector,
-): ChoiceNode | undefined {
-  for (const choice of dictionary.choices) {
-    const [first, second] = filledOptions(choice, present);
-    if (second === undefined) continue;
-    const [firstField] = leafFields(first);
-    const [dropped] = leafFields(second);
-    if (choice.whenSeveral === 'refused') {
-      const params = { value: first.label ?? first.tag, other: second.label ?? second.tag };
-      const field = dictionary.field(firstField);
-      issues.add('error', 'identityConflict', cellOf(sheet, row, firstField), field, params);
-      return choice;
-    }
-    const other = fieldName(dictionary.field(firstField));
-    issues.add('warning', 'birthplaceBoth', cellOf(sheet, row, dropped), dictionary.field(dropped), {
-      other,
-    });
-  }
-  return undefined;
-}
-
 function checkPassageRow(
   dictionary: Dictionary,
   fields: readonly FieldDef[],
@@ -200,7 +127,7 @@ function checkPassageRow(
   const normalized = normalizeRow(fields, sheet, row, ctx, issues);
   const present = (id: string) => normalized.filled.has(id);
   const chosen = dictionary.chosenOptions(present);
-  const refused = reportSeveralOptions(dictionary, sheet, row.row, present, issues);
+  const refused = refusedChoice(dictionary, present);
 
   for (const field of fields) {
     if (field.status !== 'required' || present(field.id)) continue;
@@ -280,19 +207,9 @@ export function checkWorkbook(data: WorkbookData, options: CheckOptions): CheckR
   if (rows.length === 0)
     issues.add('error', 'noPassage', { sheet: data.passages.name, row: 0, cell: '' }, undefined);
 
-  const idField = dictionary.field('5.1');
+  // DIGCOMP results link to the first row of each identifier; duplicates are a cross-row rule.
   const passageIds = new Map<string, number>();
-  for (const [id, rowNumbers] of idRows) {
-    passageIds.set(id, rowNumbers[0]);
-    if (rowNumbers.length < 2) continue;
-    for (const r of rowNumbers) {
-      const others = rowNumbers.filter((o) => o !== r).join(', ');
-      issues.add('error', 'duplicateIdTechnique', cellOf(data.passages, r, '5.1'), idField, {
-        value: id,
-        rows: others,
-      });
-    }
-  }
+  for (const [id, rowNumbers] of idRows) passageIds.set(id, rowNumbers[0]);
 
   const digcompFilled = new Map<number, ReadonlySet<string>>();
   const digcomp = checkDigcomp(data, dictionary, passageIds, ctx, issues, digcompFilled);
@@ -316,23 +233,8 @@ export function checkWorkbook(data: WorkbookData, options: CheckOptions): CheckR
     return passage;
   });
 
-  const passageIdOf = new Map(passages.map((p) => [p.row, p.values['5.1']]));
-  for (const group of findRepeatedPassages(passages)) {
-    // Rows that also share their idTechnique are already reported as an error (duplicateIdTechnique).
-    if (new Set(group.map((r) => passageIdOf.get(r))).size === 1) continue;
-    for (const r of group) {
-      const rows = group.filter((o) => o !== r).join(', ');
-      issues.add('warning', 'duplicatePassage', cellOf(data.passages, r, '5.1'), idField, { rows });
-    }
-  }
-
   const deadlines = sendingDeadlines(passages, today);
-  const awardField = dictionary.field('5.10');
-  for (const d of deadlines) {
-    if (d.status !== 'overdue' || d.awardDate < OBLIGATION_START) continue;
-    const params = { value: frenchDate(d.awardDate), other: frenchDate(d.dueDate) };
-    issues.add('warning', 'sendingOverdue', cellOf(data.passages, d.row, '5.10'), awardField, params);
-  }
+  runCrossRowRules({ dictionary, passages, deadlines }, data.passages, issues);
 
   issues.issues.sort(compareIssues);
   const certifications = new Set(

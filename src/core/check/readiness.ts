@@ -1,5 +1,7 @@
 import type { PassageDeadline } from './deadlines';
+import type { IssueCode } from '../../i18n/check-messages';
 import type { Issue, Passage } from '../model/types';
+import { informationalCodes } from './rules';
 
 /**
  * How ready each passage is to be accepted by the CDC, from the issues found on its row (and on its DIGCOMP
@@ -27,14 +29,13 @@ export interface ReadinessSummary {
   readonly dueSoon: number;
 }
 
-/** Warnings that are true but predict no rejection: they are listed, and leave a passage "prête". */
-export const INFORMATIONAL_WARNINGS: ReadonlySet<string> = new Set([
-  'birthplaceBoth',
-  'missingColumn',
-  'sendingOverdue',
-  'scoreMissing',
-  'mentionWithScoring',
-  'provisionalResultOld',
+/**
+ * Warnings that are true but predict no rejection: they are listed, and leave a passage "prête". Rules say so
+ * themselves in the registry (`informational`); an optional column missing from the header is the only other.
+ */
+export const INFORMATIONAL_WARNINGS: ReadonlySet<string> = new Set<string>([
+  ...informationalCodes(),
+  'missingColumn' satisfies IssueCode,
 ]);
 
 export function assessReadiness(

@@ -83,16 +83,27 @@ export function exportFileName(certificateur: string | undefined, horodatage: st
 
 /** Turns XSD problems that can be traced to a cell into Issues, so they show where users work. */
 export function xsdProblemsAsIssues(problems: readonly XmlProblem[], passagesSheet: string): Issue[] {
-  return problems.map((p) => ({
-    sheet: p.location?.sheet ?? passagesSheet,
-    cell: '',
-    row: p.location?.row ?? 0,
-    field: p.location?.field ?? '',
-    tag: '',
-    severity: 'error' as const,
-    code: `xsd:${p.code}`,
-    message: p.message,
-  }));
+  return problems.map((p) => {
+    // Located problems read "Passages, ligne 12 : …" (formatLocatedMessage): the location is that prefix.
+    const where = p.location
+      ? p.location.row > 0
+        ? `${p.location.sheet}, ligne ${p.location.row}`
+        : p.location.sheet
+      : '';
+    const located = where !== '' && p.message.startsWith(`${where} : `);
+    return {
+      sheet: p.location?.sheet ?? passagesSheet,
+      cell: '',
+      row: p.location?.row ?? 0,
+      field: p.location?.field ?? '',
+      tag: '',
+      severity: 'error' as const,
+      code: `xsd:${p.code}`,
+      location: located ? where : '',
+      text: located ? p.message.slice(where.length + 3) : p.message,
+      message: p.message,
+    };
+  });
 }
 
 export interface PreparedExport {
@@ -172,6 +183,8 @@ function nothingSelected(data: WorkbookData, selection: ExportSelection, empty: 
     tag: '',
     severity: 'error',
     code: 'nothingToExport',
+    location: data.passages.name,
+    text: message,
     message,
   };
   const issues = [...selection.issues, issue];

@@ -586,6 +586,8 @@ class FluxReader {
       text = undefined;
     }
 
+    // A derived value is recomputed by the check from the passage's other values: the template has no column for it.
+    if (def.scope === 'derived') return;
     if (def.scope === 'generated') {
       if (text !== undefined && !(field in this.generated)) this.generated[field] = text;
       else if (text !== undefined) this.issues.add('duplicateValue', at, field, { value: text });

@@ -76,7 +76,11 @@ export interface Issue {
   readonly severity: Severity;
   /** Stable machine code, e.g. "required", "tooLong". */
   readonly code: string;
-  /** French text that says what is wrong and what to type instead. */
+  /** Where, in French: "Passages, ligne 12, colonne F « Nom de naissance » (8.1)". */
+  readonly location: string;
+  /** What is wrong and what to type instead, in French, without the location. */
+  readonly text: string;
+  /** `location : text`, as the CLI prints it. */
   readonly message: string;
 }
 

@@ -1,5 +1,5 @@
 import type { Dictionary } from '../../dictionary';
-import { cellOf } from '../check/check';
+import { cellOf } from '../check/issue-collector';
 import { locationPrefix } from '../../i18n/check-messages';
 import type { Issue, SourceRow, WorkbookData } from '../model/types';
 import { rowIdTechnique } from './row-ids';
@@ -23,6 +23,11 @@ export interface ExportSelection {
   readonly leftOut: Readonly<Record<CdcStatus, number>>;
   /** Problems the selection itself finds (unreadable status, idTechnique shared with a row left out). */
   readonly issues: readonly Issue[];
+}
+
+/** An issue's location and text, and the message the CLI prints. */
+function located(location: string, text: string): Pick<Issue, 'location' | 'text' | 'message'> {
+  return { location, text, message: `${location} : ${text}` };
 }
 
 const WANTED: Record<ExportMode, (status: CdcStatus) => boolean> = {
@@ -52,12 +57,10 @@ export function selectPassagesForExport(
         tag: '',
         severity: 'warning',
         code: 'unknownStatus',
-        message: `${locationPrefix(data.passages.name, cell, row.row, undefined)} : ${trackingMessage(
-          'unknownStatus',
-          {
-            value: status.text ?? '',
-          },
-        )}`,
+        ...located(
+          locationPrefix(data.passages.name, cell, row.row, undefined),
+          trackingMessage('unknownStatus', { value: status.text ?? '' }),
+        ),
       });
     }
     if (WANTED[mode](status.status)) selected.push(row);
@@ -89,13 +92,10 @@ export function selectPassagesForExport(
       tag: idField.tag,
       severity: 'error',
       code: 'idTechniqueReused',
-      message: `${locationPrefix(where.sheet, where.cell, where.row, idField)} : ${trackingMessage(
-        'idTechniqueReused',
-        {
-          value: id,
-          row: other,
-        },
-      )}`,
+      ...located(
+        locationPrefix(where.sheet, where.cell, where.row, idField),
+        trackingMessage('idTechniqueReused', { value: id, row: other }),
+      ),
     });
   }
   const digcompRows = data.digcomp.rows.filter((row) => {

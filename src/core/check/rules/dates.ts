@@ -94,6 +94,7 @@ export const DATE_RULES: readonly RowRule[] = [
     field: '5.5',
     code: 'provisionalResultOld',
     severity: 'warning',
+    informational: true,
     source: '5.5 (dictionnaire : résultats définitifs 3 mois après la publication)',
     test: ({ values: v, today }) =>
       v['5.5'] === 'false' && v['5.10'] !== undefined && sendingDeadline(v['5.10']) < today

@@ -1,24 +1,32 @@
-import { NIRISATION_RULES } from './nirisation';
-import type { DigcompResult, Severity } from '../../model/types';
+import type { Severity, SourceSheet } from '../../model/types';
+import type { IssueCode } from '../../../i18n/check-messages';
+import { cellOf, type IssueCollector } from '../issue-collector';
 import { ACCESS_RULES } from './access';
 import { BIRTHPLACE_RULES } from './birthplace';
 import { CERTIFICATION_RULES } from './certification';
+import { CHOICE_RULES } from './choices';
+import { CROSS_ROW_RULES } from './cross-row';
 import { DATE_RULES } from './dates';
 import { DIGCOMP_RULES } from './digcomp';
 import { LEVEL_RULES } from './levels';
+import { NIRISATION_RULES } from './nirisation';
 import { SCORING_RULES } from './scoring';
-import type { RowContext, RowRule } from './types';
+import type { CrossRowInput, RowContext, RowRule, RuleMeta } from './types';
+import type { DigcompResult } from '../../model/types';
 
 /**
- * Business rules that the dictionary and the CDC guides state in prose and the XSD does not enforce, each
- * attached to the dictionary field where its problem is shown. Errors are what the CDC certainly rejects or
- * the dictionary certainly requires; warnings are likely mistakes and nirisation risks.
+ * The rule registry: every business rule that the dictionary and the CDC guides state in prose and the XSD does
+ * not enforce, each attached to the dictionary field where its problem is shown. Row rules look at one passage,
+ * DIGCOMP rules at one result, cross-row rules at all the passages (duplicates, deadlines). Errors are what the
+ * CDC certainly rejects or the dictionary certainly requires; warnings are likely mistakes and nirisation risks.
+ * docs/regles.md is generated from listRules(); test/core/check/rules/rules.test.ts has a case for each rule.
  */
 
-export type { DigcompRule, RowContext, RowRule, RuleInput } from './types';
-export { DIGCOMP_RULES } from './digcomp';
+export type { CrossRowRule, DigcompRule, RowContext, RowRule, RuleInput } from './types';
+export { refusedChoice } from './choices';
 
 export const ROW_RULES: readonly RowRule[] = [
+  ...CHOICE_RULES,
   ...CERTIFICATION_RULES,
   ...DATE_RULES,
   ...LEVEL_RULES,
@@ -27,6 +35,7 @@ export const ROW_RULES: readonly RowRule[] = [
   ...BIRTHPLACE_RULES,
   ...NIRISATION_RULES,
 ];
+export { CROSS_ROW_RULES, DIGCOMP_RULES };
 
 export function runRowRules(context: RowContext): void {
   const { passage, dictionary, sheet, issues, filled, today } = context;
@@ -34,16 +43,11 @@ export function runRowRules(context: RowContext): void {
   const applies = (id: string) => dictionary.applies(id, chosen);
   const input = { dictionary, values: passage.values, passage, filled, today, applies };
   for (const rule of ROW_RULES) {
-    const params = rule.test(input);
-    if (!params) continue;
-    const column = sheet.columns[rule.field];
-    issues.add(
-      rule.severity,
-      rule.code,
-      { sheet: sheet.name, row: passage.row, cell: column ? `${column}${passage.row}` : '' },
-      dictionary.field(rule.field),
-      params,
-    );
+    const finding = rule.test(input);
+    if (!finding) continue;
+    const { at, ...params } = finding;
+    const field = at ?? rule.field;
+    issues.add(rule.severity, rule.code, cellOf(sheet, passage.row, field), dictionary.field(field), params);
   }
 }
 
@@ -57,11 +61,10 @@ export function runDigcompRules(
     for (const rule of DIGCOMP_RULES) {
       const params = rule.test(result, passage, filledOf(result));
       if (!params) continue;
-      const column = digcompSheet.columns[rule.field];
       issues.add(
         rule.severity,
         rule.code,
-        { sheet: digcompSheet.name, row: result.row, cell: column ? `${column}${result.row}` : '' },
+        cellOf(digcompSheet, result.row, rule.field),
         dictionary.field(rule.field),
         params,
       );
@@ -69,20 +72,58 @@ export function runDigcompRules(
   }
 }
 
-/** One line of the rule list (docs, the pane's help, reviews). */
-export interface RuleSummary {
-  readonly field: string;
-  readonly code: string;
-  readonly severity: Severity;
-  readonly source: string;
+/** Runs the rules over all the passages of the sheet. */
+export function runCrossRowRules(input: CrossRowInput, sheet: SourceSheet, issues: IssueCollector): void {
+  for (const rule of CROSS_ROW_RULES) {
+    const field = input.dictionary.field(rule.field);
+    for (const { row, params } of rule.run(input))
+      issues.add(rule.severity, rule.code, cellOf(sheet, row, rule.field), field, params);
+  }
 }
 
-/** Every business rule, row and DIGCOMP, in the order they run. */
+/** One line of the rule list (docs, the pane's help, reviews). */
+export interface RuleSummary {
+  readonly id: string;
+  readonly field: string;
+  readonly code: IssueCode;
+  readonly severity: Severity;
+  readonly source: string;
+  /** Row, DIGCOMP result, or several rows together. */
+  readonly kind: 'row' | 'digcomp' | 'rows';
+  /** Whether breaking it predicts a rejection by the CDC (errors always do: they block the export). */
+  readonly predictsRejection: boolean;
+}
+
+function summary(rule: RuleMeta, kind: RuleSummary['kind'], shared: ReadonlySet<string>): RuleSummary {
+  return {
+    id: rule.id ?? (shared.has(rule.code) ? `${rule.code}/${rule.field}` : rule.code),
+    field: rule.field,
+    code: rule.code,
+    severity: rule.severity,
+    source: rule.source,
+    kind,
+    predictsRejection: rule.informational !== true,
+  };
+}
+
+/** Every rule, row, DIGCOMP and cross-row, in the order they run. */
 export function listRules(): RuleSummary[] {
-  return [...ROW_RULES, ...DIGCOMP_RULES].map(({ field, code, severity, source }) => ({
-    field,
-    code,
-    severity,
-    source,
-  }));
+  const all: [RuleMeta, RuleSummary['kind']][] = [
+    ...ROW_RULES.map((r) => [r, 'row'] as [RuleMeta, RuleSummary['kind']]),
+    ...DIGCOMP_RULES.map((r) => [r, 'digcomp'] as [RuleMeta, RuleSummary['kind']]),
+    ...CROSS_ROW_RULES.map((r) => [r, 'rows'] as [RuleMeta, RuleSummary['kind']]),
+  ];
+  const counts = new Map<string, number>();
+  for (const [r] of all) counts.set(r.code, (counts.get(r.code) ?? 0) + 1);
+  const shared = new Set([...counts].filter(([, n]) => n > 1).map(([code]) => code));
+  return all.map(([rule, kind]) => summary(rule, kind, shared));
+}
+
+/** Codes of the warnings that predict no rejection (the passage stays "prête"). */
+export function informationalCodes(): ReadonlySet<string> {
+  return new Set(
+    listRules()
+      .filter((r) => !r.predictsRejection)
+      .map((r) => r.code),
+  );
 }

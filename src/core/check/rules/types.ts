@@ -1,7 +1,22 @@
 import type { Dictionary } from '../../../dictionary';
-import type { IssueCollector } from '../check';
 import type { IssueCode, MessageParams } from '../../../i18n/check-messages';
+import type { PassageDeadline } from '../deadlines';
+import type { IssueCollector } from '../issue-collector';
 import type { DigcompResult, Passage, Severity, SourceSheet } from '../../model/types';
+
+/** What every rule of the registry states about itself (docs/regles.md is generated from it). */
+export interface RuleMeta {
+  /** Stable id: the issue code, suffixed with the field when one code is shown on several fields. */
+  readonly id?: string;
+  /** Dictionary id of the field the problem is shown on. */
+  readonly field: string;
+  readonly code: IssueCode;
+  readonly severity: Severity;
+  /** Where the rule comes from (dictionary ids, CDC guide), for the rule list and reviews. */
+  readonly source: string;
+  /** A warning that is true but predicts no rejection by the CDC: the passage stays "prête". */
+  readonly informational?: true;
+}
 
 /** What every row rule sees of one passage. */
 export interface RuleInput {
@@ -20,30 +35,36 @@ export interface RuleInput {
   readonly applies: (fieldId: string) => boolean;
 }
 
+/** Message parameters of a broken rule; `at`: another field to show it on than the rule's own. */
+export type RuleFinding = MessageParams & { readonly at?: string };
+
 /** A business rule of one passage row, shown on the cell of `field`. */
-export interface RowRule {
-  /** Dictionary id of the field the problem is shown on. */
-  readonly field: string;
-  readonly code: IssueCode;
-  readonly severity: Severity;
-  /** Where the rule comes from (dictionary ids, CDC guide), for the rule list and reviews. */
-  readonly source: string;
+export interface RowRule extends RuleMeta {
   /** Message parameters when the rule is broken, undefined otherwise. */
-  readonly test: (input: RuleInput) => MessageParams | undefined;
+  readonly test: (input: RuleInput) => RuleFinding | undefined;
 }
 
 /** A rule of one DIGCOMP result row, shown on the DIGCOMP sheet. */
-export interface DigcompRule {
-  readonly field: string;
-  readonly code: IssueCode;
-  readonly severity: Severity;
-  readonly source: string;
+export interface DigcompRule extends RuleMeta {
   /** `filled`: fields of the DIGCOMP row whose cell holds something, valid or not. */
   readonly test: (
     result: DigcompResult,
     passage: Passage,
     filled: ReadonlySet<string>,
   ) => MessageParams | undefined;
+}
+
+/** What a rule over all the passages of the sheet sees. */
+export interface CrossRowInput {
+  readonly dictionary: Dictionary;
+  readonly passages: readonly Passage[];
+  /** Sending deadline of each passage whose delivery date is valid. */
+  readonly deadlines: readonly PassageDeadline[];
+}
+
+/** A rule over several rows (duplicates, deadlines): each finding is shown on its row, at the rule's field. */
+export interface CrossRowRule extends RuleMeta {
+  readonly run: (input: CrossRowInput) => readonly { readonly row: number; readonly params: MessageParams }[];
 }
 
 export interface RowContext {

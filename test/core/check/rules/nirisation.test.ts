@@ -79,6 +79,8 @@ describe('readiness of each passage', () => {
     tag: '',
     severity,
     code,
+    location: '',
+    text: '',
     message: '',
   });
   const sheets = { passages: 'Passages', digcomp: 'DIGCOMP' };

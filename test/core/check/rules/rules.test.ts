@@ -24,6 +24,8 @@ interface RuleCase {
   readonly digcomp?: readonly RowInput[];
   readonly keptDigcomp?: readonly RowInput[];
   readonly sheet?: 'DIGCOMP';
+  /** Cross-row rules: rows checked along with the broken (or kept) one; each row gets the issue when broken. */
+  readonly others?: readonly RowInput[];
 }
 
 const row = validPassage;
@@ -45,6 +47,35 @@ const result = (domain: string, competence: string, level: number | string = 5) 
 });
 
 export const CASES: readonly RuleCase[] = [
+  // Exclusive choices (identity blocks, birthplace codes)
+  {
+    code: 'identityConflict',
+    field: '9.1',
+    broken: row({ '9.1': '1234567891011', '9.2': 'Martin', '9.3': 'Léa' }),
+    kept: dossier(),
+  },
+  {
+    code: 'birthplaceBoth',
+    field: '8.11',
+    broken: row({ '8.11': '69001' }),
+    kept: row({ '8.10': '', '8.11': '69001' }),
+  },
+  // Several rows together (identifiers, repeated passages, sending deadline)
+  {
+    code: 'duplicateIdTechnique',
+    field: '5.1',
+    broken: row(),
+    others: [row({ '8.3': 'Zoé' })],
+    kept: row(),
+  },
+  {
+    code: 'duplicatePassage',
+    field: '5.1',
+    broken: row(),
+    others: [row({ '5.1': 'P-0002' })],
+    kept: row(),
+  },
+  { code: 'sendingOverdue', field: '5.10', broken: row({ '5.10': '31/05/2024' }), kept: row() },
   // Certification (4.1, 4.2)
   {
     code: 'certificationCodeMismatch',
@@ -402,7 +433,8 @@ export const CASES: readonly RuleCase[] = [
 function issuesOf(c: RuleCase, variant: 'broken' | 'kept') {
   const passage = c[variant];
   const digcomp = variant === 'broken' ? c.digcomp : c.keptDigcomp;
-  return check([passage], digcomp ? [...digcomp] : undefined).issues.filter(
+  const rows = variant === 'broken' ? [passage, ...(c.others ?? [])] : [passage];
+  return check(rows, digcomp ? [...digcomp] : undefined).issues.filter(
     (i) => i.code === c.code && i.field === c.field,
   );
 }
@@ -414,7 +446,8 @@ describe('each business rule', () => {
     '%s: reported on its cell when broken',
     (_name, c) => {
       const found = issuesOf(c, 'broken');
-      expect(found).toHaveLength(1);
+      // One issue, on each row that shares the problem for a cross-row rule.
+      expect(found).toHaveLength(1 + (c.others?.length ?? 0));
       expect(found[0]).toMatchObject({
         field: c.field,
         sheet: c.sheet ?? 'Passages',
@@ -422,6 +455,9 @@ describe('each business rule', () => {
       });
       expect(found[0].cell).toMatch(/^[A-Z]+\d+$/);
       expect(found[0].message).toMatch(new RegExp(`\\(${c.field.replace('.', '\\.')}\\) : \\S`));
+      // Location and text travel separately (the pane shows them apart); the message joins them.
+      expect(found[0].message).toBe(`${found[0].location} : ${found[0].text}`);
+      expect(found[0].location).toMatch(/^Passages|^DIGCOMP/);
     },
   );
 
