@@ -26,6 +26,8 @@ describe('docs/regles.md', () => {
     const text = rulesMarkdown(DICTIONARY);
     for (const rule of listRules()) expect(text).toContain(`\`${rule.id}\``);
     expect(new Set(listRules().map((r) => r.id)).size).toBe(listRules().length);
-    expect(text).toMatch(/\| 5\.10 Date de délivrance \(début de validité\) \| Avertissement \| non \| `sendingOverdue` \| plusieurs lignes \|/);
+    expect(text).toMatch(
+      /\| 5\.10 Date de délivrance \(début de validité\) \| Avertissement \| non \| `sendingOverdue` \| plusieurs lignes \|/,
+    );
   });
 });

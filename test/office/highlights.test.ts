@@ -9,7 +9,18 @@ import { DICTIONARY } from '../support/dictionary';
 
 function issue(cell: string, severity: Severity = 'error', sheet = 'Passages'): Issue {
   const row = parseRect(cell).top + 1;
-  return { sheet, cell, row, field: '', tag: '', severity, code: 'required', location: cell, text: 'Problème', message: `Problème en ${cell}` };
+  return {
+    sheet,
+    cell,
+    row,
+    field: '',
+    tag: '',
+    severity,
+    code: 'required',
+    location: cell,
+    text: 'Problème',
+    message: `Problème en ${cell}`,
+  };
 }
 
 async function setUp(rows = 20) {
