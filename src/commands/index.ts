@@ -1,5 +1,5 @@
 import { officeReady } from '../office/host';
-import { AddinController } from '../controllers/addin-controller';
+import { AddinControllers } from '../controllers/addin-controller';
 import { createAddinServices } from '../taskpane/services';
 import { registerCommands } from './register-commands';
 
@@ -9,5 +9,5 @@ import { registerCommands } from './register-commands';
  */
 void officeReady().then(() => {
   const services = createAddinServices();
-  registerCommands(new AddinController(services), services.showPane);
+  registerCommands(new AddinControllers(services), services.showPane);
 });

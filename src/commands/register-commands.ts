@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import type { AddinController } from '../controllers/addin-controller';
+import type { AddinControllers } from '../controllers/addin-controller';
 
 /**
  * Ribbon function commands. With the shared runtime (manifest <Runtimes>), they run in the task
@@ -13,7 +13,11 @@ export const COMMAND_IDS = {
   generateIds: 'generateIds',
 } as const;
 
-export function registerCommands(controller: AddinController, showPane: () => Promise<void>): void {
+export function registerCommands(
+  controllers: Pick<AddinControllers, 'template' | 'checks' | 'roundTrip' | 'exports'>,
+  showPane: () => Promise<void>,
+): void {
+  const { template, checks, roundTrip, exports } = controllers;
   const command = (action: () => Promise<void>) => async (event: Office.AddinCommands.Event) => {
     try {
       await action();
@@ -25,7 +29,7 @@ export function registerCommands(controller: AddinController, showPane: () => Pr
   Office.actions.associate(
     COMMAND_IDS.newTemplate,
     command(async () => {
-      await controller.newTemplate();
+      await template.create();
       await showPane();
     }),
   );
@@ -33,7 +37,7 @@ export function registerCommands(controller: AddinController, showPane: () => Pr
     COMMAND_IDS.check,
     command(async () => {
       await showPane();
-      await controller.check();
+      await checks.check();
     }),
   );
   // The confirmation (how many cells will be written) is asked in the pane.
@@ -41,11 +45,11 @@ export function registerCommands(controller: AddinController, showPane: () => Pr
     COMMAND_IDS.generateIds,
     command(async () => {
       await showPane();
-      await controller.generateIds();
+      await roundTrip.generateIds();
     }),
   );
   Office.actions.associate(
     COMMAND_IDS.exportXml,
-    command(() => controller.exportXml()),
+    command(() => exports.exportXml()),
   );
 }

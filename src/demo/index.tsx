@@ -5,7 +5,7 @@ import { createXmlValidator } from '../core/xsd/xml-validator';
 import type { ExcelRun } from '../office/excel-run';
 import type { FakeExcel } from '../fake-excel';
 import { createExcelWorkbookPort } from '../office/workbook-port';
-import { AddinController } from '../controllers/addin-controller';
+import { AddinControllers } from '../controllers/addin-controller';
 import { createXmlSaver } from '../taskpane/save-file';
 import { App } from '../taskpane/App';
 import { demoText } from '../i18n/demo';
@@ -36,7 +36,7 @@ const useStyles = makeStyles({
 
 interface Session {
   readonly excel: FakeExcel;
-  readonly controller: AddinController;
+  readonly controllers: AddinControllers;
   readonly key: number;
 }
 
@@ -59,7 +59,7 @@ function DemoPage() {
           refresh();
         }
       };
-      const controller = new AddinController({
+      const controllers = new AddinControllers({
         dictionary,
         workbook: createExcelWorkbookPort({ run, notes: true, dictionary }),
         validateXml: createXmlValidator(browserXmllintRunner()),
@@ -67,8 +67,8 @@ function DemoPage() {
         showPane: async () => undefined,
         now: () => new Date(),
       });
-      setSession((previous) => ({ excel, controller, key: (previous?.key ?? 0) + 1 }));
-      void controller.start();
+      setSession((previous) => ({ excel, controllers, key: (previous?.key ?? 0) + 1 }));
+      void controllers.template.start();
     },
     [refresh],
   );
@@ -81,7 +81,7 @@ function DemoPage() {
     <FluentProvider theme={webLightTheme}>
       <div className={styles.page}>
         <div className={styles.pane}>
-          {session ? <App key={session.key} controller={session.controller} dark={false} /> : null}
+          {session ? <App key={session.key} controllers={session.controllers} dark={false} /> : null}
         </div>
         <section className={styles.workbook}>
           <Text as="h2" size={500} weight="semibold">

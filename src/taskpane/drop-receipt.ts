@@ -1,11 +1,11 @@
 import type { DragEvent } from 'react';
-import type { AddinController } from '../controllers/addin-controller';
+import type { RoundTripController } from '../controllers/round-trip-controller';
 
 /**
  * Drag-and-drop of an accusé onto the pane. Office web views that forbid dropping files simply never fire
  * these events; the « Importer un accusé » button does the same.
  */
-export function dropHandlers(controller: AddinController, busy: boolean) {
+export function dropHandlers(roundTrip: Pick<RoundTripController, 'importReceipt'>, busy: boolean) {
   return {
     onDragOver: (event: DragEvent<HTMLElement>) => {
       if (event.dataTransfer.types.includes('Files')) event.preventDefault();
@@ -15,7 +15,7 @@ export function dropHandlers(controller: AddinController, busy: boolean) {
       if (!file) return;
       event.preventDefault();
       if (busy || !file.name.toLowerCase().endsWith('.xml')) return;
-      void file.arrayBuffer().then((buffer) => controller.importReceipt(file.name, new Uint8Array(buffer)));
+      void file.arrayBuffer().then((buffer) => roundTrip.importReceipt(file.name, new Uint8Array(buffer)));
     },
   };
 }

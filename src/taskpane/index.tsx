@@ -1,7 +1,7 @@
 import { createRoot } from 'react-dom/client';
 import { registerCommands } from '../commands/register-commands';
 import { officeReady, readHostInfo } from '../office/host';
-import { AddinController } from '../controllers/addin-controller';
+import { AddinControllers } from '../controllers/addin-controller';
 import { App } from './App';
 import { createAddinServices } from './services';
 
@@ -12,9 +12,9 @@ import { createAddinServices } from './services';
 void officeReady().then(() => {
   const host = readHostInfo();
   const services = createAddinServices(host);
-  const controller = new AddinController(services);
-  registerCommands(controller, services.showPane);
+  const controllers = new AddinControllers(services);
+  registerCommands(controllers, services.showPane);
   const container = document.getElementById('root');
-  if (container) createRoot(container).render(<App controller={controller} dark={host.dark} />);
-  void controller.start();
+  if (container) createRoot(container).render(<App controllers={controllers} dark={host.dark} />);
+  void controllers.template.start();
 });

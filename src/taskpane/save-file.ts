@@ -4,7 +4,9 @@
  * downloads, so there the pane shows the XML for the user to copy instead.
  */
 
-export type SaveResult = 'downloaded' | 'copy';
+import type { SaveResult } from '../controllers/pane-state';
+
+export type { SaveResult };
 
 export function downloadTextFile(fileName: string, text: string, doc: Document = document): void {
   const blob = new Blob([text], { type: 'application/xml;charset=utf-8' });

@@ -1,10 +1,11 @@
 import { useSyncExternalStore } from 'react';
-import type { AddinController, PaneState } from '../controllers/addin-controller';
+import type { PaneState } from '../controllers/pane-state';
+import type { TaskRunner } from '../controllers/task-runner';
 
 /** The controller's state, re-rendering on every change. */
-export function usePaneState(controller: AddinController): PaneState {
+export function usePaneState(runner: TaskRunner): PaneState {
   return useSyncExternalStore(
-    (listener) => controller.subscribe(listener),
-    () => controller.getState(),
+    (listener) => runner.subscribe(listener),
+    () => runner.getState(),
   );
 }

@@ -2,7 +2,7 @@ import { validateXml } from '../../src/core/xsd/validate-xml';
 import { FakeExcel } from '../../src/fake-excel';
 import { fillParameters, fillPassages } from '../support/fake-excel-fixtures';
 import { createExcelWorkbookPort } from '../../src/office/workbook-port';
-import { AddinController, type AddinServices } from '../../src/controllers/addin-controller';
+import { AddinControllers, type AddinServices } from '../../src/controllers/addin-controller';
 import type { SaveResult } from '../../src/taskpane/save-file';
 import { DICTIONARY } from '../support/dictionary';
 
@@ -23,15 +23,15 @@ function setUp(save: SaveResult = 'downloaded') {
     showPane: async () => void paneShown++,
     now: () => NOW,
   };
-  return { excel, controller: new AddinController(services), saved, paneShown: () => paneShown };
+  return { excel, controller: new AddinControllers(services), saved, paneShown: () => paneShown };
 }
 
 async function filledTemplate(
-  controller: AddinController,
+  controller: AddinControllers,
   excel: FakeExcel,
   change?: Parameters<typeof fillPassages>[2],
 ) {
-  await controller.newTemplate();
+  await controller.template.create();
   fillParameters(excel.model);
   fillPassages(excel.model, 3, change, NOW);
 }
@@ -40,8 +40,8 @@ describe('Vérifier', () => {
   it('reads, checks and highlights, then shows the summary', async () => {
     const { excel, controller } = setUp();
     await filledTemplate(controller, excel, (i, v) => i === 2 && (v['8.1'] = ''));
-    await controller.check();
-    const state = controller.getState();
+    await controller.checks.check();
+    const state = controller.runner.getState();
     expect(state.busy).toBeUndefined();
     expect(state.check?.summary).toMatchObject({ passages: 3, errors: 1 });
     expect(state.issues.map((i) => i.cell)).toEqual(['Z3']);
@@ -50,16 +50,16 @@ describe('Vérifier', () => {
 
   it('says which sheets are missing and offers to add them', async () => {
     const { controller } = setUp();
-    await controller.check();
-    expect(controller.getState().notice).toMatchObject({ intent: 'warning', offerAddMissing: true });
-    expect(controller.getState().notice?.text).toContain('Paramètres');
+    await controller.checks.check();
+    expect(controller.runner.getState().notice).toMatchObject({ intent: 'warning', offerAddMissing: true });
+    expect(controller.runner.getState().notice?.text).toContain('Paramètres');
   });
 
   it('reports an existing template instead of overwriting it', async () => {
     const { controller } = setUp();
-    await controller.newTemplate();
-    await controller.newTemplate();
-    expect(controller.getState().notice?.text).toMatch(/déjà toutes les feuilles/);
+    await controller.template.create();
+    await controller.template.create();
+    expect(controller.runner.getState().notice?.text).toMatch(/déjà toutes les feuilles/);
   });
 });
 
@@ -67,10 +67,10 @@ describe('Exporter XML', () => {
   it('produces nothing and opens the pane while errors remain', async () => {
     const { excel, controller, saved, paneShown } = setUp();
     await filledTemplate(controller, excel, (i, v) => i === 1 && (v['5.10'] = 'hier'));
-    await controller.exportXml();
+    await controller.exports.exportXml();
     expect(saved).toEqual([]);
     expect(paneShown()).toBe(1);
-    expect(controller.getState().notice).toMatchObject({
+    expect(controller.runner.getState().notice).toMatchObject({
       intent: 'error',
       text: expect.stringMatching(/Export impossible : 1 erreur/),
     });
@@ -79,19 +79,19 @@ describe('Exporter XML', () => {
   it('validates and saves a file named after the certificateur and the Paris time', async () => {
     const { excel, controller, saved, paneShown } = setUp();
     await filledTemplate(controller, excel);
-    await controller.exportXml();
+    await controller.exports.exportXml();
     expect(saved).toHaveLength(1);
     expect(saved[0].fileName).toBe('cdc-12ABC345-20260302-103000.xml');
     expect(saved[0].xml).toContain('<cpf:idTechnique>PASSAGE-000003</cpf:idTechnique>');
-    expect(controller.getState().notice?.text).toMatch(/3 passage\(s\), 1 certification\(s\)/);
+    expect(controller.runner.getState().notice?.text).toMatch(/3 passage\(s\), 1 certification\(s\)/);
     expect(paneShown()).toBe(0);
   });
 
   it('hands the XML to the pane for copying where downloads are blocked (Mac)', async () => {
     const { excel, controller, paneShown } = setUp('copy');
     await filledTemplate(controller, excel);
-    await controller.exportXml();
-    expect(controller.getState().xmlToCopy?.xml).toContain('<cpf:flux');
+    await controller.exports.exportXml();
+    expect(controller.runner.getState().xmlToCopy?.xml).toContain('<cpf:flux');
     expect(paneShown()).toBe(1);
   });
 });
@@ -101,40 +101,40 @@ describe('Annuler', () => {
     const { excel, controller } = setUp();
     await filledTemplate(controller, excel);
     fillPassages(excel.model, 12_000, undefined, NOW);
-    const unsubscribe = controller.subscribe((state) => {
-      if (state.busy?.done !== undefined && state.busy.done >= 5000) controller.cancel();
+    const unsubscribe = controller.runner.subscribe((state) => {
+      if (state.busy?.done !== undefined && state.busy.done >= 5000) controller.runner.cancel();
     });
-    await controller.check();
+    await controller.checks.check();
     unsubscribe();
-    expect(controller.getState().notice?.text).toBe('Opération annulée.');
-    expect(controller.getState().check).toBeUndefined();
+    expect(controller.runner.getState().notice?.text).toBe('Opération annulée.');
+    expect(controller.runner.getState().check).toBeUndefined();
   });
 });
 
 describe('first run', () => {
   it('greets a workbook without the template with the three steps', async () => {
     const { controller } = setUp();
-    await controller.start();
-    expect(controller.getState().welcome).toBe(true);
-    expect(controller.getState().check).toBeUndefined();
+    await controller.template.start();
+    expect(controller.runner.getState().welcome).toBe(true);
+    expect(controller.runner.getState().check).toBeUndefined();
   });
 
   it('goes straight to the check summary in a workbook with data', async () => {
     const { excel, controller } = setUp();
     await filledTemplate(controller, excel);
-    await controller.start();
-    expect(controller.getState().welcome).toBeFalsy();
-    expect(controller.getState().check?.summary.passages).toBe(3);
+    await controller.template.start();
+    expect(controller.runner.getState().welcome).toBeFalsy();
+    expect(controller.runner.getState().check?.summary.passages).toBe(3);
   });
 
   it('offers to upgrade an older template, then upgrades it', async () => {
     const { excel, controller } = setUp();
-    await controller.newTemplate();
+    await controller.template.create();
     excel.model.sheets.splice(excel.model.sheets.indexOf(excel.model.requireSheet('Historique')), 1);
-    await controller.start();
-    expect(controller.getState().notice).toMatchObject({ intent: 'warning', offerUpgrade: true });
-    await controller.upgradeTemplate();
-    expect(controller.getState().notice).toMatchObject({ intent: 'success' });
-    expect(controller.getState().notice?.text).toMatch(/Historique/);
+    await controller.template.start();
+    expect(controller.runner.getState().notice).toMatchObject({ intent: 'warning', offerUpgrade: true });
+    await controller.template.upgrade();
+    expect(controller.runner.getState().notice).toMatchObject({ intent: 'success' });
+    expect(controller.runner.getState().notice?.text).toMatch(/Historique/);
   });
 });

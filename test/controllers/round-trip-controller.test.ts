@@ -2,7 +2,7 @@ import { validateXml } from '../../src/core/xsd/validate-xml';
 import { FakeExcel } from '../../src/fake-excel';
 import { fillParameters, fillPassages } from '../support/fake-excel-fixtures';
 import { createExcelWorkbookPort } from '../../src/office/workbook-port';
-import { AddinController, type AddinServices } from '../../src/controllers/addin-controller';
+import { AddinControllers, type AddinServices } from '../../src/controllers/addin-controller';
 import { inProcessCoreRunner, type CoreRunner } from '../../src/workers/core-runner';
 import { DICTIONARY } from '../support/dictionary';
 
@@ -27,7 +27,7 @@ function setUp(core?: CoreRunner) {
     now: () => NOW,
     core,
   };
-  return { excel, saved, controller: new AddinController(services) };
+  return { excel, saved, controller: new AddinControllers(services) };
 }
 
 const ids = (xml: string) => [...xml.matchAll(/<cpf:idTechnique>([^<]+)</g)].map((m) => m[1]);
@@ -52,16 +52,16 @@ describe('cancel', () => {
         }),
     };
     const { excel, controller } = setUp(slow);
-    await controller.newTemplate();
+    await controller.template.create();
     fillParameters(excel.model);
     fillPassages(excel.model, 3, (i, v) => i === 2 && (v['8.1'] = ''), NOW);
-    const running = controller.check();
-    for (let i = 0; i < 500 && !controller.getState().busy?.label.startsWith('Vérification'); i++)
+    const running = controller.checks.check();
+    for (let i = 0; i < 500 && !controller.runner.getState().busy?.label.startsWith('Vérification'); i++)
       await new Promise((r) => setTimeout(r, 2));
-    controller.cancel();
+    controller.runner.cancel();
     release();
     await running;
-    expect(controller.getState().notice?.text).toBe('Opération annulée.');
+    expect(controller.runner.getState().notice?.text).toBe('Opération annulée.');
     const marks = excel.model
       .requireSheet('Passages')
       .conditionalFormats.filter((cf) => cf.formula.includes('accrochage-cdc'));
@@ -73,37 +73,37 @@ describe('cancel', () => {
 describe('export → accusé → re-export of the rejected rows', () => {
   it('marks exported rows Envoyé, applies the accusé after confirmation, then exports only the rejected', async () => {
     const { excel, controller, saved } = setUp();
-    await controller.newTemplate();
+    await controller.template.create();
     fillParameters(excel.model);
     fillPassages(excel.model, 4, undefined, NOW);
-    await controller.exportXml();
+    await controller.exports.exportXml();
     expect(saved).toHaveLength(1);
     const sent = ids(saved[0].xml);
     const idFlux = /<cpf:idFlux>([^<]+)</.exec(saved[0].xml)?.[1] as string;
     expect(excel.model.requireSheet('Historique').value(1, 0)).toBe(idFlux);
 
-    await controller.importReceipt(
+    await controller.roundTrip.importReceipt(
       'accuse.xml',
       new TextEncoder().encode(accuse(sent.slice(1), [sent[0]], idFlux)),
     );
-    expect(controller.getState().receipt?.application.counts).toMatchObject({ accepted: 3, rejected: 1 });
-    expect(controller.getState().confirm?.text).toMatch(/Écrire le statut de 4 lignes/);
-    await controller.confirm();
-    expect(controller.getState().notice?.intent).toBe('success');
+    expect(controller.runner.getState().receipt?.application.counts).toMatchObject({ accepted: 3, rejected: 1 });
+    expect(controller.runner.getState().confirm?.text).toMatch(/Écrire le statut de 4 lignes/);
+    await controller.runner.confirm();
+    expect(controller.runner.getState().notice?.intent).toBe('success');
 
-    controller.setExportSettings({ mode: 'rejected' });
-    await controller.exportXml();
+    controller.exports.setSettings({ mode: 'rejected' });
+    await controller.exports.exportXml();
     expect(saved).toHaveLength(2);
     expect(ids(saved[1].xml)).toEqual([sent[0]]);
   });
 
   it('splits an export into files of at most N passages', async () => {
     const { excel, controller, saved } = setUp();
-    await controller.newTemplate();
+    await controller.template.create();
     fillParameters(excel.model);
     fillPassages(excel.model, 5, undefined, NOW);
-    controller.setExportSettings({ mode: 'all', maxPassagesPerFile: 2 });
-    await controller.exportXml();
+    controller.exports.setSettings({ mode: 'all', maxPassagesPerFile: 2 });
+    await controller.exports.exportXml();
     expect(saved.map((f) => ids(f.xml).length)).toEqual([2, 2, 1]);
   });
 });
@@ -111,13 +111,13 @@ describe('export → accusé → re-export of the rejected rows', () => {
 describe('identifiers', () => {
   it('asks how many cells will be written, then fills only the blank ones', async () => {
     const { excel, controller } = setUp();
-    await controller.newTemplate();
+    await controller.template.create();
     fillParameters(excel.model);
     fillPassages(excel.model, 3, (i, v) => i !== 2 && (v['5.1'] = ''), NOW);
-    await controller.generateIds();
-    expect(controller.getState().confirm?.text).toMatch(/^2 lignes sans identifiant/);
-    await controller.confirm();
-    await controller.check();
-    expect(controller.getState().issues.filter((i) => i.field === '5.1')).toEqual([]);
+    await controller.roundTrip.generateIds();
+    expect(controller.runner.getState().confirm?.text).toMatch(/^2 lignes sans identifiant/);
+    await controller.runner.confirm();
+    await controller.checks.check();
+    expect(controller.runner.getState().issues.filter((i) => i.field === '5.1')).toEqual([]);
   });
 });

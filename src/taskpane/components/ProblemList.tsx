@@ -61,11 +61,9 @@ const useStyles = makeStyles({
 
 type SeverityFilter = 'all' | Severity;
 
-/** The message without its "Passages, ligne 12, colonne D …" prefix, shown by the group title. */
-function messageBody(message: string): string {
-  const at = message.indexOf(' : ');
-  const body = at >= 0 ? message.slice(at + 3) : message;
-  return body.charAt(0).toLocaleUpperCase('fr-FR') + body.slice(1);
+/** The issue's text, without its location (the group title says the row, the badge the cell). */
+function issueText(issue: Issue): string {
+  return issue.text.charAt(0).toLocaleUpperCase('fr-FR') + issue.text.slice(1);
 }
 
 /** "Nom de naissance (8.1)": the label comes from the dictionary the pane works with. */
@@ -193,7 +191,7 @@ export function ProblemList({ issues, onSelect, readiness, fieldLabel }: Problem
                     </Badge>
                     <span className={styles.text}>
                       {issue.field ? <span className={styles.field}>{nameOf(issue.field)}</span> : null}
-                      <span>{messageBody(issue.message)}</span>
+                      <span>{issueText(issue)}</span>
                     </span>
                   </button>
                 </li>

@@ -1,0 +1,46 @@
+import type { Issue } from '../core/model/types';
+import { strings } from '../i18n/pane';
+import { describeError, type TaskRunner } from './task-runner';
+
+/** « Vérifier »: read, check (in the core worker), highlight; show a problem's cell; clear the marks. */
+export class CheckController {
+  constructor(private readonly runner: TaskRunner) {}
+
+  /**
+   * Read → check (in the core worker) → highlight. Annuler before the end leaves the workbook as it was:
+   * the highlights are only written once the check is complete.
+   */
+  async check(): Promise<void> {
+    await this.run();
+  }
+
+  /** The check; after an import or a copy, with the import's message kept on screen. */
+  async run(options: { readonly keepNotice?: boolean } = {}): Promise<void> {
+    await this.runner.task(async (signal) => {
+      const data = await this.runner.readData(signal);
+      const check = await this.runner.core.check(data, { today: this.runner.services.now() }, signal, (p) =>
+        this.runner.showProgress(p),
+      );
+      if (signal.aborted) return;
+      this.runner.set({ busy: { label: strings.highlighting } });
+      await this.runner.services.workbook.highlightIssues(check.issues);
+      this.runner.set({ check, issues: check.issues, xmlToCopy: undefined });
+    }, options);
+  }
+
+  async selectIssue(issue: Issue): Promise<void> {
+    if (!issue.cell) return;
+    try {
+      await this.runner.services.workbook.selectCell(issue.sheet, issue.cell);
+    } catch (error) {
+      this.runner.set({ notice: { intent: 'error', text: strings.unexpectedError(describeError(error)) } });
+    }
+  }
+
+  async clearMarks(): Promise<void> {
+    await this.runner.task(async () => {
+      await this.runner.services.workbook.clearHighlights();
+      this.runner.set({ notice: { intent: 'info', text: strings.highlightsCleared } });
+    });
+  }
+}

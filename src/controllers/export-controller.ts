@@ -1,0 +1,125 @@
+import { compareOfficialXsd, readOfficialXsd } from '../core/xsd/official-xsd';
+import { strings } from '../i18n/pane';
+import type { ExportSettings } from './pane-state';
+import type { TaskRunner } from './task-runner';
+
+/** « Exporter XML » with its settings (mode, passages per file) and the official XSD loaded by the user. */
+export class ExportController {
+  private officialXsdText: { fileName: string; contents: string } | undefined;
+
+  constructor(private readonly runner: TaskRunner) {}
+
+  /** Ribbon "Exporter XML": check, refuse with errors (pane opens on the list), else build, validate, save. */
+  async exportXml(): Promise<void> {
+    let openPane = false;
+    await this.runner.task(async (signal) => {
+      const data = await this.runner.readData(signal);
+      const settings = this.runner.getState().exportSettings ?? { mode: 'all' };
+      const outcome = await this.runner.core.exportWorkbook(
+        data,
+        {
+          now: this.runner.services.now(),
+          today: this.runner.services.now(),
+          mode: settings.mode,
+          ...(settings.maxPassagesPerFile ? { maxPassagesPerFile: settings.maxPassagesPerFile } : {}),
+          ...(this.officialXsdText ? { officialXsd: this.officialXsdText } : {}),
+          concurrency: this.runner.services.validationConcurrency,
+        },
+        signal,
+        (p) => this.runner.showProgress(p),
+      );
+      if (signal.aborted) return;
+      await this.runner.services.workbook.highlightIssues(outcome.check.issues);
+      if (!outcome.ok) {
+        openPane = true;
+        const issues =
+          outcome.reason === 'xsd' ? [...outcome.check.issues, ...outcome.issues] : outcome.issues;
+        const text =
+          outcome.reason === 'xsd'
+            ? strings.exportXsdFailed
+            : strings.exportBlocked(outcome.check.summary.errors);
+        this.runner.set({
+          check: outcome.check,
+          issues,
+          xmlToCopy: undefined,
+          notice: { intent: 'error', text },
+        });
+        return;
+      }
+      const files = outcome.files.map((f) => ({ fileName: f.fileName, xml: f.chunks.join('') }));
+      const saved =
+        files.length > 1 && this.runner.services.saveFiles
+          ? await this.runner.services.saveFiles(files)
+          : await this.runner.services.saveXml(files[0].fileName, files[0].xml);
+      if (saved === 'copy') {
+        openPane = true;
+        this.runner.set({
+          check: outcome.check,
+          issues: outcome.check.issues,
+          xmlToCopy: files[0],
+          notice: { intent: 'info', text: strings.exportCopyInstead(outcome.fileName) },
+        });
+        return;
+      }
+      // The files are out: the rows they hold become "Envoyé", one history line per file.
+      this.runner.set({ busy: { label: strings.writingStatuses } });
+      const written = await this.runner.services.workbook.writeTracking(outcome.tracking, {
+        date1904: data.date1904,
+      });
+      this.runner.set({
+        check: outcome.check,
+        issues: outcome.check.issues,
+        xmlToCopy: undefined,
+        notice: {
+          intent: 'success',
+          text:
+            files.length > 1
+              ? strings.exportDoneSplit(
+                  files.map((f) => f.fileName),
+                  outcome.check.summary.passages,
+                )
+              : `${strings.exportDone(outcome.fileName, outcome.passages, outcome.certifications)} ${strings.markedSent(written.rowsUpdated)}`,
+        },
+      });
+    });
+    if (openPane) await this.runner.services.showPane();
+  }
+
+  setSettings(settings: ExportSettings): void {
+    this.runner.set({ exportSettings: settings });
+  }
+
+  /** « Charger le XSD officiel »: later exports are validated against it as well as ours. */
+  loadOfficialXsd(fileName: string, text: string): void {
+    const read = readOfficialXsd(text);
+    if (!read.ok) {
+      this.runner.set({ notice: { intent: 'error', text: `${fileName} : ${read.message}` } });
+      return;
+    }
+    const comparison = compareOfficialXsd(read.identity, this.runner.services.dictionary);
+    if (comparison.blocking) {
+      this.officialXsdText = undefined;
+      this.runner.set({
+        officialXsd: undefined,
+        notice: {
+          intent: 'error',
+          text: `${strings.officialXsdRefused(fileName)} ${comparison.notes.join(' ')}`,
+        },
+      });
+      return;
+    }
+    this.officialXsdText = { fileName, contents: text };
+    const version = read.identity.version ?? '?';
+    this.runner.set({
+      officialXsd: { fileName, version, notes: comparison.notes },
+      notice: {
+        intent: comparison.notes.length > 0 ? 'warning' : 'success',
+        text: [strings.officialXsdLoaded(fileName, version), ...comparison.notes].join(' '),
+      },
+    });
+  }
+
+  dismissXml(): void {
+    this.runner.set({ xmlToCopy: undefined });
+  }
+}

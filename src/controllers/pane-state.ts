@@ -1,0 +1,102 @@
+import type { CheckResult } from '../core/check/check';
+import type { ColumnMapping, ColumnProposal, MappingTarget } from '../core/mapping';
+import type { Issue } from '../core/model/types';
+import type { ExportMode, ReceiptApplication } from '../core/tracking';
+import type { ValidateXml as XmlValidator } from '../core/xsd';
+import type { Dictionary } from '../dictionary';
+import type { WorkbookPort } from '../office/workbook-port';
+import type { CoreRunner } from '../workers/core-runner';
+
+/** What the pane shows, and what the controllers need from their surroundings (given by the composition root). */
+
+/** Where an exported file went: downloaded, or handed to the pane to copy (Excel for Mac cannot download). */
+export type SaveResult = 'downloaded' | 'copy';
+
+export interface AddinServices {
+  /** The schema version the workbook follows, loaded by the composition root. */
+  readonly dictionary: Dictionary;
+  readonly workbook: WorkbookPort;
+  /** XSD validation of the produced XML (xmllint-wasm in a Web Worker in the add-in). */
+  readonly validateXml: XmlValidator;
+  readonly saveXml: (fileName: string, xml: string) => Promise<SaveResult>;
+  /** Opens the task pane (Office.addin.showAsTaskpane); no-op where unavailable. */
+  readonly showPane: () => Promise<void>;
+  readonly now: () => Date;
+  /** Where check and export run (a Web Worker in the add-in); default: in process. */
+  readonly core?: CoreRunner;
+  /** XSD parts validated side by side (navigator.hardwareConcurrency, 1 to 4). */
+  readonly validationConcurrency?: number;
+  /** Saves several files of a split export (one download each). */
+  readonly saveFiles?: (files: readonly { fileName: string; xml: string }[]) => Promise<SaveResult>;
+}
+
+/** A question the pane asks before the add-in writes into the workbook. */
+export interface Confirmation {
+  readonly text: string;
+  readonly confirmLabel: string;
+}
+
+/** What an imported accusé says, as the pane shows it. */
+export interface ReceiptView {
+  readonly fileName: string;
+  readonly application: ReceiptApplication;
+  /** An XSD report whose errors could be placed on rows with the deposited file. */
+  readonly wantsSentXml: boolean;
+  readonly written: boolean;
+}
+
+/** The confirmation table of "Reprendre un autre tableau". */
+export interface MappingView {
+  readonly source: string;
+  readonly rows: number;
+  readonly proposals: readonly ColumnProposal[];
+  readonly columns: readonly ColumnMapping[];
+  readonly savedNames: readonly string[];
+  /** What a column can be mapped to, from the dictionary. */
+  readonly targets: readonly MappingTarget[];
+}
+
+export interface ExportSettings {
+  readonly mode: ExportMode;
+  /** Empty = no limit. */
+  readonly maxPassagesPerFile?: number;
+}
+
+export type NoticeIntent = 'success' | 'warning' | 'error' | 'info';
+
+export interface Notice {
+  readonly intent: NoticeIntent;
+  readonly text: string;
+  /** The template is incomplete: offer to add the missing sheets. */
+  readonly offerAddMissing?: boolean;
+  /** The template is an older version: offer to upgrade it in place. */
+  readonly offerUpgrade?: boolean;
+}
+
+export interface Busy {
+  readonly label: string;
+  readonly done?: number;
+  readonly total?: number;
+}
+
+export interface PaneState {
+  readonly busy?: Busy;
+  readonly check?: CheckResult;
+  /** Issues shown in the list (check issues, plus XSD problems after a refused export). */
+  readonly issues: readonly Issue[];
+  readonly notice?: Notice;
+  /** Excel for Mac: the XML to copy, since the web view cannot download. */
+  readonly xmlToCopy?: { readonly fileName: string; readonly xml: string };
+  /** First run in a workbook without the template: the pane shows the three steps. */
+  readonly welcome?: boolean;
+  // Round trip with the CDC, imports (issues 5, 6, 10)
+  readonly exportSettings?: ExportSettings;
+  readonly officialXsd?: {
+    readonly fileName: string;
+    readonly version: string;
+    readonly notes: readonly string[];
+  };
+  readonly confirm?: Confirmation;
+  readonly receipt?: ReceiptView;
+  readonly mapping?: MappingView;
+}

@@ -1,0 +1,25 @@
+import { Button, MessageBar, MessageBarActions, MessageBarBody } from '@fluentui/react-components';
+import type { Confirmation } from '../../controllers/pane-state';
+import { strings } from '../../i18n/pane';
+
+/** The question asked before the add-in writes into the workbook. */
+export function ConfirmBar(props: {
+  readonly confirm: Confirmation;
+  readonly busy: boolean;
+  readonly onConfirm: () => void;
+  readonly onCancel: () => void;
+}) {
+  return (
+    <MessageBar intent="warning" role="alertdialog" aria-label={strings.confirmTitle}>
+      <MessageBarBody>{props.confirm.text}</MessageBarBody>
+      <MessageBarActions>
+        <Button appearance="primary" size="small" disabled={props.busy} onClick={props.onConfirm}>
+          {props.confirm.confirmLabel}
+        </Button>
+        <Button size="small" disabled={props.busy} onClick={props.onCancel}>
+          {strings.confirmCancel}
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
+}

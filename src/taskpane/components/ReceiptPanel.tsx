@@ -1,0 +1,86 @@
+import { Badge, Button, Text } from '@fluentui/react-components';
+import type { ReceiptView } from '../../controllers/pane-state';
+import type { RoundTripController } from '../../controllers/round-trip-controller';
+import { strings } from '../../i18n/pane';
+import { FileButton } from './FileButton';
+import { usePanelStyles } from './panel-styles';
+
+/** What an imported accusé de traitement says, row by row. */
+export function ReceiptPanel(props: {
+  readonly view: ReceiptView;
+  readonly busy: boolean;
+  readonly roundTrip: Pick<RoundTripController, 'provideSentXml' | 'dismissReceipt'>;
+}) {
+  const styles = usePanelStyles();
+  const { application } = props.view;
+  const rejected = application.rows.filter((r) => r.status === 'rejected');
+  return (
+    <section className={styles.section} aria-label={strings.receiptTitle(props.view.fileName)}>
+      <Text weight="semibold">{strings.receiptTitle(props.view.fileName)}</Text>
+      <Text>
+        {application.receipt.kind === 'functional'
+          ? strings.receiptCounts(
+              application.counts.accepted,
+              application.counts.rejected,
+              application.counts.unmatched,
+            )
+          : strings.receiptXsdRejected(application.xsdErrors.length)}
+      </Text>
+      {application.receipt.kind === 'functional' && rejected.length > 0 ? (
+        <ul className={styles.list}>
+          {rejected.slice(0, 50).map((r) => (
+            <li key={r.row}>
+              <Badge appearance="tint" color="danger">
+                {strings.receiptRejectedRow(r.row, r.idTechnique)}
+              </Badge>{' '}
+              « {r.cdcMessage} » <strong>{strings.receiptWhatToDo}</strong> {r.action}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {application.xsdErrors.length > 0 ? (
+        <ul className={styles.list}>
+          {application.xsdErrors.slice(0, 50).map((e, i) => (
+            <li key={i}>{e.message}</li>
+          ))}
+        </ul>
+      ) : null}
+      {application.unmatched.length > 0 ? (
+        <>
+          <Text size={200} weight="semibold">
+            {strings.receiptUnmatchedTitle}
+          </Text>
+          <ul className={styles.list}>
+            {application.unmatched.slice(0, 50).map((u) => (
+              <li key={u.idTechnique}>
+                {u.idTechnique}
+                {u.message ? ` : « ${u.message} »` : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {application.notices.map((notice) => (
+        <Text key={notice} size={200}>
+          {notice}
+        </Text>
+      ))}
+      {props.view.wantsSentXml ? (
+        <div className={styles.actions}>
+          <Text size={200}>{strings.receiptAskSentXml}</Text>
+          <FileButton
+            label={strings.chooseSentXml}
+            accept=".xml"
+            disabled={props.busy}
+            onFile={(file) => void file.text().then((t) => props.roundTrip.provideSentXml(t))}
+          />
+        </div>
+      ) : null}
+      <div className={styles.actions}>
+        <Button size="small" onClick={() => props.roundTrip.dismissReceipt()}>
+          {strings.close}
+        </Button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+
+/** Styles shared by the pane's panels (round trip, imports). */
+export const usePanelStyles = makeStyles({
+  section: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingVerticalS,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  hidden: { display: 'none' },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
+  // Fixed layout: a drop-down sized by its longest option would otherwise widen the pane past 360 px.
+  table: {
+    width: '100%',
+    tableLayout: 'fixed',
+    borderCollapse: 'collapse',
+    fontSize: tokens.fontSizeBase200,
+  },
+  headerCell: { width: '38%' },
+  cell: {
+    padding: tokens.spacingVerticalXXS,
+    verticalAlign: 'top',
+    textAlign: 'left',
+    overflowWrap: 'anywhere',
+  },
+  select: { minWidth: 0, width: '100%' },
+  selectInput: { minWidth: 0, width: '100%', textOverflow: 'ellipsis' },
+});
