@@ -86,7 +86,10 @@ describe('export → accusé → re-export of the rejected rows', () => {
       'accuse.xml',
       new TextEncoder().encode(accuse(sent.slice(1), [sent[0]], idFlux)),
     );
-    expect(controller.runner.getState().receipt?.application.counts).toMatchObject({ accepted: 3, rejected: 1 });
+    expect(controller.runner.getState().receipt?.application.counts).toMatchObject({
+      accepted: 3,
+      rejected: 1,
+    });
     expect(controller.runner.getState().confirm?.text).toMatch(/Écrire le statut de 4 lignes/);
     await controller.runner.confirm();
     expect(controller.runner.getState().notice?.intent).toBe('success');
