@@ -1,10 +1,14 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import { buildTemplateSpec } from '../core/template/template-spec';
 import { commandDictionary } from './schema';
 import { hasTemplate } from '../core/template/template-version';
-import { applyXlsxUpgrade, planXlsxUpgrade, xlsxTemplateSnapshot } from '../xlsx/xlsx-upgrade';
+import {
+  applyXlsxUpgrade,
+  planXlsxUpgrade,
+  readWholeWorkbook,
+  xlsxTemplateSnapshot,
+} from '../xlsx/xlsx-upgrade';
 import { EXIT, type CliIO } from './io';
 
 /**
@@ -24,9 +28,9 @@ export async function upgradeCommand(io: CliIO, file: string, options: { output?
     );
     return EXIT.unusable;
   }
-  const workbook = new ExcelJS.Workbook();
+  let workbook;
   try {
-    await workbook.xlsx.readFile(file);
+    workbook = await readWholeWorkbook(file);
   } catch (error) {
     io.err(`Classeur illisible : ${file} (${error instanceof Error ? error.message : String(error)}).`);
     return EXIT.unusable;

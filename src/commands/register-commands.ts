@@ -1,5 +1,5 @@
-/// <reference types="office-js" />
 import type { AddinControllers } from '../controllers/addin-controller';
+import { associateCommand } from '../office/ribbon';
 
 /**
  * Ribbon function commands. With the shared runtime (manifest <Runtimes>), they run in the task
@@ -18,38 +18,18 @@ export function registerCommands(
   showPane: () => Promise<void>,
 ): void {
   const { template, checks, roundTrip, exports } = controllers;
-  const command = (action: () => Promise<void>) => async (event: Office.AddinCommands.Event) => {
-    try {
-      await action();
-    } finally {
-      // Office waits for completed() before running another command (and shows a spinner until then).
-      event.completed();
-    }
-  };
-  Office.actions.associate(
-    COMMAND_IDS.newTemplate,
-    command(async () => {
-      await template.create();
-      await showPane();
-    }),
-  );
-  Office.actions.associate(
-    COMMAND_IDS.check,
-    command(async () => {
-      await showPane();
-      await checks.check();
-    }),
-  );
+  associateCommand(COMMAND_IDS.newTemplate, async () => {
+    await template.create();
+    await showPane();
+  });
+  associateCommand(COMMAND_IDS.check, async () => {
+    await showPane();
+    await checks.check();
+  });
   // The confirmation (how many cells will be written) is asked in the pane.
-  Office.actions.associate(
-    COMMAND_IDS.generateIds,
-    command(async () => {
-      await showPane();
-      await roundTrip.generateIds();
-    }),
-  );
-  Office.actions.associate(
-    COMMAND_IDS.exportXml,
-    command(() => exports.exportXml()),
-  );
+  associateCommand(COMMAND_IDS.generateIds, async () => {
+    await showPane();
+    await roundTrip.generateIds();
+  });
+  associateCommand(COMMAND_IDS.exportXml, () => exports.exportXml());
 }

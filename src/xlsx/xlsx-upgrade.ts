@@ -93,6 +93,13 @@ export function applyXlsxUpgrade(
   }
 }
 
+/** A whole workbook read into memory (upgrades rewrite it into a copy). */
+export async function readWholeWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  return workbook;
+}
+
 export function planXlsxUpgrade(workbook: ExcelJS.Workbook, layout: TemplateLayout): TemplateUpgradePlan {
   return planTemplateUpgrade(xlsxTemplateSnapshot(workbook, layout), layout);
 }
