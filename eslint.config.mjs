@@ -25,14 +25,50 @@ const PURE = ['src/dictionary', 'src/core', 'src/i18n', 'src/docs'];
 
 const zone = (target, from, message) => ({ target, from, message });
 const LAYERS = [
-  zone('src/dictionary', [...PURE.filter((p) => p !== 'src/dictionary'), ...SURFACES], 'the dictionary is data: it imports nothing of the product'),
+  zone(
+    'src/dictionary',
+    [...PURE.filter((p) => p !== 'src/dictionary'), ...SURFACES],
+    'the dictionary is data: it imports nothing of the product',
+  ),
   ...['src/core', 'src/i18n', 'src/docs'].map((target) =>
     zone(target, SURFACES, 'the core is pure: it never imports an adapter or a surface'),
   ),
-  zone('src/office', ['src/xlsx', 'src/cli', 'src/controllers', 'src/taskpane', 'src/commands', 'src/workers', 'src/demo'], 'the Office.js adapter knows only the core'),
-  zone('src/xlsx', ['src/office', 'src/fake-excel', 'src/controllers', 'src/taskpane', 'src/commands', 'src/workers', 'src/demo'], 'the exceljs adapter knows only the core'),
-  zone('src/cli', ['src/office', 'src/fake-excel', 'src/controllers', 'src/taskpane', 'src/commands', 'src/workers', 'src/demo'], 'the CLI runs on the core and the exceljs adapter'),
-  zone('src/controllers', ['src/taskpane', 'src/commands', 'src/demo', 'src/xlsx', 'src/cli', 'src/fake-excel'], 'controllers know the core, the workbook port and the workers, not the views'),
+  zone(
+    'src/office',
+    ['src/xlsx', 'src/cli', 'src/controllers', 'src/taskpane', 'src/commands', 'src/workers', 'src/demo'],
+    'the Office.js adapter knows only the core',
+  ),
+  zone(
+    'src/xlsx',
+    [
+      'src/office',
+      'src/fake-excel',
+      'src/controllers',
+      'src/taskpane',
+      'src/commands',
+      'src/workers',
+      'src/demo',
+    ],
+    'the exceljs adapter knows only the core',
+  ),
+  zone(
+    'src/cli',
+    [
+      'src/office',
+      'src/fake-excel',
+      'src/controllers',
+      'src/taskpane',
+      'src/commands',
+      'src/workers',
+      'src/demo',
+    ],
+    'the CLI runs on the core and the exceljs adapter',
+  ),
+  zone(
+    'src/controllers',
+    ['src/taskpane', 'src/commands', 'src/demo', 'src/xlsx', 'src/cli', 'src/fake-excel'],
+    'controllers know the core, the workbook port and the workers, not the views',
+  ),
   ...['src/taskpane', 'src/commands', 'src/workers'].map((target) =>
     zone(target, ['src/xlsx', 'src/cli', 'src/demo'], 'the add-in never loads the CLI or exceljs'),
   ),
@@ -40,11 +76,17 @@ const LAYERS = [
 ];
 
 /** Composition roots: the only modules that load a dictionary by version. */
-const ROOTS = ['src/cli/schema.ts', 'src/taskpane/services.ts', 'src/workers/core.worker.ts', 'src/demo/index.tsx'];
+const ROOTS = [
+  'src/cli/schema.ts',
+  'src/taskpane/services.ts',
+  'src/workers/core.worker.ts',
+  'src/demo/index.tsx',
+];
 const NO_DEFAULT_DICTIONARY = {
   group: ['**/dictionary'],
   importNames: ['getDictionary'],
-  message: 'Receive the dictionary as a parameter: only composition roots load one (see README, Architecture).',
+  message:
+    'Receive the dictionary as a parameter: only composition roots load one (see README, Architecture).',
 };
 const NO_EXCELJS = { name: 'exceljs', message: 'exceljs is used in src/xlsx only (the .xlsx adapter).' };
 const OFFICE_GLOBALS = ['Office', 'Excel', 'OfficeExtension'].map((name) => ({
@@ -80,7 +122,10 @@ export default tseslint.config(
       'no-restricted-globals': ['error', ...OFFICE_GLOBALS],
     },
   },
-  { files: ['src/xlsx/**'], rules: { 'no-restricted-imports': ['error', { patterns: [NO_DEFAULT_DICTIONARY] }] } },
+  {
+    files: ['src/xlsx/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_DEFAULT_DICTIONARY] }] },
+  },
   { files: ROOTS, rules: { 'no-restricted-imports': ['error', { paths: [NO_EXCELJS] }] } },
   { files: ['src/office/**'], rules: { 'no-restricted-globals': 'off' } },
   {

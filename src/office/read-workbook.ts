@@ -18,6 +18,7 @@ import type {
   WorkbookData,
 } from '../core/model/types';
 import { OfficeErrorCode, officeErrorCode, throwIfAborted, type ExcelRun } from './excel-run';
+import { loadHeader } from './sheet-columns';
 
 /**
  * Reads a workbook filled from the template, in bounded blocks of rows.
@@ -51,8 +52,6 @@ const DEFAULT_PAYLOAD_BUDGET = 4_000_000;
 const CELLS_PER_READ_LIMIT = 5_000_000;
 /** Rows of the parameters sheet we read (labels in A, values in B; the layout uses rows 2–6). */
 const PARAMETER_ROWS = 30;
-/** Header cells read when a sheet has no template table (the template uses 43 columns). */
-const HEADER_SCAN_COLUMNS = 256;
 
 /** Excel error values come back from `values` as their text ("#N/A"); valueTypes would double the payload. */
 const ERROR_TEXT =
@@ -220,11 +219,7 @@ export async function readWorkbookData(
         used: sheet.getUsedRangeOrNullObject(true).load('rowIndex,rowCount'),
         table: ours ? table.getRange().load('rowIndex,rowCount,columnIndex') : undefined,
         // The header comes in this round trip too: the table's header row, else a bounded row 1.
-        header: ours
-          ? table.getHeaderRowRange().load('values')
-          : sheet
-              .getRange(`A${HEADER_ROW}:${columnLetter(HEADER_SCAN_COLUMNS - 1)}${HEADER_ROW}`)
-              .load('values'),
+        header: loadHeader(sheet, ours ? table : undefined),
       };
     });
     await context.sync();

@@ -15,7 +15,17 @@ import type { CellValue, TrackingKey } from '../core/model/types';
  */
 
 /** Header cells scanned on the header row: the template has about 50 columns, users add a few. */
-const HEADER_SCAN_COLUMNS = 256;
+export const HEADER_SCAN_COLUMNS = 256;
+
+/** A header row read from column A (bounded: a whole row is 16 384 cells). */
+export function headerRowRange(sheet: Excel.Worksheet, row: number): Excel.Range {
+  return sheet.getRange(`A${row}:${columnLetter(HEADER_SCAN_COLUMNS - 1)}${row}`);
+}
+
+/** The header of a template sheet: its table's header row when it is ours, else row 1. */
+export function loadHeader(sheet: Excel.Worksheet, table: Excel.Table | undefined): Excel.Range {
+  return (table ? table.getHeaderRowRange() : headerRowRange(sheet, HEADER_ROW)).load('values');
+}
 
 export interface SheetColumns {
   readonly sheetName: string;
@@ -60,9 +70,7 @@ export async function locateColumns(
   await context.sync();
   const headerRow = tableRange ? tableRange.rowIndex + 1 : HEADER_ROW;
   // The whole header row, so round-trip columns added right of the table are found too.
-  const headerRange = sheet
-    .getRange(`A${headerRow}:${columnLetter(HEADER_SCAN_COLUMNS - 1)}${headerRow}`)
-    .load('values');
+  const headerRange = headerRowRange(sheet, headerRow).load('values');
   await context.sync();
   const header = (headerRange.values[0] ?? []).map(toCellValue);
   const usedLast = used.isNullObject ? 0 : used.rowIndex + used.rowCount;

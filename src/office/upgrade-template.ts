@@ -18,6 +18,7 @@ import {
 import { createTemplate } from './create-template';
 import { renderCell, renderColumn, renderValidation, type RenderOptions } from './render-template';
 import type { ExcelRun } from './excel-run';
+import { headerRowRange, loadHeader } from './sheet-columns';
 
 /**
  * Upgrades an older template in place with Office.js: takes a snapshot of what the workbook holds, asks
@@ -36,8 +37,6 @@ export type UpgradeOutcome =
   | { readonly status: 'refused'; readonly reasons: readonly string[] }
   | { readonly status: 'noTemplate' };
 
-/** Header cells read from a sheet without its table (the template has about 50 columns). */
-const HEADER_SCAN_COLUMNS = 256;
 const PARAMETER_ROWS = 30;
 const LAST_COLUMN = 'XFD';
 
@@ -71,11 +70,7 @@ export async function takeTemplateSnapshot(
       sheet,
       tableName: ours ? table.name : undefined,
       tableRange: ours ? table.getRange().load('rowIndex,rowCount,columnIndex,columnCount') : undefined,
-      header: ours
-        ? table.getHeaderRowRange().load('values')
-        : sheet
-            .getRange(`A${HEADER_ROW}:${columnLetter(HEADER_SCAN_COLUMNS - 1)}${HEADER_ROW}`)
-            .load('values'),
+      header: loadHeader(sheet, ours ? table : undefined),
       used: sheet.getUsedRangeOrNullObject(true).load('rowIndex,rowCount'),
     };
   });
@@ -85,10 +80,7 @@ export async function takeTemplateSnapshot(
     : undefined;
   const listsSheet = find(layout.lists.name);
   const lists = listsSheet
-    ? context.workbook.worksheets
-        .getItem(listsSheet)
-        .getRange(`A1:${columnLetter(HEADER_SCAN_COLUMNS - 1)}1`)
-        .load('values')
+    ? headerRowRange(context.workbook.worksheets.getItem(listsSheet), 1).load('values')
     : undefined;
   await context.sync();
 

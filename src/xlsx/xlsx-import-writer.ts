@@ -196,22 +196,14 @@ async function writeStreamedTemplate(
     if (value !== undefined && value !== null) parametersSheet.getCell(p.cell).value = toExcelValue(value);
   }
   parametersSheet.commit();
-  const passagesSheet = sheets.get(layout.passages.name) as Committable;
-  await streamRows(
-    passagesSheet,
-    sheetSpec(spec, layout.passages.name),
-    layout.passages.columns,
-    passages.rows(),
-  );
-  passagesSheet.commit();
-  const digcompSheet = sheets.get(layout.digcomp.name) as Committable;
-  await streamRows(
-    digcompSheet,
-    sheetSpec(spec, layout.digcomp.name),
-    layout.digcomp.columns,
-    digcomp.rows(),
-  );
-  digcompSheet.commit();
+  for (const [part, spill] of [
+    [layout.passages, passages],
+    [layout.digcomp, digcomp],
+  ] as const) {
+    const sheet = sheets.get(part.name) as Committable;
+    await streamRows(sheet, sheetSpec(spec, part.name), part.columns, spill.rows());
+    sheet.commit();
+  }
   for (const name of [layout.history.name, layout.lists.name]) (sheets.get(name) as Committable).commit();
   await workbook.commit();
 }

@@ -66,13 +66,15 @@ function fieldsById(fields: readonly FieldDef[]): Map<string, FieldDef> {
   return index;
 }
 
-function normalizeRow(
-  fields: readonly FieldDef[],
-  sheet: SourceSheet,
-  row: SourceRow,
-  ctx: NormalizeContext,
-  issues: IssueCollector,
-): RowValues {
+/** What checking the rows of one sheet needs: its fields, the sheet, how cells read, where issues go. */
+interface SheetCheck {
+  readonly fields: readonly FieldDef[];
+  readonly sheet: SourceSheet;
+  readonly ctx: NormalizeContext;
+  readonly issues: IssueCollector;
+}
+
+function normalizeRow({ fields, sheet, ctx, issues }: SheetCheck, row: SourceRow): RowValues {
   const values: Record<string, string> = {};
   const filled = new Set<string>();
   const byId = fieldsById(fields);
@@ -116,15 +118,9 @@ function checkParameters(
   return header;
 }
 
-function checkPassageRow(
-  dictionary: Dictionary,
-  fields: readonly FieldDef[],
-  sheet: SourceSheet,
-  row: SourceRow,
-  ctx: NormalizeContext,
-  issues: IssueCollector,
-): RowValues {
-  const normalized = normalizeRow(fields, sheet, row, ctx, issues);
+function checkPassageRow(dictionary: Dictionary, check: SheetCheck, row: SourceRow): RowValues {
+  const { fields, sheet, issues } = check;
+  const normalized = normalizeRow(check, row);
   const present = (id: string) => normalized.filled.has(id);
   const chosen = dictionary.chosenOptions(present);
   const refused = refusedChoice(dictionary, present);
@@ -151,7 +147,7 @@ function checkDigcomp(
   const link = dictionary.field('5.1');
   const fields = [link, ...dictionary.fieldsOfScope('digcomp')];
   for (const row of data.digcomp.rows) {
-    const { values, filled } = normalizeRow(fields, data.digcomp, row, ctx, issues);
+    const { values, filled } = normalizeRow({ fields, sheet: data.digcomp, ctx, issues }, row);
     filledByRow.set(row.row, filled);
     const id = values[link.id];
     if (!filled.has(link.id)) {
@@ -198,8 +194,9 @@ export function checkWorkbook(data: WorkbookData, options: CheckOptions): CheckR
 
   const rows: { row: SourceRow; normalized: RowValues }[] = [];
   const idRows = new Map<string, number[]>();
+  const passageCheck: SheetCheck = { fields: passageFields, sheet: data.passages, ctx, issues };
   for (const row of data.passages.rows) {
-    const normalized = checkPassageRow(dictionary, passageFields, data.passages, row, ctx, issues);
+    const normalized = checkPassageRow(dictionary, passageCheck, row);
     rows.push({ row, normalized });
     const id = normalized.values['5.1'];
     if (id !== undefined) idRows.set(id, [...(idRows.get(id) ?? []), row.row]);

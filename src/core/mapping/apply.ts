@@ -1,7 +1,8 @@
 import type { Dictionary } from '../../dictionary';
 import { columnLetter } from '../template/layout';
 import type { CellValue } from '../model/types';
-import { convertForTarget, type ConversionContext } from './conversions';
+import { convertForTarget, shown, type ConversionContext } from './conversions';
+import { isBlank } from '../template/grid';
 import {
   mappingMessage,
   type MappingIssueCode,
@@ -48,16 +49,6 @@ export interface MappingSummary {
 }
 
 const WARNINGS: ReadonlySet<MappingIssueCode> = new Set(['yearOnly', 'savedColumnMissing']);
-
-function isBlank(value: CellValue): boolean {
-  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
-}
-
-function shown(value: CellValue): string {
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object' && value !== null) return value.error;
-  return String(value);
-}
 
 export class RowMapper {
   private readonly targets: ReadonlyMap<string, MappingTarget>;

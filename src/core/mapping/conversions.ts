@@ -1,6 +1,7 @@
 import type { Dictionary, FieldDef } from '../../dictionary';
 import { excelSerialToIsoDate, foldForMatch } from '../check/normalize';
 import type { CellValue } from '../model/types';
+import { isBlank } from '../template/grid';
 import { BIRTH_DATE_PARTS, BIRTH_DATE_TARGET, VALUE_SYNONYMS } from './synonyms';
 
 /**
@@ -26,11 +27,8 @@ export interface ConversionContext {
 const TRUE_WORDS = new Set(['oui', 'o', 'vrai', 'true', '1', 'yes', 'y', 'x']);
 const FALSE_WORDS = new Set(['non', 'n', 'faux', 'false', '0', 'no']);
 
-function isBlank(value: CellValue): boolean {
-  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
-}
-
-function shown(value: CellValue): string {
+/** A cell's value as text, for messages. */
+export function shown(value: CellValue): string {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object' && value !== null) return value.error;
   return String(value);

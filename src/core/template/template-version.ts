@@ -182,27 +182,17 @@ function columnsToAdd(
     } else seen.set(id, index);
   });
   const foundTracking = trackingColumnsInHeader(sheet.header);
+  const described = (c: Pick<LayoutColumn, 'header' | 'width' | 'numberFormat' | 'note'>) => ({
+    header: c.header,
+    width: c.width,
+    numberFormat: c.numberFormat,
+    note: c.note,
+  });
   const missing = [
     ...columns
       .filter((c) => !seen.has(c.field))
-      .map((c) => ({
-        header: c.header,
-        width: c.width,
-        numberFormat: c.numberFormat,
-        note: c.note,
-        field: c.field,
-        list: c.list,
-        strictList: c.strictList,
-      })),
-    ...tracking
-      .filter((c) => !foundTracking.has(c.key))
-      .map((c) => ({
-        header: c.header,
-        width: c.width,
-        numberFormat: c.numberFormat,
-        note: c.note,
-        strictList: false,
-      })),
+      .map((c) => ({ ...described(c), field: c.field, list: c.list, strictList: c.strictList })),
+    ...tracking.filter((c) => !foundTracking.has(c.key)).map((c) => ({ ...described(c), strictList: false })),
   ];
   if (missing.length === 0) return [];
   const start = appendColumn(sheet);

@@ -80,10 +80,16 @@ export function applyReceipt(
   receipt: Receipt,
   options: ApplyReceiptOptions,
 ): ReceiptApplication {
-  const { dictionary } = options;
+  // One "Date du statut" for every row the accusé changes.
+  const applying: Applying = {
+    data,
+    options,
+    dictionary: options.dictionary,
+    statusDate: formatHorodatage(options.now),
+  };
   return receipt.kind === 'functional'
-    ? applyFunctional(data, receipt, options, dictionary)
-    : applyXsdRejection(data, receipt, options, dictionary);
+    ? applyFunctional(receipt, applying)
+    : applyXsdRejection(receipt, applying);
 }
 
 interface Verdict {
@@ -96,13 +102,18 @@ function frenchDay(horodatage: string): string {
   return `${d}/${m}/${y}`;
 }
 
+/** What applying an accusé to a workbook needs, whatever its kind. */
+interface Applying {
+  readonly data: WorkbookData;
+  readonly options: ApplyReceiptOptions;
+  readonly dictionary: Dictionary;
+  readonly statusDate: string;
+}
+
 function applyFunctional(
-  data: WorkbookData,
   receipt: FunctionalReceipt,
-  options: ApplyReceiptOptions,
-  dictionary: Dictionary,
+  { data, dictionary, statusDate }: Applying,
 ): ReceiptApplication {
-  const statusDate = formatHorodatage(options.now);
   const notices: string[] = [];
   const verdicts = new Map<string, Verdict>();
   let repeated = 0;
@@ -191,13 +202,8 @@ function applyFunctional(
   };
 }
 
-function applyXsdRejection(
-  data: WorkbookData,
-  receipt: XsdRejectionReceipt,
-  options: ApplyReceiptOptions,
-  dictionary: Dictionary,
-): ReceiptApplication {
-  const statusDate = formatHorodatage(options.now);
+function applyXsdRejection(receipt: XsdRejectionReceipt, applying: Applying): ReceiptApplication {
+  const { data, options, dictionary, statusDate } = applying;
   const notices: string[] = [];
   const byId = rowsByIdTechnique(data, dictionary);
 

@@ -111,13 +111,7 @@ export function buildReferenceFluxXml(
   options: { placeholders?: boolean } = {},
 ): string {
   const { schema } = dictionary;
-  const shape = schemaShape(dictionary);
-  const walk: Walk = {
-    namespace: schema.namespace,
-    prefix: schema.prefix,
-    passageNode: shape.passage.node,
-    placeholders: options.placeholders ?? false,
-  };
+  const walk = walkOf(dictionary, options.placeholders ?? false);
   const fluxValues: Values = {
     ...flux.header,
     [generatedId(dictionary, 0)]: flux.idFlux,
@@ -129,6 +123,16 @@ export function buildReferenceFluxXml(
     .att(XMLNS_NAMESPACE, 'xmlns:xsi', XSI_NAMESPACE);
   appendChildren(root, schema.root, { kind: 'flux', values: fluxValues, items: flux.certifications }, walk);
   return `${doc.end(WRITER_OPTIONS)}\n`;
+}
+
+function walkOf(dictionary: Dictionary, placeholders: boolean): Walk {
+  const { schema } = dictionary;
+  return {
+    namespace: schema.namespace,
+    prefix: schema.prefix,
+    passageNode: schemaShape(dictionary).passage.node,
+    placeholders,
+  };
 }
 
 /** Ids of the generated fields (idFlux, horodatage), in dictionary order. */
@@ -147,12 +151,7 @@ export function referencePassageXml(passage: Passage, dictionary: Dictionary, in
     throw new RangeError(`Passage indentation level must be at least 1, got ${indent}`);
   const { schema } = dictionary;
   const shape = schemaShape(dictionary);
-  const walk: Walk = {
-    namespace: schema.namespace,
-    prefix: schema.prefix,
-    passageNode: shape.passage.node,
-    placeholders: false,
-  };
+  const walk = walkOf(dictionary, false);
   const doc = create({ version: '1.0', encoding: 'UTF-8' });
   let parent = doc
     .ele(schema.namespace, `${schema.prefix}:${schema.root.tag}`)

@@ -19,6 +19,13 @@ export function ToolsPanel(props: {
 }) {
   const { roundTrip, imports, exports, busy, settings } = props;
   const styles = usePanelStyles();
+  // Accusés and CDC files are decoded by the core, which knows their encoding: they go as bytes.
+  const bytes = (take: (name: string, bytes: Uint8Array) => Promise<void>) => (file: File) =>
+    void fileBytes(file).then((b) => take(file.name, b));
+  const xmlFiles: [string, (name: string, bytes: Uint8Array) => Promise<void>][] = [
+    [strings.importReceipt, (name, b) => roundTrip.importReceipt(name, b)],
+    [strings.importFluxXml, (name, b) => imports.importFluxXml(name, b)],
+  ];
   return (
     <section className={styles.section} aria-label={strings.toolsTitle}>
       <Text weight="semibold">{strings.toolsTitle}</Text>
@@ -26,18 +33,9 @@ export function ToolsPanel(props: {
         <Button disabled={busy} onClick={() => void roundTrip.generateIds()}>
           {strings.generateIds}
         </Button>
-        <FileButton
-          label={strings.importReceipt}
-          accept=".xml"
-          disabled={busy}
-          onFile={(file) => void fileBytes(file).then((b) => roundTrip.importReceipt(file.name, b))}
-        />
-        <FileButton
-          label={strings.importFluxXml}
-          accept=".xml"
-          disabled={busy}
-          onFile={(file) => void fileBytes(file).then((b) => imports.importFluxXml(file.name, b))}
-        />
+        {xmlFiles.map(([label, take]) => (
+          <FileButton key={label} label={label} accept=".xml" disabled={busy} onFile={bytes(take)} />
+        ))}
         <Button disabled={busy} onClick={() => void imports.startMapping()}>
           {strings.mapTable}
         </Button>

@@ -1,13 +1,9 @@
-import type { Dictionary } from '../../../dictionary';
-import type { RowRule } from './types';
+import { listLabel, type RowRule } from './types';
 
 /**
  * Scoring and mention (dictionary 5.4, 5.15, 5.16): "PAR_SCORING si le candidat doit atteindre un certain
  * score", 5.15 is the score reached. Both are nillable, so these are warnings: the CDC accepts nil.
  */
-
-const mentionLabel = (dictionary: Dictionary, code: string) =>
-  dictionary.field('5.16').enumeration?.find((e) => e.code === code)?.label ?? code;
 
 export const SCORING_RULES: readonly RowRule[] = [
   {
@@ -27,7 +23,7 @@ export const SCORING_RULES: readonly RowRule[] = [
     source: '5.16 / 5.4 (dictionnaire 5.4 : la mention relève d’une admission)',
     test: ({ dictionary, values: v }) =>
       v['5.4'] === 'PAR_SCORING' && v['5.16'] !== undefined && v['5.16'] !== 'SANS_MENTION'
-        ? { value: mentionLabel(dictionary, v['5.16']) }
+        ? { value: listLabel(dictionary, '5.16', v['5.16']) }
         : undefined,
   },
 ];

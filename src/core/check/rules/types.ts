@@ -79,6 +79,11 @@ export interface RowContext {
   readonly issues: IssueCollector;
 }
 
+/** The French label of a list value of a field (its code when the list does not have it), for messages. */
+export function listLabel(dictionary: Dictionary, fieldId: string, code: string): string {
+  return dictionary.field(fieldId).enumeration?.find((e) => e.code === code)?.label ?? code;
+}
+
 /** Bloc 9 replaces bloc 8: identity rules of bloc 8 apply only to rows identified by the holder's civil status. */
 export function usesTitulaire(input: RuleInput): boolean {
   return input.applies('8.1');
