@@ -26,7 +26,8 @@ import { TemplateRowsWriter, type WrittenTemplate } from '../xlsx/xlsx-import-wr
 import { readTemplateWorkbook, UnusableWorkbookError } from '../xlsx/xlsx-reader';
 import { readSourceSheet, type SourceSheetRows } from '../xlsx/xlsx-source-reader';
 import { EXIT, type CliIO } from './io';
-import { formatIssue, formatSummary, plural } from './output';
+import { formatIssue, formatSummary } from './output';
+import { cliText, importText } from '../i18n/cli';
 import { writeAtomically } from '../xlsx/write-atomically';
 
 /**
@@ -54,7 +55,7 @@ function printProblems(
 ): void {
   for (const issue of issues) io.out(formatProblem(issue));
   const total = Object.values(counts).reduce((n: number, c) => n + (c ?? 0), 0);
-  if (total > issues.length) io.out(`… et ${plural(total - issues.length, 'autre remarque')} du même genre.`);
+  if (total > issues.length) io.out(importText.moreRemarks(total - issues.length));
 }
 
 /** Checks the written template like `accrochage check`, when it is small enough to be read back quickly. */
@@ -65,12 +66,12 @@ async function checkWritten(
   dictionary: Dictionary,
 ): Promise<number> {
   if (written.streamed) {
-    io.out(`Vérifiez le modèle avant l'export : accrochage check ${output}`);
+    io.out(importText.checkBeforeExport(output));
     return 0;
   }
   const result = checkWorkbook(await readTemplateWorkbook(output), { dictionary });
   if (result.issues.length > 0) {
-    io.out('Vérification du modèle rempli :');
+    io.out(importText.checkOfWritten);
     for (const issue of result.issues) io.out(formatIssue(issue));
   }
   io.out(formatSummary(result.summary));
@@ -79,9 +80,7 @@ async function checkWritten(
 
 async function refuseExisting(io: CliIO, output: string): Promise<boolean> {
   if (!(await exists(output))) return false;
-  io.err(
-    `Le fichier ${output} existe déjà : choisissez un autre nom avec -o (aucun fichier n'a été modifié).`,
-  );
+  io.err(cliText.outputExists(output));
   return true;
 }
 
@@ -107,21 +106,19 @@ export async function importCommand(
   options: ImportCommandOptions = {},
 ): Promise<number> {
   if (!(await exists(file))) {
-    io.err(`Fichier introuvable : ${file}`);
+    io.err(cliText.fileNotFound(file));
     return EXIT.unusable;
   }
   const certificateur = options.certificateur === undefined ? 1 : Number(options.certificateur);
   if (!Number.isInteger(certificateur) || certificateur < 1) {
-    io.err(`--certificateur attend un numéro d'ordre (1, 2…), pas « ${options.certificateur} ».`);
+    io.err(importText.badCertificateur(options.certificateur));
     return EXIT.unusable;
   }
   const output = options.output ?? `${path.basename(file).replace(/\.xml$/i, '')}.xlsx`;
   if (await refuseExisting(io, output)) return EXIT.unusable;
   const { size } = await fs.stat(file);
   if (size > DEFAULT_MAX_IMPORT_BYTES) {
-    io.err(
-      `Le fichier ${file} fait ${Math.round(size / 1e6)} Mo : au-delà de ${DEFAULT_MAX_IMPORT_BYTES / (1024 * 1024)} Mo, il n'est pas importé (la CDC refuse les fichiers de plus de 200 Mo).`,
-    );
+    io.err(importText.tooLarge(file, Math.round(size / 1e6), DEFAULT_MAX_IMPORT_BYTES / (1024 * 1024)));
     return EXIT.unusable;
   }
 
@@ -135,7 +132,7 @@ export async function importCommand(
         await writer.addPassage(passage.cells);
         for (const row of passage.digcomp) await writer.addDigcomp(row.cells);
         if (passage.index > 0 && passage.index % 10000 === 0)
-          io.progress(`Import… ${plural(passage.index, 'passage')}`);
+          io.progress(importText.importing(passage.index));
       },
       { dictionary, certificateur },
     );
@@ -148,7 +145,7 @@ export async function importCommand(
   if (isRefusal(result)) {
     await writer.discard();
     io.err(`${result.stopped?.message ?? ''}`);
-    io.err('Import refusé : aucun fichier n’a été écrit.');
+    io.err(importText.refused);
     return EXIT.unusable;
   }
   if (result.stopped) io.out(formatProblem(result.stopped));
@@ -156,20 +153,15 @@ export async function importCommand(
     await writer.discard();
     io.err(
       result.certificateurs < certificateur
-        ? `Le fichier n'a que ${plural(result.certificateurs, 'certificateur')} : rien à importer pour le n° ${certificateur}.`
-        : 'Le fichier ne contient aucun passage : aucun fichier n’a été écrit.',
+        ? importText.fewerCertificateurs(result.certificateurs, certificateur)
+        : importText.noPassage,
     );
     return EXIT.unusable;
   }
 
   const written = await writeAtomically(output, (partial) => writer.finish(partial, result.parameters));
   const original = result.generated;
-  io.out(
-    `Modèle écrit : ${output} — ${plural(written.passages, 'passage')}, ${plural(written.digcomp, 'résultat')} DIGCOMP.` +
-      (original['1.1']
-        ? ` Identifiant du flux d'origine : ${original['1.1']} (l'export en créera un nouveau, avec un nouvel horodatage).`
-        : ''),
-  );
+  io.out(importText.imported(output, written.passages, written.digcomp, original['1.1']));
   const checkErrors = await checkWritten(io, output, written, dictionary);
   const notPlaced = result.issues.some((i) => i.severity === 'error') || result.stopped !== undefined;
   return notPlaced || checkErrors > 0 ? EXIT.problems : EXIT.ok;
@@ -190,19 +182,11 @@ export interface MapCommandOptions {
 }
 
 function describeTarget(dictionary: Dictionary, target: string | null | undefined): string {
-  if (!target) return 'non reprise';
+  if (!target) return importText.notMapped;
   const t = mappingTargets(dictionary).get(target);
   if (!t) return target;
   return t.kind === 'birthDate' ? t.label : `« ${t.label} » (${t.id})`;
 }
-
-const REASONS: Record<string, string> = {
-  templateHeader: 'en-tête du modèle',
-  label: 'même libellé',
-  tag: 'nom de balise',
-  synonym: 'synonyme connu',
-  similar: 'mots proches',
-};
 
 /** The columns to apply: a saved mapping, or the confident part of the proposal. */
 async function chooseMapping(
@@ -215,64 +199,60 @@ async function chooseMapping(
   const letter = (i: number) => columnLetter(i);
   if (options.correspondance) {
     if (!(await exists(options.correspondance))) {
-      io.err(`Correspondance introuvable : ${options.correspondance}`);
+      io.err(importText.mappingNotFound(options.correspondance));
       return undefined;
     }
     const parsed = parseSavedMapping(await fs.readFile(options.correspondance, 'utf8'), dictionary);
     if (!parsed.ok) {
-      io.err(`${options.correspondance} : ${parsed.message}`);
+      io.err(importText.mappingUnusable(options.correspondance, parsed.message));
       return undefined;
     }
     const resolved = resolveSavedMapping(parsed.mapping, header);
-    io.out(`Correspondance utilisée (${options.correspondance}), feuille « ${source.sheet} » :`);
+    io.out(importText.mappingUsed(options.correspondance, source.sheet));
     for (const c of resolved.columns)
       if (c.header.trim())
-        io.out(`  ${letter(c.column)} « ${c.header} » → ${describeTarget(dictionary, c.target)}`);
+        io.out(importText.mappedColumn(letter(c.column), c.header, describeTarget(dictionary, c.target)));
     for (const c of resolved.missing) {
-      io.out(
-        `ATTENTION la correspondance prévoit une colonne « ${c.header} » que la feuille n'a pas : ${describeTarget(dictionary, c.field)} restera vide.`,
-      );
+      io.out(importText.savedColumnMissing(c.header, describeTarget(dictionary, c.field)));
     }
     for (const c of resolved.unknown) {
-      io.out(
-        `ATTENTION la colonne ${letter(c.column)} « ${c.header} » n'est pas dans la correspondance : elle n'est pas reprise.`,
-      );
+      io.out(importText.columnNotInMapping(letter(c.column), c.header));
     }
     return [...resolved.columns];
   }
   const proposal = proposeMapping(header, dictionary);
-  io.out(`Correspondance proposée, feuille « ${source.sheet} » (en-têtes ligne ${source.header.row}) :`);
+  io.out(importText.proposed(source.sheet, source.header.row));
   const columns: ColumnMapping[] = [];
   for (const p of proposal) {
     if (!p.header.trim()) continue;
     const applied = p.target !== undefined && p.confidence >= CONFIDENT;
     const because = p.target
-      ? ` [${REASONS[p.reason] ?? p.reason}, ${Math.round(p.confidence * 100)} %]`
+      ? importText.because(importText.reasons[p.reason] ?? p.reason, p.confidence)
       : '';
-    io.out(
-      `  ${letter(p.column)} « ${p.header} » → ${applied || !p.target ? describeTarget(dictionary, applied ? p.target : null) : `non reprise ; peut-être ${describeTarget(dictionary, p.target)} ? à confirmer`}${because}`,
-    );
+    const target =
+      applied || !p.target
+        ? describeTarget(dictionary, applied ? p.target : null)
+        : importText.toConfirm(describeTarget(dictionary, p.target));
+    io.out(`${importText.mappedColumn(letter(p.column), p.header, target)}${because}`);
     columns.push({ column: p.column, header: p.header, target: applied ? (p.target ?? null) : null });
   }
   if (proposal.some((p) => p.target !== undefined && p.confidence < CONFIDENT)) {
-    io.out(
-      'Les associations « à confirmer » ne sont pas appliquées : enregistrez la correspondance (--enregistrer), corrigez-la, puis relancez avec --correspondance.',
-    );
+    io.out(importText.unconfirmed);
   }
   return columns;
 }
 
 export async function mapCommand(io: CliIO, file: string, options: MapCommandOptions): Promise<number> {
   if (!(await exists(file))) {
-    io.err(`Fichier introuvable : ${file}`);
+    io.err(cliText.fileNotFound(file));
     return EXIT.unusable;
   }
   if (!options.output) {
-    io.err('Indiquez le modèle à créer avec -o modele.xlsx.');
+    io.err(importText.outputMissing);
     return EXIT.unusable;
   }
   if (path.resolve(options.output) === path.resolve(file)) {
-    io.err('Le modèle à créer doit être un autre fichier que la feuille source, qui n’est jamais modifiée.');
+    io.err(importText.outputIsSource);
     return EXIT.unusable;
   }
   if (await refuseExisting(io, options.output)) return EXIT.unusable;
@@ -296,7 +276,7 @@ export async function mapCommand(io: CliIO, file: string, options: MapCommandOpt
       savedMappingToJson(savedMappingFrom(columns, dictionary)),
       'utf8',
     );
-    io.out(`Correspondance enregistrée : ${options.enregistrer}`);
+    io.out(importText.mappingSaved(options.enregistrer));
   }
 
   const mapper = new RowMapper(columns, { dictionary, sheet: source.sheet });
@@ -314,14 +294,12 @@ export async function mapCommand(io: CliIO, file: string, options: MapCommandOpt
   printProblems(io, summary.issues, summary.issueCounts);
   if (summary.rows === 0) {
     await writer.discard();
-    io.err('Aucune ligne n’a pu être copiée : aucun fichier n’a été écrit.');
+    io.err(importText.nothingCopied);
     return EXIT.problems;
   }
   const output = options.output;
   const written = await writeAtomically(output, (partial) => writer.finish(partial, summary.parameters));
-  io.out(
-    `Modèle écrit : ${output} — ${plural(written.passages, 'passage')} copié(s) depuis « ${source.sheet} » (la feuille source n'a pas été modifiée).`,
-  );
+  io.out(importText.mapped(output, written.passages, source.sheet));
   const checkErrors = await checkWritten(io, options.output, written, dictionary);
   const notCopied = summary.issues.some((i) => i.severity === 'error');
   return notCopied || checkErrors > 0 ? EXIT.problems : EXIT.ok;

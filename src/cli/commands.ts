@@ -23,7 +23,8 @@ import type { WorkbookData } from '../core/model/types';
 import { readTemplateWorkbook, UnusableWorkbookError } from '../xlsx/xlsx-reader';
 import { createTemplateWorkbook } from '../xlsx/xlsx-template';
 import { EXIT, type CliIO } from './io';
-import { formatDeadlines, formatIssue, formatReadiness, formatSummary, plural } from './output';
+import { formatDeadlines, formatIssue, formatReadiness, formatSummary, issueAsJson } from './output';
+import { cliText } from '../i18n/cli';
 import { validateXml as validateXmlInNode } from '../core/xsd/validate-xml';
 
 /** The CLI commands, as functions returning an exit code, so tests call them directly. */
@@ -38,13 +39,11 @@ export async function templateCommand(
   }
   const output = options.output ?? 'modele-accrochage-cdc.xlsx';
   if (await exists(output)) {
-    io.err(
-      `Le fichier ${output} existe déjà : choisissez un autre nom avec -o (aucun fichier n'a été modifié).`,
-    );
+    io.err(cliText.outputExists(output));
     return EXIT.unusable;
   }
   await createTemplateWorkbook(commandDictionary()).xlsx.writeFile(output);
-  io.out(`Modèle créé : ${output}`);
+  io.out(cliText.templateCreated(output));
   return EXIT.ok;
 }
 
@@ -57,11 +56,11 @@ async function exists(path: string): Promise<boolean> {
 
 async function readWorkbook(io: CliIO, file: string): Promise<WorkbookData | undefined> {
   if (!(await exists(file))) {
-    io.err(`Fichier introuvable : ${file}`);
+    io.err(cliText.fileNotFound(file));
     return undefined;
   }
   try {
-    return await readTemplateWorkbook(file, (rows) => io.progress(`Lecture… ${plural(rows, 'ligne')}`));
+    return await readTemplateWorkbook(file, (rows) => io.progress(cliText.reading(rows)));
   } catch (error) {
     if (error instanceof UnusableWorkbookError) {
       io.err(error.message);
@@ -79,7 +78,7 @@ export async function checkCommand(
   const data = await readWorkbook(io, file);
   if (!data) return EXIT.unusable;
   const result = checkWorkbook(data, { dictionary: commandDictionary(), today: options.today });
-  if (options.json) io.out(JSON.stringify(result.issues, null, 2));
+  if (options.json) io.out(JSON.stringify(result.issues.map(issueAsJson), null, 2));
   else {
     for (const issue of result.issues) io.out(formatIssue(issue));
     io.out(formatReadiness(result.readinessSummary));
@@ -125,34 +124,30 @@ export async function exportCommand(
 ): Promise<number> {
   const mode = MODES[(options.mode ?? 'tous').toLowerCase()];
   if (mode === undefined) {
-    io.err(`Mode d’export inconnu : ${options.mode}. Choisissez tous, non-envoyes ou rejetes.`);
+    io.err(cliText.unknownMode(options.mode));
     return EXIT.unusable;
   }
   const maxPassages = options.maxPassages === undefined ? undefined : Number(options.maxPassages);
   if (maxPassages !== undefined && !(Number.isSafeInteger(maxPassages) && maxPassages >= 1)) {
-    io.err(
-      `--max-passages attend un nombre entier de passages par fichier (1 ou plus), pas « ${options.maxPassages} ».`,
-    );
+    io.err(cliText.badMaxPassages(options.maxPassages));
     return EXIT.unusable;
   }
   let officialXsd: { fileName: string; contents: string } | undefined;
   if (options.xsd !== undefined) {
     if (!(await exists(options.xsd))) {
-      io.err(`Fichier introuvable : ${options.xsd}`);
+      io.err(cliText.fileNotFound(options.xsd));
       return EXIT.unusable;
     }
     const contents = await fs.readFile(options.xsd, 'utf8');
     const read = readOfficialXsd(contents);
     if (!read.ok) {
-      io.err(`XSD inutilisable (${options.xsd}) : ${read.message}`);
+      io.err(cliText.unusableXsd(options.xsd, read.message));
       return EXIT.unusable;
     }
     const comparison = compareOfficialXsd(read.identity, commandDictionary());
-    for (const note of comparison.notes) io.out(`ATTENTION ${note}`);
+    for (const note of comparison.notes) io.out(cliText.warning(note));
     if (comparison.blocking) {
-      io.err(
-        'Export refusé : le XSD fourni ne correspond pas aux fichiers que produit cet outil (voir ci-dessus) ; aucun fichier n’a été écrit.',
-      );
+      io.err(cliText.officialXsdBlocks);
       return EXIT.problems;
     }
     officialXsd = { fileName: 'officiel.xsd', contents };
@@ -180,7 +175,7 @@ export async function exportCommand(
   if (!preparation.ok) {
     for (const issue of preparation.check.issues) io.out(formatIssue(issue));
     io.out(formatSummary(preparation.check.summary));
-    io.err('Export refusé : corrigez les erreurs ci-dessus, aucun fichier XML n’a été écrit.');
+    io.err(cliText.exportBlocked);
     return EXIT.problems;
   }
   const { prepared } = preparation;
@@ -203,14 +198,14 @@ export async function exportCommand(
         throw new Error(`Part ${i + 1} is ${bytes} bytes, over its estimate of ${part.estimatedBytes}`);
       written += bytes;
     }
-    if (written > 5e6) io.progress(`XML écrit (${(written / 1e6).toFixed(0)} Mo), validation XSD…`);
+    if (written > 5e6) io.progress(cliText.xmlWritten(written / 1e6));
     // Validated in parts on both cores (validate-in-parts.ts): same verdict as the whole file, flat memory.
     const validators: { label: string; validate: ValidateXml }[] = [
-      { label: 'le XSD', validate: validateXmlInNode },
+      { label: cliText.ourXsd, validate: validateXmlInNode },
     ];
     if (officialXsd)
       validators.push({
-        label: 'le XSD officiel fourni',
+        label: cliText.officialXsd,
         validate: officialXsdValidator(validateXmlInNode, officialXsd),
       });
     for (const { label, validate } of validators) {
@@ -219,17 +214,13 @@ export async function exportCommand(
         validation: {
           concurrency: availableParallelism(),
           onProgress: (done, total) =>
-            total > 20000 &&
-            done > 0 &&
-            io.progress(`Validation XSD… ${plural(done, 'passage')} sur ${total.toLocaleString('fr-FR')}`),
+            total > 20000 && done > 0 && io.progress(cliText.validating(done, total)),
         },
       });
       if (!report.valid) {
         for (const issue of xsdProblemsAsIssues(report.errors, data.passages.name))
           io.out(formatIssue(issue));
-        io.err(
-          `Export refusé : le fichier produit ne passe pas ${label} (voir ci-dessus) ; aucun fichier n’a été écrit.`,
-        );
+        io.err(cliText.xsdRefused(label));
         await Promise.all(partials.map((p) => fs.rm(p, { force: true })));
         return EXIT.problems;
       }
@@ -242,38 +233,34 @@ export async function exportCommand(
 
   const { summary } = prepared.check;
   for (const issue of prepared.check.issues) io.out(formatIssue(issue));
-  const schemas = officialXsd
-    ? 'Valide selon le XSD 1.1.2 et le XSD officiel fourni.'
-    : 'Valide selon le XSD 1.1.2.';
+  const schemas = cliText.validAgainst(dictionary.schema.version, officialXsd !== undefined);
+  const warnings = cliText.warnings(summary.warnings);
   if (names.length === 1) {
+    const { certifications } = prepared.flux;
     io.out(
-      `Fichier écrit : ${names[0]} — ${plural(summary.passages, 'passage')}, ` +
-        `${plural(prepared.flux.certifications.length, 'certification')}, idFlux ${prepared.parts[0].flux.idFlux}` +
-        (summary.warnings > 0 ? ` (${plural(summary.warnings, 'avertissement')})` : '') +
-        `. ${schemas}`,
+      cliText.fileWritten(
+        names[0],
+        summary.passages,
+        certifications.length,
+        prepared.parts[0].flux.idFlux,
+        warnings,
+        schemas,
+      ),
     );
   } else {
-    io.out(
-      `${plural(summary.passages, 'passage')} répartis en ${names.length} fichiers` +
-        (summary.warnings > 0 ? ` (${plural(summary.warnings, 'avertissement')})` : '') +
-        ` ; chacun est à déposer séparément. ${schemas}`,
-    );
+    io.out(cliText.filesWritten(summary.passages, names.length, warnings, schemas));
     for (const [i, name] of names.entries()) {
       const part = prepared.parts[i];
-      io.out(`Fichier écrit : ${name} — ${plural(part.passages, 'passage')}, idFlux ${part.flux.idFlux}`);
+      io.out(cliText.partWritten(name, part.passages, part.flux.idFlux));
     }
   }
 
   if (targetProblem !== undefined) {
-    io.out(`Suivi non enregistré : ${targetProblem.replace(/ Aucun fichier n’a été écrit\.$/, '')}`);
+    io.out(cliText.trackingNotWritten(targetProblem));
     return EXIT.ok;
   }
   if (skipTracking) {
-    io.out(
-      `Suivi non enregistré : au-delà de ${trackingMaxRows.toLocaleString('fr-FR')} lignes, la copie de suivi ` +
-        'n’est écrite que sur demande (elle réécrit tout le classeur). Relancez avec --suivi <fichier.xlsx> pour ' +
-        'marquer ces lignes « Envoyé » et ajouter l’envoi à l’historique, ou notez les idFlux ci-dessus.',
-    );
+    io.out(cliText.trackingTooLarge(trackingMaxRows));
     return EXIT.ok;
   }
   const tracking = trackingOfPreparedExport(
@@ -285,33 +272,23 @@ export async function exportCommand(
   try {
     await writeTrackingCopy(file, target.path, tracking, dictionary);
   } catch (error) {
-    io.err(
-      `Les fichiers XML sont écrits, mais le suivi n’a pas pu être enregistré dans ${target.path} ` +
-        `(${error instanceof Error ? error.message : String(error)}). Notez l’idFlux de chaque fichier.`,
-    );
+    io.err(cliText.trackingFailed(target.path, error instanceof Error ? error.message : String(error)));
     return EXIT.problems;
   }
-  io.out(
-    `Suivi enregistré dans ${target.path} : ${plural(tracking.updates.length, 'ligne marquée', 'lignes marquées')} ` +
-      `« Envoyé » avec leur idFlux, ${plural(tracking.history.length, 'envoi ajouté', 'envois ajoutés')} à la feuille Historique.`,
-  );
+  io.out(cliText.trackingWritten(target.path, tracking.updates.length, tracking.history.length));
   return EXIT.ok;
 }
 
 export async function validateCommand(io: CliIO, file: string, options: { json?: boolean }): Promise<number> {
   if (!(await exists(file))) {
-    io.err(`Fichier introuvable : ${file}`);
+    io.err(cliText.fileNotFound(file));
     return EXIT.unusable;
   }
   const report = await validateXmlInNode(await fs.readFile(file), { dictionary: commandDictionary() });
   if (options.json) io.out(JSON.stringify(report.errors, null, 2));
   else {
-    for (const problem of report.errors) io.out(`ERREUR ${problem.message}`);
-    io.out(
-      report.valid
-        ? `${file} est valide selon le XSD de la CDC.`
-        : `${file} n'est pas valide : ${plural(report.errors.length, 'erreur')}.`,
-    );
+    for (const problem of report.errors) io.out(cliText.error(problem.message));
+    io.out(report.valid ? cliText.xmlValid(file) : cliText.xmlInvalid(file, report.errors.length));
   }
   return report.valid ? EXIT.ok : EXIT.problems;
 }

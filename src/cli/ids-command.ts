@@ -4,7 +4,9 @@ import { planMissingIds, randomUuid } from '../core/check/identifiers';
 import { readTemplateWorkbook, UnusableWorkbookError } from '../xlsx/xlsx-reader';
 import { IdsWriteError, writeIdsCopy } from '../xlsx/xlsx-ids';
 import { EXIT, type CliIO } from './io';
-import { plural } from './output';
+import { cliText, idsText } from '../i18n/cli';
+import { fieldName } from '../i18n/check-messages';
+import { commandDictionary } from './schema';
 
 /**
  * `accrochage ids <fichier.xlsx> -o <sortie.xlsx>`: fills the missing idTechnique (5.1) of the passages with
@@ -22,7 +24,7 @@ async function exists(file: string): Promise<boolean> {
 
 function rowList(rows: readonly number[]): string {
   const shown = rows.slice(0, LISTED_ROWS).join(', ');
-  return rows.length > LISTED_ROWS ? `${shown}… (${rows.length} en tout)` : shown;
+  return idsText.rowList(shown, rows.length, rows.length > LISTED_ROWS);
 }
 
 export async function idsCommand(
@@ -32,47 +34,33 @@ export async function idsCommand(
 ): Promise<number> {
   const output = options.output;
   if (!output) {
-    io.err("Indiquez la copie à écrire avec -o <sortie.xlsx> : le classeur d'origine n'est jamais modifié.");
+    io.err(cliText.copyOutputMissing('sortie.xlsx'));
     return EXIT.unusable;
   }
   if (path.resolve(output) === path.resolve(file)) {
-    io.err(
-      "La copie doit porter un autre nom que le classeur d'origine, qui n'est jamais modifié : changez -o.",
-    );
+    io.err(cliText.copySameAsInput);
     return EXIT.unusable;
   }
   if (!(await exists(file))) {
-    io.err(`Fichier introuvable : ${file}`);
+    io.err(cliText.fileNotFound(file));
     return EXIT.unusable;
   }
   if (await exists(output)) {
-    io.err(
-      `Le fichier ${output} existe déjà : choisissez un autre nom avec -o (aucun fichier n'a été modifié).`,
-    );
+    io.err(cliText.outputExists(output));
     return EXIT.unusable;
   }
   try {
-    const data = await readTemplateWorkbook(file, (rows) => io.progress(`Lecture… ${plural(rows, 'ligne')}`));
+    const data = await readTemplateWorkbook(file, (rows) => io.progress(cliText.reading(rows)));
     if (data.passages.columns['5.1'] === undefined) {
-      io.err(
-        `La feuille « ${data.passages.name} » n'a pas de colonne « Identifiant technique du passage » (5.1) : ` +
-          'rétablissez son en-tête. Aucun fichier n’a été écrit.',
-      );
+      io.err(idsText.idColumnMissing(data.passages.name, fieldName(commandDictionary().field('5.1'))));
       return EXIT.unusable;
     }
     const assignments = planMissingIds(data.passages, options.newId ?? randomUuid);
     await writeIdsCopy(file, output, data.passages.name, assignments);
     if (assignments.length === 0) {
-      io.out(
-        `Aucun identifiant technique ne manquait : copie écrite dans ${output}, identique pour les données.`,
-      );
+      io.out(idsText.noneMissing(output));
     } else {
-      io.out(
-        `${plural(assignments.length, 'identifiant technique généré', 'identifiants techniques générés')} ` +
-          `(ligne${assignments.length > 1 ? 's' : ''} ${rowList(assignments.map((a) => a.row))}) : copie écrite dans ${output}. ` +
-          "Les identifiants existants n'ont pas été modifiés, ni le classeur d'origine. " +
-          'Gardez ces identifiants : la CDC reconnaît chaque passage par le sien.',
-      );
+      io.out(idsText.written(assignments.length, rowList(assignments.map((a) => a.row)), output));
     }
     return EXIT.ok;
   } catch (error) {

@@ -3,6 +3,7 @@ import { checkCommand, exportCommand, templateCommand, validateCommand } from '.
 import { idsCommand } from './ids-command';
 import { importCommand, mapCommand } from './commands-import';
 import { EXIT, processIO } from './io';
+import { cliHelp, cliText } from '../i18n/cli';
 import { receiptCommand } from './receipt-command';
 import { upgradeCommand } from './upgrade-command';
 
@@ -10,56 +11,35 @@ import { upgradeCommand } from './upgrade-command';
 
 export function buildProgram(setExitCode: (code: number) => void): Command {
   const program = new Command('accrochage')
-    .description('Accrochage CDC : modèle Excel, vérification et export XML des passages de certification')
-    .showHelpAfterError('(accrochage --help pour l’aide)');
+    .description(cliHelp.program)
+    .showHelpAfterError(cliHelp.afterError);
   const run = (task: Promise<number>) =>
     task.then(setExitCode, (error: unknown) => {
-      processIO.err(`Erreur inattendue : ${error instanceof Error ? error.message : String(error)}`);
+      processIO.err(cliText.unexpected(error instanceof Error ? error.message : String(error)));
       setExitCode(EXIT.unusable);
     });
 
   program
     .command('template')
-    .description('crée un classeur modèle vide, ou affiche sa structure avec --json')
-    .option('-o, --output <fichier.xlsx>', 'fichier à créer', 'modele-accrochage-cdc.xlsx')
-    .option('--json', 'affiche la structure du modèle (feuilles, cellules, colonnes) en JSON')
+    .description(cliHelp.template)
+    .option('-o, --output <fichier.xlsx>', cliHelp.templateOutput, 'modele-accrochage-cdc.xlsx')
+    .option('--json', cliHelp.templateJson)
     .action((opts: { output?: string; json?: boolean }) => run(templateCommand(processIO, opts)));
 
   program
     .command('check <fichier.xlsx>')
-    .description(
-      'vérifie chaque cellule ; code de sortie 0 sans erreur, 1 avec erreurs, 2 si le fichier est inutilisable',
-    )
-    .option('--json', 'liste des problèmes en JSON')
+    .description(cliHelp.check)
+    .option('--json', cliHelp.checkJson)
     .action((file: string, opts: { json?: boolean }) => run(checkCommand(processIO, file, opts)));
 
   program
     .command('export <fichier.xlsx>')
-    .description(
-      'produit le fichier XML CDC, validé par le XSD ; refuse tant qu’il reste une erreur. Les lignes envoyées ' +
-        'sont marquées « Envoyé » et l’envoi noté dans la feuille Historique d’une copie <nom>-suivi.xlsx',
-    )
-    .option(
-      '-o, --output <fichier.xml>',
-      'fichier XML à écrire (numéroté -1, -2… s’il faut plusieurs fichiers)',
-    )
-    .option(
-      '--mode <mode>',
-      'tous | non-envoyes (statut vide ou À envoyer) | rejetes (statut Rejeté)',
-      'tous',
-    )
-    .option(
-      '--max-passages <N>',
-      'au plus N passages par fichier (au-delà, plusieurs fichiers, chacun son idFlux)',
-    )
-    .option(
-      '--xsd <officiel.xsd>',
-      'XSD officiel téléchargé sur l’espace certificateurs : l’export doit aussi le respecter',
-    )
-    .option(
-      '--suivi <fichier.xlsx>',
-      'classeur où noter le suivi (par défaut <nom>-suivi.xlsx ; le même nom pour le mettre à jour)',
-    )
+    .description(cliHelp.export)
+    .option('-o, --output <fichier.xml>', cliHelp.exportOutput)
+    .option('--mode <mode>', cliHelp.exportMode, 'tous')
+    .option('--max-passages <N>', cliHelp.exportMaxPassages)
+    .option('--xsd <officiel.xsd>', cliHelp.exportXsd)
+    .option('--suivi <fichier.xlsx>', cliHelp.exportSuivi)
     .action(
       (
         file: string,
@@ -69,71 +49,48 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
 
   program
     .command('receipt <accusé.xml> <fichier.xlsx>')
-    .description(
-      'reporte l’accusé de traitement de la CDC dans le classeur : statut (Accepté / Rejeté), message et que faire, ' +
-        'sur chaque ligne ; écrit une copie <nom>-suivi.xlsx. Code de sortie 0 si tout est accepté, 1 sinon, 2 si inutilisable',
-    )
-    .option(
-      '-o, --output <sortie.xlsx>',
-      'classeur à écrire (le même nom que le classeur pour le mettre à jour)',
-    )
-    .option(
-      '--xml <envoi.xml>',
-      'le fichier déposé, pour situer les erreurs XSD (par défaut : cherché d’après l’accusé)',
-    )
-    .option('--json', 'résultat en JSON')
+    .description(cliHelp.receipt)
+    .option('-o, --output <sortie.xlsx>', cliHelp.receiptOutput)
+    .option('--xml <envoi.xml>', cliHelp.receiptXml)
+    .option('--json', cliHelp.receiptJson)
     .action((receipt: string, file: string, opts: { output?: string; xml?: string; json?: boolean }) =>
       run(receiptCommand(processIO, receipt, file, opts)),
     );
 
   program
     .command('ids <fichier.xlsx>')
-    .description(
-      'génère les identifiants techniques (5.1) manquants dans une copie du classeur ; ' +
-        'les identifiants existants et le classeur d’origine ne sont jamais modifiés',
-    )
-    .requiredOption('-o, --output <sortie.xlsx>', 'copie à écrire, sous un autre nom que le classeur')
+    .description(cliHelp.ids)
+    .requiredOption('-o, --output <sortie.xlsx>', cliHelp.idsOutput)
     .action((file: string, opts: { output: string }) => run(idsCommand(processIO, file, opts)));
 
   program
     .command('upgrade <fichier.xlsx>')
-    .description(
-      'met un ancien modèle à la dernière version dans une copie (colonnes, feuilles, listes ajoutées ; ' +
-        'valeurs, lignes et mises en forme gardées) ; code de sortie 1 si la mise à jour est impossible',
-    )
-    .requiredOption('-o, --output <copie.xlsx>', 'copie à écrire, sous un autre nom que le classeur')
+    .description(cliHelp.upgrade)
+    .requiredOption('-o, --output <copie.xlsx>', cliHelp.upgradeOutput)
     .action((file: string, opts: { output: string }) => run(upgradeCommand(processIO, file, opts)));
 
   program
     .command('validate <fichier.xml>')
-    .description('vérifie un fichier XML CDC (fait par n’importe quel outil) avec le XSD')
-    .option('--json', 'liste des erreurs en JSON')
+    .description(cliHelp.validate)
+    .option('--json', cliHelp.validateJson)
     .action((file: string, opts: { json?: boolean }) => run(validateCommand(processIO, file, opts)));
 
   program
     .command('import <flux.xml>')
-    .description(
-      'remplit un modèle avec les passages d’un fichier XML CDC (le sien ou celui d’un autre outil)',
-    )
-    .option('-o, --output <fichier.xlsx>', 'modèle à créer (par défaut : le nom du fichier XML en .xlsx)')
-    .option(
-      '--certificateur <n>',
-      'n° d’ordre du certificateur à importer si le fichier en contient plusieurs',
-      '1',
-    )
+    .description(cliHelp.import)
+    .option('-o, --output <fichier.xlsx>', cliHelp.importOutput)
+    .option('--certificateur <n>', cliHelp.importCertificateur, '1')
     .action((file: string, opts: { output?: string; certificateur?: string }) =>
       run(importCommand(processIO, file, opts)),
     );
 
   program
     .command('map <source.xlsx>')
-    .description(
-      'copie une feuille aux colonnes libres dans un modèle, en associant ses colonnes aux données CDC',
-    )
-    .option('--feuille <nom>', 'feuille à lire (par défaut : la première qui a une ligne d’en-têtes)')
-    .option('--correspondance <fichier.json>', 'correspondance enregistrée à utiliser')
-    .option('--enregistrer <fichier.json>', 'enregistre la correspondance utilisée pour la prochaine fois')
-    .requiredOption('-o, --output <modele.xlsx>', 'modèle à créer')
+    .description(cliHelp.map)
+    .option('--feuille <nom>', cliHelp.mapFeuille)
+    .option('--correspondance <fichier.json>', cliHelp.mapCorrespondance)
+    .option('--enregistrer <fichier.json>', cliHelp.mapEnregistrer)
+    .requiredOption('-o, --output <modele.xlsx>', cliHelp.mapOutput)
     .action(
       (
         file: string,

@@ -3,16 +3,20 @@ import { DUE_SOON_DAYS, type PassageDeadline } from '../core/check/deadlines';
 import type { ReadinessSummary } from '../core/check/readiness';
 import { frenchDate } from '../core/check/normalize';
 import type { Issue } from '../core/model/types';
+import { plural } from '../i18n/cli';
 
 /** Text the CLI prints: French, one line per problem, summary last. */
+
+/** The documented JSON shape of a problem (README): its location and text stay joined in `message`. */
+export function issueAsJson({ sheet, cell, row, field, tag, severity, code, message }: Issue): object {
+  return { sheet, cell, row, field, tag, severity, code, message };
+}
 
 export function formatIssue(issue: Issue): string {
   return `${issue.severity === 'error' ? 'ERREUR' : 'ATTENTION'} ${issue.message}`;
 }
 
-export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${n.toLocaleString('fr-FR')} ${n > 1 ? pluralForm : singular}`;
-}
+export { plural };
 
 export function formatSummary(summary: CheckSummary): string {
   return (

@@ -8,7 +8,7 @@ import { commandDictionary } from './schema';
 import { readTemplateWorkbook, UnusableWorkbookError } from '../xlsx/xlsx-reader';
 import { TrackingWriteError, writeTrackingCopy } from '../xlsx/xlsx-tracking';
 import { EXIT, type CliIO } from './io';
-import { plural } from './output';
+import { cliText, plural, receiptText } from '../i18n/cli';
 import { trackingTarget, trackingTargetProblem } from './tracking-files';
 
 /** `accrochage receipt <accusé.xml> <fichier.xlsx>`: reports the CDC's verdict on each row of the workbook. */
@@ -36,7 +36,7 @@ export async function receiptCommand(
 ): Promise<number> {
   const size = await fileSize(receiptFile);
   if (size === undefined) {
-    io.err(`Fichier introuvable : ${receiptFile}`);
+    io.err(cliText.fileNotFound(receiptFile));
     return EXIT.unusable;
   }
   // Refused before reading: a huge file is not loaded into memory to find out it is not an accusé.
@@ -48,12 +48,12 @@ export async function receiptCommand(
         } as const)
       : parseReceipt(await fs.readFile(receiptFile));
   if (!parsed.ok) {
-    io.err(`Accusé inutilisable (${receiptFile}) : ${parsed.message} Le classeur n’a pas été modifié.`);
+    io.err(receiptText.unusable(receiptFile, parsed.message));
     return EXIT.unusable;
   }
   const target = trackingTarget(workbookFile, options.output);
   if ((await fileSize(workbookFile)) === undefined) {
-    io.err(`Fichier introuvable : ${workbookFile}`);
+    io.err(cliText.fileNotFound(workbookFile));
     return EXIT.unusable;
   }
   const problem = await trackingTargetProblem(target, '-o');
@@ -79,7 +79,7 @@ export async function receiptCommand(
       ? await findSentXml(options.xml, receipt.fileName, [receiptFile, workbookFile])
       : undefined;
   if (options.xml !== undefined && sentXml === undefined) {
-    io.err(`Fichier introuvable : ${options.xml}`);
+    io.err(cliText.fileNotFound(options.xml));
     return EXIT.unusable;
   }
   const dictionary = commandDictionary();
@@ -100,11 +100,8 @@ export async function receiptCommand(
   }
   if (options.json) io.out(JSON.stringify(receiptJson(application, target.path), null, 2));
   else printApplication(io, application, data.passages.name, sentXml?.path, dictionary);
-  for (const warning of parsed.warnings) io.err(`ATTENTION ${warning}`);
-  if (!options.json)
-    io.out(
-      `Suivi enregistré dans ${target.path} (colonnes Statut CDC, Message CDC, Que faire ; feuille Historique).`,
-    );
+  for (const warning of parsed.warnings) io.err(cliText.warning(warning));
+  if (!options.json) io.out(receiptText.trackingWritten(target.path));
   const clean =
     receipt.kind === 'functional' && application.counts.rejected === 0 && application.counts.unmatched === 0;
   return clean ? EXIT.ok : EXIT.problems;
@@ -139,40 +136,28 @@ function printApplication(
 ): void {
   const { receipt, counts } = application;
   const ids = [
-    receipt.fileName !== undefined ? `fichier ${receipt.fileName}` : '',
-    receipt.kind === 'functional' && receipt.idFlux !== undefined ? `idFlux ${receipt.idFlux}` : '',
+    receipt.fileName !== undefined ? receiptText.fileName(receipt.fileName) : '',
+    receipt.kind === 'functional' && receipt.idFlux !== undefined ? receiptText.idFlux(receipt.idFlux) : '',
   ].filter(Boolean);
   if (receipt.kind === 'functional') {
-    io.out(
-      `Accusé de traitement${ids.length ? ` (${ids.join(', ')})` : ''} : ${plural(counts.accepted, 'passage accepté', 'passages acceptés')}, ` +
-        `${plural(counts.rejected, 'rejeté', 'rejetés')}` +
-        (counts.unmatched > 0 ? `, ${plural(counts.unmatched, 'absent', 'absents')} du classeur` : '') +
-        '.',
-    );
+    io.out(receiptText.functional(receiptText.ids(ids), counts.accepted, counts.rejected, counts.unmatched));
   } else {
-    io.out(
-      `Accusé de traitement${ids.length ? ` (${ids.join(', ')})` : ''} : le fichier a été rejeté au contrôle XSD ` +
-        `(${plural(receipt.errors.length, 'erreur')}) ; aucun de ses passages n’a été enregistré.` +
-        (sentXml ? ` Erreurs situées grâce au fichier déposé ${sentXml}.` : ''),
-    );
-    for (const error of application.xsdErrors) io.out(`ERREUR ${error.message}`);
+    io.out(receiptText.xsdRejected(receiptText.ids(ids), receipt.errors.length, sentXml));
+    for (const error of application.xsdErrors) io.out(cliText.error(error.message));
   }
   for (const row of application.rows) {
     if (row.status !== 'rejected' || receipt.kind !== 'functional') continue;
     const fields = [...new Set(row.explanations.flatMap((e) => e.fields))].slice(0, 3);
+    const names = fields.map((id) => fieldName(dictionary.field(id))).join(', ');
+    const status = CDC_STATUS_LABELS.rejected.toUpperCase();
     io.out(
-      `${CDC_STATUS_LABELS.rejected.toUpperCase()} ${sheet}, ligne ${row.row} (identifiant technique ${row.idTechnique}) : ` +
-        `« ${row.cdcMessage} ». Que faire : ${row.action}` +
-        (fields.length > 0 ? ` [${fields.map((id) => fieldName(dictionary.field(id))).join(', ')}]` : ''),
+      receiptText.rejectedRow(status, sheet, row.row, row.idTechnique, row.cdcMessage, row.action, names),
     );
   }
   for (const passage of application.unmatched) {
-    io.out(
-      `ABSENT identifiant technique ${passage.idTechnique} (${CDC_STATUS_LABELS[passage.status]}` +
-        `${passage.message ? ` : « ${passage.message} »` : ''}) : aucune ligne du classeur ne porte cet identifiant.`,
-    );
+    io.out(receiptText.unmatched(passage.idTechnique, CDC_STATUS_LABELS[passage.status], passage.message));
   }
-  for (const notice of application.notices) io.out(`ATTENTION ${notice}`);
+  for (const notice of application.notices) io.out(cliText.warning(notice));
 }
 
 function receiptJson(application: ReceiptApplication, output: string): unknown {

@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { cliText } from '../i18n/cli';
 
 /**
  * Where the CLI writes statuses and history: never into the user's workbook unless they name it themselves.
@@ -35,9 +36,5 @@ export async function trackingTargetProblem(
     .then(() => true)
     .catch(() => false);
   if (!taken) return undefined;
-  return (
-    `Le fichier de suivi ${target.path} existe déjà (il contient peut-être l’historique de vos envois) : ` +
-    `travaillez dans ce fichier (donnez-le en entrée), ou indiquez où écrire le suivi avec ${option} ` +
-    `(le même nom que le classeur pour le mettre à jour directement). Aucun fichier n’a été écrit.`
-  );
+  return cliText.trackingCopyExists(target.path, option);
 }

@@ -10,6 +10,7 @@ import {
   xlsxTemplateSnapshot,
 } from '../xlsx/xlsx-upgrade';
 import { EXIT, type CliIO } from './io';
+import { cliText } from '../i18n/cli';
 
 /**
  * `accrochage upgrade <fichier.xlsx> -o <copie.xlsx>`: brings an older template to the current version in a
@@ -19,38 +20,34 @@ import { EXIT, type CliIO } from './io';
 export async function upgradeCommand(io: CliIO, file: string, options: { output?: string }): Promise<number> {
   const output = options.output;
   if (!output) {
-    io.err("Indiquez la copie à écrire avec -o <copie.xlsx> : le classeur d'origine n'est jamais modifié.");
+    io.err(cliText.copyOutputMissing('copie.xlsx'));
     return EXIT.unusable;
   }
   if (path.resolve(output) === path.resolve(file)) {
-    io.err(
-      "La copie doit porter un autre nom que le classeur d'origine, qui n'est jamais modifié : changez -o.",
-    );
+    io.err(cliText.copySameAsInput);
     return EXIT.unusable;
   }
   let workbook;
   try {
     workbook = await readWholeWorkbook(file);
   } catch (error) {
-    io.err(`Classeur illisible : ${file} (${error instanceof Error ? error.message : String(error)}).`);
+    io.err(cliText.unreadableWorkbook(file, error instanceof Error ? error.message : String(error)));
     return EXIT.unusable;
   }
   const spec = buildTemplateSpec(commandDictionary());
   const { layout } = spec;
   if (!hasTemplate(xlsxTemplateSnapshot(workbook, layout), layout)) {
-    io.err(
-      `${file} ne contient pas le modèle (feuilles ${layout.parameters.name} et ${layout.passages.name}).`,
-    );
+    io.err(cliText.notATemplate(file, layout.parameters.name, layout.passages.name));
     return EXIT.unusable;
   }
   const plan = planXlsxUpgrade(workbook, layout);
   if (plan.status === 'refused') {
-    io.err('Mise à jour impossible, aucune copie écrite :');
-    for (const refusal of plan.refusals) io.err(`- ${refusal.message}`);
+    io.err(cliText.upgradeRefused);
+    for (const refusal of plan.refusals) io.err(cliText.listItem(refusal.message));
     return EXIT.problems;
   }
   if (plan.status === 'current') {
-    io.out(`${file} suit déjà la dernière version du modèle : aucune copie écrite.`);
+    io.out(cliText.alreadyCurrent(file));
     return EXIT.ok;
   }
   applyXlsxUpgrade(workbook, plan, spec);
@@ -61,7 +58,7 @@ export async function upgradeCommand(io: CliIO, file: string, options: { output?
   } finally {
     await fs.rm(partial, { force: true });
   }
-  io.out(`Modèle mis à jour dans ${output} :`);
-  for (const change of plan.changes) io.out(`- ${change}`);
+  io.out(cliText.upgraded(output));
+  for (const change of plan.changes) io.out(cliText.listItem(change));
   return EXIT.ok;
 }

@@ -1,0 +1,232 @@
+/**
+ * French texts printed by the `accrochage` commands (src/cli). Messages about cells come from check-messages.ts;
+ * how a problem or a summary is laid out on a line is src/cli/output.ts.
+ */
+
+const n = (value: number): string => value.toLocaleString('fr-FR');
+
+/** "1 passage", "2 passages", "12 345 lignes". */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${n(count)} ${count > 1 ? pluralForm : singular}`;
+}
+
+export const cliText = {
+  unexpected: (detail: string) => `Erreur inattendue : ${detail}`,
+  // Files
+  fileNotFound: (file: string) => `Fichier introuvable : ${file}`,
+  outputExists: (output: string) =>
+    `Le fichier ${output} existe déjà : choisissez un autre nom avec -o (aucun fichier n'a été modifié).`,
+  reading: (rows: number) => `Lecture… ${plural(rows, 'ligne')}`,
+  copyOutputMissing: (example: string) =>
+    `Indiquez la copie à écrire avec -o <${example}> : le classeur d'origine n'est jamais modifié.`,
+  copySameAsInput:
+    "La copie doit porter un autre nom que le classeur d'origine, qui n'est jamais modifié : changez -o.",
+  // template
+  templateCreated: (output: string) => `Modèle créé : ${output}`,
+  // export
+  unknownMode: (mode: string | undefined) =>
+    `Mode d’export inconnu : ${mode}. Choisissez tous, non-envoyes ou rejetes.`,
+  badMaxPassages: (given: string | number | undefined) =>
+    `--max-passages attend un nombre entier de passages par fichier (1 ou plus), pas « ${given} ».`,
+  unusableXsd: (file: string, detail: string) => `XSD inutilisable (${file}) : ${detail}`,
+  warning: (text: string) => `ATTENTION ${text}`,
+  error: (text: string) => `ERREUR ${text}`,
+  officialXsdBlocks:
+    'Export refusé : le XSD fourni ne correspond pas aux fichiers que produit cet outil (voir ci-dessus) ; aucun fichier n’a été écrit.',
+  exportBlocked: 'Export refusé : corrigez les erreurs ci-dessus, aucun fichier XML n’a été écrit.',
+  xmlWritten: (megabytes: number) => `XML écrit (${megabytes.toFixed(0)} Mo), validation XSD…`,
+  ourXsd: 'le XSD',
+  officialXsd: 'le XSD officiel fourni',
+  validating: (done: number, total: number) => `Validation XSD… ${plural(done, 'passage')} sur ${n(total)}`,
+  xsdRefused: (label: string) =>
+    `Export refusé : le fichier produit ne passe pas ${label} (voir ci-dessus) ; aucun fichier n’a été écrit.`,
+  validAgainst: (version: string, official: boolean) =>
+    official
+      ? `Valide selon le XSD ${version} et le XSD officiel fourni.`
+      : `Valide selon le XSD ${version}.`,
+  warnings: (count: number) => (count > 0 ? ` (${plural(count, 'avertissement')})` : ''),
+  fileWritten: (
+    name: string,
+    passages: number,
+    certifications: number,
+    idFlux: string,
+    warnings: string,
+    valid: string,
+  ) =>
+    `Fichier écrit : ${name} — ${plural(passages, 'passage')}, ${plural(certifications, 'certification')}, idFlux ${idFlux}${warnings}. ${valid}`,
+  filesWritten: (passages: number, files: number, warnings: string, valid: string) =>
+    `${plural(passages, 'passage')} répartis en ${files} fichiers${warnings} ; chacun est à déposer séparément. ${valid}`,
+  partWritten: (name: string, passages: number, idFlux: string) =>
+    `Fichier écrit : ${name} — ${plural(passages, 'passage')}, idFlux ${idFlux}`,
+  trackingNotWritten: (reason: string) =>
+    `Suivi non enregistré : ${reason.replace(/ Aucun fichier n’a été écrit\.$/, '')}`,
+  trackingTooLarge: (rows: number) =>
+    `Suivi non enregistré : au-delà de ${n(rows)} lignes, la copie de suivi ` +
+    'n’est écrite que sur demande (elle réécrit tout le classeur). Relancez avec --suivi <fichier.xlsx> pour ' +
+    'marquer ces lignes « Envoyé » et ajouter l’envoi à l’historique, ou notez les idFlux ci-dessus.',
+  trackingFailed: (file: string, detail: string) =>
+    `Les fichiers XML sont écrits, mais le suivi n’a pas pu être enregistré dans ${file} ` +
+    `(${detail}). Notez l’idFlux de chaque fichier.`,
+  trackingWritten: (file: string, rows: number, sends: number) =>
+    `Suivi enregistré dans ${file} : ${plural(rows, 'ligne marquée', 'lignes marquées')} ` +
+    `« Envoyé » avec leur idFlux, ${plural(sends, 'envoi ajouté', 'envois ajoutés')} à la feuille Historique.`,
+  // validate
+  xmlValid: (file: string) => `${file} est valide selon le XSD de la CDC.`,
+  xmlInvalid: (file: string, errors: number) => `${file} n'est pas valide : ${plural(errors, 'erreur')}.`,
+  // Where the CLI writes statuses and history
+  trackingCopyExists: (file: string, option: string) =>
+    `Le fichier de suivi ${file} existe déjà (il contient peut-être l’historique de vos envois) : ` +
+    `travaillez dans ce fichier (donnez-le en entrée), ou indiquez où écrire le suivi avec ${option} ` +
+    `(le même nom que le classeur pour le mettre à jour directement). Aucun fichier n’a été écrit.`,
+  // upgrade
+  unreadableWorkbook: (file: string, detail: string) => `Classeur illisible : ${file} (${detail}).`,
+  notATemplate: (file: string, parameters: string, passages: string) =>
+    `${file} ne contient pas le modèle (feuilles ${parameters} et ${passages}).`,
+  upgradeRefused: 'Mise à jour impossible, aucune copie écrite :',
+  listItem: (text: string) => `- ${text}`,
+  alreadyCurrent: (file: string) => `${file} suit déjà la dernière version du modèle : aucune copie écrite.`,
+  upgraded: (output: string) => `Modèle mis à jour dans ${output} :`,
+} as const;
+
+/** `accrochage ids`. */
+export const idsText = {
+  idColumnMissing: (sheet: string, column: string) =>
+    `La feuille « ${sheet} » n'a pas de colonne ${column} : rétablissez son en-tête. Aucun fichier n’a été écrit.`,
+  noneMissing: (output: string) =>
+    `Aucun identifiant technique ne manquait : copie écrite dans ${output}, identique pour les données.`,
+  written: (count: number, rows: string, output: string) =>
+    `${plural(count, 'identifiant technique généré', 'identifiants techniques générés')} ` +
+    `(ligne${count > 1 ? 's' : ''} ${rows}) : copie écrite dans ${output}. ` +
+    "Les identifiants existants n'ont pas été modifiés, ni le classeur d'origine. " +
+    'Gardez ces identifiants : la CDC reconnaît chaque passage par le sien.',
+  rowList: (shown: string, total: number, cut: boolean) => (cut ? `${shown}… (${total} en tout)` : shown),
+} as const;
+
+/** `accrochage receipt`. */
+export const receiptText = {
+  unusable: (file: string, detail: string) =>
+    `Accusé inutilisable (${file}) : ${detail} Le classeur n’a pas été modifié.`,
+  trackingWritten: (file: string) =>
+    `Suivi enregistré dans ${file} (colonnes Statut CDC, Message CDC, Que faire ; feuille Historique).`,
+  ids: (ids: readonly string[]) => (ids.length ? ` (${ids.join(', ')})` : ''),
+  fileName: (name: string) => `fichier ${name}`,
+  idFlux: (id: string) => `idFlux ${id}`,
+  functional: (ids: string, accepted: number, rejected: number, unmatched: number) =>
+    `Accusé de traitement${ids} : ${plural(accepted, 'passage accepté', 'passages acceptés')}, ` +
+    `${plural(rejected, 'rejeté', 'rejetés')}` +
+    (unmatched > 0 ? `, ${plural(unmatched, 'absent', 'absents')} du classeur` : '') +
+    '.',
+  xsdRejected: (ids: string, errors: number, sentXml: string | undefined) =>
+    `Accusé de traitement${ids} : le fichier a été rejeté au contrôle XSD ` +
+    `(${plural(errors, 'erreur')}) ; aucun de ses passages n’a été enregistré.` +
+    (sentXml ? ` Erreurs situées grâce au fichier déposé ${sentXml}.` : ''),
+  rejectedRow: (
+    status: string,
+    sheet: string,
+    row: number,
+    id: string,
+    message: string,
+    action: string,
+    fields: string,
+  ) =>
+    `${status} ${sheet}, ligne ${row} (identifiant technique ${id}) : « ${message} ». Que faire : ${action}` +
+    (fields ? ` [${fields}]` : ''),
+  unmatched: (id: string, status: string, message: string | undefined) =>
+    `ABSENT identifiant technique ${id} (${status}${message ? ` : « ${message} »` : ''}) : ` +
+    'aucune ligne du classeur ne porte cet identifiant.',
+} as const;
+
+/** `accrochage import` and `accrochage map`. */
+export const importText = {
+  moreRemarks: (count: number) => `… et ${plural(count, 'autre remarque')} du même genre.`,
+  checkBeforeExport: (output: string) => `Vérifiez le modèle avant l'export : accrochage check ${output}`,
+  checkOfWritten: 'Vérification du modèle rempli :',
+  badCertificateur: (given: string | undefined) =>
+    `--certificateur attend un numéro d'ordre (1, 2…), pas « ${given} ».`,
+  tooLarge: (file: string, megabytes: number, limit: number) =>
+    `Le fichier ${file} fait ${megabytes} Mo : au-delà de ${limit} Mo, il n'est pas importé (la CDC refuse les fichiers de plus de 200 Mo).`,
+  importing: (passages: number) => `Import… ${plural(passages, 'passage')}`,
+  refused: 'Import refusé : aucun fichier n’a été écrit.',
+  fewerCertificateurs: (count: number, wanted: number) =>
+    `Le fichier n'a que ${plural(count, 'certificateur')} : rien à importer pour le n° ${wanted}.`,
+  noPassage: 'Le fichier ne contient aucun passage : aucun fichier n’a été écrit.',
+  imported: (output: string, passages: number, digcomp: number, originalIdFlux: string | undefined) =>
+    `Modèle écrit : ${output} — ${plural(passages, 'passage')}, ${plural(digcomp, 'résultat')} DIGCOMP.` +
+    (originalIdFlux
+      ? ` Identifiant du flux d'origine : ${originalIdFlux} (l'export en créera un nouveau, avec un nouvel horodatage).`
+      : ''),
+  // map
+  notMapped: 'non reprise',
+  reasons: {
+    templateHeader: 'en-tête du modèle',
+    label: 'même libellé',
+    tag: 'nom de balise',
+    synonym: 'synonyme connu',
+    similar: 'mots proches',
+  } as Readonly<Record<string, string>>,
+  mappingNotFound: (file: string) => `Correspondance introuvable : ${file}`,
+  mappingUnusable: (file: string, detail: string) => `${file} : ${detail}`,
+  mappingUsed: (file: string, sheet: string) => `Correspondance utilisée (${file}), feuille « ${sheet} » :`,
+  mappedColumn: (letter: string, header: string, target: string) => `  ${letter} « ${header} » → ${target}`,
+  savedColumnMissing: (header: string, target: string) =>
+    `ATTENTION la correspondance prévoit une colonne « ${header} » que la feuille n'a pas : ${target} restera vide.`,
+  columnNotInMapping: (letter: string, header: string) =>
+    `ATTENTION la colonne ${letter} « ${header} » n'est pas dans la correspondance : elle n'est pas reprise.`,
+  proposed: (sheet: string, row: number) =>
+    `Correspondance proposée, feuille « ${sheet} » (en-têtes ligne ${row}) :`,
+  because: (reason: string, confidence: number) => ` [${reason}, ${Math.round(confidence * 100)} %]`,
+  toConfirm: (target: string) => `non reprise ; peut-être ${target} ? à confirmer`,
+  unconfirmed:
+    'Les associations « à confirmer » ne sont pas appliquées : enregistrez la correspondance (--enregistrer), corrigez-la, puis relancez avec --correspondance.',
+  outputMissing: 'Indiquez le modèle à créer avec -o modele.xlsx.',
+  outputIsSource:
+    'Le modèle à créer doit être un autre fichier que la feuille source, qui n’est jamais modifiée.',
+  mappingSaved: (file: string) => `Correspondance enregistrée : ${file}`,
+  nothingCopied: 'Aucune ligne n’a pu être copiée : aucun fichier n’a été écrit.',
+  mapped: (output: string, passages: number, sheet: string) =>
+    `Modèle écrit : ${output} — ${plural(passages, 'passage')} copié(s) depuis « ${sheet} » (la feuille source n'a pas été modifiée).`,
+} as const;
+
+/** `accrochage --help`: what each command and option does. */
+export const cliHelp = {
+  program: 'Accrochage CDC : modèle Excel, vérification et export XML des passages de certification',
+  afterError: '(accrochage --help pour l’aide)',
+  template: 'crée un classeur modèle vide, ou affiche sa structure avec --json',
+  templateOutput: 'fichier à créer',
+  templateJson: 'affiche la structure du modèle (feuilles, cellules, colonnes) en JSON',
+  check:
+    'vérifie chaque cellule ; code de sortie 0 sans erreur, 1 avec erreurs, 2 si le fichier est inutilisable',
+  checkJson: 'liste des problèmes en JSON',
+  export:
+    'produit le fichier XML CDC, validé par le XSD ; refuse tant qu’il reste une erreur. Les lignes envoyées ' +
+    'sont marquées « Envoyé » et l’envoi noté dans la feuille Historique d’une copie <nom>-suivi.xlsx',
+  exportOutput: 'fichier XML à écrire (numéroté -1, -2… s’il faut plusieurs fichiers)',
+  exportMode: 'tous | non-envoyes (statut vide ou À envoyer) | rejetes (statut Rejeté)',
+  exportMaxPassages: 'au plus N passages par fichier (au-delà, plusieurs fichiers, chacun son idFlux)',
+  exportXsd: 'XSD officiel téléchargé sur l’espace certificateurs : l’export doit aussi le respecter',
+  exportSuivi: 'classeur où noter le suivi (par défaut <nom>-suivi.xlsx ; le même nom pour le mettre à jour)',
+  receipt:
+    'reporte l’accusé de traitement de la CDC dans le classeur : statut (Accepté / Rejeté), message et que faire, ' +
+    'sur chaque ligne ; écrit une copie <nom>-suivi.xlsx. Code de sortie 0 si tout est accepté, 1 sinon, 2 si inutilisable',
+  receiptOutput: 'classeur à écrire (le même nom que le classeur pour le mettre à jour)',
+  receiptXml: 'le fichier déposé, pour situer les erreurs XSD (par défaut : cherché d’après l’accusé)',
+  receiptJson: 'résultat en JSON',
+  ids:
+    'génère les identifiants techniques (5.1) manquants dans une copie du classeur ; ' +
+    'les identifiants existants et le classeur d’origine ne sont jamais modifiés',
+  idsOutput: 'copie à écrire, sous un autre nom que le classeur',
+  upgrade:
+    'met un ancien modèle à la dernière version dans une copie (colonnes, feuilles, listes ajoutées ; ' +
+    'valeurs, lignes et mises en forme gardées) ; code de sortie 1 si la mise à jour est impossible',
+  upgradeOutput: 'copie à écrire, sous un autre nom que le classeur',
+  validate: 'vérifie un fichier XML CDC (fait par n’importe quel outil) avec le XSD',
+  validateJson: 'liste des erreurs en JSON',
+  import: 'remplit un modèle avec les passages d’un fichier XML CDC (le sien ou celui d’un autre outil)',
+  importOutput: 'modèle à créer (par défaut : le nom du fichier XML en .xlsx)',
+  importCertificateur: 'n° d’ordre du certificateur à importer si le fichier en contient plusieurs',
+  map: 'copie une feuille aux colonnes libres dans un modèle, en associant ses colonnes aux données CDC',
+  mapFeuille: 'feuille à lire (par défaut : la première qui a une ligne d’en-têtes)',
+  mapCorrespondance: 'correspondance enregistrée à utiliser',
+  mapEnregistrer: 'enregistre la correspondance utilisée pour la prochaine fois',
+  mapOutput: 'modèle à créer',
+} as const;
