@@ -9,6 +9,7 @@ import {
 } from './layout';
 import type { EnumValue } from '../../dictionary';
 import type { CellValue } from '../model/types';
+import { upgradeText } from '../../i18n/template';
 
 /**
  * Template versions: what a workbook says it is (the version cell of the parameters sheet) and what it
@@ -21,11 +22,11 @@ import type { CellValue } from '../model/types';
 
 /** "modèle 2 – XSD 1.1.2": what the version cell holds. */
 export function templateVersionText(layout: TemplateLayout): string {
-  return `modèle ${layout.templateVersion} – XSD ${layout.schemaVersion}`;
+  return upgradeText.versionText(layout.templateVersion, layout.schemaVersion);
 }
 
 /** Label written next to the version cell; older add-in templates wrote "Version du schéma CDC". */
-export const VERSION_LABEL = 'Version du modèle (ne pas modifier)';
+export const VERSION_LABEL = upgradeText.versionLabel;
 const VERSION_LABEL_PREFIX = /^version du (modèle|schéma)/i;
 
 export interface FoundVersion {
@@ -175,9 +176,12 @@ function columnsToAdd(
     if (seen.has(id)) {
       refusals.push({
         code: 'duplicate-column',
-        message:
-          `La feuille « ${sheetName} » a deux colonnes pour la donnée ${id} (${columnLetter(seen.get(id) as number)} ` +
-          `et ${columnLetter(index)}) : gardez-en une seule, puis recommencez.`,
+        message: upgradeText.duplicateColumn(
+          sheetName,
+          id,
+          columnLetter(seen.get(id) as number),
+          columnLetter(index),
+        ),
       });
     } else seen.set(id, index);
   });
@@ -198,14 +202,16 @@ function columnsToAdd(
   const start = appendColumn(sheet);
   const end = start + missing.length - 1;
   if (sheet.firstOccupiedColumn !== undefined && sheet.firstOccupiedColumn <= end) {
-    const place = sheet.table ? `à droite du tableau ${sheet.table.name}` : 'à droite des en-têtes';
+    const place = sheet.table ? upgradeText.rightOfTable(sheet.table.name) : upgradeText.rightOfHeaders;
     refusals.push({
       code: 'occupied-columns',
-      message:
-        `Il faut ajouter ${missing.length} colonne(s) ${place} dans la feuille « ${sheetName} », ` +
-        `mais la colonne ${columnLetter(sheet.firstOccupiedColumn)} contient déjà des données. ` +
-        `Insérez ${missing.length} colonne(s) vide(s) à partir de ${columnLetter(start)} (ou déplacez ces ` +
-        'données), puis recommencez.',
+      message: upgradeText.occupiedColumns(
+        missing.length,
+        place,
+        sheetName,
+        columnLetter(sheet.firstOccupiedColumn),
+        columnLetter(start),
+      ),
     });
   }
   return missing.map((m, i) => ({ ...m, sheet: sheetName, index: start + i }));
@@ -223,26 +229,19 @@ export function planTemplateUpgrade(snapshot: TemplateSnapshot, layout: Template
   if (found.templateVersion !== undefined && found.templateVersion > layout.templateVersion) {
     refusals.push({
       code: 'newer-template',
-      message:
-        `Ce classeur a été créé par une version plus récente de l’outil (${found.text}) ; cette version-ci ` +
-        `connaît le modèle ${layout.templateVersion}. Mettez à jour le complément ou l’outil accrochage : ` +
-        'rien n’a été modifié.',
+      message: upgradeText.newerTemplate(found.text, layout.templateVersion),
     });
   }
   if (found.schemaVersion !== undefined && found.schemaVersion !== layout.schemaVersion) {
     refusals.push({
       code: 'unknown-schema',
-      message:
-        `Ce classeur suit le schéma XSD ${found.schemaVersion} ; cet outil produit le schéma ` +
-        `${layout.schemaVersion}. La mise à jour n’est pas possible : rien n’a été modifié.`,
+      message: upgradeText.otherSchema(found.schemaVersion, layout.schemaVersion),
     });
   }
   for (const table of snapshot.misplacedTables ?? []) {
     refusals.push({
       code: 'table-elsewhere',
-      message:
-        `Le nom de tableau « ${table} » est déjà pris par un tableau d’une autre feuille : renommez ce ` +
-        'tableau, puis recommencez.',
+      message: upgradeText.tableElsewhere(table),
     });
   }
 
@@ -253,7 +252,7 @@ export function planTemplateUpgrade(snapshot: TemplateSnapshot, layout: Template
     layout.history.name,
     layout.lists.name,
   ].filter((name) => !has(name));
-  if (missingSheets.length > 0) changes.push(`feuille(s) ajoutée(s) : ${missingSheets.join(', ')}`);
+  if (missingSheets.length > 0) changes.push(upgradeText.sheetsAdded(missingSheets));
 
   const additions = [
     ...(snapshot.passages
@@ -292,10 +291,14 @@ export function planTemplateUpgrade(snapshot: TemplateSnapshot, layout: Template
   for (const sheet of [layout.passages.name, layout.digcomp.name]) {
     const added = columns.filter((c) => c.sheet === sheet);
     if (added.length > 0)
-      changes.push(`colonne(s) ajoutée(s) dans « ${sheet} » : ${added.map((c) => c.header).join(', ')}`);
+      changes.push(
+        upgradeText.columnsAdded(
+          sheet,
+          added.map((c) => c.header),
+        ),
+      );
   }
-  if (lists.length > 0)
-    changes.push(`liste(s) de valeurs ajoutée(s) : ${lists.map((l) => l.field).join(', ')}`);
+  if (lists.length > 0) changes.push(upgradeText.listsAdded(lists.map((l) => l.field)));
 
   let version: TemplateUpgradePlan['version'];
   const text = templateVersionText(layout);
@@ -303,13 +306,15 @@ export function planTemplateUpgrade(snapshot: TemplateSnapshot, layout: Template
     if (!versionRow) {
       refusals.push({
         code: 'no-version-row',
-        message:
-          `La feuille « ${layout.parameters.name} » n’a pas de ligne « ${VERSION_LABEL} » et la ligne ` +
-          `${layout.parameters.versionCell.slice(1)} est occupée : libérez-la, puis recommencez.`,
+        message: upgradeText.noVersionRow(
+          layout.parameters.name,
+          VERSION_LABEL,
+          layout.parameters.versionCell.slice(1),
+        ),
       });
     } else {
       version = { labelCell: `A${versionRow.row}`, cell: `B${versionRow.row}`, text };
-      changes.push(`version du modèle notée : ${text}`);
+      changes.push(upgradeText.versionNoted(text));
     }
   }
 

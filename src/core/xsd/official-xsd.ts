@@ -1,4 +1,5 @@
 import type { Dictionary } from '../../dictionary';
+import { officialXsdText } from '../../i18n/official-xsd';
 import { readGuardedXml, XmlGuardStop } from '../receipt/xml-guard';
 
 /**
@@ -25,7 +26,7 @@ export function readOfficialXsd(text: string): ReadOfficialXsdResult {
   if (text.length > MAX_XSD_CHARS) {
     return {
       ok: false,
-      message: 'Ce fichier est bien trop gros pour être un XSD de la CDC (plus de 10 Mo).',
+      message: officialXsdText.tooLarge,
     };
   }
   let identity: OfficialXsdIdentity | undefined;
@@ -58,18 +59,20 @@ export function readOfficialXsd(text: string): ReadOfficialXsdResult {
   if (root !== undefined) {
     return {
       ok: false,
-      message: `Ce fichier XML commence par « ${root} » : ce n’est pas un schéma XSD (xsd:schema).`,
+      message: officialXsdText.notASchema(root),
     };
   }
   if (failure?.code === 'doctype') {
     return {
       ok: false,
-      message:
-        'Ce fichier contient une déclaration DOCTYPE : il est refusé par sécurité (un XSD de la CDC n’en a pas).',
+      message: officialXsdText.doctype,
     };
   }
-  const detail = failure?.code === 'notXml' ? ` (ligne ${failure.line} : ${failure.detail})` : '';
-  return { ok: false, message: `Ce fichier n’est pas un XSD lisible${detail}.` };
+  const unreadable =
+    failure?.code === 'notXml'
+      ? officialXsdText.unreadable(failure.line, failure.detail)
+      : officialXsdText.unreadable();
+  return { ok: false, message: unreadable };
 }
 
 export interface SchemaComparison {
@@ -84,15 +87,17 @@ export function compareOfficialXsd(
   dictionary: Dictionary,
 ): SchemaComparison {
   const ours = dictionary.schema;
-  const version = identity.version ?? 'non indiquée';
+  const version = identity.version ?? officialXsdText.unknownVersion;
   if (identity.targetNamespace !== ours.namespace) {
     return {
       blocking: true,
       notes: [
-        `Le XSD fourni décrit l’espace de noms ${identity.targetNamespace ?? '(aucun)'} (version ${version}) alors que cet ` +
-          `outil produit des fichiers ${ours.namespace} (XSD ${ours.version}) : la CDC refuserait l’un ou l’autre ` +
-          '(« Déclaration de l’élément cpf:flux introuvable »). Vérifiez que c’est bien le XSD des certificateurs ' +
-          'téléchargé sur l’espace certificateurs, et mettez à jour l’outil s’il est plus récent.',
+        officialXsdText.otherNamespace(
+          identity.targetNamespace ?? officialXsdText.noNamespace,
+          version,
+          ours.namespace,
+          ours.version,
+        ),
       ],
     };
   }
@@ -100,9 +105,7 @@ export function compareOfficialXsd(
     return {
       blocking: false,
       notes: [
-        `Le XSD fourni est en version ${version} ; cet outil produit des fichiers au format ${ours.version}. ` +
-          'Chaque export est vérifié avec les deux : s’il passe le XSD fourni, vous pouvez le déposer ; sinon, ' +
-          'la liste des erreurs dit ce que la nouvelle version exige, et une mise à jour de l’outil sera nécessaire.',
+        officialXsdText.otherVersion(version, ours.version),
       ],
     };
   }
