@@ -98,6 +98,7 @@ const passage = all(
       ),
     ]),
     leaf('verbatim', '5.17', { min: 0 }),
+    leaf('referenceInterne', '5.19', { min: 0 }),
   ],
   { max: 'unbounded' },
 );
