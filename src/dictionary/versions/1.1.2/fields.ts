@@ -356,15 +356,6 @@ export const FIELDS_1_1_2: readonly FieldDef[] = [
     ...holds('optional', 'passage'),
     width: 20,
   },
-  {
-    id: '5.19',
-    tag: 'referenceInterne',
-    label: 'Référence interne',
-    help: 'Référence du passage dans votre propre outil (expérience : champ facultatif ajouté).',
-    ...str(1, 50),
-    ...holds('optional', 'passage'),
-    width: 16,
-  },
   // Bloc 6: DIGCOMP
   {
     id: '6.1',

@@ -98,7 +98,6 @@ const passage = all(
       ),
     ]),
     leaf('verbatim', '5.17', { min: 0 }),
-    leaf('referenceInterne', '5.19', { min: 0 }),
   ],
   { max: 'unbounded' },
 );
