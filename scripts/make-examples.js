@@ -4,13 +4,16 @@
 const path = require('node:path');
 const { createTemplateWorkbook } = require('../dist/xlsx/xlsx-template');
 const { EXAMPLE_VALID, EXAMPLE_WITH_MISTAKES } = require('../dist/core/template/examples');
+const { CURRENT_SCHEMA_VERSION, getDictionary } = require('../dist/dictionary');
 
 async function main() {
+  // A composition root: the examples follow the current schema version.
+  const dictionary = getDictionary(CURRENT_SCHEMA_VERSION);
   const dir = path.join(__dirname, '..', 'examples');
-  await createTemplateWorkbook(undefined, EXAMPLE_VALID).xlsx.writeFile(
+  await createTemplateWorkbook(dictionary, EXAMPLE_VALID).xlsx.writeFile(
     path.join(dir, 'exemple-valide.xlsx'),
   );
-  await createTemplateWorkbook(undefined, EXAMPLE_WITH_MISTAKES).xlsx.writeFile(
+  await createTemplateWorkbook(dictionary, EXAMPLE_WITH_MISTAKES).xlsx.writeFile(
     path.join(dir, 'exemple-erreurs.xlsx'),
   );
   console.log(`Exemples écrits dans ${dir}`);
