@@ -1,8 +1,8 @@
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
-import type { Dictionary, ElementNode, SchemaNode } from '../../dictionary';
+import { chosenOption, type Dictionary, type ElementNode, type SchemaNode } from '../../dictionary';
 import type { CertificationGroup, DigcompResult, Flux, Passage, XmlValue } from '../model/types';
-import { hasValue, leafFields, schemaShape } from './schema-shape';
+import { hasValue, schemaShape } from './schema-shape';
 
 /**
  * The whole CDC document written with xmlbuilder2, which takes care of escaping, namespaces and the XML
@@ -55,13 +55,12 @@ function innerScope(scope: Scope, index: number): Scope {
 
 function appendNode(parent: XMLBuilder, node: SchemaNode, scope: Scope, walk: Walk): void {
   if (node.type === 'choice') {
-    // First option holding any value, else the last one (see passage-serializer.ts).
-    const chosen =
-      node.options.find(
-        (option, i) =>
-          i < node.options.length - 1 && leafFields(option).some((id) => hasValue(scope.values[id])),
-      ) ?? node.options[node.options.length - 1];
-    appendNode(parent, chosen, scope, walk);
+    appendNode(
+      parent,
+      chosenOption(node, (id) => hasValue(scope.values[id])),
+      scope,
+      walk,
+    );
     return;
   }
   const name = `${walk.prefix}:${node.tag}`;

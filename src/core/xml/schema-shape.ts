@@ -1,4 +1,4 @@
-import type { Dictionary, ElementNode, SchemaNode } from '../../dictionary';
+import { leafFields, type Dictionary, type ElementNode, type SchemaNode } from '../../dictionary';
 
 /**
  * What the XML writers need to know about the shape of a schema tree, read from the tree itself so that a new
@@ -65,13 +65,6 @@ export function schemaShape(dictionary: Dictionary): SchemaShape {
   const shape: SchemaShape = { certification, passage, result, fieldsByPath, certificationFields };
   shapes.set(dictionary, shape);
   return shape;
-}
-
-/** Dictionary ids of every leaf under `node` (all options of choices included), in tree order. */
-export function leafFields(node: SchemaNode): string[] {
-  if (node.type === 'choice') return node.options.flatMap(leafFields);
-  if (node.field !== undefined) return [node.field];
-  return (node.children ?? []).flatMap(leafFields);
 }
 
 /** True when a value counts as given: the normalizer leaves absent keys, but an empty string means empty too. */
