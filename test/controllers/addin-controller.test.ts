@@ -81,7 +81,7 @@ describe('Exporter XML', () => {
     await filledTemplate(controller, excel);
     await controller.exports.exportXml();
     expect(saved).toHaveLength(1);
-    expect(saved[0].fileName).toBe('cdc-12ABC345-20260302-103000.xml');
+    expect(saved[0].fileName).toBe('cdc-E564ACB0-20260302-103000.xml');
     expect(saved[0].xml).toContain('<cpf:idTechnique>PASSAGE-000003</cpf:idTechnique>');
     expect(controller.runner.getState().notice?.text).toMatch(/3 passage\(s\), 1 certification\(s\)/);
     expect(paneShown()).toBe(0);

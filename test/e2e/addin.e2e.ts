@@ -148,7 +148,7 @@ describe('add-in in the browser (light theme, Excel on the web)', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Exporter XML' }).click(),
     ]);
-    expect(download.suggestedFilename()).toMatch(/^cdc-12ABC345-\d{8}-\d{6}\.xml$/);
+    expect(download.suggestedFilename()).toMatch(/^cdc-E564ACB0-\d{8}-\d{6}\.xml$/);
     const file = path.join(OUTPUT, download.suggestedFilename());
     await download.saveAs(file);
     await page.getByText(/5 passage\(s\), 1 certification\(s\)/).waitFor();

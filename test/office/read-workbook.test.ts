@@ -26,7 +26,7 @@ describe('reading the filled template', () => {
     ]);
     const data = await port.readWorkbookData();
     expect(data.date1904).toBe(false);
-    expect(data.parameters.cells['3.1']).toEqual({ address: 'B3', value: '12ABC345' });
+    expect(data.parameters.cells['3.1']).toEqual({ address: 'B3', value: 'E564ACB0' });
     expect(data.passages.rows).toHaveLength(3);
     expect(data.passages.rows[0]).toMatchObject({
       row: 2,
@@ -63,7 +63,7 @@ describe('reading the filled template', () => {
     sheet.setValue(1, 0, 'Ma ligne');
     sheet.setValue(1, 1, '');
     const data = await port.readWorkbookData();
-    expect(data.parameters.cells['2.1']).toEqual({ address: 'B3', value: '12ABC345' });
+    expect(data.parameters.cells['2.1']).toEqual({ address: 'B3', value: 'AB123CDE' });
   });
 
   it('says which template sheets are missing', async () => {

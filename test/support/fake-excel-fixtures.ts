@@ -5,6 +5,7 @@ import {
   type TemplateLayout,
 } from '../../src/core/template/layout';
 import type { FakeValue } from '../../src/fake-excel/model';
+import { VALID_PARAMETERS, validPassage } from './workbook';
 import { typeCell, typeRows } from '../../src/fake-excel/user';
 import type { WorkbookModel } from '../../src/fake-excel/model';
 import { DICTIONARY } from './dictionary';
@@ -47,36 +48,21 @@ function surname(index: number): string {
   return round === 0 ? base : `${base}-${columnLetter(round)}`;
 }
 
-/** One valid passage row by dictionary id, issued a month before `today`. */
-export function validPassage(index: number, today: Date = new Date()): Readonly<Record<string, FakeValue>> {
-  return {
-    '4.1': 'RNCP',
-    '4.2': 'RNCP34825',
+/**
+ * Passage number `index` as typed in Excel: the one valid passage of the tests (support/workbook.ts), with its own
+ * identifier and surname, issued a month before `today` (as a date serial, like Excel stores it).
+ */
+export function typedPassage(index: number, today: Date = new Date()): Readonly<Record<string, FakeValue>> {
+  return validPassage({
     '5.1': `PASSAGE-${String(index).padStart(6, '0')}`,
-    '5.4': 'Par admission',
-    '5.5': 'Oui',
     '5.10': recentIssueSerial(today),
-    '5.12': 'Non',
-    '5.14': 'Non',
     '8.1': surname(index),
-    '8.3': 'Marie',
-    '8.6': 1990,
-    '8.7': 5,
-    '8.8': 14,
-    '8.9': 'F',
-    '8.10': '75056',
-  };
+  }) as Record<string, FakeValue>;
 }
 
 export function rowValues(layout: TemplateLayout, values: Readonly<Record<string, FakeValue>>): FakeValue[] {
   return layout.passages.columns.map((c) => values[c.field] ?? '');
 }
-
-export const VALID_PARAMETERS: Readonly<Record<string, string>> = {
-  '2.1': '12ABC345',
-  '3.1': '12ABC345',
-  '3.2': 'MCFCER000123',
-};
 
 export function fillParameters(
   model: WorkbookModel,
@@ -84,7 +70,7 @@ export function fillParameters(
   values = VALID_PARAMETERS,
 ): void {
   for (const cell of layout.parameters.cells)
-    typeCell(model, layout.parameters.name, cell.cell, values[cell.field] ?? '');
+    typeCell(model, layout.parameters.name, cell.cell, String(values[cell.field] ?? ''));
 }
 
 /** Types `count` passages under the Passages header, with `change` applied to some of them. */
@@ -97,7 +83,7 @@ export function fillPassages(
 ): void {
   const rows: FakeValue[][] = [];
   for (let i = 0; i < count; i++) {
-    const values = { ...validPassage(i + 1, today) };
+    const values = { ...typedPassage(i + 1, today) };
     change(i + 1, values);
     rows.push(rowValues(layout, values));
   }
