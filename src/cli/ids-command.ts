@@ -1,9 +1,9 @@
 import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { planMissingIds, randomUuid } from '../core/check/identifiers';
 import { readTemplateWorkbook, UnusableWorkbookError } from '../xlsx/xlsx-reader';
 import { IdsWriteError, writeIdsCopy } from '../xlsx/xlsx-ids';
 import { EXIT, type CliIO } from './io';
+import { copyTargetProblem } from './tracking-files';
 import { cliText, idsText } from '../i18n/cli';
 import { fieldName } from '../i18n/check-messages';
 import { commandDictionary } from './schema';
@@ -33,12 +33,9 @@ export async function idsCommand(
   options: { output?: string; newId?: () => string },
 ): Promise<number> {
   const output = options.output;
-  if (!output) {
-    io.err(cliText.copyOutputMissing('sortie.xlsx'));
-    return EXIT.unusable;
-  }
-  if (path.resolve(output) === path.resolve(file)) {
-    io.err(cliText.copySameAsInput);
+  const refused = copyTargetProblem(file, output, 'sortie.xlsx');
+  if (refused !== undefined || output === undefined) {
+    io.err(refused ?? '');
     return EXIT.unusable;
   }
   if (!(await exists(file))) {

@@ -38,3 +38,17 @@ export async function trackingTargetProblem(
   if (!taken) return undefined;
   return cliText.trackingCopyExists(target.path, option);
 }
+
+/**
+ * Why the copy `output` of `file` cannot be written (no -o, or the input itself: the user's workbook is never
+ * written), or undefined. `example` names the option's value in the message.
+ */
+export function copyTargetProblem(
+  file: string,
+  output: string | undefined,
+  example: string,
+): string | undefined {
+  if (!output) return cliText.copyOutputMissing(example);
+  if (path.resolve(output) === path.resolve(file)) return cliText.copySameAsInput;
+  return undefined;
+}

@@ -1,5 +1,4 @@
 import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { buildTemplateSpec } from '../core/template/template-spec';
 import { commandDictionary } from './schema';
 import { hasTemplate } from '../core/template/template-version';
@@ -10,6 +9,7 @@ import {
   xlsxTemplateSnapshot,
 } from '../xlsx/xlsx-upgrade';
 import { EXIT, type CliIO } from './io';
+import { copyTargetProblem } from './tracking-files';
 import { cliText } from '../i18n/cli';
 
 /**
@@ -19,12 +19,9 @@ import { cliText } from '../i18n/cli';
  */
 export async function upgradeCommand(io: CliIO, file: string, options: { output?: string }): Promise<number> {
   const output = options.output;
-  if (!output) {
-    io.err(cliText.copyOutputMissing('copie.xlsx'));
-    return EXIT.unusable;
-  }
-  if (path.resolve(output) === path.resolve(file)) {
-    io.err(cliText.copySameAsInput);
+  const refused = copyTargetProblem(file, output, 'copie.xlsx');
+  if (refused !== undefined || output === undefined) {
+    io.err(refused ?? '');
     return EXIT.unusable;
   }
   let workbook;
