@@ -2,7 +2,7 @@ import { Button, FluentProvider, makeStyles, Text, tokens, webLightTheme } from 
 import { useCallback, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createXmlValidator } from '../core/xsd/xml-validator';
-import type { ExcelRun } from '../office/excel-run';
+import type { HostExcelRun } from '../office/excel-run';
 import type { FakeExcel } from '../fake-excel';
 import { createExcelWorkbookPort } from '../office/workbook-port';
 import { AddinControllers } from '../controllers/addin-controller';
@@ -52,13 +52,13 @@ function DemoPage() {
       const dictionary = getDictionary(CURRENT_SCHEMA_VERSION);
       const excel = await demoWorkbook(dictionary, content);
       // Every batch of the pane may change the workbook: redraw the grid after each one.
-      const run: ExcelRun = async (batch) => {
+      const run = (async (...args: Parameters<HostExcelRun>) => {
         try {
-          return await excel.excelRun(batch);
+          return await (excel.excelRun as (...a: Parameters<HostExcelRun>) => Promise<unknown>)(...args);
         } finally {
           refresh();
         }
-      };
+      }) as HostExcelRun;
       const controllers = new AddinControllers({
         dictionary,
         workbook: createExcelWorkbookPort({ run, notes: true, dictionary }),

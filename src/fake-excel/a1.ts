@@ -70,10 +70,10 @@ export function splitSheet(text: string): { sheet: string | undefined; local: st
   return { sheet, local: text.slice(bang + 1) };
 }
 
-/** "A1:B2,D4" or "Feuil1!A1:B2,Feuil1!D4" → areas of one sheet. */
-export function parseAreas(text: string): SheetAreas {
+/** "A1:B2,D4" or "Feuil1!A1:B2,Feuil1!D4" → areas of one sheet (";" between areas when that is the separator). */
+export function parseAreas(text: string, separator: ',' | ';' = ','): SheetAreas {
   let sheet: string | undefined;
-  const areas = text.split(',').map((part) => {
+  const areas = text.split(separator).map((part) => {
     const split = splitSheet(part.trim());
     if (split.sheet !== undefined) {
       if (sheet !== undefined && sheet !== split.sheet) throw new AddressError('Areas on different sheets');
@@ -101,8 +101,20 @@ export function quoteSheet(name: string): string {
     : `'${name.replace(/'/g, "''")}'`;
 }
 
+/** "Feuil1!A1:B2, Feuil1!D4": RangeAreas.address is always comma-delimited, with a space (multiple-ranges article). */
 export function qualifiedAddress(sheet: string, rects: readonly Rect[]): string {
-  return rects.map((r) => `${quoteSheet(sheet)}!${rectAddress(r)}`).join(',');
+  return rects.map((r) => `${quoteSheet(sheet)}!${rectAddress(r)}`).join(', ');
+}
+
+/**
+ * A range without row or column bounds ("A:A", "2:2", `getRange()`, a selection of whole columns). Reads of
+ * cell-level properties return null and writes of them fail (docs "Read or write to an unbounded range",
+ * excel/excel-add-ins-ranges-unbounded.md).
+ */
+export function isUnbounded(rect: Rect): boolean {
+  return (
+    (rect.top === 0 && rect.bottom === MAX_ROWS - 1) || (rect.left === 0 && rect.right === MAX_COLUMNS - 1)
+  );
 }
 
 export function rectRows(rect: Rect): number {

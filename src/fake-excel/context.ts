@@ -72,12 +72,16 @@ export function jsonBytes(value: unknown): number {
   return /^[\x00-\x7F]*$/.test(text) ? text.length : encoder.encode(text).length;
 }
 
+/** Runs before each sync is processed; may wait or throw (cell-edit mode, see FakeExcel.run). */
+export type SyncGate = () => Promise<void>;
+
 export class BatchQueue {
   private queue: Operation[] = [];
 
   constructor(
     private readonly stats: FakeStats,
     private readonly web: boolean,
+    private readonly gate: SyncGate = () => Promise.resolve(),
   ) {}
 
   enqueue(requestBytes: number, run: () => OpResult): void {
@@ -91,7 +95,7 @@ export class BatchQueue {
   noteCellsRead(cells: number): void {
     if (cells > CELL_READ_LIMIT) {
       throw new FakeOfficeError(
-        ErrorCode.cellCountLimitExceeded,
+        ErrorCode.rangeExceedsLimit,
         `Read of ${cells} cells: Excel reads at most ${CELL_READ_LIMIT} cells per request.`,
       );
     }
@@ -109,6 +113,13 @@ export class BatchQueue {
     };
     // Real Office.js is asynchronous here; so must the fake be, or ordering bugs would hide.
     await Promise.resolve();
+    try {
+      await this.gate();
+    } catch (error) {
+      // Refused as a whole: nothing of this request reaches the workbook.
+      record();
+      throw error;
+    }
     if (this.web && requestBytes > WEB_PAYLOAD_LIMIT_BYTES) {
       record();
       throw new FakeOfficeError(

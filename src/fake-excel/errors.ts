@@ -24,6 +24,17 @@ export const ErrorCode = {
   apiNotFound: 'ApiNotFound',
   requestPayloadSizeLimitExceeded: 'RequestPayloadSizeLimitExceeded',
   responsePayloadSizeLimitExceeded: 'ResponsePayloadSizeLimitExceeded',
-  /** Not an Office code: real Excel silently returns null values above 5 000 000 cells; the fake fails loudly. */
-  cellCountLimitExceeded: 'CellCountLimitExceeded',
+  /**
+   * "The cell count in the range has exceeded the maximum supported number" (docs: "Office Add-ins error
+   * codes", testing/application-specific-api-error-handling.md). Its exact trigger is « à confirmer »: the fake
+   * raises it above the 5 000 000 cells per read of "Resource limits and performance optimization".
+   */
+  rangeExceedsLimit: 'RangeExceedsLimit',
+  /** Excel.ErrorCodes.invalidOperationInCellEditMode (typings l.70158): a batch while the user edits a cell. */
+  invalidOperationInCellEditMode: 'InvalidOperationInCellEditMode',
+  /**
+   * Excel.ErrorCodes.accessDenied: documented for protection-related methods (typings l.33597, l.38220). That
+   * range writes on a protected sheet raise it is « à confirmer »: the fake takes it as the stricter choice.
+   */
+  accessDenied: 'AccessDenied',
 } as const;

@@ -20,6 +20,11 @@ export interface CellFormat {
   readonly italic: boolean;
   readonly wrapText: boolean;
   readonly borders: Readonly<Partial<Record<BorderEdge, { readonly style: string; readonly color: string }>>>;
+  /**
+   * Range.format.protection.locked (ExcelApi 1.2, typings FormatProtection l.42968): every cell is locked until the
+   * user unlocks it (Excel's default), which matters only once the sheet is protected.
+   */
+  readonly locked: boolean;
 }
 
 export const DEFAULT_FORMAT: CellFormat = {
@@ -31,6 +36,7 @@ export const DEFAULT_FORMAT: CellFormat = {
   italic: false,
   wrapText: false,
   borders: {},
+  locked: true,
 };
 
 /** A format change applied to a rectangle; later patches win. Keeps whole-column formats cheap. */
@@ -54,8 +60,30 @@ export interface ConditionalFormatModel {
   formula: string;
   fillColor: string | null;
   fontColor: string | null;
+  /** ConditionalRangeFont.bold (ExcelApi 1.6); null = not set by the rule. */
+  bold: boolean | null;
+  /** ConditionalRangeBorderCollection (ExcelApi 1.6): thin lines only, style and colour per edge. */
+  borders: Partial<Record<BorderEdge, { style: string; color: string }>>;
   stopIfTrue: boolean;
 }
+
+/**
+ * Excel.WorksheetProtectionOptions (ExcelApi 1.2, typings l.38281+). The typings do not say which API writes each
+ * option permits: the fake applies Excel's user-interface meaning, « à confirmer » in docs/recette-excel.md.
+ */
+export interface ProtectionOptions {
+  readonly allowFormatCells: boolean;
+  readonly allowFormatColumns: boolean;
+  readonly allowFormatRows: boolean;
+  readonly allowEditObjects: boolean;
+}
+
+export const DEFAULT_PROTECTION_OPTIONS: ProtectionOptions = {
+  allowFormatCells: false,
+  allowFormatColumns: false,
+  allowFormatRows: false,
+  allowEditObjects: false,
+};
 
 export interface TableModel {
   name: string;
@@ -64,6 +92,12 @@ export interface TableModel {
   rect: Rect;
   showHeaders: boolean;
   style: string;
+}
+
+export interface DisplayedLook {
+  readonly fill: string | null;
+  readonly bold: boolean;
+  readonly borders: Readonly<Partial<Record<BorderEdge, { readonly style: string; readonly color: string }>>>;
 }
 
 let nextId = 1;
@@ -84,6 +118,11 @@ export class SheetModel {
   readonly columnWidths = new Map<number, number>();
   readonly rowHeights = new Map<number, number>();
   frozen = { rows: 0, columns: 0 };
+  /** Worksheet.protection (ExcelApi 1.2): set by the user (Révision › Protéger la feuille). */
+  protection: { protected: boolean; options: ProtectionOptions } = {
+    protected: false,
+    options: DEFAULT_PROTECTION_OPTIONS,
+  };
 
   constructor(name: string) {
     this.name = name;
@@ -201,6 +240,15 @@ export function evaluateConstantFormula(formula: string): boolean | undefined {
   return undefined;
 }
 
+/**
+ * What writes do in a workbook opened read-only. No document says (`Workbook.readOnly`, ExcelApi 1.8, typings
+ * l.36925, only reports the mode): both variants are modelled until the recette decides (« à confirmer »).
+ */
+export type ReadOnlyWrites = 'succeed' | 'AccessDenied';
+
+/** The separator between areas Excel accepts in `getRanges` addresses (see FakeExcelOptions.listSeparator). */
+export type ListSeparator = ',' | ';';
+
 export class WorkbookModel {
   readonly sheets: SheetModel[] = [];
   readonly tables: TableModel[] = [];
@@ -208,9 +256,36 @@ export class WorkbookModel {
   selection: { sheet: string; address: string } | undefined;
   /** Workbook settings (Excel.SettingCollection), saved with the file. */
   readonly settings = new Map<string, unknown>();
+  /** The workbook was opened read-only (Workbook.readOnly), and what writes then do. */
+  readOnly: { readonly writes: ReadOnlyWrites } | undefined;
+  listSeparator: ListSeparator = ',';
+  private editing = false;
+  private editEnded: (() => void)[] = [];
 
   constructor(readonly date1904 = false) {
     this.addSheet('Feuil1');
+  }
+
+  /** The user is typing in a cell (Excel's Edit mode) until endCellEdit. */
+  get cellEditing(): boolean {
+    return this.editing;
+  }
+
+  startCellEdit(): void {
+    this.editing = true;
+  }
+
+  endCellEdit(): void {
+    this.editing = false;
+    const waiting = this.editEnded;
+    this.editEnded = [];
+    for (const resume of waiting) resume();
+  }
+
+  /** Resolves when the user leaves Edit mode (at once when not editing). */
+  whenCellEditEnds(): Promise<void> {
+    if (!this.editing) return Promise.resolve();
+    return new Promise((resolve) => this.editEnded.push(resolve));
   }
 
   addSheet(name: string): SheetModel {
@@ -223,6 +298,11 @@ export class WorkbookModel {
   sheet(name: string): SheetModel | undefined {
     const key = name.toLowerCase();
     return this.sheets.find((s) => s.name.toLowerCase() === key);
+  }
+
+  /** WorksheetCollection.getItem(key): "Gets a worksheet object using its name or ID" (typings). */
+  sheetByNameOrId(key: string): SheetModel | undefined {
+    return this.sheet(key) ?? this.sheets.find((s) => s.id === key);
   }
 
   /** Sheet by name, throwing (for tests that set data up). */
@@ -239,10 +319,33 @@ export class WorkbookModel {
 
   /** The fill a user sees: the first true conditional format (by priority), else the cell's own fill. */
   displayedFill(sheetName: string, row: number, col: number): string | null {
+    return this.displayedLook(sheetName, row, col).fill;
+  }
+
+  /**
+   * Fill, bold and borders a user sees: for each, the first true conditional format (by priority) that sets it,
+   * else the cell's own format (Excel draws rules over the cell's format without changing it).
+   */
+  displayedLook(sheetName: string, row: number, col: number): DisplayedLook {
     const sheet = this.requireSheet(sheetName);
+    const own = sheet.format(row, col);
+    let fill: string | null | undefined;
+    let bold: boolean | undefined;
+    const borders: Partial<Record<BorderEdge, { style: string; color: string }>> = {};
     for (const cf of sheet.conditionalFormatsAt(row, col)) {
-      if (cf.fillColor !== null && evaluateConstantFormula(cf.formula) === true) return cf.fillColor;
+      if (evaluateConstantFormula(cf.formula) !== true) continue;
+      if (fill === undefined && cf.fillColor !== null) fill = cf.fillColor;
+      if (bold === undefined && cf.bold !== null) bold = cf.bold;
+      for (const [edge, border] of Object.entries(cf.borders) as [
+        BorderEdge,
+        { style: string; color: string },
+      ][])
+        borders[edge] ??= border;
     }
-    return sheet.format(row, col).fillColor;
+    return {
+      fill: fill === undefined ? own.fillColor : fill,
+      bold: bold ?? own.bold,
+      borders: { ...own.borders, ...borders },
+    };
   }
 }

@@ -9,12 +9,15 @@ import {
   rectColumns,
   rectRows,
   intersects,
+  isUnbounded,
+  splitSheet,
   type Rect,
 } from './a1';
 import { BatchQueue, jsonBytes } from './context';
 import { ErrorCode, FakeOfficeError } from './errors';
+import { enteredValue } from './typed-text';
+import { checkWritable, type WriteKind } from './write-guard';
 import {
-  evaluateConstantFormula,
   newId,
   type CellFormat,
   type BorderEdge,
@@ -38,6 +41,18 @@ export interface FakeEnvironment {
   readonly queue: BatchQueue;
   /** Requirement set ExcelApi 1.18 (notes) is available. */
   readonly notesApi: boolean;
+  /** The host supports this ExcelApi requirement set. */
+  readonly apiVersionAtLeast: (version: string) => boolean;
+}
+
+/** Refuses a write the workbook's protection or read-only mode forbids (see write-guard.ts). */
+function guard(
+  env: FakeEnvironment,
+  sheet: SheetModel | undefined,
+  kind: WriteKind,
+  rects?: readonly Rect[],
+) {
+  checkWritable(env.model, sheet, kind, rects);
 }
 
 const DEFAULT_COLUMN_WIDTH = 48;
@@ -203,10 +218,24 @@ export interface AreasTarget {
   readonly areas: readonly Rect[];
 }
 
-function resolveSheetAddress(model: WorkbookModel, sheet: SheetModel, address: string): AreasTarget {
+/**
+ * Areas of an address on `sheet`. Between areas Excel takes the list separator of the user's settings: the other
+ * one is refused with InvalidArgument (#1167, #1985; see FakeExcelOptions.listSeparator).
+ */
+function resolveSheetAddress(
+  model: WorkbookModel,
+  sheet: SheetModel,
+  address: string,
+  separator: ',' | ';' = model.listSeparator,
+): AreasTarget {
+  const other = separator === ',' ? ';' : ',';
+  if (splitOutsideQuotes(address, other).length > 1)
+    throw invalid(
+      `The argument is invalid or missing or has an incorrect format. (areas separated by "${other}")`,
+    );
   let parsed;
   try {
-    parsed = parseAreas(address);
+    parsed = parseAreas(address, separator);
   } catch (error) {
     if (error instanceof AddressError) throw invalid(error.message);
     throw error;
@@ -215,6 +244,22 @@ function resolveSheetAddress(model: WorkbookModel, sheet: SheetModel, address: s
     throw invalid(`Address ${address} is not on sheet ${sheet.name}`);
   }
   return { sheet, areas: parsed.areas };
+}
+
+/** Parts of an address between `separator`s that are not inside a quoted sheet name. */
+function splitOutsideQuotes(address: string, separator: string): string[] {
+  const parts: string[] = [];
+  let quoted = false;
+  let current = '';
+  for (const ch of address) {
+    if (ch === "'") quoted = !quoted;
+    if (ch === separator && !quoted) {
+      parts.push(current);
+      current = '';
+    } else current += ch;
+  }
+  parts.push(current);
+  return parts;
 }
 
 function valueOut(value: FakeValue | undefined): FakeValue {
@@ -231,11 +276,28 @@ function readGrid<V>(rect: Rect, cell: (row: number, col: number) => V): V[][] {
   return grid;
 }
 
-/** Office.js accepts a single value (applied to every cell) or an array of the range's exact shape. */
-function checkShape(rect: Rect, input: unknown, what: string): { scalar: unknown } | { grid: unknown[][] } {
-  if (!Array.isArray(input)) return { scalar: input };
+/**
+ * `Range.values` and `Range.numberFormat` are typed `any[][]` (typings l.38750, l.38665): a scalar is refused
+ * (whether Excel accepts one is undocumented, « à confirmer »). An array has the range's exact shape, or is 1×1
+ * for a number format applied to every cell (docs-pr #5400: `[["$#,##0.00"]]` on a whole column, verified by a
+ * user on Windows, Mac and the web; older docs quoted in docs-reference #578).
+ */
+function checkShape(
+  rect: Rect,
+  input: unknown,
+  what: 'values' | 'numberFormat',
+): { scalar: unknown } | { grid: unknown[][] } {
+  if (!Array.isArray(input) || input.some((row) => !Array.isArray(row)))
+    throw invalid(`${what} takes a two-dimensional array (${JSON.stringify(input)?.slice(0, 40)}).`);
   const rows = rectRows(rect);
   const cols = rectColumns(rect);
+  if (
+    what === 'numberFormat' &&
+    input.length === 1 &&
+    (input[0] as unknown[]).length === 1 &&
+    rows * cols > 1
+  )
+    return { scalar: (input[0] as unknown[])[0] };
   if (input.length !== rows || input.some((row) => !Array.isArray(row) || row.length !== cols)) {
     throw invalid(
       `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what}: expected ${rows}×${cols}).`,
@@ -250,30 +312,15 @@ function cellValueIn(value: unknown): FakeValue | undefined | null {
   throw invalid(`Unsupported cell value ${JSON.stringify(value)}`);
 }
 
-/**
- * What Excel stores when `range.values` receives a string, as if typed: in a cell formatted as text ("@") the
- * string is kept as is; elsewhere a leading apostrophe means "text" and is not shown, a number-like string
- * becomes a number (leading zeros lost), and a string starting with "=", "+", "-" or "@" is a formula. The fake
- * evaluates only constant formulas; any other formula shows #NAME? (what Excel shows for words it does not
- * know), so a message written carelessly cannot pass a test.
- */
-export function enteredValue(value: FakeValue, numberFormat: string): FakeValue {
-  if (typeof value !== 'string' || numberFormat === '@') return value;
-  if (value.startsWith("'")) return value.slice(1);
-  const trimmed = value.trim();
-  if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(trimmed)) return Number(trimmed);
-  if (/^[=+\-@]/.test(value)) {
-    const constant = evaluateConstantFormula(value.startsWith('=') ? value : `=${value}`);
-    return constant ?? FORMULA_ERROR;
-  }
-  return value;
-}
-
-/** What the fake shows for a formula it cannot evaluate. */
-export const FORMULA_ERROR = '#NAME?';
+export { enteredValue, FORMULA_ERROR } from './typed-text';
 
 export class FakeRange extends NullableClientObject<AreasTarget> {
   protected readonly scalarProps = ['address', 'rowCount', 'columnCount', 'rowIndex', 'columnIndex'];
+
+  /** The cells this proxy stands for, resolved now (inside a sync): for APIs that take a Range argument. */
+  resolveTarget(): AreasTarget | null {
+    return this.resolve();
+  }
 
   get address(): string {
     return this.loaded('address');
@@ -296,14 +343,23 @@ export class FakeRange extends NullableClientObject<AreasTarget> {
   set values(input: unknown[][]) {
     this.change(jsonBytes(input), (target) => {
       const rect = single(target);
+      refuseUnbounded(rect, 'values');
       const shape = checkShape(rect, input, 'values');
+      guard(this.env, target.sheet, 'values', [rect]);
+      const { sheet } = target;
       for (let r = rect.top; r <= rect.bottom; r++) {
         for (let c = rect.left; c <= rect.right; c++) {
           const value = cellValueIn(
             'scalar' in shape ? shape.scalar : shape.grid[r - rect.top][c - rect.left],
           );
-          if (value !== null && value !== undefined)
-            target.sheet.setValue(r, c, enteredValue(value, target.sheet.format(r, c).numberFormat));
+          if (value === null || value === undefined) continue;
+          const entered = enteredValue(value, sheet.format(r, c).numberFormat, this.env.model.date1904);
+          sheet.setValue(r, c, entered.value);
+          if (entered.numberFormat)
+            sheet.patchFormat(
+              { top: r, bottom: r, left: c, right: c },
+              { numberFormat: entered.numberFormat },
+            );
         }
       }
     });
@@ -314,7 +370,9 @@ export class FakeRange extends NullableClientObject<AreasTarget> {
   set numberFormat(input: unknown[][]) {
     this.change(jsonBytes(input), (target) => {
       const rect = single(target);
+      refuseUnbounded(rect, 'numberFormat');
       const shape = checkShape(rect, input, 'numberFormat');
+      guard(this.env, target.sheet, 'format');
       if ('scalar' in shape) {
         if (typeof shape.scalar !== 'string') throw invalid('numberFormat must be a string');
         target.sheet.patchFormat(rect, { numberFormat: shape.scalar });
@@ -346,11 +404,13 @@ export class FakeRange extends NullableClientObject<AreasTarget> {
       case 'columnIndex':
         return { value: rect.left };
       case 'values':
+        if (isUnbounded(rect)) return { value: null };
         return {
           value: readGridChecked(this.env, rect, (r, c) => valueOut(target.sheet.value(r, c))),
           cells: rectCells(rect),
         };
       case 'numberFormat':
+        if (isUnbounded(rect)) return { value: null };
         return {
           value: readGridChecked(this.env, rect, (r, c) => target.sheet.format(r, c).numberFormat),
           cells: rectCells(rect),
@@ -430,6 +490,8 @@ export class FakeRange extends NullableClientObject<AreasTarget> {
   clear(applyTo: 'All' | 'Formats' | 'Contents' = 'All'): void {
     this.change(20, (target) => {
       const rect = single(target);
+      if (applyTo !== 'Formats') guard(this.env, target.sheet, 'values', [rect]);
+      if (applyTo !== 'Contents') guard(this.env, target.sheet, 'format');
       if (applyTo !== 'Formats') {
         for (let r = rect.top; r <= rect.bottom; r++) {
           for (let c = rect.left; c <= rect.right; c++) target.sheet.setValue(r, c, undefined);
@@ -460,6 +522,11 @@ export class FakeRange extends NullableClientObject<AreasTarget> {
 function single(target: AreasTarget): Rect {
   if (target.areas.length !== 1) throw invalid('A Range has exactly one area.');
   return target.areas[0];
+}
+
+/** "You cannot set cell-level properties such as values, numberFormat, and formula on an unbounded range" (docs). */
+function refuseUnbounded(rect: Rect, what: string): void {
+  if (isUnbounded(rect)) throw invalid(`Cannot set ${what} on an unbounded range.`);
 }
 
 function readGridChecked<V>(env: FakeEnvironment, rect: Rect, cell: (r: number, c: number) => V): V[][] {
@@ -501,7 +568,8 @@ export class FakeRangeAreas extends ClientObject<AreasTarget> {
 // ---------------------------------------------------------------------------------------------
 // Formats
 
-function patchAll(target: AreasTarget, patch: Partial<CellFormat>): void {
+function patchAll(env: FakeEnvironment, target: AreasTarget, patch: Partial<CellFormat>): void {
+  guard(env, target.sheet, 'format');
   for (const rect of target.areas) target.sheet.patchFormat(rect, patch);
 }
 
@@ -541,6 +609,7 @@ export class FakeRangeFormat extends ClientObject<AreasTarget> {
   set columnWidth(width: number) {
     this.write(10, (target) => {
       if (!(width >= 0 && width <= 255 * 7.5)) throw invalid(`Invalid column width ${width}`);
+      guard(this.env, target.sheet, 'columnWidth');
       for (const rect of target.areas)
         for (let c = rect.left; c <= rect.right; c++) target.sheet.columnWidths.set(c, width);
     });
@@ -552,6 +621,7 @@ export class FakeRangeFormat extends ClientObject<AreasTarget> {
     this.write(10, (target) => {
       // Excel's row height ceiling is 409 points.
       if (!(height >= 0 && height <= 409)) throw invalid(`Invalid row height ${height}`);
+      guard(this.env, target.sheet, 'rowHeight');
       for (const rect of target.areas)
         for (let r = rect.top; r <= rect.bottom; r++) target.sheet.rowHeights.set(r, height);
     });
@@ -560,7 +630,7 @@ export class FakeRangeFormat extends ClientObject<AreasTarget> {
     return this.loaded('wrapText');
   }
   set wrapText(wrap: boolean) {
-    this.write(10, (target) => patchAll(target, { wrapText: wrap }));
+    this.write(10, (target) => patchAll(this.env, target, { wrapText: wrap }));
   }
 
   protected read(target: AreasTarget, prop: string): { value: unknown } {
@@ -597,11 +667,11 @@ export class FakeRangeFill extends ClientObject<AreasTarget> {
     return this.loaded('color');
   }
   set color(color: string) {
-    this.write(jsonBytes(color), (target) => patchAll(target, { fillColor: checkColor(color) }));
+    this.write(jsonBytes(color), (target) => patchAll(this.env, target, { fillColor: checkColor(color) }));
   }
 
   clear(): void {
-    this.write(10, (target) => patchAll(target, { fillColor: null }));
+    this.write(10, (target) => patchAll(this.env, target, { fillColor: null }));
   }
 
   protected read(target: AreasTarget, prop: string): { value: unknown } {
@@ -617,19 +687,19 @@ export class FakeRangeFont extends ClientObject<AreasTarget> {
     return this.loaded('color');
   }
   set color(color: string) {
-    this.write(jsonBytes(color), (target) => patchAll(target, { fontColor: checkColor(color) }));
+    this.write(jsonBytes(color), (target) => patchAll(this.env, target, { fontColor: checkColor(color) }));
   }
   get bold(): boolean | null {
     return this.loaded('bold');
   }
   set bold(bold: boolean) {
-    this.write(10, (target) => patchAll(target, { bold }));
+    this.write(10, (target) => patchAll(this.env, target, { bold }));
   }
   get italic(): boolean | null {
     return this.loaded('italic');
   }
   set italic(italic: boolean) {
-    this.write(10, (target) => patchAll(target, { italic }));
+    this.write(10, (target) => patchAll(this.env, target, { italic }));
   }
   /** RangeFont.size (ExcelApi 1.1): Excel accepts 1 to 409 points. */
   get size(): number | null {
@@ -638,7 +708,7 @@ export class FakeRangeFont extends ClientObject<AreasTarget> {
   set size(size: number) {
     this.write(10, (target) => {
       if (!(size >= 1 && size <= 409)) throw invalid(`Invalid font size ${size}`);
-      patchAll(target, { fontSize: size });
+      patchAll(this.env, target, { fontSize: size });
     });
   }
 
@@ -694,6 +764,7 @@ export class FakeRangeBorder extends ClientObject<AreasTarget> {
   }
 
   private patch(target: AreasTarget, change: { style?: string; color?: string }): void {
+    guard(this.env, target.sheet, 'format');
     for (const rect of target.areas) {
       for (let r = rect.top; r <= rect.bottom; r++) {
         for (let c = rect.left; c <= rect.right; c++) {
@@ -731,6 +802,16 @@ const RULE_KEYS: readonly RuleKey[] = [
   'custom',
 ];
 
+const DV_TYPES: Record<RuleKey, string> = {
+  list: 'List',
+  textLength: 'TextLength',
+  wholeNumber: 'WholeNumber',
+  decimal: 'Decimal',
+  date: 'Date',
+  time: 'Time',
+  custom: 'Custom',
+};
+
 function checkRule(rule: Record<string, unknown>): void {
   const keys = Object.keys(rule);
   if (keys.length !== 1 || !RULE_KEYS.includes(keys[0] as RuleKey))
@@ -753,12 +834,18 @@ function checkText(value: unknown, max: number, what: string): string {
 export class FakeDataValidation extends ClientObject<AreasTarget> {
   protected readonly scalarProps = ['type', 'rule', 'prompt', 'errorAlert', 'ignoreBlanks'];
 
+  /** Excel.DataValidationType ("None" when the cells have no rule). */
+  get type(): string {
+    return this.loaded('type');
+  }
+
   get rule(): Record<string, unknown> {
     return this.loaded('rule');
   }
   set rule(rule: Record<string, unknown>) {
     this.write(jsonBytes(rule), (target) => {
       checkRule(rule);
+      guard(this.env, target.sheet, 'object');
       const current = this.current(target);
       target.sheet.replaceDataValidation([...target.areas], {
         areas: [...target.areas],
@@ -774,6 +861,7 @@ export class FakeDataValidation extends ClientObject<AreasTarget> {
   }
   set prompt(prompt: { showPrompt: boolean; title: string; message: string }) {
     this.write(jsonBytes(prompt), (target) => {
+      guard(this.env, target.sheet, 'object');
       const checked = {
         showPrompt: Boolean(prompt.showPrompt),
         title: checkText(prompt.title, DV_TITLE_MAX, 'Prompt title'),
@@ -787,6 +875,7 @@ export class FakeDataValidation extends ClientObject<AreasTarget> {
   }
   set errorAlert(alert: { showAlert: boolean; style: string; title: string; message: string }) {
     this.write(jsonBytes(alert), (target) => {
+      guard(this.env, target.sheet, 'object');
       if (!['Stop', 'Warning', 'Information'].includes(alert.style))
         throw invalid(`Invalid alert style ${alert.style}`);
       const checked = {
@@ -800,7 +889,10 @@ export class FakeDataValidation extends ClientObject<AreasTarget> {
   }
 
   clear(): void {
-    this.write(10, (target) => target.sheet.replaceDataValidation([...target.areas], undefined));
+    this.write(10, (target) => {
+      guard(this.env, target.sheet, 'object');
+      target.sheet.replaceDataValidation([...target.areas], undefined);
+    });
   }
 
   private current(target: AreasTarget): DataValidationModel | undefined {
@@ -822,7 +914,8 @@ export class FakeDataValidation extends ClientObject<AreasTarget> {
     const dv = this.current(target);
     switch (prop) {
       case 'type':
-        return { value: dv ? (Object.keys(dv.rule)[0] ?? 'None') : 'None' };
+        // Excel.DataValidationType: "None" for "any value" (a prompt alone), else the rule's type in PascalCase.
+        return { value: dv ? (DV_TYPES[Object.keys(dv.rule)[0] as RuleKey] ?? 'None') : 'None' };
       case 'rule':
         return { value: dv?.rule ?? {} };
       case 'prompt':
@@ -862,6 +955,7 @@ export class FakeConditionalFormatCollection extends ClientObject<AreasTarget> {
     if (type !== 'Custom') throw new Error(`Fake Excel: conditional format type ${type} is not implemented`);
     let created: ConditionalFormatModel | undefined;
     this.write(10, (target) => {
+      guard(this.env, target.sheet, 'object');
       created = {
         id: newId(''),
         areas: [...target.areas],
@@ -869,6 +963,8 @@ export class FakeConditionalFormatCollection extends ClientObject<AreasTarget> {
         formula: '',
         fillColor: null,
         fontColor: null,
+        bold: null,
+        borders: {},
         stopIfTrue: false,
       };
       // Office.js adds new conditional formats at the top priority.
@@ -930,6 +1026,7 @@ export class FakeConditionalFormat extends ClientObject<CfTarget> {
   }
   set priority(priority: number) {
     this.write(10, ({ sheet, cf }) => {
+      guard(this.env, sheet, 'object');
       const list = sheet.conditionalFormats;
       list.splice(list.indexOf(cf), 1);
       list.splice(Math.max(0, Math.min(priority, list.length)), 0, cf);
@@ -939,7 +1036,10 @@ export class FakeConditionalFormat extends ClientObject<CfTarget> {
     return this.loaded('stopIfTrue');
   }
   set stopIfTrue(stop: boolean) {
-    this.write(10, ({ cf }) => (cf.stopIfTrue = stop));
+    this.write(10, ({ sheet, cf }) => {
+      guard(this.env, sheet, 'object');
+      cf.stopIfTrue = stop;
+    });
   }
 
   get custom(): FakeCustomConditionalFormat {
@@ -958,6 +1058,7 @@ export class FakeConditionalFormat extends ClientObject<CfTarget> {
 
   delete(): void {
     this.write(10, ({ sheet, cf }) => {
+      guard(this.env, sheet, 'object');
       const index = sheet.conditionalFormats.indexOf(cf);
       if (index < 0)
         throw new FakeOfficeError(ErrorCode.itemNotFound, 'The conditional format no longer exists.');
@@ -993,21 +1094,31 @@ export class FakeCustomConditionalFormat extends ClientObject<CfTarget> {
     return this.unknownProperty(prop);
   }
 
-  get format(): { fill: { color: string }; font: { color: string } } {
+  /**
+   * ConditionalRangeFormat (ExcelApi 1.6, typings l.52879+): fill colour, font colour and bold, and thin borders
+   * per edge with a line style (ConditionalRangeBorderLineStyle: None, Continuous, Dash, DashDot, DashDotDot, Dot).
+   * There is no pattern fill and no border weight for conditional formats. Write-only in the fake.
+   */
+  get format(): FakeConditionalRangeFormat {
     const env = this.env;
     const resolve = this.resolve;
     const setter = (apply: (cf: ConditionalFormatModel) => void): void =>
       env.queue.enqueue(20, () => {
-        apply(resolve().cf);
+        const { sheet, cf } = resolve();
+        guard(env, sheet, 'object');
+        apply(cf);
         return { bytes: 0 };
       });
+    const writeOnly = (what: string): never => {
+      throw new FakeOfficeError(
+        ErrorCode.propertyNotLoaded,
+        `Conditional format ${what} is write-only in the fake.`,
+      );
+    };
     return {
       fill: {
         get color(): string {
-          throw new FakeOfficeError(
-            ErrorCode.propertyNotLoaded,
-            'Conditional format fill color is write-only in the fake.',
-          );
+          return writeOnly('fill color');
         },
         set color(color: string) {
           setter((cf) => (cf.fillColor = checkColor(color)));
@@ -1015,17 +1126,53 @@ export class FakeCustomConditionalFormat extends ClientObject<CfTarget> {
       },
       font: {
         get color(): string {
-          throw new FakeOfficeError(
-            ErrorCode.propertyNotLoaded,
-            'Conditional format font color is write-only in the fake.',
-          );
+          return writeOnly('font color');
         },
         set color(color: string) {
           setter((cf) => (cf.fontColor = checkColor(color)));
         },
+        get bold(): boolean {
+          return writeOnly('bold');
+        },
+        set bold(bold: boolean) {
+          setter((cf) => (cf.bold = Boolean(bold)));
+        },
+      },
+      borders: {
+        getItem: (edge: BorderEdge) => ({
+          get style(): string {
+            return writeOnly('border style');
+          },
+          set style(style: string) {
+            setter((cf) => {
+              if (!CF_BORDER_STYLES.includes(style))
+                throw invalid(`Invalid conditional border style ${style}`);
+              if (!['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'].includes(edge))
+                throw invalid(`Invalid border index ${edge}`);
+              cf.borders[edge] = { color: cf.borders[edge]?.color ?? '#000000', style };
+            });
+          },
+          get color(): string {
+            return writeOnly('border color');
+          },
+          set color(color: string) {
+            setter((cf) => {
+              cf.borders[edge] = { style: cf.borders[edge]?.style ?? 'Continuous', color: checkColor(color) };
+            });
+          },
+        }),
       },
     };
   }
+}
+
+/** Excel.ConditionalRangeBorderLineStyle (typings l.61205). */
+const CF_BORDER_STYLES = ['None', 'Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot'];
+
+interface FakeConditionalRangeFormat {
+  readonly fill: { color: string };
+  readonly font: { color: string; bold: boolean };
+  readonly borders: { getItem(edge: BorderEdge): { style: string; color: string } };
 }
 
 export class FakeConditionalFormatRule extends ClientObject<CfTarget> {
@@ -1035,7 +1182,10 @@ export class FakeConditionalFormatRule extends ClientObject<CfTarget> {
     return this.loaded('formula');
   }
   set formula(formula: string) {
-    this.write(jsonBytes(formula), ({ cf }) => (cf.formula = checkFormula(formula)));
+    this.write(jsonBytes(formula), ({ sheet, cf }) => {
+      guard(this.env, sheet, 'object');
+      cf.formula = checkFormula(formula);
+    });
   }
 
   protected read(target: CfTarget, prop: string): { value: unknown } {
@@ -1075,6 +1225,7 @@ export class FakeTableCollection extends ClientObject<{ sheet: SheetModel | unde
       if (!sheet) throw new FakeOfficeError(ErrorCode.itemNotFound, `No sheet for ${address}`);
       if (scope && sheet !== scope) throw invalid('The address is on another sheet.');
       if (areas.length !== 1) throw invalid('A table has one area.');
+      guard(this.env, sheet, 'object');
       if (!hasHeaders) throw new Error('Fake Excel: tables without headers are not implemented');
       const rect = areas[0];
       if (rectRows(rect) < 2) throw invalid('A table with headers needs a header row and a data row.');
@@ -1151,6 +1302,7 @@ export class FakeTable extends ClientObject<TableModel> {
   }
   set name(name: string) {
     this.write(jsonBytes(name), (table) => {
+      guard(this.env, table.sheet, 'object');
       checkTableName(this.env.model, name, table);
       table.name = name;
     });
@@ -1159,7 +1311,10 @@ export class FakeTable extends ClientObject<TableModel> {
     return this.loaded('style');
   }
   set style(style: string) {
-    this.write(jsonBytes(style), (table) => (table.style = style));
+    this.write(jsonBytes(style), (table) => {
+      guard(this.env, table.sheet, 'object');
+      table.style = style;
+    });
   }
 
   get worksheet(): FakeWorksheet {
@@ -1204,6 +1359,7 @@ export class FakeTableColumnCollection extends ClientObject<TableModel> {
 
   add(index?: number | null, values?: unknown[][], name?: string): void {
     this.write(jsonBytes([index ?? null, values ?? null, name ?? null]), (table) => {
+      guard(this.env, table.sheet, 'object');
       const width = table.rect.right - table.rect.left + 1;
       if (index !== undefined && index !== null && index !== width)
         throw new Error('Fake Excel: only appending table columns is implemented');
@@ -1269,31 +1425,104 @@ export class FakeTableOrNull extends NullableClientObject<TableModel> {
 // ---------------------------------------------------------------------------------------------
 // Notes (ExcelApi 1.18)
 
+/**
+ * NoteCollection (ExcelApi 1.18, typings l.65467-65481): `add(cellAddress: Range | string, content)`, "If the string
+ * is invalid, or the range is not a single cell, an `InvalidCellAddress` error is thrown". Which sheet a bare
+ * address ("A1") designates is undocumented when the collection's sheet is not the active one, and for the
+ * workbook's collection (the samples always activate the sheet first): the fake refuses both (the stricter
+ * choice, « à confirmer »), so a note can never land on the wrong sheet in a test. A Range, or an address with
+ * its sheet, is always understood. A second note on a cell is refused (InvalidArgument, « à confirmer »).
+ */
 export class FakeNoteCollection extends ClientObject<{ sheet: SheetModel | undefined }> {
   protected readonly scalarProps = ['count'];
 
-  add(cellAddress: string, content: string): void {
-    this.write(jsonBytes(content) + cellAddress.length, ({ sheet: scope }) => {
-      if (!this.env.notesApi) throw new FakeOfficeError(ErrorCode.apiNotFound, 'Notes need ExcelApi 1.18.');
-      const { sheet: named, areas } = parseAreas(cellAddress);
-      const sheet = named !== undefined ? this.env.model.sheet(named) : scope;
-      if (!sheet) throw new FakeOfficeError(ErrorCode.invalidCellAddress, `No sheet in ${cellAddress}`);
-      if (areas.length !== 1 || rectCells(areas[0]) !== 1) {
-        throw new FakeOfficeError(ErrorCode.invalidCellAddress, 'A note goes on a single cell.');
-      }
-      const key = cellAddress.split('!').pop() as string;
-      const cell = cellAddress.includes('!') ? cellAddressOf(areas[0]) : key.replace(/\$/g, '').toUpperCase();
+  add(cellAddress: FakeRange | string, content: string): void {
+    const bytes = jsonBytes(content) + (typeof cellAddress === 'string' ? cellAddress.length : 20);
+    this.write(bytes, ({ sheet: scope }) => {
+      this.requireApi();
+      const { sheet, cell } = this.locate(scope, cellAddress);
+      guard(this.env, sheet, 'object');
       if (sheet.notes.has(cell))
         throw new FakeOfficeError(ErrorCode.invalidArgument, `Cell ${cell} already has a note.`);
       sheet.notes.set(cell, String(content));
     });
   }
 
-  protected read(target: { sheet: SheetModel | undefined }, prop: string): { value: unknown } {
+  /** The note of a cell, or a null object ("Gets a note by its cell address", typings). */
+  getItemOrNullObject(key: string): FakeNote {
+    return new FakeNote(this.env, () => {
+      this.requireApi();
+      const { sheet, cell } = this.locate(this.resolve().sheet, key);
+      return sheet.notes.has(cell) ? { sheet, cell } : null;
+    });
+  }
+
+  private requireApi(): void {
     if (!this.env.notesApi) throw new FakeOfficeError(ErrorCode.apiNotFound, 'Notes need ExcelApi 1.18.');
+  }
+
+  /** The sheet and A1 key of the single cell a note goes on. */
+  private locate(
+    scope: SheetModel | undefined,
+    address: FakeRange | string,
+  ): { sheet: SheetModel; cell: string } {
+    const bad = (why: string) => new FakeOfficeError(ErrorCode.invalidCellAddress, why);
+    let sheet: SheetModel | undefined;
+    let rect: Rect;
+    if (typeof address === 'string') {
+      const split = splitSheet(address);
+      if (split.sheet === undefined) {
+        if (!scope) throw bad(`The workbook's notes need the sheet in the address (${address}).`);
+        if (this.env.model.activeSheet !== scope)
+          throw bad(`Bare address ${address} on ${scope.name}, which is not the active sheet.`);
+        sheet = scope;
+      } else sheet = this.env.model.sheet(split.sheet);
+      if (!sheet) throw bad(`No sheet in ${address}`);
+      let areas: readonly Rect[];
+      try {
+        areas = parseAreas(split.local).areas;
+      } catch {
+        throw bad(`Invalid address ${address}`);
+      }
+      if (areas.length !== 1) throw bad('A note goes on a single cell.');
+      rect = areas[0];
+    } else {
+      const target = address.resolveTarget();
+      if (!target || target.areas.length !== 1) throw bad('A note goes on a single cell.');
+      sheet = target.sheet;
+      rect = target.areas[0];
+    }
+    if (scope && sheet !== scope) throw bad(`The cell is not on ${scope.name}.`);
+    if (rectCells(rect) !== 1) throw bad('A note goes on a single cell.');
+    return { sheet, cell: cellAddressOf(rect) };
+  }
+
+  protected read(target: { sheet: SheetModel | undefined }, prop: string): { value: unknown } {
+    this.requireApi();
     if (prop !== 'count') return this.unknownProperty(prop);
     const sheets = target.sheet ? [target.sheet] : this.env.model.sheets;
     return { value: sheets.reduce((n, s) => n + s.notes.size, 0) };
+  }
+}
+
+/** Excel.Note (ExcelApi 1.18): its text (`content`) and `delete()`. */
+export class FakeNote extends NullableClientObject<{ sheet: SheetModel; cell: string }> {
+  protected readonly scalarProps = ['content'];
+
+  get content(): string {
+    return this.loaded('content');
+  }
+
+  delete(): void {
+    this.change(10, ({ sheet, cell }) => {
+      guard(this.env, sheet, 'object');
+      sheet.notes.delete(cell);
+    });
+  }
+
+  protected readExisting(target: { sheet: SheetModel; cell: string }, prop: string): { value: unknown } {
+    if (prop === 'content') return { value: target.sheet.notes.get(target.cell) };
+    return this.unknownProperty(prop);
   }
 }
 
@@ -1324,6 +1553,7 @@ export class FakeWorksheet extends NullableClientObject<SheetModel> {
   set visibility(visibility: 'Visible' | 'Hidden' | 'VeryHidden') {
     this.write(20, (sheet) => {
       if (sheet === null) throw new FakeOfficeError(ErrorCode.invalidOperation, 'Null object.');
+      guard(this.env, sheet, 'workbook');
       if (!['Visible', 'Hidden', 'VeryHidden'].includes(visibility))
         throw invalid(`Invalid visibility ${visibility}`);
       const visible = this.env.model.sheets.filter((s) => s.visibility === 'Visible' && s !== sheet);
@@ -1440,10 +1670,16 @@ export class FakeWorksheet extends NullableClientObject<SheetModel> {
     return new FakeNoteCollection(this.env, () => ({ sheet: this.existing() }));
   }
 
+  get protection(): FakeWorksheetProtection {
+    return this.child('protection', () => new FakeWorksheetProtection(this.env, () => this.existing()));
+  }
+
   get freezePanes(): { freezeRows(count: number): void; unfreeze(): void } {
     const write = (apply: (sheet: SheetModel) => void): void =>
       this.env.queue.enqueue(10, () => {
-        apply(this.existing());
+        const sheet = this.existing();
+        guard(this.env, sheet, 'object');
+        apply(sheet);
         return { bytes: 0 };
       });
     return {
@@ -1457,6 +1693,24 @@ export class FakeWorksheet extends NullableClientObject<SheetModel> {
   }
 }
 
+/** Worksheet.protection (ExcelApi 1.2, typings l.38119+): read-only in the fake; the user protects sheets. */
+export class FakeWorksheetProtection extends ClientObject<SheetModel> {
+  protected readonly scalarProps = ['protected', 'options'];
+
+  get protected(): boolean {
+    return this.loaded('protected');
+  }
+  get options(): Record<string, boolean> {
+    return this.loaded('options');
+  }
+
+  protected read(sheet: SheetModel, prop: string): { value: unknown } {
+    if (prop === 'protected') return { value: sheet.protection.protected };
+    if (prop === 'options') return { value: { ...sheet.protection.options } };
+    return this.unknownProperty(prop);
+  }
+}
+
 export class FakeWorksheetCollection extends ClientObject<WorkbookModel> {
   protected readonly scalarProps = ['items'];
   private itemProxies: FakeWorksheet[] = [];
@@ -1464,6 +1718,7 @@ export class FakeWorksheetCollection extends ClientObject<WorkbookModel> {
   add(name?: string): FakeWorksheet {
     let created: SheetModel | undefined;
     this.write(jsonBytes(name ?? ''), (model) => {
+      guard(this.env, undefined, 'workbook');
       let sheetName = name;
       if (sheetName === undefined) {
         let n = model.sheets.length + 1;
@@ -1489,16 +1744,17 @@ export class FakeWorksheetCollection extends ClientObject<WorkbookModel> {
     });
   }
 
-  getItem(name: string): FakeWorksheet {
+  /** "Gets a worksheet object using its name or ID" (typings). */
+  getItem(key: string): FakeWorksheet {
     return new FakeWorksheet(this.env, () => {
-      const sheet = this.env.model.sheet(name);
-      if (!sheet) throw new FakeOfficeError(ErrorCode.itemNotFound, `No sheet named ${name}`);
+      const sheet = this.env.model.sheetByNameOrId(key);
+      if (!sheet) throw new FakeOfficeError(ErrorCode.itemNotFound, `No sheet named ${key}`);
       return sheet;
     });
   }
 
-  getItemOrNullObject(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.env, () => this.env.model.sheet(name) ?? null);
+  getItemOrNullObject(key: string): FakeWorksheet {
+    return new FakeWorksheet(this.env, () => this.env.model.sheetByNameOrId(key) ?? null);
   }
 
   getActiveWorksheet(): FakeWorksheet {
@@ -1553,7 +1809,10 @@ export class FakeSetting extends NullableClientObject<{ key: string; value: unkn
     return this.loaded('value');
   }
   delete(): void {
-    this.change(20, (target) => this.env.model.settings.delete(target.key));
+    this.change(20, (target) => {
+      guard(this.env, undefined, 'workbook');
+      this.env.model.settings.delete(target.key);
+    });
   }
   protected readExisting(target: { key: string; value: unknown }, prop: string): { value: unknown } {
     if (prop === 'key') return { value: target.key };
@@ -1569,6 +1828,7 @@ export class FakeSettingCollection extends ClientObject<WorkbookModel> {
   add(key: string, value: unknown): void {
     const text = JSON.stringify(value);
     this.write(jsonBytes(key) + jsonBytes(text), (model) => {
+      guard(this.env, undefined, 'workbook');
       if (key.length === 0 || key.length > 255) throw invalid(`Invalid setting key ${key}`);
       // Excel stores a JSON copy: later changes to the object do not reach the workbook.
       model.settings.set(key, JSON.parse(text) as unknown);
@@ -1587,8 +1847,26 @@ export class FakeSettingCollection extends ClientObject<WorkbookModel> {
   }
 }
 
-export class FakeWorkbook {
-  constructor(private readonly env: FakeEnvironment) {}
+export class FakeWorkbook extends ClientObject<WorkbookModel> {
+  protected readonly scalarProps = ['readOnly'];
+
+  constructor(env: FakeEnvironment) {
+    super(env, () => env.model);
+  }
+
+  /** Workbook.readOnly (ExcelApi 1.8, typings l.36925-36930): "true if the workbook is open in read-only mode". */
+  get readOnly(): boolean {
+    return this.loaded('readOnly');
+  }
+
+  protected read(model: WorkbookModel, prop: string): { value: unknown } {
+    if (prop === 'readOnly') {
+      if (!this.env.apiVersionAtLeast('1.8'))
+        throw new FakeOfficeError(ErrorCode.apiNotFound, 'Workbook.readOnly needs ExcelApi 1.8.');
+      return { value: model.readOnly !== undefined };
+    }
+    return this.unknownProperty(prop);
+  }
 
   /** The user's selection (one area), or A1 of the active sheet. */
   getSelectedRange(): FakeRange {
@@ -1599,7 +1877,8 @@ export class FakeWorkbook {
       if (!sheet) throw new FakeOfficeError(ErrorCode.invalidOperation, 'No active sheet.');
       if (!selection || !model.sheet(selection.sheet))
         return { sheet, areas: [{ top: 0, left: 0, bottom: 0, right: 0 }] };
-      const target = resolveSheetAddress(model, sheet, selection.address);
+      // The fake stores the selection as Range.address gives it: comma-delimited (multiple-ranges article).
+      const target = resolveSheetAddress(model, sheet, selection.address.replace(/,\s*/g, ','), ',');
       if (target.areas.length !== 1)
         throw new FakeOfficeError(ErrorCode.invalidOperation, 'Multiple selections are not a Range.');
       return target;

@@ -1,5 +1,11 @@
 import { parseRect } from './a1';
-import type { CellFormat, FakeValue, WorkbookModel } from './model';
+import {
+  DEFAULT_PROTECTION_OPTIONS,
+  type CellFormat,
+  type FakeValue,
+  type ProtectionOptions,
+  type WorkbookModel,
+} from './model';
 
 /**
  * What a user does in the Excel grid, applied straight to the fake's model (no sync, not counted):
@@ -53,4 +59,45 @@ export function cellSnapshot(model: WorkbookModel, sheetName: string, address: s
     format: sheet.format(rect.top, rect.left),
     note: sheet.notes.get(address.toUpperCase()),
   };
+}
+
+/** Double-click on the sheet tab and a new name: the sheet keeps its tables, formats and notes. */
+export function renameSheet(model: WorkbookModel, from: string, to: string): void {
+  if (model.sheet(to)) throw new Error(`A sheet named ${to} exists`);
+  model.requireSheet(from).name = to;
+  if (model.selection?.sheet.toLowerCase() === from.toLowerCase())
+    model.selection = { sheet: to, address: model.selection.address };
+}
+
+/** Révision › Protéger la feuille (options as ticked in Excel's dialog; by default only selecting cells). */
+export function protectSheet(
+  model: WorkbookModel,
+  sheetName: string,
+  options: Partial<ProtectionOptions> = {},
+): void {
+  model.requireSheet(sheetName).protection = {
+    protected: true,
+    options: { ...DEFAULT_PROTECTION_OPTIONS, ...options },
+  };
+}
+
+export function unprotectSheet(model: WorkbookModel, sheetName: string): void {
+  model.requireSheet(sheetName).protection = { protected: false, options: DEFAULT_PROTECTION_OPTIONS };
+}
+
+/** Double-click in a cell and type without pressing Entrée: Excel is in Edit mode. */
+export function startCellEdit(model: WorkbookModel): void {
+  model.startCellEdit();
+}
+
+/** Entrée or Échap: Edit mode ends, and batches waiting for it run (delayForCellEdit). */
+export function endCellEdit(model: WorkbookModel): void {
+  model.endCellEdit();
+}
+
+/** A click (or a drag) in the grid: `address` may be whole columns ("A:D"). */
+export function selectRange(model: WorkbookModel, sheetName: string, address: string): void {
+  const sheet = model.requireSheet(sheetName);
+  model.activeSheet = sheet;
+  model.selection = { sheet: sheet.name, address };
 }

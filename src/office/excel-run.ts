@@ -7,7 +7,16 @@
  */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
-export const officeExcelRun: ExcelRun = (batch) => Excel.run(batch);
+/** `Excel.run` as the host provides it: the batch alone, or with Excel.RunOptions (delayForCellEdit…). */
+export interface HostExcelRun {
+  <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+}
+
+export const officeExcelRun: HostExcelRun = <T>(
+  first: Excel.RunOptions | ((context: Excel.RequestContext) => Promise<T>),
+  second?: (context: Excel.RequestContext) => Promise<T>,
+): Promise<T> => (typeof first === 'function' ? Excel.run(first) : Excel.run(first, second as never));
 
 /** Office.js error codes we branch on (Excel.ErrorCodes values). */
 export const OfficeErrorCode = {

@@ -22,9 +22,13 @@ export function widthInPoints(characters: number): number {
   return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
 }
 
-/** Office.js accepts one value for a whole range; the typings only know the 2-D form. */
+/**
+ * One number format for every cell of a range: a 1×1 array (`numberFormat` is typed any[][], typings l.38665).
+ * A 1×1 array applied to a whole range is user-verified on Windows, Mac and the web (docs-pr #5400); a scalar
+ * is undocumented, so we never send one.
+ */
 export function setNumberFormat(range: Excel.Range, format: string): void {
-  (range as unknown as { numberFormat: string }).numberFormat = format;
+  range.numberFormat = [[format]];
 }
 
 const ALERT_STYLE = { stop: 'Stop', information: 'Information' } as const;
@@ -47,7 +51,9 @@ export function renderCell(sheet: Excel.Worksheet, cell: CellSpec, options: Rend
   if (style?.fill !== undefined) range.format.fill.color = style.fill;
   if (style?.wrap) range.format.wrapText = true;
   if (!cell.note) return;
-  if (options.notes) sheet.notes.add(cell.address, cell.note.text);
+  // Through a Range: which sheet a bare "A1" means when this sheet is not the active one is undocumented
+  // (NoteCollection.add, typings l.65467; the samples activate the sheet first).
+  if (options.notes) sheet.notes.add(range, cell.note.text);
   else if (cell.note.fallback) {
     // Before ExcelApi 1.18 there is no notes API: the help shows when a cell it is about is selected.
     sheet.getRange(cell.note.fallback.range).dataValidation.prompt = {

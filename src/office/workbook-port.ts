@@ -2,7 +2,7 @@ import type { Dictionary } from '../dictionary';
 import { buildTemplateSpec } from '../core/template/template-spec';
 import type { Issue, WorkbookData } from '../core/model/types';
 import { createTemplate, type TemplateOutcome } from './create-template';
-import type { ExcelRun } from './excel-run';
+import type { HostExcelRun } from './excel-run';
 import { clearHighlights, highlightIssues, type HighlightSummary } from './highlights';
 import { readWorkbookData, type ReadOptions } from './read-workbook';
 import { selectCell } from './select-cell';
@@ -67,7 +67,7 @@ export interface WorkbookPort {
 
 export interface ExcelPortOptions {
   /** Excel.run, or the fake's run. */
-  readonly run: ExcelRun;
+  readonly run: HostExcelRun;
   /** ExcelApi 1.18 is available (notes). */
   readonly notes: boolean;
   /** The schema version the template follows (from the composition root). */

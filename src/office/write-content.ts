@@ -5,6 +5,7 @@ import type { CellValue } from '../core/model/types';
 import type { ExcelRun } from './excel-run';
 import { locateColumns } from './sheet-columns';
 import { excelSerialOf } from '../core/model/excel-serial';
+import { setNumberFormat } from './render-template';
 
 /**
  * Copies imported content (a CDC XML file, or another spreadsheet through a mapping) into the template:
@@ -52,7 +53,7 @@ async function appendRows(
       const index = located.fields.get(column.field);
       if (index === undefined || !block.some((r) => r[column.field] !== undefined)) continue;
       const range = sheet.getRangeByIndexes(firstRow - 1 + start, index, block.length, 1);
-      (range as unknown as { numberFormat: string }).numberFormat = column.numberFormat;
+      setNumberFormat(range, column.numberFormat);
       range.values = block.map((r) => [cellOut(r[column.field], date1904)]);
     }
     await context.sync();
@@ -78,7 +79,7 @@ export async function appendTemplateContent(
       const current = range.values[0][0] as CellValue;
       const wanted = cellOut(content.parameters[spec.field], options.date1904);
       if (current === '' || current === null) {
-        (range as unknown as { numberFormat: string }).numberFormat = '@';
+        setNumberFormat(range, '@');
         range.values = [[wanted]];
         parametersWritten.push(spec.field);
       } else if (String(current).trim() !== String(wanted).trim()) parametersKept.push(spec.field);

@@ -87,6 +87,19 @@ describe('new template', () => {
     expect(model.requireSheet('Paramètres').notes.get('A2')).toBe(layout.parameters.cells[0].note);
   });
 
+  it('puts each note on its own sheet while another sheet is active (issue 15: notes through Range)', async () => {
+    const { port, model } = setUp('1.18');
+    // The user is on Feuil1: bare addresses would not say which sheet a note is for (fake: refused).
+    expect(model.activeSheet?.name).toBe('Feuil1');
+    await port.createTemplate();
+    const noted = Object.fromEntries(model.sheets.map((s) => [s.name, [...s.notes.keys()].sort()]));
+    expect(noted['Feuil1']).toEqual([]);
+    const passageColumns = [...layout.passages.columns, ...layout.passages.trackingColumns];
+    expect(noted['Passages']).toEqual(passageColumns.map((c) => `${c.column}1`).sort());
+    expect(noted['Paramètres']).toEqual(layout.parameters.cells.map((c) => c.labelCell).sort());
+    expect(noted['DIGCOMP']).toHaveLength(layout.digcomp.columns.length);
+  });
+
   it('falls back to input messages before ExcelApi 1.18, within Excel limits', async () => {
     const { port, model } = setUp('1.9');
     await port.createTemplate();

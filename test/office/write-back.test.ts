@@ -3,7 +3,6 @@ import { planMissingIds } from '../../src/core/check/identifiers';
 import type { TrackingChanges } from '../../src/core/tracking/types';
 import { FakeExcel } from '../../src/fake-excel';
 import { fillParameters, fillPassages } from '../support/fake-excel-fixtures';
-import { enteredValue, FORMULA_ERROR } from '../../src/fake-excel/proxies';
 import { typeCell } from '../../src/fake-excel/user';
 import { createExcelWorkbookPort, WorkbookChangedError } from '../../src/office/workbook-port';
 import { DICTIONARY } from '../support/dictionary';
@@ -19,19 +18,6 @@ async function template(rows: number, change?: Parameters<typeof fillPassages>[2
   fillPassages(excel.model, rows, change);
   return { excel, port, sheet: excel.model.requireSheet('Passages') };
 }
-
-describe('the fake enters values as Excel does', () => {
-  it('takes "=", "+", "-" and "@" for formulas outside text cells, and keeps them as text in "@" cells', () => {
-    expect(enteredValue('=Le titulaire existe', 'General')).toBe(FORMULA_ERROR);
-    expect(enteredValue('+33 erreur', 'General')).toBe(FORMULA_ERROR);
-    expect(enteredValue('-> corriger', 'General')).toBe(FORMULA_ERROR);
-    expect(enteredValue('@cdc', 'General')).toBe(FORMULA_ERROR);
-    expect(enteredValue('01004', 'General')).toBe(1004);
-    expect(enteredValue("'=texte", 'General')).toBe('=texte');
-    for (const text of ['=Le titulaire existe', '+33', '-> corriger', '@cdc', '01004'])
-      expect(enteredValue(text, '@')).toBe(text);
-  });
-});
 
 describe('Générer les identifiants', () => {
   it('fills blank 5.1 cells only, in one write request', async () => {
