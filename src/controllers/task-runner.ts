@@ -1,7 +1,9 @@
 import { MissingSheetsError, WorkbookChangedError, EmptySelectionError } from '../office/workbook-port';
+import { OfficeErrorCode, officeErrorCode } from '../office/excel-run';
 import { strings } from '../i18n/pane';
+import { excelText } from '../i18n/excel-messages';
 import { inProcessCoreRunner, type CoreProgress, type CoreRunner } from '../workers/core-runner';
-import type { AddinServices, PaneState } from './pane-state';
+import type { AddinServices, Notice, PaneState } from './pane-state';
 
 /**
  * What every feature controller shares: the pane's state and its listeners, one long task at a time with
@@ -19,6 +21,15 @@ export function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** What Excel's refusals mean for the user, by Office.js error code (the message is localized: never matched). */
+export function excelRefusal(error: unknown): Notice | undefined {
+  const code = officeErrorCode(error);
+  if (code === OfficeErrorCode.invalidOperationInCellEditMode)
+    return { intent: 'warning', text: excelText.cellEditRefused };
+  if (code === OfficeErrorCode.accessDenied) return { intent: 'error', text: excelText.accessDenied };
+  return undefined;
+}
+
 export class TaskRunner {
   private state: PaneState = { issues: [] };
   private readonly listeners = new Set<Listener>();
@@ -27,7 +38,24 @@ export class TaskRunner {
   /** Runs once the confirmed write is over and the pane is free again (the check after an import). */
   private pendingFollowUp: (() => Promise<void>) | undefined;
 
-  constructor(readonly services: AddinServices) {}
+  /** The progress label a slow Excel request replaced, to put back when it returns. */
+  private labelBeforeWait: string | undefined;
+
+  constructor(readonly services: AddinServices) {
+    services.workbook.onSlowRequest((slow) => this.excelSlow(slow));
+  }
+
+  /** A request to Excel pending for a while: maybe a cell is being edited (Excel then waits without a word). */
+  private excelSlow(slow: boolean): void {
+    const busy = this.state.busy;
+    if (!busy) return;
+    if (slow) {
+      this.labelBeforeWait = busy.label;
+      this.set({ busy: { ...busy, label: excelText.excelWaiting } });
+    } else if (busy.label === excelText.excelWaiting) {
+      this.set({ busy: { ...busy, label: this.labelBeforeWait ?? strings.loading } });
+    }
+  }
 
   getState(): PaneState {
     return this.state;
@@ -76,7 +104,13 @@ export class TaskRunner {
         this.set({
           notice: { intent: 'warning', text: strings.missingSheets(error.sheets), offerAddMissing: true },
         });
-      } else this.set({ notice: { intent: 'error', text: strings.unexpectedError(describeError(error)) } });
+      } else
+        this.set({
+          notice: excelRefusal(error) ?? {
+            intent: 'error',
+            text: strings.unexpectedError(describeError(error)),
+          },
+        });
     } finally {
       this.abort = undefined;
       this.set({ busy: undefined });

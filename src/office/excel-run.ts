@@ -22,7 +22,44 @@ export const officeExcelRun: HostExcelRun = <T>(
 export const OfficeErrorCode = {
   requestPayloadSizeLimitExceeded: 'RequestPayloadSizeLimitExceeded',
   responsePayloadSizeLimitExceeded: 'ResponsePayloadSizeLimitExceeded',
+  invalidOperationInCellEditMode: 'InvalidOperationInCellEditMode',
+  accessDenied: 'AccessDenied',
+  invalidArgument: 'InvalidArgument',
 } as const;
+
+/** Told when a request to Excel has been pending for a while, and when none is any more. */
+export interface SlowRequestWatch {
+  readonly afterMs: number;
+  readonly onChange: (slow: boolean) => void;
+}
+
+/**
+ * How the add-in runs every batch. `delayForCellEdit: true` (Excel.RunOptions, typings l.33533): while the user
+ * types in a cell Excel holds the request until the entry ends, instead of failing it (the default). The wait has
+ * no time limit and Excel says nothing (office-js #806, #3388): a request pending longer than `watch.afterMs` is
+ * reported so the pane can say what to do.
+ */
+export function addinExcelRun(host: HostExcelRun, watch?: SlowRequestWatch): ExcelRun {
+  let slow = 0;
+  const watchSyncs = (context: Excel.RequestContext): Excel.RequestContext => {
+    if (!watch) return context;
+    const sync = context.sync.bind(context);
+    // Own property over the prototype's method: every sync of this batch, including Excel.run's last one.
+    context.sync = (<T>(passThroughValue?: T) => {
+      let flagged = false;
+      const timer = setTimeout(() => {
+        flagged = true;
+        if (slow++ === 0) watch.onChange(true);
+      }, watch.afterMs);
+      return sync(passThroughValue).finally(() => {
+        clearTimeout(timer);
+        if (flagged && --slow === 0) watch.onChange(false);
+      });
+    }) as typeof context.sync;
+    return context;
+  };
+  return (batch) => host({ delayForCellEdit: true }, (context) => batch(watchSyncs(context)));
+}
 
 export function officeErrorCode(error: unknown): string | undefined {
   if (typeof error === 'object' && error !== null && 'code' in error) {

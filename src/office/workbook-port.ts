@@ -2,7 +2,7 @@ import type { Dictionary } from '../dictionary';
 import { buildTemplateSpec } from '../core/template/template-spec';
 import type { Issue, WorkbookData } from '../core/model/types';
 import { createTemplate, type TemplateOutcome } from './create-template';
-import type { HostExcelRun } from './excel-run';
+import { addinExcelRun, type ExcelRun, type HostExcelRun } from './excel-run';
 import { clearHighlights, highlightIssues, type HighlightSummary } from './highlights';
 import { readWorkbookData, type ReadOptions } from './read-workbook';
 import { selectCell } from './select-cell';
@@ -63,6 +63,11 @@ export interface WorkbookPort {
   readSelectedTable(): Promise<SourceRange>;
   readSavedMappings(): Promise<SavedMappings>;
   saveMapping(name: string, mapping: SavedMapping): Promise<void>;
+  /**
+   * Told when a request to Excel has been pending for a while (Excel may be waiting for the user to finish typing
+   * in a cell), then when it came back. Returns the unsubscribe function.
+   */
+  onSlowRequest(listener: (slow: boolean) => void): () => void;
 }
 
 export interface ExcelPortOptions {
@@ -72,28 +77,41 @@ export interface ExcelPortOptions {
   readonly notes: boolean;
   /** The schema version the template follows (from the composition root). */
   readonly dictionary: Dictionary;
+  /** A request pending this long is reported to onSlowRequest listeners (default 2 s). */
+  readonly slowRequestAfterMs?: number;
 }
+
+const SLOW_REQUEST_MS = 2000;
 
 export function createExcelWorkbookPort(options: ExcelPortOptions): WorkbookPort {
   const spec = buildTemplateSpec(options.dictionary);
   const { layout } = spec;
   const render = { notes: options.notes };
   const templateSheets = [layout.parameters.name, layout.passages.name, layout.digcomp.name];
+  const slowListeners = new Set<(slow: boolean) => void>();
+  const run: ExcelRun = addinExcelRun(options.run, {
+    afterMs: options.slowRequestAfterMs ?? SLOW_REQUEST_MS,
+    onChange: (slow) => slowListeners.forEach((listener) => listener(slow)),
+  });
   return {
-    createTemplate: (o) => createTemplate(options.run, spec, { ...render, addMissing: o?.addMissing }),
-    readWorkbookData: (o) => readWorkbookData(options.run, layout, o),
-    highlightIssues: (issues) => highlightIssues(options.run, issues, templateSheets),
-    clearHighlights: () => clearHighlights(options.run, templateSheets),
-    selectCell: (sheet, cell) => selectCell(options.run, sheet, cell),
-    inspectTemplate: () => inspectTemplate(options.run, layout),
-    upgradeTemplate: () => upgradeTemplate(options.run, spec, render),
-    writeMissingIds: (assignments) => writeMissingIds(options.run, layout, assignments),
+    createTemplate: (o) => createTemplate(run, spec, { ...render, addMissing: o?.addMissing }),
+    readWorkbookData: (o) => readWorkbookData(run, layout, o),
+    highlightIssues: (issues) => highlightIssues(run, issues, templateSheets),
+    clearHighlights: () => clearHighlights(run, templateSheets),
+    selectCell: (sheet, cell) => selectCell(run, sheet, cell),
+    inspectTemplate: () => inspectTemplate(run, layout),
+    upgradeTemplate: () => upgradeTemplate(run, spec, render),
+    writeMissingIds: (assignments) => writeMissingIds(run, layout, assignments),
     writeTracking: (changes, o) =>
-      writeTrackingChanges(options.run, spec, changes, { ...o, ...render, dictionary: options.dictionary }),
-    appendContent: (content, o) => appendTemplateContent(options.run, layout, content, o),
-    readSelectedTable: () => readSelectedTable(options.run),
-    readSavedMappings: () => readSavedMappings(options.run),
-    saveMapping: (name, mapping) => saveMapping(options.run, name, mapping),
+      writeTrackingChanges(run, spec, changes, { ...o, ...render, dictionary: options.dictionary }),
+    appendContent: (content, o) => appendTemplateContent(run, layout, content, o),
+    readSelectedTable: () => readSelectedTable(run),
+    readSavedMappings: () => readSavedMappings(run),
+    saveMapping: (name, mapping) => saveMapping(run, name, mapping),
+    onSlowRequest: (listener) => {
+      slowListeners.add(listener);
+      return () => slowListeners.delete(listener);
+    },
   };
 }
 

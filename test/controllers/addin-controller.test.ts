@@ -1,5 +1,7 @@
 import { validateXml } from '../../src/core/xsd/validate-xml';
-import { FakeExcel } from '../../src/fake-excel';
+import { FakeExcel, type FakeExcelOptions, type FakeRequestContext } from '../../src/fake-excel';
+import { endCellEdit, startCellEdit } from '../../src/fake-excel/user';
+import type { HostExcelRun } from '../../src/office/excel-run';
 import { fillParameters, fillPassages } from '../support/fake-excel-fixtures';
 import { createExcelWorkbookPort } from '../../src/office/workbook-port';
 import { AddinControllers, type AddinServices } from '../../src/controllers/addin-controller';
@@ -8,13 +10,17 @@ import { DICTIONARY } from '../support/dictionary';
 
 const NOW = new Date('2026-03-02T09:30:00Z');
 
-function setUp(save: SaveResult = 'downloaded') {
-  const excel = new FakeExcel();
+function setUp(
+  save: SaveResult = 'downloaded',
+  options: { excel?: FakeExcelOptions; run?: (excel: FakeExcel) => HostExcelRun } = {},
+) {
+  const excel = new FakeExcel(options.excel);
   const saved: { fileName: string; xml: string }[] = [];
   let paneShown = 0;
+  const run = options.run?.(excel) ?? excel.excelRun;
   const services: AddinServices = {
     dictionary: DICTIONARY,
-    workbook: createExcelWorkbookPort({ dictionary: DICTIONARY, run: excel.excelRun, notes: true }),
+    workbook: createExcelWorkbookPort({ dictionary: DICTIONARY, run, notes: true }),
     validateXml,
     saveXml: async (fileName, xml) => {
       saved.push({ fileName, xml });
@@ -136,5 +142,42 @@ describe('first run', () => {
     await controller.template.upgrade();
     expect(controller.runner.getState().notice).toMatchObject({ intent: 'success' });
     expect(controller.runner.getState().notice?.text).toMatch(/Historique/);
+  });
+});
+
+describe('Excel’s Edit mode (the user is still typing in a cell)', () => {
+  /** A host that ignores Excel.RunOptions (delayForCellEdit unsupported): the batch fails at once. */
+  const ignoringOptions = (excel: FakeExcel): HostExcelRun =>
+    ((first: unknown, second?: unknown) =>
+      excel.run(
+        (second ?? first) as (context: FakeRequestContext) => Promise<unknown>,
+      )) as unknown as HostExcelRun;
+
+  it('says to finish the entry, never « Une erreur inattendue », when Excel refuses the batch', async () => {
+    const { excel, controller } = setUp('downloaded', { run: ignoringOptions });
+    await filledTemplate(controller, excel);
+    startCellEdit(excel.model);
+    await controller.checks.check();
+    expect(controller.runner.getState().notice).toEqual({
+      intent: 'warning',
+      text: 'Terminez la saisie en cours dans la cellule (Entrée ou Échap), puis recommencez.',
+    });
+  });
+
+  it('waits for the entry to end, says so, then checks', async () => {
+    const { excel, controller } = setUp();
+    await filledTemplate(controller, excel);
+    startCellEdit(excel.model);
+    const labels = new Set<string>();
+    controller.runner.subscribe((state) => state.busy && labels.add(state.busy.label));
+    const check = controller.checks.check();
+    await new Promise((resolve) => setTimeout(resolve, 2600));
+    expect([...labels].some((label) => /terminez la saisie/i.test(label))).toBe(true);
+    expect(controller.runner.getState().busy).toBeDefined();
+    endCellEdit(excel.model);
+    await check;
+    const state = controller.runner.getState();
+    expect(state.notice).toBeUndefined();
+    expect(state.check?.summary.passages).toBe(3);
   });
 });

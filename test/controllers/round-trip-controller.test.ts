@@ -1,10 +1,13 @@
 import { validateXml } from '../../src/core/xsd/validate-xml';
 import { FakeExcel } from '../../src/fake-excel';
+import { endCellEdit, startCellEdit } from '../../src/fake-excel/user';
 import { fillParameters, fillPassages } from '../support/fake-excel-fixtures';
 import { createExcelWorkbookPort } from '../../src/office/workbook-port';
 import { AddinControllers, type AddinServices } from '../../src/controllers/addin-controller';
 import { inProcessCoreRunner, type CoreRunner } from '../../src/workers/core-runner';
 import { DICTIONARY } from '../support/dictionary';
+import { passageColumn } from '../support/workbook';
+import { columnIndex } from '../../src/core/template/layout';
 
 const NOW = new Date('2026-03-02T09:30:00Z');
 
@@ -122,5 +125,26 @@ describe('identifiers', () => {
     await controller.runner.confirm();
     await controller.checks.check();
     expect(controller.runner.getState().issues.filter((i) => i.field === '5.1')).toEqual([]);
+  });
+});
+
+describe('a confirmed write waiting for the end of a cell entry', () => {
+  it('still happens after « Annuler », and the pane says it was written rather than cancelled', async () => {
+    const { excel, controller } = setUp();
+    await controller.template.create();
+    fillParameters(excel.model);
+    fillPassages(excel.model, 3, (i, v) => i === 2 && (v['5.1'] = ''), NOW);
+    await controller.roundTrip.generateIds();
+    expect(controller.runner.getState().confirm).toBeDefined();
+    startCellEdit(excel.model);
+    const writing = controller.runner.confirm();
+    await new Promise((r) => setTimeout(r, 20));
+    controller.runner.cancel();
+    endCellEdit(excel.model);
+    await writing;
+    expect(controller.runner.getState().notice).toMatchObject({ intent: 'success' });
+    expect(controller.runner.getState().notice?.text).toMatch(/1 identifiant/);
+    const idCell = excel.model.requireSheet('Passages').value(2, columnIndex(passageColumn('5.1')));
+    expect(idCell).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
