@@ -1,5 +1,6 @@
 import type { Issue } from '../core/model/types';
 import { strings } from '../i18n/pane';
+import { excelText } from '../i18n/excel-messages';
 import { describeError, type TaskRunner } from './task-runner';
 
 /** « Vérifier »: read, check (in the core worker), highlight; show a problem's cell; clear the marks. */
@@ -7,8 +8,8 @@ export class CheckController {
   constructor(private readonly runner: TaskRunner) {}
 
   /**
-   * Read → check (in the core worker) → highlight. Annuler before the end leaves the workbook as it was:
-   * the highlights are only written once the check is complete.
+   * Read → check (in the core worker) → results → highlight. Annuler before the end leaves the workbook as it
+   * was: the highlights are only written once the check is complete.
    */
   async check(): Promise<void> {
     await this.run();
@@ -22,9 +23,10 @@ export class CheckController {
         this.runner.showProgress(p),
       );
       if (signal.aborted) return;
-      this.runner.set({ busy: { label: strings.highlighting } });
-      await this.runner.services.workbook.highlightIssues(check.issues);
+      // The results first: whatever happens to the marks, the list is on screen.
       this.runner.set({ check, issues: check.issues, xmlToCopy: undefined });
+      const marks = await this.runner.highlight(check.issues);
+      if (marks) this.runner.set({ notice: marks });
     }, options);
   }
 
@@ -39,8 +41,13 @@ export class CheckController {
 
   async clearMarks(): Promise<void> {
     await this.runner.task(async () => {
-      await this.runner.services.workbook.clearHighlights();
-      this.runner.set({ notice: { intent: 'info', text: strings.highlightsCleared } });
+      const cleared = await this.runner.services.workbook.clearHighlights();
+      this.runner.set({
+        notice:
+          cleared.protectedSheets.length > 0
+            ? { intent: 'warning', text: excelText.protectedNoClear(cleared.protectedSheets) }
+            : { intent: 'info', text: strings.highlightsCleared },
+      });
     });
   }
 }

@@ -1,7 +1,8 @@
 import { compareOfficialXsd, readOfficialXsd } from '../core/xsd/official-xsd';
 import { strings } from '../i18n/pane';
 import type { ExportSettings } from './pane-state';
-import type { TaskRunner } from './task-runner';
+import { excelText } from '../i18n/excel-messages';
+import { refusalReason, type TaskRunner } from './task-runner';
 
 /** « Exporter XML » with its settings (mode, passages per file) and the official XSD loaded by the user. */
 export class ExportController {
@@ -29,7 +30,6 @@ export class ExportController {
         (p) => this.runner.showProgress(p),
       );
       if (signal.aborted) return;
-      await this.runner.services.workbook.highlightIssues(outcome.check.issues);
       if (!outcome.ok) {
         openPane = true;
         const issues =
@@ -38,14 +38,18 @@ export class ExportController {
           outcome.reason === 'xsd'
             ? strings.exportXsdFailed
             : strings.exportBlocked(outcome.check.summary.errors);
+        // The refusal and its list first: whatever happens to the marks, they are on screen.
         this.runner.set({
           check: outcome.check,
           issues,
           xmlToCopy: undefined,
           notice: { intent: 'error', text },
         });
+        const marks = await this.runner.highlight(outcome.check.issues);
+        if (marks) this.runner.set({ notice: { intent: 'error', text: `${text} ${marks.text}` } });
         return;
       }
+      const marks = await this.runner.highlight(outcome.check.issues);
       const files = outcome.files.map((f) => ({ fileName: f.fileName, xml: f.chunks.join('') }));
       const saved =
         files.length > 1 && this.runner.services.saveFiles
@@ -61,25 +65,35 @@ export class ExportController {
         });
         return;
       }
+      const done =
+        files.length > 1
+          ? strings.exportDoneSplit(
+              files.map((f) => f.fileName),
+              outcome.check.summary.passages,
+            )
+          : strings.exportDone(outcome.fileName, outcome.passages, outcome.certifications);
+      this.runner.set({ check: outcome.check, issues: outcome.check.issues, xmlToCopy: undefined });
       // The files are out: the rows they hold become "Envoyé", one history line per file.
       this.runner.set({ busy: { label: strings.writingStatuses } });
-      const written = await this.runner.services.workbook.writeTracking(outcome.tracking, {
-        date1904: data.date1904,
-      });
+      let written;
+      try {
+        written = await this.runner.services.workbook.writeTracking(outcome.tracking, {
+          date1904: data.date1904,
+        });
+      } catch (error) {
+        if ((error as { name?: unknown }).name === 'AbortError') throw error;
+        // Saying « nothing happened » would be false: the file is saved.
+        this.runner.set({
+          notice: {
+            intent: 'warning',
+            text: `${done} ${excelText.statusesNotWritten(refusalReason(error))}`,
+          },
+        });
+        return;
+      }
+      const text = files.length > 1 ? done : `${done} ${strings.markedSent(written.rowsUpdated)}`;
       this.runner.set({
-        check: outcome.check,
-        issues: outcome.check.issues,
-        xmlToCopy: undefined,
-        notice: {
-          intent: 'success',
-          text:
-            files.length > 1
-              ? strings.exportDoneSplit(
-                  files.map((f) => f.fileName),
-                  outcome.check.summary.passages,
-                )
-              : `${strings.exportDone(outcome.fileName, outcome.passages, outcome.certifications)} ${strings.markedSent(written.rowsUpdated)}`,
-        },
+        notice: marks ? { intent: 'warning', text: `${text} ${marks.text}` } : { intent: 'success', text },
       });
     });
     if (openPane) await this.runner.services.showPane();

@@ -3,6 +3,7 @@ import { OfficeErrorCode, officeErrorCode } from '../office/excel-run';
 import { strings } from '../i18n/pane';
 import { excelText } from '../i18n/excel-messages';
 import { inProcessCoreRunner, type CoreProgress, type CoreRunner } from '../workers/core-runner';
+import type { CheckResult } from '../core/check/check';
 import type { AddinServices, Notice, PaneState } from './pane-state';
 
 /**
@@ -19,6 +20,14 @@ function isAbort(error: unknown): boolean {
 
 export function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** Why Excel refused, in a few French words (for messages that go on after it). */
+export function refusalReason(error: unknown): string {
+  const code = officeErrorCode(error);
+  if (code === OfficeErrorCode.accessDenied) return excelText.reasonAccessDenied;
+  if (code === OfficeErrorCode.invalidOperationInCellEditMode) return excelText.reasonCellEdit;
+  return describeError(error);
 }
 
 /** What Excel's refusals mean for the user, by Office.js error code (the message is localized: never matched). */
@@ -114,6 +123,24 @@ export class TaskRunner {
     } finally {
       this.abort = undefined;
       this.set({ busy: undefined });
+    }
+  }
+
+  /**
+   * Marks the problems of a check whose results are already on screen: a protected sheet, a read-only workbook or
+   * a refused write never hide them. Returns what to tell the user about the marks, if anything.
+   */
+  async highlight(issues: CheckResult['issues']): Promise<Notice | undefined> {
+    this.set({ busy: { label: strings.highlighting } });
+    try {
+      const marks = await this.services.workbook.highlightIssues(issues);
+      if (marks.protectedSheets.length > 0)
+        return { intent: 'warning', text: excelText.protectedNoHighlight(marks.protectedSheets) };
+      if (marks.readOnly) return { intent: 'info', text: excelText.readOnlyWorkbook };
+      return undefined;
+    } catch (error) {
+      if (isAbort(error)) throw error;
+      return { intent: 'warning', text: excelText.highlightFailed(refusalReason(error)) };
     }
   }
 

@@ -22,6 +22,8 @@ export const excelText = {
     sheets.length > 1
       ? `Les feuilles ${sheetList(sheets)} sont protégées : les problèmes sont listés ici mais ne peuvent pas être surlignés.`
       : `La feuille ${sheets[0]} est protégée : les problèmes sont listés ici mais ne peuvent pas être surlignés.`,
+  protectedNoClear: (sheets: readonly string[]) =>
+    `Les surlignages ont été effacés, sauf sur ${sheets.length > 1 ? 'les feuilles' : 'la feuille'} ${sheetList(sheets)}, protégée${sheets.length > 1 ? 's' : ''} : ôtez la protection (Révision › Ôter la protection de la feuille), puis recommencez.`,
   highlightFailed: (reason: string) =>
     `Les problèmes sont listés ici, mais Excel a refusé de les surligner dans le classeur (${reason}).`,
   /** Reasons given in highlightFailed. */

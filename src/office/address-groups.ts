@@ -1,4 +1,6 @@
+/// <reference types="office-js" />
 import { columnIndex, columnLetter } from '../core/template/layout';
+import { OfficeErrorCode, officeErrorCode, type ExcelRun } from './excel-run';
 
 /**
  * Groups cell addresses into the multi-area strings passed to `worksheet.getRanges()`, so that
@@ -52,8 +54,15 @@ export function compactAreas(cells: Iterable<string>): string[] {
   return areas;
 }
 
-/** Joins areas with commas into strings no longer than `maxLength`. */
-export function chunkAreas(areas: readonly string[], maxLength = MAX_AREAS_ADDRESS_LENGTH): string[] {
+/** The character between the areas of a multi-area address. */
+export type AreaSeparator = ',' | ';';
+
+/** Joins areas with the separator into strings no longer than `maxLength`. */
+export function chunkAreas(
+  areas: readonly string[],
+  maxLength = MAX_AREAS_ADDRESS_LENGTH,
+  separator: AreaSeparator = ',',
+): string[] {
   const chunks: string[] = [];
   let current = '';
   for (const area of areas) {
@@ -61,8 +70,27 @@ export function chunkAreas(areas: readonly string[], maxLength = MAX_AREAS_ADDRE
       chunks.push(current);
       current = '';
     }
-    current = current ? `${current},${area}` : area;
+    current = current ? `${current}${separator}${area}` : area;
   }
   if (current) chunks.push(current);
   return chunks;
+}
+
+/**
+ * Which separator `getRanges` takes here. The typings (l.37631) document both "A1:B2, A5:B5" and "A1:B2; A5:B5",
+ * but Windows Excel with a « ; » list separator (French regional settings) has refused the comma form with
+ * InvalidArgument (office-js #1167, #1985, #2891: "Office.js is opaque regarding which separator is actually
+ * used"; no API exposes it). So we ask once, in its own Excel.run: two areas with a comma.
+ */
+export async function probeAreaSeparator(run: ExcelRun): Promise<AreaSeparator> {
+  return run(async (context) => {
+    const probe = context.workbook.worksheets.getActiveWorksheet().getRanges('A1,A3').load('areaCount');
+    try {
+      await context.sync();
+    } catch (error) {
+      if (officeErrorCode(error) === OfficeErrorCode.invalidArgument) return ';';
+      throw error;
+    }
+    return probe.areaCount === 2 ? ',' : ';';
+  });
 }

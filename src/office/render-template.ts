@@ -1,5 +1,11 @@
 /// <reference types="office-js" />
-import type { CellSpec, LiveFormatSpec, ListValidationSpec, SheetSpec } from '../core/template/template-spec';
+import type {
+  CellSpec,
+  LiveFormatSpec,
+  ListValidationSpec,
+  SheetSpec,
+  TemplateSpec,
+} from '../core/template/template-spec';
 import { FIRST_DATA_ROW } from '../core/template/layout';
 
 /**
@@ -31,6 +37,17 @@ export function setNumberFormat(range: Excel.Range, format: string): void {
   range.numberFormat = [[format]];
 }
 
+/** The title an input message of help gets (Excel cuts titles at 32 characters). */
+export function promptTitle(title: string): string {
+  return clip(title, PROMPT_TITLE_MAX);
+}
+
+/** Titles of every input message of help the template writes (before ExcelApi 1.18). */
+export function templatePromptTitles(spec: TemplateSpec): Set<string> {
+  const titles = spec.sheets.flatMap((sheet) => sheet.cells.map((cell) => cell.note?.fallback?.title));
+  return new Set(titles.filter((t): t is string => t !== undefined).map(promptTitle));
+}
+
 const ALERT_STYLE = { stop: 'Stop', information: 'Information' } as const;
 
 export interface RenderOptions {
@@ -58,7 +75,7 @@ export function renderCell(sheet: Excel.Worksheet, cell: CellSpec, options: Rend
     // Before ExcelApi 1.18 there is no notes API: the help shows when a cell it is about is selected.
     sheet.getRange(cell.note.fallback.range).dataValidation.prompt = {
       showPrompt: true,
-      title: clip(cell.note.fallback.title, PROMPT_TITLE_MAX),
+      title: promptTitle(cell.note.fallback.title),
       message: clip(cell.note.text, PROMPT_MESSAGE_MAX),
     };
   }

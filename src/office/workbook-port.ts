@@ -3,7 +3,9 @@ import { buildTemplateSpec } from '../core/template/template-spec';
 import type { Issue, WorkbookData } from '../core/model/types';
 import { createTemplate, type TemplateOutcome } from './create-template';
 import { addinExcelRun, type ExcelRun, type HostExcelRun } from './excel-run';
-import { clearHighlights, highlightIssues, type HighlightSummary } from './highlights';
+import { clearHighlights, highlightIssues, type HighlightOptions, type HighlightSummary } from './highlights';
+import { probeAreaSeparator, type AreaSeparator } from './address-groups';
+import { templatePromptTitles } from './render-template';
 import { readWorkbookData, type ReadOptions } from './read-workbook';
 import { selectCell } from './select-cell';
 import type { IdAssignment } from '../core/check/identifiers';
@@ -40,7 +42,8 @@ export interface WorkbookPort {
   readWorkbookData(options?: ReadOptions): Promise<WorkbookData>;
   /** Replaces the marks of the previous check by marks for these issues. */
   highlightIssues(issues: readonly Issue[]): Promise<HighlightSummary>;
-  clearHighlights(): Promise<void>;
+  /** Removes our marks (rules and messages); protected sheets are left and reported. */
+  clearHighlights(): Promise<HighlightSummary>;
   selectCell(sheet: string, cell: string): Promise<void>;
   /** Whether the workbook holds the template, with what an upgrade would add (read only). */
   inspectTemplate(): Promise<TemplateInspection>;
@@ -87,17 +90,28 @@ export function createExcelWorkbookPort(options: ExcelPortOptions): WorkbookPort
   const spec = buildTemplateSpec(options.dictionary);
   const { layout } = spec;
   const render = { notes: options.notes };
-  const templateSheets = [layout.parameters.name, layout.passages.name, layout.digcomp.name];
   const slowListeners = new Set<(slow: boolean) => void>();
   const run: ExcelRun = addinExcelRun(options.run, {
     afterMs: options.slowRequestAfterMs ?? SLOW_REQUEST_MS,
     onChange: (slow) => slowListeners.forEach((listener) => listener(slow)),
   });
+  let separator: Promise<AreaSeparator> | undefined;
+  const marks: HighlightOptions = {
+    layout,
+    notes: options.notes,
+    // Probed once per session; a failed probe is asked again next time.
+    separator: () =>
+      (separator ??= probeAreaSeparator(run).catch((error: unknown) => {
+        separator = undefined;
+        throw error;
+      })),
+    templatePromptTitles: templatePromptTitles(spec),
+  };
   return {
     createTemplate: (o) => createTemplate(run, spec, { ...render, addMissing: o?.addMissing }),
     readWorkbookData: (o) => readWorkbookData(run, layout, o),
-    highlightIssues: (issues) => highlightIssues(run, issues, templateSheets),
-    clearHighlights: () => clearHighlights(run, templateSheets),
+    highlightIssues: (issues) => highlightIssues(run, issues, marks),
+    clearHighlights: () => clearHighlights(run, marks),
     selectCell: (sheet, cell) => selectCell(run, sheet, cell),
     inspectTemplate: () => inspectTemplate(run, layout),
     upgradeTemplate: () => upgradeTemplate(run, spec, render),

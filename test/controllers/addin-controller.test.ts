@@ -1,6 +1,6 @@
 import { validateXml } from '../../src/core/xsd/validate-xml';
 import { FakeExcel, type FakeExcelOptions, type FakeRequestContext } from '../../src/fake-excel';
-import { endCellEdit, startCellEdit } from '../../src/fake-excel/user';
+import { endCellEdit, protectSheet, startCellEdit } from '../../src/fake-excel/user';
 import type { HostExcelRun } from '../../src/office/excel-run';
 import { fillParameters, fillPassages } from '../support/fake-excel-fixtures';
 import { createExcelWorkbookPort } from '../../src/office/workbook-port';
@@ -179,5 +179,73 @@ describe('Excel’s Edit mode (the user is still typing in a cell)', () => {
     const state = controller.runner.getState();
     expect(state.notice).toBeUndefined();
     expect(state.check?.summary.passages).toBe(3);
+  });
+});
+
+describe('protected sheets and read-only workbooks', () => {
+  it('lists the problems and says Passages is protected, changing no cell', async () => {
+    const { excel, controller } = setUp();
+    await filledTemplate(controller, excel, (i, v) => i === 2 && (v['8.1'] = ''));
+    protectSheet(excel.model, 'Passages');
+    const before = JSON.stringify(excel.model.requireSheet('Passages').conditionalFormats);
+    await controller.checks.check();
+    const state = controller.runner.getState();
+    expect(state.issues.map((i) => i.cell)).toEqual(['Z3']);
+    expect(state.check?.summary.errors).toBe(1);
+    expect(state.notice).toEqual({
+      intent: 'warning',
+      text: 'La feuille Passages est protégée : les problèmes sont listés ici mais ne peuvent pas être surlignés.',
+    });
+    expect(JSON.stringify(excel.model.requireSheet('Passages').conditionalFormats)).toBe(before);
+  });
+
+  it('lists the problems when Excel refuses every write, and says why they are not highlighted', async () => {
+    const { excel, controller } = setUp('downloaded', { excel: { readOnly: 'AccessDenied' } });
+    await excel.run(async () => undefined);
+    // The template was made before the workbook was opened read-only.
+    excel.model.readOnly = undefined;
+    await filledTemplate(controller, excel, (i, v) => i === 2 && (v['8.1'] = ''));
+    excel.model.readOnly = { writes: 'AccessDenied' };
+    await controller.checks.check();
+    const state = controller.runner.getState();
+    expect(state.issues.map((i) => i.cell)).toEqual(['Z3']);
+    expect(state.notice?.intent).toBe('warning');
+    expect(state.notice?.text).toMatch(
+      /^Les problèmes sont listés ici, mais Excel a refusé de les surligner/,
+    );
+  });
+
+  it('says a read-only workbook will not keep the highlights when Excel accepts the writes', async () => {
+    const { excel, controller } = setUp();
+    await filledTemplate(controller, excel, (i, v) => i === 2 && (v['8.1'] = ''));
+    excel.model.readOnly = { writes: 'succeed' };
+    await controller.checks.check();
+    const state = controller.runner.getState();
+    expect(state.issues).toHaveLength(1);
+    expect(excel.model.displayedFill('Passages', 2, 25)).toBe('#FFC7CE');
+    expect(state.notice).toMatchObject({ intent: 'info', text: expect.stringMatching(/lecture seule/) });
+  });
+
+  it('Exporter XML with Passages protected: the file is saved, and the pane says the statuses were not written', async () => {
+    const { excel, controller, saved } = setUp();
+    await filledTemplate(controller, excel);
+    protectSheet(excel.model, 'Passages');
+    await controller.exports.exportXml();
+    expect(saved).toHaveLength(1);
+    const notice = controller.runner.getState().notice;
+    expect(notice?.intent).toBe('warning');
+    expect(notice?.text).toContain(saved[0].fileName);
+    expect(notice?.text).toMatch(/n’ont pas pu être marqués « Envoyé »/);
+  });
+
+  it('Exporter XML refused for errors on a protected sheet still lists them', async () => {
+    const { excel, controller, saved } = setUp();
+    await filledTemplate(controller, excel, (i, v) => i === 1 && (v['5.10'] = 'hier'));
+    protectSheet(excel.model, 'Passages');
+    await controller.exports.exportXml();
+    expect(saved).toEqual([]);
+    const state = controller.runner.getState();
+    expect(state.issues.length).toBeGreaterThan(0);
+    expect(state.notice?.text).toMatch(/^Export impossible : 1 erreur.*La feuille Passages est protégée/);
   });
 });
