@@ -1,6 +1,7 @@
 import { officeReady } from '../office/host';
 import { AddinControllers } from '../controllers/addin-controller';
 import { createAddinServices } from '../taskpane/services';
+import { ribbonHost } from '../office/ribbon';
 import { registerCommands } from './register-commands';
 
 /**
@@ -9,5 +10,5 @@ import { registerCommands } from './register-commands';
  */
 void officeReady().then(() => {
   const services = createAddinServices();
-  registerCommands(new AddinControllers(services), services.showPane);
+  registerCommands(new AddinControllers(services), ribbonHost());
 });

@@ -1,5 +1,6 @@
 import type { AddinControllers } from '../controllers/addin-controller';
-import { associateCommand } from '../office/ribbon';
+import { strings } from '../i18n/pane';
+import type { RibbonHost } from '../office/ribbon';
 
 /**
  * Ribbon function commands. With the shared runtime (manifest <Runtimes>), they run in the task
@@ -13,23 +14,25 @@ export const COMMAND_IDS = {
   generateIds: 'generateIds',
 } as const;
 
+/**
+ * Every command shows the pane as it starts (the runtime may run with the pane hidden), then waits its turn behind
+ * the task in progress (the first automatic check, another command) instead of being dropped, and leaves its
+ * outcome, errors included, in the pane.
+ */
 export function registerCommands(
-  controllers: Pick<AddinControllers, 'template' | 'checks' | 'roundTrip' | 'exports'>,
-  showPane: () => Promise<void>,
+  controllers: Pick<AddinControllers, 'runner' | 'template' | 'checks' | 'roundTrip' | 'exports'>,
+  ribbon: RibbonHost,
 ): void {
-  const { template, checks, roundTrip, exports } = controllers;
-  associateCommand(COMMAND_IDS.newTemplate, async () => {
-    await template.create();
-    await showPane();
-  });
-  associateCommand(COMMAND_IDS.check, async () => {
-    await showPane();
-    await checks.check();
-  });
+  // Not `exports`: CommonJS (jest) would read it as the module's own exports object.
+  const { runner, template, checks, roundTrip, exports: exporter } = controllers;
+  const command = (id: string, label: string, action: () => Promise<void>): void =>
+    ribbon.associate(id, async () => {
+      ribbon.showPane();
+      await runner.enqueue(label, action);
+    });
+  command(COMMAND_IDS.newTemplate, strings.newTemplate, () => template.create());
+  command(COMMAND_IDS.check, strings.check, () => checks.check());
   // The confirmation (how many cells will be written) is asked in the pane.
-  associateCommand(COMMAND_IDS.generateIds, async () => {
-    await showPane();
-    await roundTrip.generateIds();
-  });
-  associateCommand(COMMAND_IDS.exportXml, () => exports.exportXml());
+  command(COMMAND_IDS.generateIds, strings.generateIds, () => roundTrip.generateIds());
+  command(COMMAND_IDS.exportXml, strings.exportXml, () => exporter.exportXml());
 }

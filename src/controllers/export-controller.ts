@@ -10,9 +10,8 @@ export class ExportController {
 
   constructor(private readonly runner: TaskRunner) {}
 
-  /** Ribbon "Exporter XML": check, refuse with errors (pane opens on the list), else build, validate, save. */
+  /** « Exporter XML »: check, refuse with errors (listed in the pane), else build, validate, save. */
   async exportXml(): Promise<void> {
-    let openPane = false;
     await this.runner.task(async (signal) => {
       const data = await this.runner.readData(signal);
       const settings = this.runner.getState().exportSettings ?? { mode: 'all' };
@@ -31,7 +30,6 @@ export class ExportController {
       );
       if (signal.aborted) return;
       if (!outcome.ok) {
-        openPane = true;
         const issues =
           outcome.reason === 'xsd' ? [...outcome.check.issues, ...outcome.issues] : outcome.issues;
         const text =
@@ -56,7 +54,6 @@ export class ExportController {
           ? await this.runner.services.saveFiles(files)
           : await this.runner.services.saveXml(files[0].fileName, files[0].xml);
       if (saved === 'copy') {
-        openPane = true;
         this.runner.set({
           check: outcome.check,
           issues: outcome.check.issues,
@@ -96,7 +93,6 @@ export class ExportController {
         notice: marks ? { intent: 'warning', text: `${text} ${marks.text}` } : { intent: 'success', text },
       });
     });
-    if (openPane) await this.runner.services.showPane();
   }
 
   setSettings(settings: ExportSettings): void {

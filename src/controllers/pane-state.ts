@@ -19,8 +19,6 @@ export interface AddinServices {
   /** XSD validation of the produced XML (xmllint-wasm in a Web Worker in the add-in). */
   readonly validateXml: XmlValidator;
   readonly saveXml: (fileName: string, xml: string) => Promise<SaveResult>;
-  /** Opens the task pane (Office.addin.showAsTaskpane); no-op where unavailable. */
-  readonly showPane: () => Promise<void>;
   readonly now: () => Date;
   /** Where check and export run (a Web Worker in the add-in); default: in process. */
   readonly core?: CoreRunner;

@@ -47,6 +47,11 @@ export class TaskRunner {
   /** Runs once the confirmed write is over and the pane is free again (the check after an import). */
   private pendingFollowUp: (() => Promise<void>) | undefined;
 
+  /** The end of the last queued work (ribbon commands, the first run): each waits for the one before. */
+  private queueTail: Promise<void> = Promise.resolve();
+  private queued = 0;
+  /** Resolved when the task in progress ends. */
+  private idleWaiters: (() => void)[] = [];
   /** The progress label a slow Excel request replaced, to put back when it returns. */
   private labelBeforeWait: string | undefined;
 
@@ -88,6 +93,31 @@ export class TaskRunner {
     this.abort?.abort();
   }
 
+  /**
+   * Runs `work` once the task in progress and the work queued before it are over: a ribbon command is never
+   * dropped because another one runs. While it waits, the pane says so (`label`: the action's name). An error that
+   * escapes `work` is shown in the pane, not lost.
+   */
+  enqueue(label: string | undefined, work: () => Promise<void>): Promise<void> {
+    if (label && (this.busy || this.queued > 0))
+      this.set({ notice: { intent: 'info', text: excelText.queued(label) } });
+    this.queued++;
+    const run = this.queueTail
+      .then(() => this.whenIdle())
+      .then(work)
+      .catch((error: unknown) =>
+        this.set({ notice: { intent: 'error', text: strings.unexpectedError(describeError(error)) } }),
+      )
+      .finally(() => this.queued--);
+    this.queueTail = run;
+    return run;
+  }
+
+  private whenIdle(): Promise<void> {
+    if (!this.busy) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
   /** French label of a field of the workbook's schema version. */
   fieldLabel(id: string): string | undefined {
     return this.services.dictionary.fields.find((f) => f.id === id)?.label;
@@ -123,6 +153,9 @@ export class TaskRunner {
     } finally {
       this.abort = undefined;
       this.set({ busy: undefined });
+      const waiting = this.idleWaiters;
+      this.idleWaiters = [];
+      for (const resume of waiting) resume();
     }
   }
 

@@ -34,6 +34,11 @@ export class TemplateController {
    * straight to the check summary; an older template is offered an upgrade.
    */
   async start(): Promise<void> {
+    // Queued: a ribbon command that arrives meanwhile waits for the first check instead of being dropped.
+    await this.runner.enqueue(undefined, () => this.firstRun());
+  }
+
+  private async firstRun(): Promise<void> {
     let inspection;
     try {
       inspection = await this.runner.services.workbook.inspectTemplate();

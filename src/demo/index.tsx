@@ -64,7 +64,6 @@ function DemoPage() {
         workbook: createExcelWorkbookPort({ run, notes: true, dictionary }),
         validateXml: createXmlValidator(browserXmllintRunner()),
         saveXml: createXmlSaver('web'),
-        showPane: async () => undefined,
         now: () => new Date(),
       });
       setSession((previous) => ({ excel, controllers, key: (previous?.key ?? 0) + 1 }));

@@ -42,11 +42,6 @@ export function readHostInfo(): HostInfo {
   };
 }
 
-/** Opens the task pane from a ribbon command (shared runtime, ExcelApi 1.x + SharedRuntime 1.1). */
-export async function showTaskpane(): Promise<void> {
-  if (typeof Office !== 'undefined' && Office.addin?.showAsTaskpane) await Office.addin.showAsTaskpane();
-}
-
 /** Resolves when Office.js has initialised the add-in. */
 export async function officeReady(): Promise<void> {
   await Office.onReady();

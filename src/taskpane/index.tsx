@@ -1,4 +1,5 @@
 import { createRoot } from 'react-dom/client';
+import { ribbonHost } from '../office/ribbon';
 import { registerCommands } from '../commands/register-commands';
 import { officeReady, readHostInfo } from '../office/host';
 import { AddinControllers } from '../controllers/addin-controller';
@@ -13,7 +14,7 @@ void officeReady().then(() => {
   const host = readHostInfo();
   const services = createAddinServices(host);
   const controllers = new AddinControllers(services);
-  registerCommands(controllers, services.showPane);
+  registerCommands(controllers, ribbonHost());
   const container = document.getElementById('root');
   if (container) createRoot(container).render(<App controllers={controllers} dark={host.dark} />);
   void controllers.template.start();

@@ -1,7 +1,7 @@
 import { createXmlValidator } from '../core/xsd/xml-validator';
 import { CURRENT_SCHEMA_VERSION, getDictionary } from '../dictionary';
 import { officeExcelRun } from '../office/excel-run';
-import { readHostInfo, showTaskpane, type HostInfo } from '../office/host';
+import { readHostInfo, type HostInfo } from '../office/host';
 import { createExcelWorkbookPort } from '../office/workbook-port';
 import type { AddinServices } from '../controllers/addin-controller';
 import { createFilesSaver, createXmlSaver } from './save-file';
@@ -24,7 +24,6 @@ export function createAddinServices(host: HostInfo = readHostInfo()): AddinServi
         ? workerCoreRunner(browserXmllintRunner(), dictionary.schema.version)
         : undefined,
     validationConcurrency: validationConcurrency(navigator.hardwareConcurrency),
-    showPane: showTaskpane,
     now: () => new Date(),
   };
 }

@@ -16,7 +16,6 @@ function setUp(
 ) {
   const excel = new FakeExcel(options.excel);
   const saved: { fileName: string; xml: string }[] = [];
-  let paneShown = 0;
   const run = options.run?.(excel) ?? excel.excelRun;
   const services: AddinServices = {
     dictionary: DICTIONARY,
@@ -26,10 +25,9 @@ function setUp(
       saved.push({ fileName, xml });
       return save;
     },
-    showPane: async () => void paneShown++,
     now: () => NOW,
   };
-  return { excel, controller: new AddinControllers(services), saved, paneShown: () => paneShown };
+  return { excel, controller: new AddinControllers(services), saved };
 }
 
 async function filledTemplate(
@@ -70,12 +68,12 @@ describe('Vérifier', () => {
 });
 
 describe('Exporter XML', () => {
-  it('produces nothing and opens the pane while errors remain', async () => {
-    const { excel, controller, saved, paneShown } = setUp();
+  it('produces nothing while errors remain, and lists them', async () => {
+    const { excel, controller, saved } = setUp();
     await filledTemplate(controller, excel, (i, v) => i === 1 && (v['5.10'] = 'hier'));
     await controller.exports.exportXml();
     expect(saved).toEqual([]);
-    expect(paneShown()).toBe(1);
+    expect(controller.runner.getState().issues.length).toBeGreaterThan(0);
     expect(controller.runner.getState().notice).toMatchObject({
       intent: 'error',
       text: expect.stringMatching(/Export impossible : 1 erreur/),
@@ -83,22 +81,20 @@ describe('Exporter XML', () => {
   });
 
   it('validates and saves a file named after the certificateur and the Paris time', async () => {
-    const { excel, controller, saved, paneShown } = setUp();
+    const { excel, controller, saved } = setUp();
     await filledTemplate(controller, excel);
     await controller.exports.exportXml();
     expect(saved).toHaveLength(1);
     expect(saved[0].fileName).toBe('cdc-E564ACB0-20260302-103000.xml');
     expect(saved[0].xml).toContain('<cpf:idTechnique>PASSAGE-000003</cpf:idTechnique>');
     expect(controller.runner.getState().notice?.text).toMatch(/3 passage\(s\), 1 certification\(s\)/);
-    expect(paneShown()).toBe(0);
   });
 
   it('hands the XML to the pane for copying where downloads are blocked (Mac)', async () => {
-    const { excel, controller, paneShown } = setUp('copy');
+    const { excel, controller } = setUp('copy');
     await filledTemplate(controller, excel);
     await controller.exports.exportXml();
     expect(controller.runner.getState().xmlToCopy?.xml).toContain('<cpf:flux');
-    expect(paneShown()).toBe(1);
   });
 });
 

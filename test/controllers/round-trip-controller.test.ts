@@ -26,7 +26,6 @@ function setUp(core?: CoreRunner) {
       saved.push(...files);
       return 'downloaded';
     },
-    showPane: async () => undefined,
     now: () => NOW,
     core,
   };
