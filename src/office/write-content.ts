@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 import type { ImportedContent } from '../core/import';
-import type { LayoutColumn, TemplateLayout } from '../core/template/layout';
+import { TEXT_FORMAT, type LayoutColumn, type TemplateLayout } from '../core/template/layout';
 import type { CellValue } from '../core/model/types';
 import type { ExcelRun } from './excel-run';
 import { locateColumns } from './sheet-columns';
@@ -35,6 +35,20 @@ function cellOut(value: CellValue, date1904: boolean): string | number | boolean
   return value;
 }
 
+/**
+ * The number formats to set before writing `values` into a column formatted `columnFormat`: text goes into cells
+ * formatted as text. `Range.values` takes a string starting with "=", "+" or "-" for a formula (typings l.38744)
+ * and parses dates, numbers, booleans and percentages with en-US rules whatever the user's locale (office-js
+ * #1559): "01/02/2024" would silently become 2 January. A text that reaches a number or date column (a value the
+ * import could not convert) stays exactly what the user had, and the check reports it. That the "@" format set
+ * first keeps `values` as typed is what Excel does when one types; for Office.js it is « à confirmer ».
+ */
+export function textSafeFormats(values: readonly (readonly unknown[])[], columnFormat: string): string[][] {
+  if (columnFormat === TEXT_FORMAT || !values.some((row) => row.some((v) => typeof v === 'string')))
+    return [[columnFormat]];
+  return values.map((row) => row.map((v) => (typeof v === 'string' ? TEXT_FORMAT : columnFormat)));
+}
+
 async function appendRows(
   context: Excel.RequestContext,
   sheetName: string,
@@ -53,8 +67,9 @@ async function appendRows(
       const index = located.fields.get(column.field);
       if (index === undefined || !block.some((r) => r[column.field] !== undefined)) continue;
       const range = sheet.getRangeByIndexes(firstRow - 1 + start, index, block.length, 1);
-      setNumberFormat(range, column.numberFormat);
-      range.values = block.map((r) => [cellOut(r[column.field], date1904)]);
+      const values = block.map((r) => [cellOut(r[column.field], date1904)]);
+      range.numberFormat = textSafeFormats(values, column.numberFormat);
+      range.values = values;
     }
     await context.sync();
   }
@@ -79,7 +94,7 @@ export async function appendTemplateContent(
       const current = range.values[0][0] as CellValue;
       const wanted = cellOut(content.parameters[spec.field], options.date1904);
       if (current === '' || current === null) {
-        setNumberFormat(range, '@');
+        setNumberFormat(range, TEXT_FORMAT);
         range.values = [[wanted]];
         parametersWritten.push(spec.field);
       } else if (String(current).trim() !== String(wanted).trim()) parametersKept.push(spec.field);

@@ -133,6 +133,40 @@ describe('imports and mappings', () => {
     expect(sheet.value(1, at('5.1'))).toBe('PASSAGE-000001');
   });
 
+  it('writes text as text in number and date columns: never a formula, never a date or number Excel guessed', async () => {
+    const { port, sheet } = await template(1);
+    const texts = [
+      '=1+1',
+      '-Dupont',
+      '+33 6 12',
+      '@Martin',
+      'TRUE',
+      '10%',
+      '01/02/2024',
+      '2024-02-01',
+      '01004',
+    ];
+    await port.appendContent(
+      {
+        parameters: {},
+        passages: [
+          ...texts.map((text, i) => ({ '5.1': `T-${i}`, '8.6': text, '5.10': text })),
+          { '5.1': 'N-1', '8.6': 1990, '5.10': new Date(Date.UTC(2026, 0, 15)) },
+        ],
+        digcomp: [],
+      },
+      { date1904: false },
+    );
+    const at = (field: string) => layout.passages.columns.findIndex((c) => c.field === field);
+    const rows = texts.map((_, i) => 2 + i);
+    expect(rows.map((r) => sheet.value(r, at('8.6')))).toEqual(texts);
+    expect(rows.map((r) => sheet.value(r, at('5.10')))).toEqual(texts);
+    // Numbers and dates stay numbers and dates, in the column's own format.
+    const last = 2 + texts.length;
+    expect([sheet.value(last, at('8.6')), sheet.value(last, at('5.10'))]).toEqual([1990, 46037]);
+    expect(sheet.format(last, at('5.10')).numberFormat).toBe('dd/mm/yyyy');
+  });
+
   it('reads a selected table without changing it, and saves mappings in the workbook settings', async () => {
     const excel = new FakeExcel();
     const port = createExcelWorkbookPort({ dictionary: DICTIONARY, run: excel.excelRun, notes: true });
