@@ -17,7 +17,8 @@ import type {
   TrackingKey,
   WorkbookData,
 } from '../core/model/types';
-import { OfficeErrorCode, officeErrorCode, throwIfAborted, type ExcelRun } from './excel-run';
+import type { ExcelRun } from './excel-run';
+import { readRowBlocks } from './read-blocks';
 import { loadHeader } from './sheet-columns';
 
 /**
@@ -45,11 +46,6 @@ export class MissingSheetsError extends Error {
   }
 }
 
-// 10 000 typical rows are about 2 MB, well under the 5 MB limit of Excel on the web; longer rows shrink the
-// next blocks (see the payload budget), so fewer round trips without risking a refused request.
-const DEFAULT_BLOCK_ROWS = 10_000;
-const DEFAULT_PAYLOAD_BUDGET = 4_000_000;
-const CELLS_PER_READ_LIMIT = 5_000_000;
 /** Rows of the parameters sheet we read (labels in A, values in B; the layout uses rows 2–6). */
 const PARAMETER_ROWS = 30;
 
@@ -61,10 +57,6 @@ function toCellValue(value: unknown): CellValue {
   if (typeof value === 'string') return ERROR_TEXT.test(value) ? { error: value } : value;
   if (typeof value === 'number' || typeof value === 'boolean') return value;
   return null;
-}
-
-function approximateBytes(values: unknown[][]): number {
-  return JSON.stringify(values).length;
 }
 
 interface SheetExtent {
@@ -93,41 +85,20 @@ async function readSheetRows(
   const tracking = sheetName === extent.trackingSheet ? trackingColumnsInHeader(headerValues) : new Map();
   // Only the columns up to the rightmost template column: the user's extra columns are not read.
   const width = Math.max(1, ...[...mapped.values(), ...tracking.values()].map((i) => i + 1));
-  const maxRows = Math.max(
-    1,
-    Math.min(options.maxBlockRows ?? DEFAULT_BLOCK_ROWS, Math.floor(CELLS_PER_READ_LIMIT / width)),
-  );
-  const budget = options.payloadBudgetBytes ?? DEFAULT_PAYLOAD_BUDGET;
-
-  const rows: CellValue[][] = [];
   const firstRow = extent.headerRow + 1;
-  let next = firstRow;
-  let blockRows = maxRows;
-  while (next <= extent.lastRow) {
-    throwIfAborted(options.signal);
-    const count = Math.min(blockRows, extent.lastRow - next + 1);
-    const block = sheet.getRangeByIndexes(next - 1, 0, count, width).load('values');
-    try {
-      await context.sync();
-    } catch (error) {
-      const code = officeErrorCode(error);
-      if (
-        count > 1 &&
-        (code === OfficeErrorCode.responsePayloadSizeLimitExceeded ||
-          code === OfficeErrorCode.requestPayloadSizeLimitExceeded)
-      ) {
-        blockRows = Math.max(1, Math.floor(count / 2));
-        continue;
-      }
-      throw error;
-    }
-    for (const values of block.values) rows.push(values.map(toCellValue));
-    const bytesPerRow = approximateBytes(block.values) / count;
-    blockRows = Math.max(1, Math.min(maxRows, Math.floor(budget / Math.max(1, bytesPerRow))));
-    next += count;
-    progress.done += count;
-    options.onProgress?.(progress.done, progress.total);
-  }
+  const values = await readRowBlocks(
+    context,
+    sheet,
+    { row: firstRow - 1, column: 0, rows: Math.max(0, extent.lastRow - firstRow + 1), columns: width },
+    {
+      ...options,
+      onRows: (count) => {
+        progress.done += count;
+        options.onProgress?.(progress.done, progress.total);
+      },
+    },
+  );
+  const rows = values.map((row) => row.map(toCellValue));
   const columnsOnly = headerValues.slice(0, width);
   const source = gridToSourceSheet(sheetName, columnsOnly, rows, firstRow);
   return tracking.size > 0 ? withTracking(source, tracking, rows, firstRow) : source;

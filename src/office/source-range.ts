@@ -2,6 +2,7 @@
 import type { SavedMapping } from '../core/mapping';
 import type { CellValue } from '../core/model/types';
 import type { ExcelRun } from './excel-run';
+import { readRowBlocks } from './read-blocks';
 
 /**
  * Reading another table of the workbook to copy it into the template ("Reprendre un autre tableau"), and
@@ -27,36 +28,35 @@ export class EmptySelectionError extends Error {
   }
 }
 
-/** Rows read per request: a few dozen columns × 5 000 rows stays under the web's 5 MB. */
-const BLOCK_ROWS = 5_000;
-
 function toCellValue(value: unknown): CellValue {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
 }
 
 /**
  * The selected range with its header row; a single selected cell stands for its whole sheet (the used
- * range), which is what users mean when they click in a table and press the button.
+ * range), which is what users mean when they click in a table and press the button. A selection is narrowed to
+ * the part that holds values (`Range.getUsedRangeOrNullObject`, ExcelApi 1.4): whole columns are 1 048 576 rows,
+ * whose values Office.js does not even return (docs "unbounded ranges"). Rows are read in adaptive blocks.
  */
 export async function readSelectedTable(run: ExcelRun): Promise<SourceRange> {
   return run(async (context) => {
     const selected = context.workbook.getSelectedRange().load('rowCount,columnCount,worksheet/name');
     await context.sync();
     const sheet = context.workbook.worksheets.getItem(selected.worksheet.name);
-    const area =
-      selected.rowCount * selected.columnCount === 1 ? sheet.getUsedRangeOrNullObject(true) : selected;
-    area.load('rowIndex,columnIndex,rowCount,columnCount,address');
+    const area = (
+      selected.rowCount * selected.columnCount === 1
+        ? sheet.getUsedRangeOrNullObject(true)
+        : selected.getUsedRangeOrNullObject(true)
+    ).load('rowIndex,columnIndex,rowCount,columnCount,address');
     await context.sync();
     if (area.isNullObject || area.rowCount < 2) throw new EmptySelectionError();
-    const rows: CellValue[][] = [];
-    for (let start = 0; start < area.rowCount; start += BLOCK_ROWS) {
-      const count = Math.min(BLOCK_ROWS, area.rowCount - start);
-      const block = sheet
-        .getRangeByIndexes(area.rowIndex + start, area.columnIndex, count, area.columnCount)
-        .load('values');
-      await context.sync();
-      for (const values of block.values) rows.push(values.map(toCellValue));
-    }
+    const values = await readRowBlocks(context, sheet, {
+      row: area.rowIndex,
+      column: area.columnIndex,
+      rows: area.rowCount,
+      columns: area.columnCount,
+    });
+    const rows = values.map((row) => row.map(toCellValue));
     return {
       sheet: selected.worksheet.name,
       address: area.address,
