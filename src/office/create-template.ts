@@ -2,6 +2,7 @@
 import { sheetSpec, type TemplateSpec } from '../core/template/template-spec';
 import type { ExcelRun } from './excel-run';
 import { renderSheet } from './render-template';
+import { probeTemplateSheets } from './template-sheets';
 
 /**
  * « Nouveau modèle » with Office.js: creates the sheets of the template spec that the workbook lacks, rendered by
@@ -28,22 +29,29 @@ export async function createTemplate(
   const sheetNames = spec.sheets.map((s) => s.name);
   return run(async (context) => {
     const sheets = context.workbook.worksheets;
-    const probes = sheetNames.map((name) => sheets.getItemOrNullObject(name).load('name'));
-    const tables = [layout.passages.table, layout.digcomp.table].map((name) =>
-      context.workbook.tables.getItemOrNullObject(name).load('name'),
-    );
+    const located = probeTemplateSheets(context, layout);
     await context.sync();
 
-    const existing = sheetNames.filter((_, i) => !probes[i].isNullObject);
-    const missing = sheetNames.filter((_, i) => probes[i].isNullObject);
-    // A table name is workbook-wide: if ours is taken elsewhere, the sheet that needs it is not created.
-    const tableTaken = (name: string): boolean =>
-      tables.some((t) => !t.isNullObject && t.name.toLowerCase() === name.toLowerCase());
+    // A data sheet is there when its table is, whatever the sheet is called (a renamed « Passages »).
+    const names = located.names();
+    const byName = new Map<string, string | undefined>([
+      [layout.parameters.name, names.parameters],
+      [layout.passages.name, names.passages],
+      [layout.digcomp.name, names.digcomp],
+      [layout.history.name, names.history],
+      [layout.lists.name, names.lists],
+    ]);
+    const found = (name: string) =>
+      byName.get(name) ?? names.all.find((n) => n.toLowerCase() === name.toLowerCase());
+    const existing = sheetNames.map(found).filter((n): n is string => n !== undefined);
+    const missing = sheetNames.filter((name) => found(name) === undefined);
     if (existing.length > 0 && !options.addMissing) return { status: 'exists', existing, missing };
+    // A table name is workbook-wide: if ours is taken elsewhere, the sheet that needs it is not created.
+    const tableTaken = (table: Excel.Table) => !table.isNullObject;
     const toCreate = missing.filter(
       (name) =>
-        !(name === layout.passages.name && tableTaken(layout.passages.table)) &&
-        !(name === layout.digcomp.name && tableTaken(layout.digcomp.table)),
+        !(name === layout.passages.name && tableTaken(located.tables.passages)) &&
+        !(name === layout.digcomp.name && tableTaken(located.tables.digcomp)),
     );
     if (toCreate.length === 0) return { status: 'exists', existing, missing };
 

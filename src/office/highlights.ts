@@ -147,7 +147,7 @@ async function removeMarks(
   const workbook = context.workbook.load('readOnly');
   const setting = context.workbook.settings.getItemOrNullObject(CELL_MESSAGES_SETTING).load('value');
   await context.sync();
-  const names = templateSheets();
+  const names = templateSheets.names();
   const present = new Map(names.all.map((n) => [n.toLowerCase(), n]));
   const wanted = [
     ...new Set([...checkedSheets(names), ...extra].map((n) => present.get(n.toLowerCase()))),

@@ -20,6 +20,7 @@ import type {
 import type { ExcelRun } from './excel-run';
 import { readRowBlocks } from './read-blocks';
 import { loadHeader } from './sheet-columns';
+import { probeTemplateSheets } from './template-sheets';
 
 /**
  * Reads a workbook filled from the template, in bounded blocks of rows.
@@ -153,40 +154,36 @@ export async function readWorkbookData(
 ): Promise<WorkbookData> {
   return run(async (context) => {
     const sheets = context.workbook.worksheets;
-    const paramSheet = sheets.getItemOrNullObject(layout.parameters.name).load('name');
-    const passageSheet = sheets.getItemOrNullObject(layout.passages.name).load('name');
-    const digcompSheet = sheets.getItemOrNullObject(layout.digcomp.name).load('name');
-    const historySheet = sheets.getItemOrNullObject(layout.history.name).load('name');
-    const passageTable = context.workbook.tables
-      .getItemOrNullObject(layout.passages.table)
-      .load('name,worksheet/name');
-    const digcompTable = context.workbook.tables
-      .getItemOrNullObject(layout.digcomp.table)
-      .load('name,worksheet/name');
+    // The passages and DIGCOMP sheets are found by their table, whatever the user called them.
+    const located = probeTemplateSheets(context, layout);
     // DATE(1904;1;1) is 0 in the 1904 date system and 1462 in the 1900 one; Office.js exposes no flag.
     const epochProbe = context.workbook.functions.date(1904, 1, 1).load('value');
     await context.sync();
 
-    const missing = [paramSheet, passageSheet]
-      .filter((s) => s.isNullObject)
-      .map((s) => (s === paramSheet ? layout.parameters.name : layout.passages.name));
-    if (missing.length > 0) throw new MissingSheetsError(missing);
+    const names = located.names();
+    const missing = [
+      names.parameters ? undefined : layout.parameters.name,
+      names.passages ? undefined : layout.passages.name,
+    ].filter((n): n is string => n !== undefined);
+    if (missing.length > 0 || !names.parameters || !names.passages) throw new MissingSheetsError(missing);
     const date1904 = epochProbe.value === 0;
+    const passagesName = names.passages;
 
     // Second round trip: how far each sheet goes, and the parameter block.
-    const params = paramSheet.getRange(`A1:B${PARAMETER_ROWS}`).load('values');
+    const params = sheets.getItem(names.parameters).getRange(`A1:B${PARAMETER_ROWS}`).load('values');
     // The history is small (one row per file sent): its used range is read whole.
-    const historyRange = historySheet.isNullObject
-      ? undefined
-      : historySheet.getUsedRangeOrNullObject(true).load('values,rowIndex,columnIndex');
+    const historyRange = names.history
+      ? sheets.getItem(names.history).getUsedRangeOrNullObject(true).load('values,rowIndex,columnIndex')
+      : undefined;
     const extentProbes = [
-      { sheet: passageSheet, table: passageTable, name: layout.passages.name },
-      { sheet: digcompSheet, table: digcompTable, name: layout.digcomp.name },
-    ].map(({ sheet, table, name }) => {
-      if (sheet.isNullObject) return undefined;
-      // A table of that name on another sheet is not ours to read.
+      { name: names.passages, table: located.tables.passages },
+      { name: names.digcomp, table: located.tables.digcomp },
+    ].map(({ name, table }) => {
+      if (!name) return undefined;
+      const sheet = sheets.getItem(name);
       const ours = !table.isNullObject && table.worksheet.name === name;
       return {
+        name,
         used: sheet.getUsedRangeOrNullObject(true).load('rowIndex,rowCount'),
         table: ours ? table.getRange().load('rowIndex,rowCount,columnIndex') : undefined,
         // The header comes in this round trip too: the table's header row, else a bounded row 1.
@@ -195,7 +192,7 @@ export async function readWorkbookData(
     });
     await context.sync();
 
-    const extents = extentProbes.map((probe): SheetExtent | undefined => {
+    const extents = extentProbes.map((probe): (SheetExtent & { name: string }) | undefined => {
       if (!probe) return undefined;
       const table = probe.table;
       const headerRow = table ? table.rowIndex + 1 : HEADER_ROW;
@@ -203,10 +200,11 @@ export async function readWorkbookData(
       const tableLast = table ? table.rowIndex + table.rowCount : 0;
       const leading: CellValue[] = Array.from({ length: table ? table.columnIndex : 0 }, () => null);
       return {
+        name: probe.name,
         headerRow,
         header: [...leading, ...(probe.header.values[0] ?? []).map(toCellValue)],
         lastRow: Math.max(usedLast, tableLast, headerRow),
-        trackingSheet: layout.passages.name,
+        trackingSheet: passagesName,
       };
     });
 
@@ -216,10 +214,10 @@ export async function readWorkbookData(
     };
     options.onProgress?.(0, progress.total);
     const passages = extents[0]
-      ? await readSheetRows(context, layout.passages.name, extents[0], options, progress)
-      : emptySheet(layout.passages.name);
+      ? await readSheetRows(context, extents[0].name, extents[0], options, progress)
+      : emptySheet(passagesName);
     const digcomp = extents[1]
-      ? await readSheetRows(context, layout.digcomp.name, extents[1], options, progress)
+      ? await readSheetRows(context, extents[1].name, extents[1], options, progress)
       : emptySheet(layout.digcomp.name);
 
     // History rows are numbered from the sheet's row 1 only when its used range starts there.
@@ -228,11 +226,11 @@ export async function readWorkbookData(
       !historyRange.isNullObject &&
       historyRange.rowIndex === 0 &&
       historyRange.columnIndex === 0
-        ? historyOf(layout.history.name, historyRange.values)
+        ? historyOf(names.history ?? layout.history.name, historyRange.values)
         : undefined;
     return {
       date1904,
-      parameters: readParameters(layout, params.values),
+      parameters: readParameters(layout, params.values, names.parameters),
       passages,
       digcomp,
       ...(history ? { history } : {}),
@@ -244,7 +242,11 @@ export async function readWorkbookData(
  * Parameter values by dictionary id. A row is recognised by the id in its label ("… (3.1)"), so a
  * user who inserted a row above still gets the right value; otherwise the layout's cell is used.
  */
-function readParameters(layout: TemplateLayout, values: unknown[][]): WorkbookData['parameters'] {
+function readParameters(
+  layout: TemplateLayout,
+  values: unknown[][],
+  sheetName: string,
+): WorkbookData['parameters'] {
   const byId = new Map<string, number>();
   values.forEach((row, index) => {
     const id = typeof row[0] === 'string' ? fieldIdInHeader(row[0]) : undefined;
@@ -256,5 +258,5 @@ function readParameters(layout: TemplateLayout, values: unknown[][]): WorkbookDa
     const index = byId.get(cell.field) ?? fallback;
     cells[cell.field] = { address: `B${index + 1}`, value: toCellValue(values[index]?.[1]) };
   }
-  return { name: layout.parameters.name, cells };
+  return { name: sheetName, cells };
 }

@@ -52,19 +52,23 @@ function toCellValue(value: unknown): CellValue {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
 }
 
-/** Two round trips: the sheet and its table, then the header and the used range. */
+/**
+ * Three round trips: the sheet and its table, then the table's range and the used range, then the header. With a
+ * table name the sheet is the table's, whatever the user called it (a renamed « Passages »).
+ */
 export async function locateColumns(
   context: Excel.RequestContext,
   sheetName: string,
   tableName: string | undefined,
 ): Promise<SheetColumns> {
-  const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName).load('name');
+  const named = context.workbook.worksheets.getItemOrNullObject(sheetName).load('name');
   const table = tableName
     ? context.workbook.tables.getItemOrNullObject(tableName).load('name,worksheet/name')
     : undefined;
   await context.sync();
-  if (sheet.isNullObject) throw new SheetMissingError(sheetName);
-  const ours = table !== undefined && !table.isNullObject && table.worksheet.name === sheet.name;
+  const ours = table !== undefined && !table.isNullObject;
+  if (!ours && named.isNullObject) throw new SheetMissingError(sheetName);
+  const sheet = ours ? context.workbook.worksheets.getItem(table.worksheet.name).load('name') : named;
   const tableRange = ours ? table.getRange().load('rowIndex,rowCount,columnIndex,columnCount') : undefined;
   const used = sheet.getUsedRangeOrNullObject(true).load('rowIndex,rowCount');
   await context.sync();

@@ -19,6 +19,7 @@ import { createTemplate } from './create-template';
 import { renderCell, renderColumn, renderValidation, type RenderOptions } from './render-template';
 import type { ExcelRun } from './excel-run';
 import { headerRowRange, loadHeader } from './sheet-columns';
+import { probeTemplateSheets } from './template-sheets';
 
 /**
  * Upgrades an older template in place with Office.js: takes a snapshot of what the workbook holds, asks
@@ -44,26 +45,43 @@ function toCellValue(value: unknown): CellValue {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
 }
 
-/** What the workbook holds, in three round trips (names, headers, the columns right of each header). */
+/** A snapshot, and the names the template's sheets actually have (a renamed « Passages » keeps its table). */
+interface LocatedSnapshot {
+  readonly snapshot: TemplateSnapshot;
+  /** The sheet a layout name stands for. */
+  readonly actual: (layoutName: string) => string;
+}
+
+/**
+ * What the workbook holds, in three round trips (names, headers, the columns right of each header). The data
+ * sheets are found by their table: the snapshot lists them under the layout's names, so the plan is the same
+ * whatever the user called them.
+ */
 export async function takeTemplateSnapshot(
   context: Excel.RequestContext,
   layout: TemplateLayout,
-): Promise<TemplateSnapshot> {
-  const sheets = context.workbook.worksheets.load('items/name');
-  const tables = [layout.passages.table, layout.digcomp.table].map((name) =>
-    context.workbook.tables.getItemOrNullObject(name).load('name,worksheet/name'),
-  );
+): Promise<LocatedSnapshot> {
+  const located = probeTemplateSheets(context, layout);
   await context.sync();
-  const names = sheets.items.map((s) => s.name);
-  const find = (name: string) => names.find((n) => n.toLowerCase() === name.toLowerCase());
+  const where = located.names();
+  const tables = [located.tables.passages, located.tables.digcomp];
+  const roles = new Map<string, string>();
+  if (where.passages) roles.set(where.passages.toLowerCase(), layout.passages.name);
+  if (where.digcomp) roles.set(where.digcomp.toLowerCase(), layout.digcomp.name);
+  const names = where.all.map((n) => roles.get(n.toLowerCase()) ?? n);
+  const find = (name: string) => where.all.find((n) => n.toLowerCase() === name.toLowerCase());
+  const actual = (layoutName: string): string =>
+    layoutName === layout.passages.name && where.passages
+      ? where.passages
+      : layoutName === layout.digcomp.name && where.digcomp
+        ? where.digcomp
+        : (find(layoutName) ?? layoutName);
 
-  const misplacedTables: string[] = [];
   const parts = [
-    { sheetName: find(layout.passages.name), table: tables[0], expected: layout.passages.name },
-    { sheetName: find(layout.digcomp.name), table: tables[1], expected: layout.digcomp.name },
-  ].map(({ sheetName, table, expected }) => {
-    const ours = !table.isNullObject && table.worksheet.name.toLowerCase() === expected.toLowerCase();
-    if (!table.isNullObject && !ours) misplacedTables.push(table.name);
+    { sheetName: where.passages, table: tables[0] },
+    { sheetName: where.digcomp, table: tables[1] },
+  ].map(({ sheetName, table }) => {
+    const ours = !table.isNullObject && table.worksheet.name === sheetName;
     if (!sheetName) return undefined;
     const sheet = context.workbook.worksheets.getItem(sheetName);
     return {
@@ -116,19 +134,23 @@ export async function takeTemplateSnapshot(
       firstOccupiedColumn: p.right.isNullObject ? undefined : p.right.columnIndex,
     };
   return {
-    sheets: names,
-    parameterRows: params?.values.map((row) => row.map(toCellValue)),
-    passages: snapshotOf(partial[0]),
-    digcomp: snapshotOf(partial[1]),
-    listsHeader: lists?.values[0]?.map(toCellValue),
-    misplacedTables,
+    actual,
+    snapshot: {
+      sheets: names,
+      parameterRows: params?.values.map((row) => row.map(toCellValue)),
+      passages: snapshotOf(partial[0]),
+      digcomp: snapshotOf(partial[1]),
+      listsHeader: lists?.values[0]?.map(toCellValue),
+      // A table of ours is the template's wherever it is: never « misplaced » here.
+      misplacedTables: [],
+    },
   };
 }
 
 /** Is there a template, and is it the current one? (Read only.) */
 export async function inspectTemplate(run: ExcelRun, layout: TemplateLayout): Promise<TemplateInspection> {
   return run(async (context) => {
-    const snapshot = await takeTemplateSnapshot(context, layout);
+    const { snapshot } = await takeTemplateSnapshot(context, layout);
     if (!hasTemplate(snapshot, layout)) return { template: false };
     return {
       template: true,
@@ -144,9 +166,10 @@ function applyColumns(
   spec: TemplateSpec,
   options: RenderOptions,
   tables: ReadonlyMap<string, string | undefined>,
+  actual: (layoutName: string) => string,
 ): void {
   for (const addition of plan.columns) {
-    const sheet = context.workbook.worksheets.getItem(addition.sheet);
+    const sheet = context.workbook.worksheets.getItem(actual(addition.sheet));
     const tableName = tables.get(addition.sheet);
     // TableColumnCollection.add: the table grows and keeps its style and filters.
     if (tableName)
@@ -157,7 +180,7 @@ function applyColumns(
     renderCell(sheet, rendered.header, options);
   }
   if (plan.lists.length > 0) {
-    const sheet = context.workbook.worksheets.getItem(spec.layout.lists.name);
+    const sheet = context.workbook.worksheets.getItem(actual(spec.layout.lists.name));
     for (const list of plan.lists) for (const cell of listCells(list)) renderCell(sheet, cell, options);
   }
 }
@@ -181,16 +204,16 @@ export async function upgradeTemplate(
   if (plan.missingSheets.length > 0)
     await createTemplate(run, spec, { notes: options.notes, addMissing: true });
   await run(async (context) => {
-    const snapshot = await takeTemplateSnapshot(context, layout);
+    const { snapshot, actual } = await takeTemplateSnapshot(context, layout);
     const rest = planTemplateUpgrade(snapshot, layout);
     if (rest.status !== 'upgrade') return;
     const tables = new Map([
       [layout.passages.name, snapshot.passages?.table?.name],
       [layout.digcomp.name, snapshot.digcomp?.table?.name],
     ]);
-    applyColumns(context, rest, spec, options, tables);
+    applyColumns(context, rest, spec, options, tables, actual);
     if (rest.version) {
-      const sheet = context.workbook.worksheets.getItem(layout.parameters.name);
+      const sheet = context.workbook.worksheets.getItem(actual(layout.parameters.name));
       for (const cell of versionCells(rest.version.labelCell, rest.version.cell, rest.version.text))
         renderCell(sheet, cell, options);
     }

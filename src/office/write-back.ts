@@ -16,6 +16,7 @@ import type { CellValue, HistoryKey, TrackingKey } from '../core/model/types';
 import { sheetSpec, type TemplateSpec } from '../core/template/template-spec';
 import { renderSheet, setNumberFormat } from './render-template';
 import type { ExcelRun } from './excel-run';
+import { dataSheetName } from './template-sheets';
 import { excelSerialOf } from '../core/model/excel-serial';
 import { lastHeaderColumn, locateColumns, rowRuns, trackingSpec, type SheetColumns } from './sheet-columns';
 
@@ -100,12 +101,13 @@ export async function writeMissingIds(
 ): Promise<IdWriteSummary> {
   if (assignments.length === 0) return { written: 0 };
   return run(async (context) => {
-    const sheet = context.workbook.worksheets.getItem(layout.passages.name);
+    const sheetName = await dataSheetName(context, layout.passages.name, layout.passages.table);
+    const sheet = context.workbook.worksheets.getItem(sheetName);
     const column = columnIndex(assignments[0].column);
     const rows = assignments.map((a) => a.row);
     const current = await readIdColumn(context, sheet, column, Math.min(...rows), Math.max(...rows));
     for (const a of assignments) {
-      if (!isBlank(current.get(a.row))) throw new WorkbookChangedError(a.row, layout.passages.name);
+      if (!isBlank(current.get(a.row))) throw new WorkbookChangedError(a.row, sheetName);
     }
     const batch = new WriteBatch(context);
     for (const runOfRows of rowRuns(assignments)) {

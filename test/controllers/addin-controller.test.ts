@@ -1,6 +1,6 @@
 import { validateXml } from '../../src/core/xsd/validate-xml';
 import { FakeExcel, type FakeExcelOptions, type FakeRequestContext } from '../../src/fake-excel';
-import { endCellEdit, protectSheet, startCellEdit } from '../../src/fake-excel/user';
+import { endCellEdit, protectSheet, renameSheet, startCellEdit } from '../../src/fake-excel/user';
 import type { HostExcelRun } from '../../src/office/excel-run';
 import { fillParameters, fillPassages } from '../support/fake-excel-fixtures';
 import { createExcelWorkbookPort } from '../../src/office/workbook-port';
@@ -243,5 +243,49 @@ describe('protected sheets and read-only workbooks', () => {
     const state = controller.runner.getState();
     expect(state.issues.length).toBeGreaterThan(0);
     expect(state.notice?.text).toMatch(/^Export impossible : 1 erreur.*La feuille Passages est protégée/);
+  });
+});
+
+describe('a renamed « Passages » sheet (found by its table)', () => {
+  it('is checked and highlighted where it is; « Nouveau modèle » and the first run offer nothing to recreate', async () => {
+    const { excel, controller } = setUp();
+    await filledTemplate(controller, excel, (i, v) => i === 2 && (v['8.1'] = ''));
+    renameSheet(excel.model, 'Passages', 'Passages 2025');
+    await controller.checks.check();
+    let state = controller.runner.getState();
+    expect(state.notice).toBeUndefined();
+    expect(state.check?.summary.passages).toBe(3);
+    expect(state.issues.map((i) => `${i.sheet}!${i.cell}`)).toEqual(['Passages 2025!Z3']);
+    expect(excel.model.displayedFill('Passages 2025', 2, 25)).toBe('#FFC7CE');
+
+    await controller.template.create();
+    state = controller.runner.getState();
+    expect(state.notice?.offerAddMissing).toBeFalsy();
+    expect(state.notice?.text).toMatch(/Passages 2025/);
+    expect(excel.model.sheet('Passages')).toBeUndefined();
+
+    await controller.template.start();
+    state = controller.runner.getState();
+    expect(state.notice?.offerAddMissing).toBeFalsy();
+    expect(state.notice?.offerUpgrade).toBeFalsy();
+    expect(state.check?.summary.passages).toBe(3);
+    expect(excel.model.sheets.map((s) => s.name)).not.toContain('Passages');
+  });
+
+  it('receives generated identifiers and export statuses', async () => {
+    const { excel, controller, saved } = setUp();
+    await filledTemplate(controller, excel, (i, v) => i === 2 && (v['5.1'] = ''));
+    renameSheet(excel.model, 'Passages', 'Passages 2025');
+    await controller.roundTrip.generateIds();
+    await controller.runner.confirm();
+    expect(controller.runner.getState().notice).toMatchObject({ intent: 'success' });
+    await controller.exports.exportXml();
+    expect(saved).toHaveLength(1);
+    expect(controller.runner.getState().notice).toMatchObject({ intent: 'success' });
+    const sheet = excel.model.requireSheet('Passages 2025');
+    const header = Array.from({ length: 60 }, (_, c) => sheet.value(0, c));
+    const status = header.indexOf('Statut CDC');
+    expect(status).toBeGreaterThan(0);
+    expect([1, 2, 3].map((r) => sheet.value(r, status))).toEqual(['Envoyé', 'Envoyé', 'Envoyé']);
   });
 });

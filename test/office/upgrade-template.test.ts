@@ -6,7 +6,7 @@ import {
 } from '../../src/core/template/layout';
 import { FakeExcel, type WorkbookModel } from '../../src/fake-excel';
 import { fillParameters, fillPassages } from '../support/fake-excel-fixtures';
-import { addNote, cellSnapshot, formatCells, typeCell } from '../../src/fake-excel/user';
+import { addNote, cellSnapshot, formatCells, renameSheet, typeCell } from '../../src/fake-excel/user';
 import { createTemplate } from '../../src/office/create-template';
 import { createExcelWorkbookPort } from '../../src/office/workbook-port';
 import { DICTIONARY } from '../support/dictionary';
@@ -178,5 +178,22 @@ describe('upgrading an older template in place', () => {
     typeCell(model, 'Passages', `${columnLetter(layout.passages.columns.length + 2)}1`, 'Nom (8.1)');
     const outcome = await port.upgradeTemplate();
     expect(outcome.status === 'refused' && outcome.reasons[0]).toMatch(/deux colonnes pour la donnée 8\.1/);
+  });
+});
+
+describe('a renamed « Passages » sheet', () => {
+  it('is upgraded where it is: its table gets the new columns, no second Passages sheet', async () => {
+    const { excel, port, model } = setUp();
+    await olderTemplate(excel);
+    renameSheet(model, 'Passages', 'Passages 2025');
+    const inspection = await port.inspectTemplate();
+    expect(inspection).toMatchObject({ template: true, plan: { status: 'upgrade' } });
+    const outcome = await port.upgradeTemplate();
+    expect(outcome.status).toBe('upgraded');
+    expect(model.sheet('Passages')).toBeUndefined();
+    const sheet = model.requireSheet('Passages 2025');
+    const headers = Array.from({ length: 60 }, (_, c) => sheet.value(0, c));
+    expect(headers).toContain('Statut CDC');
+    expect(await port.inspectTemplate()).toMatchObject({ plan: { status: 'current' } });
   });
 });
