@@ -5,9 +5,9 @@ const { manifestForOrigin, manifestVersion, DEV_ORIGIN } = require('./scripts/ma
 const { version: packageVersion } = require('./package.json');
 
 /**
- * Builds the task pane (which is also the shared runtime of the ribbon commands), a standalone
- * commands page, the XSD Web Worker and its wasm, all served from our own origin. Only Office.js
- * comes from Microsoft's CDN (referenced in the HTML pages).
+ * Builds the task pane (which is also the shared runtime and the function file of the ribbon commands:
+ * manifest <FunctionFile resid="Taskpane.Url"/>), the XSD Web Worker and its wasm, all served from our own
+ * origin. Only Office.js comes from Microsoft's CDN (referenced in the HTML page).
  *
  * env.e2e: also builds the Office.js stub used by the browser tests, into test-artifacts/e2e-dist.
  * env.release (npm run build:prod): production build for ADDIN_ORIGIN (required), with cache-busted file
@@ -39,7 +39,6 @@ module.exports = async (env = {}, argv = {}) => {
     ? { demo: './src/demo/index.tsx' }
     : {
         taskpane: './src/taskpane/index.tsx',
-        commands: './src/commands/index.ts',
         ...(e2e ? { 'office-stub': './test/e2e/stub/office-stub.ts' } : {}),
       };
   const csp = require('./scripts/content-security-policy');
@@ -114,12 +113,6 @@ module.exports = async (env = {}, argv = {}) => {
             chunks: ['taskpane'],
             meta,
             // The e2e stub replaces Office.js by routing its URL; nothing else changes in the page.
-          }),
-          new HtmlWebpackPlugin({
-            filename: 'commands.html',
-            template: './src/commands/commands.html',
-            chunks: ['commands'],
-            meta,
           }),
           new CopyWebpackPlugin({
             patterns: [

@@ -113,6 +113,21 @@ describe('manifest.xml', () => {
     expect(() => manifestForOrigin(manifestText, 'http://cdc.example.fr')).toThrow(/https/);
   });
 
+  it('runs the ribbon functions in the task pane page: no separate commands page is built', async () => {
+    // Shared runtime: "<FunctionFile> … change the resid from Commands.Url to Taskpane.Url"; "If your project has a
+    // functions.html file or commands.html file, they can be removed" (docs configure-your-add-in-to-use-a-shared-runtime).
+    expect(elements.find((e) => e.name === 'FunctionFile')?.attributes.resid).toBe('Taskpane.Url');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- webpack's CommonJS config
+    const config = require(path.join(root, 'webpack.config.js')) as (
+      env: object,
+      argv: object,
+    ) => Promise<{ entry: Record<string, string>; plugins: { userOptions?: { filename?: string } }[] }>;
+    const built = await config({}, { mode: 'development' });
+    expect(Object.keys(built.entry)).toEqual(['taskpane']);
+    const pages = built.plugins.map((p) => p.userOptions?.filename).filter((f) => f?.endsWith('.html'));
+    expect(pages).toEqual(['taskpane.html']);
+  });
+
   it('names the function commands the add-in registers', () => {
     const names = elements.filter((e) => e.name === 'FunctionName').map((e) => e.text.trim());
     expect(names.sort()).toEqual(Object.values(COMMAND_IDS).sort());

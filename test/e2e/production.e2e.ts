@@ -166,7 +166,7 @@ maybe('production build served by nginx', () => {
     expect((await fetch(`${server.origin}/absent.js`)).status).toBe(404);
   });
 
-  it('loads the task pane and the commands page with no request to the development origin', async () => {
+  it('loads the task pane, the only page, with no request to the development origin', async () => {
     const stub = fs.readFileSync(path.join(STUB_OUT, 'office-stub.js'), 'utf8');
     const context = await browser.newContext({
       viewport: { width: 360, height: 900 },
@@ -195,7 +195,9 @@ maybe('production build served by nginx', () => {
     // First run: a workbook without the template greets the user with the three steps.
     await page.getByRole('heading', { name: 'Bienvenue' }).waitFor();
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
-    expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com");
+    expect(csp).toContain(
+      "script-src 'self' https://appsforoffice.microsoft.com https://officeapis.public.onecdn.static.microsoft",
+    );
     await screenshot(page, 'prod-welcome');
 
     // The XSD worker and its wasm run under the production build too: export a small valid workbook.
@@ -214,8 +216,8 @@ maybe('production build served by nginx', () => {
     ]);
     expect(download.suggestedFilename()).toMatch(/\.xml$/);
 
-    await page.goto(`${server.origin}/commands.html`);
-    await page.waitForFunction(() => 'Office' in window);
+    // The ribbon's functions run in the task pane (shared runtime): there is no commands page any more.
+    expect((await fetch(`${server.origin}/commands.html`)).status).toBe(404);
 
     expect(outside).toEqual([]);
     expect(requests.filter((u) => u.includes('localhost:3000'))).toEqual([]);
