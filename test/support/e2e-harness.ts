@@ -73,6 +73,10 @@ export interface PaneConfig {
   readonly dark?: boolean;
   readonly platform?: string;
   readonly apiVersion?: string;
+  /** See test/e2e/stub/office-stub.ts. */
+  readonly listSeparator?: ',' | ';';
+  readonly showAsTaskpane?: 'shows' | 'ignored' | 'rejects' | 'never';
+  readonly paneHidden?: boolean;
 }
 
 export interface OpenPane {

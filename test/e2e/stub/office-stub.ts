@@ -4,24 +4,44 @@
  * workbook to the test as `window.__e2e` (what a user would type or format in the grid).
  * Bundled by webpack (`--env e2e`) and served when the page asks for Office.js.
  */
-import { FakeExcel, parseRect } from '../../../src/fake-excel';
+import { FakeExcel, FakeHost, parseRect } from '../../../src/fake-excel';
 import { fillParameters, fillPassages, recentIssueSerial } from '../../support/fake-excel-fixtures';
-import { addNote, cellSnapshot, formatCells, typeCell } from '../../../src/fake-excel/user';
-import type { CellFormat, FakeValue } from '../../../src/fake-excel';
+import {
+  addNote,
+  cellSnapshot,
+  endCellEdit,
+  formatCells,
+  protectSheet,
+  renameSheet,
+  selectRange,
+  startCellEdit,
+  typeCell,
+} from '../../../src/fake-excel/user';
+import type { CellFormat, FakeValue, ListSeparator, ShowTaskpaneMode } from '../../../src/fake-excel';
 
 interface E2eConfig {
   readonly dark?: boolean;
   /** Office.context.diagnostics.platform: "OfficeOnline", "PC", "Mac". */
   readonly platform?: string;
   readonly apiVersion?: string;
+  /** Regional settings' list separator (« ; » for French settings on Windows). */
+  readonly listSeparator?: ListSeparator;
+  /** What Office.addin.showAsTaskpane does (src/fake-excel/host.ts). */
+  readonly showAsTaskpane?: ShowTaskpaneMode;
+  /** The runtime started from a ribbon click: the pane is hidden (its page runs all the same). */
+  readonly paneHidden?: boolean;
 }
 
-type CommandHandler = (event: { completed(): void }) => unknown;
-
 const config: E2eConfig = (window as unknown as { __E2E_CONFIG?: E2eConfig }).__E2E_CONFIG ?? {};
-const excel = new FakeExcel({ platform: 'web', apiVersion: config.apiVersion ?? '1.18' });
-const commands = new Map<string, CommandHandler>();
-let paneShown = 0;
+const excel = new FakeExcel({
+  platform: 'web',
+  apiVersion: config.apiVersion ?? '1.18',
+  listSeparator: config.listSeparator ?? ',',
+});
+const host = new FakeHost({
+  showAsTaskpane: config.showAsTaskpane ?? 'shows',
+  paneVisible: !config.paneHidden,
+});
 
 const office = {
   HostType: { Excel: 'Excel' },
@@ -41,27 +61,30 @@ const office = {
       : { bodyBackgroundColor: '#FFFFFF', bodyForegroundColor: '#000000' },
     requirements: { isSetSupported: (name: string, version?: string) => excel.isSetSupported(name, version) },
   },
-  actions: {
-    associate(id: string, handler: CommandHandler) {
-      commands.set(id, handler);
-    },
-  },
-  addin: {
-    async showAsTaskpane() {
-      paneShown++;
-    },
-  },
+  actions: host.office.actions,
+  addin: host.office.addin,
 };
 
 const e2e = {
   excel,
   /** A ribbon click on a function command; resolves when the command calls completed(). */
-  invokeCommand(id: string): Promise<void> {
-    const handler = commands.get(id);
-    if (!handler) return Promise.reject(new Error(`No command ${id}`));
-    return new Promise((resolve) => void handler({ completed: () => resolve() }));
+  invokeCommand: (id: string): Promise<void> => host.click(id),
+  /** Calls to Office.addin.showAsTaskpane, whatever they did. */
+  paneShown: () => host.showCalls,
+  paneVisible: () => host.paneVisible,
+  /** The user clicks « Volet » in the ribbon. */
+  openPane: () => host.openPane(),
+  startCellEdit: () => startCellEdit(excel.model),
+  endCellEdit: () => endCellEdit(excel.model),
+  protectSheet: (sheet: string) => protectSheet(excel.model, sheet),
+  renameSheet: (from: string, to: string) => renameSheet(excel.model, from, to),
+  selectRange: (sheet: string, address: string) => selectRange(excel.model, sheet, address),
+  notes: (sheet: string) => [...excel.model.requireSheet(sheet).notes.keys()],
+  note: (sheet: string, address: string) => excel.model.requireSheet(sheet).notes.get(address),
+  displayedLook(sheet: string, address: string) {
+    const rect = parseRect(address);
+    return excel.model.displayedLook(sheet, rect.top, rect.left);
   },
-  paneShown: () => paneShown,
   fillParameters: () => fillParameters(excel.model),
   /** Passages with `changes[index]` (1-based) applied on top of the valid sample. */
   fillPassages(count: number, changes: Record<number, Record<string, FakeValue>>) {
