@@ -44,11 +44,14 @@ async function withTemplate(
 }
 
 /** The click, or "timed out" when the command has not completed within `ms` (the test's own patience). */
-function clickWithin(host: FakeHost, id: string, ms = 5000): Promise<string> {
-  return Promise.race([
-    host.click(id).then(() => 'completed'),
-    new Promise<string>((resolve) => setTimeout(() => resolve('timed out'), ms)),
-  ]);
+async function clickWithin(host: FakeHost, id: string, ms = 5000): Promise<string> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const patience = new Promise<string>((resolve) => (timer = setTimeout(() => resolve('timed out'), ms)));
+  try {
+    return await Promise.race([host.click(id).then(() => 'completed'), patience]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 describe('ribbon commands with the pane closed (shared runtime)', () => {
