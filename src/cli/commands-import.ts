@@ -25,7 +25,11 @@ import { readTemplateWorkbook, UnusableWorkbookError } from '../workbook/xlsx-re
 import { readSourceSheet, type SourceSheetRows } from '../workbook/xlsx-source-reader';
 import { EXIT, type CliIO } from './io';
 import { formatIssue, formatSummary, plural } from './output';
-import { writeAtomically } from '../workbook/write-atomically';
+import { outputMessages } from './cli-messages';
+import { withPrivateTempDir } from './interruption';
+import { writeOutput } from './output-files';
+import { OutputPolicy, type ClaimedOutput } from './output-policy';
+import { verifyWrittenWorkbook } from './written-workbook';
 
 /**
  * `accrochage import` (a CDC XML file → a filled template) and `accrochage map` (another spreadsheet → a filled
@@ -70,12 +74,22 @@ async function checkWritten(io: CliIO, output: string, written: WrittenTemplate)
   return result.summary.errors;
 }
 
-async function refuseExisting(io: CliIO, output: string): Promise<boolean> {
-  if (!(await exists(output))) return false;
-  io.err(
-    `Le fichier ${output} existe déjà : choisissez un autre nom avec -o (aucun fichier n'a été modifié).`,
-  );
-  return true;
+/** Claims a workbook output under the output policy; prints the refusal and returns undefined when refused. */
+async function claimTemplate(
+  io: CliIO,
+  policy: OutputPolicy,
+  output: string,
+  replace: boolean | undefined,
+): Promise<ClaimedOutput | undefined> {
+  const claim = await policy.claim({ path: output, kind: 'workbook', option: '-o', replace });
+  if (claim.ok) return claim.output;
+  io.err(claim.message);
+  return undefined;
+}
+
+/** "Modèle écrit : x.xlsx (remplace …)" */
+function writtenName(output: ClaimedOutput): string {
+  return `${output.path}${output.replaces ? outputMessages.replaced(output.replaces) : ''}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -87,6 +101,8 @@ export interface ImportCommandOptions {
   certificateur?: string;
   /** Passages above which the template is streamed (tests lower it). */
   inMemoryRows?: number;
+  /** --remplacer: an existing workbook at -o may be replaced. */
+  remplacer?: boolean;
 }
 
 /** A stop that leaves nothing worth writing: the file was refused or is not a CDC file. */
@@ -109,7 +125,8 @@ export async function importCommand(
     return EXIT.unusable;
   }
   const output = options.output ?? `${path.basename(file).replace(/\.xml$/i, '')}.xlsx`;
-  if (await refuseExisting(io, output)) return EXIT.unusable;
+  const target = await claimTemplate(io, await OutputPolicy.forInputs([file]), output, options.remplacer);
+  if (!target) return EXIT.unusable;
   const { size } = await fs.stat(file);
   if (size > DEFAULT_MAX_IMPORT_BYTES) {
     io.err(
@@ -117,8 +134,19 @@ export async function importCommand(
     );
     return EXIT.unusable;
   }
+  // Rows spilled to disk hold personal data: in a private folder, removed at the end whatever happens.
+  return withPrivateTempDir((spillDir) => importInto(io, file, target, certificateur, options, spillDir));
+}
 
-  const writer = new TemplateRowsWriter({ inMemoryRows: options.inMemoryRows });
+async function importInto(
+  io: CliIO,
+  file: string,
+  target: ClaimedOutput,
+  certificateur: number,
+  options: ImportCommandOptions,
+  spillDir: string,
+): Promise<number> {
+  const writer = new TemplateRowsWriter({ inMemoryRows: options.inMemoryRows, tempDir: spillDir });
   let result: FluxImportResult;
   try {
     result = await importFluxXml(
@@ -154,17 +182,23 @@ export async function importCommand(
     return EXIT.unusable;
   }
 
-  const written = await writeAtomically(output, (partial) => writer.finish(partial, result.parameters));
+  const written = await writeOutput(
+    target,
+    (temp) => writer.finish(temp, result.parameters),
+    (temp) => verifyWrittenWorkbook(temp),
+  );
+  const output = target.path;
   const original = result.generated;
   io.out(
-    `Modèle écrit : ${output} — ${plural(written.passages, 'passage')}, ${plural(written.digcomp, 'résultat')} DIGCOMP.` +
+    `Modèle écrit : ${writtenName(target)} — ${plural(written.passages, 'passage')}, ${plural(written.digcomp, 'résultat')} DIGCOMP.` +
       (original['1.1']
         ? ` Identifiant du flux d'origine : ${original['1.1']} (l'export en créera un nouveau, avec un nouvel horodatage).`
         : ''),
   );
   const checkErrors = await checkWritten(io, output, written);
   const notPlaced = result.issues.some((i) => i.severity === 'error') || result.stopped !== undefined;
-  return notPlaced || checkErrors > 0 ? EXIT.problems : EXIT.ok;
+  // The template is written either way: what was not placed, or errors in it, are left to handle.
+  return notPlaced || checkErrors > 0 ? EXIT.writtenWithProblems : EXIT.ok;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -179,6 +213,8 @@ export interface MapCommandOptions {
   /** Where to save the mapping used, for next time. */
   enregistrer?: string;
   inMemoryRows?: number;
+  /** --remplacer: an existing workbook at -o, or saved mapping at --enregistrer, may be replaced. */
+  remplacer?: boolean;
 }
 
 function describeTarget(target: string | null | undefined): string {
@@ -261,11 +297,24 @@ export async function mapCommand(io: CliIO, file: string, options: MapCommandOpt
     io.err('Indiquez le modèle à créer avec -o modele.xlsx.');
     return EXIT.unusable;
   }
-  if (path.resolve(options.output) === path.resolve(file)) {
-    io.err('Le modèle à créer doit être un autre fichier que la feuille source, qui n’est jamais modifiée.');
-    return EXIT.unusable;
+  const policy = await OutputPolicy.forInputs([file, options.correspondance]);
+  const target = await claimTemplate(io, policy, options.output, options.remplacer);
+  if (!target) return EXIT.unusable;
+  let savedMapping: ClaimedOutput | undefined;
+  if (options.enregistrer !== undefined) {
+    const claim = await policy.claim({
+      path: options.enregistrer,
+      kind: 'savedMapping',
+      option: '--enregistrer',
+      replace: options.remplacer,
+      mayUpdate: options.correspondance,
+    });
+    if (!claim.ok) {
+      io.err(claim.message);
+      return EXIT.unusable;
+    }
+    savedMapping = claim.output;
   }
-  if (await refuseExisting(io, options.output)) return EXIT.unusable;
 
   let source: SourceSheetRows;
   try {
@@ -279,13 +328,33 @@ export async function mapCommand(io: CliIO, file: string, options: MapCommandOpt
   }
   const columns = await chooseMapping(io, source, options);
   if (!columns) return EXIT.unusable;
-  if (options.enregistrer) {
-    await fs.writeFile(options.enregistrer, savedMappingToJson(savedMappingFrom(columns)), 'utf8');
-    io.out(`Correspondance enregistrée : ${options.enregistrer}`);
+  if (savedMapping) {
+    const json = savedMappingToJson(savedMappingFrom(columns));
+    await writeOutput(
+      savedMapping,
+      (temp) => fs.writeFile(temp, json, 'utf8'),
+      async (temp) => (await fs.readFile(temp, 'utf8')) === json,
+    );
+    io.out(`Correspondance enregistrée : ${writtenName(savedMapping)}`);
   }
 
+  // Rows spilled to disk hold personal data: in a private folder, removed at the end whatever happens.
+  return withPrivateTempDir((spillDir) =>
+    mapInto(io, source, columns, target, savedMapping, options, spillDir),
+  );
+}
+
+async function mapInto(
+  io: CliIO,
+  source: SourceSheetRows,
+  columns: ColumnMapping[],
+  target: ClaimedOutput,
+  savedMapping: ClaimedOutput | undefined,
+  options: MapCommandOptions,
+  spillDir: string,
+): Promise<number> {
   const mapper = new RowMapper(columns, { sheet: source.sheet });
-  const writer = new TemplateRowsWriter({ inMemoryRows: options.inMemoryRows });
+  const writer = new TemplateRowsWriter({ inMemoryRows: options.inMemoryRows, tempDir: spillDir });
   try {
     for await (const { row, values } of source.rows) {
       const cells = mapper.mapRow(values, row);
@@ -299,15 +368,26 @@ export async function mapCommand(io: CliIO, file: string, options: MapCommandOpt
   printProblems(io, summary.issues, summary.issueCounts);
   if (summary.rows === 0) {
     await writer.discard();
+    if (savedMapping) {
+      io.err(
+        `Aucune ligne n’a pu être copiée : le modèle n’a pas été écrit ; seule la correspondance l’a été (${savedMapping.path}), ` +
+          'pour que vous la corrigiez et relanciez avec --correspondance.',
+      );
+      return EXIT.partial;
+    }
     io.err('Aucune ligne n’a pu être copiée : aucun fichier n’a été écrit.');
     return EXIT.problems;
   }
-  const output = options.output;
-  const written = await writeAtomically(output, (partial) => writer.finish(partial, summary.parameters));
-  io.out(
-    `Modèle écrit : ${output} — ${plural(written.passages, 'passage')} copié(s) depuis « ${source.sheet} » (la feuille source n'a pas été modifiée).`,
+  const output = target.path;
+  const written = await writeOutput(
+    target,
+    (temp) => writer.finish(temp, summary.parameters),
+    (temp) => verifyWrittenWorkbook(temp),
   );
-  const checkErrors = await checkWritten(io, options.output, written);
+  io.out(
+    `Modèle écrit : ${writtenName(target)} — ${plural(written.passages, 'passage')} copié(s) depuis « ${source.sheet} » (la feuille source n'a pas été modifiée).`,
+  );
+  const checkErrors = await checkWritten(io, output, written);
   const notCopied = summary.issues.some((i) => i.severity === 'error');
-  return notCopied || checkErrors > 0 ? EXIT.problems : EXIT.ok;
+  return notCopied || checkErrors > 0 ? EXIT.writtenWithProblems : EXIT.ok;
 }

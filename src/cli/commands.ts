@@ -1,11 +1,8 @@
-import { createWriteStream, promises as fs } from 'node:fs';
-import { once } from 'node:events';
+import { promises as fs } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import path from 'node:path';
 import { checkWorkbook } from '../core/check';
 import {
   officialXsdValidator,
-  partFileNames,
   prepareExport,
   trackingOfPreparedExport,
   validateExport,
@@ -13,38 +10,59 @@ import {
 } from '../core/export';
 import { compareOfficialXsd, readOfficialXsd } from '../core/official-xsd';
 import type { ExportMode } from '../core/tracking/types';
-import { writeFluxXml } from '../core/xml/flux-writer';
 import type { ValidateXml } from '../core/xsd/xml-validator';
 import { getDictionary } from '../dictionary';
-import { writeTrackingCopy } from '../workbook/xlsx-tracking';
-import { trackingTarget, trackingTargetProblem } from './tracking-files';
+import { TrackingWriteError, writeTrackingCopy } from '../workbook/xlsx-tracking';
+import { defaultTrackingPath } from './tracking-files';
+import { exitMessages, outputMessages } from './cli-messages';
+import { ExportOutputs } from './export-outputs';
+import { OutputRefusedError, writeOutput } from './output-files';
+import { OutputPolicy, type ClaimedOutput } from './output-policy';
+import { verifyWrittenWorkbook } from './written-workbook';
+import { frenchErrorMessage } from './system-errors';
 import { buildTemplateLayout, layoutAsJson } from '../core/layout';
-import type { WorkbookData } from '../core/types';
-import { readTemplateWorkbook, UnusableWorkbookError } from '../workbook/xlsx-reader';
+import type { Issue, WorkbookData } from '../core/types';
+import { readTemplateWorkbook } from '../workbook/xlsx-reader';
 import { createTemplateWorkbook } from '../workbook/xlsx-template';
 import { EXIT, type CliIO } from './io';
-import { formatDeadlines, formatIssue, formatReadiness, formatSummary, plural } from './output';
+import {
+  formatDeadlines,
+  formatIssue,
+  formatOmitted,
+  formatReadiness,
+  formatSummary,
+  plural,
+} from './output';
+import { listedIssues, withBoundedMessages } from '../core/bounded-issues';
 import { validateXml as validateXmlInNode } from '../core/xsd/validate-xml';
+import { xmlInputRefusal, xmlSizeRefusal } from '../core/xml-input-guard';
 
 /** The CLI commands, as functions returning an exit code, so tests call them directly. */
 
 export async function templateCommand(
   io: CliIO,
-  options: { output?: string; json?: boolean },
+  options: { output?: string; json?: boolean; remplacer?: boolean },
 ): Promise<number> {
   if (options.json) {
     io.out(JSON.stringify(layoutAsJson(buildTemplateLayout())));
     return EXIT.ok;
   }
   const output = options.output ?? 'modele-accrochage-cdc.xlsx';
-  if (await exists(output)) {
-    io.err(
-      `Le fichier ${output} existe déjà : choisissez un autre nom avec -o (aucun fichier n'a été modifié).`,
-    );
+  const claim = await (
+    await OutputPolicy.forInputs([])
+  ).claim({ path: output, kind: 'workbook', option: '-o', replace: options.remplacer });
+  if (!claim.ok) {
+    io.err(claim.message);
     return EXIT.unusable;
   }
-  await createTemplateWorkbook().xlsx.writeFile(output);
-  io.out(`Modèle créé : ${output}`);
+  await writeOutput(
+    claim.output,
+    (temp) => createTemplateWorkbook().xlsx.writeFile(temp),
+    (temp) => verifyWrittenWorkbook(temp),
+  );
+  io.out(
+    `Modèle créé : ${output}${claim.output.replaces ? outputMessages.replaced(claim.output.replaces) : ''}`,
+  );
   return EXIT.ok;
 }
 
@@ -63,12 +81,18 @@ async function readWorkbook(io: CliIO, file: string): Promise<WorkbookData | und
   try {
     return await readTemplateWorkbook(file, (rows) => io.progress(`Lecture… ${plural(rows, 'ligne')}`));
   } catch (error) {
-    if (error instanceof UnusableWorkbookError) {
-      io.err(error.message);
-      return undefined;
-    }
-    throw error;
+    const message = frenchErrorMessage(error, { file, action: 'read' });
+    if (message === undefined) throw error;
+    io.err(message);
+    return undefined;
   }
+}
+
+/** The first problems in full, then a count: bounded output whatever the workbook (all of them with --json). */
+function printIssues(io: CliIO, issues: readonly Issue[]): void {
+  const { listed, omitted } = listedIssues(issues);
+  for (const issue of listed) io.out(formatIssue(issue));
+  if (omitted.errors + omitted.warnings > 0) io.out(formatOmitted(omitted));
 }
 
 export async function checkCommand(
@@ -79,9 +103,10 @@ export async function checkCommand(
   const data = await readWorkbook(io, file);
   if (!data) return EXIT.unusable;
   const result = checkWorkbook(data, { today: options.today });
-  if (options.json) io.out(JSON.stringify(result.issues, null, 2));
+  if (options.json) io.out(JSON.stringify(withBoundedMessages(result).issues, null, 2));
   else {
-    for (const issue of result.issues) io.out(formatIssue(issue));
+    // Bounded whatever the workbook: the first problems in full, then a count (all of them with --json).
+    printIssues(io, result.issues);
     io.out(formatReadiness(result.readinessSummary));
     for (const line of formatDeadlines(result.readinessSummary, result.deadlines)) io.out(line);
     io.out(formatSummary(result.summary));
@@ -101,6 +126,8 @@ export interface ExportCommandOptions {
   xsd?: string;
   /** Where to record the rows sent and the history (default `<name>-suivi.xlsx`). */
   suivi?: string;
+  /** --remplacer: the workbook named by --suivi may be replaced (or updated in place, when it is the input). */
+  remplacer?: boolean;
   /** Byte cap per file; only tests lower it. */
   maxBytes?: number;
   /** Rows above which the default tracking copy is skipped; only tests lower it. */
@@ -135,6 +162,13 @@ export async function exportCommand(
     );
     return EXIT.unusable;
   }
+  // Every output named on the command line is checked before any work (output-policy.ts).
+  const plan = await ExportOutputs.plan(file, options);
+  if (!plan.ok) {
+    io.err(plan.message);
+    return EXIT.unusable;
+  }
+  const outputs = plan.outputs;
   let officialXsd: { fileName: string; contents: string } | undefined;
   if (options.xsd !== undefined) {
     if (!(await exists(options.xsd))) {
@@ -159,15 +193,10 @@ export async function exportCommand(
   }
   const data = await readWorkbook(io, file);
   if (!data) return EXIT.unusable;
-  const target = trackingTarget(file, options.suivi);
   // The tracking copy rewrites the whole workbook with exceljs (about 40 kB of memory per row): for very large
   // workbooks it is only written when asked for, so that the export itself stays fast and light.
   const trackingMaxRows = options.trackingCopyMaxRows ?? TRACKING_COPY_MAX_ROWS;
   const tooLarge = options.suivi === undefined && data.passages.rows.length > trackingMaxRows;
-  // The default copy may already hold the history of earlier sends: never overwrite it; the XML is still
-  // produced (it is what the user came for) and the message says how to record the send.
-  const targetProblem = tooLarge ? undefined : await trackingTargetProblem(target, '--suivi');
-  const skipTracking = tooLarge || targetProblem !== undefined;
   const preparation = prepareExport(data, {
     now: options.now,
     idFlux: options.idFlux,
@@ -176,32 +205,31 @@ export async function exportCommand(
     maxBytesPerFile: options.maxBytes,
   });
   if (!preparation.ok) {
-    for (const issue of preparation.check.issues) io.out(formatIssue(issue));
+    printIssues(io, preparation.check.issues);
     io.out(formatSummary(preparation.check.summary));
     io.err('Export refusé : corrigez les erreurs ci-dessus, aucun fichier XML n’a été écrit.');
     return EXIT.problems;
   }
   const { prepared } = preparation;
-  const names = partFileNames(prepared, options.output);
+  const claims = await outputs.claimFluxNames(prepared);
+  const refused = claims?.find((c) => !c.ok);
+  if (claims === undefined || (refused !== undefined && !refused.ok)) {
+    io.err(refused && !refused.ok ? refused.message : outputMessages.noFreeName(options.output ?? file));
+    return EXIT.unusable;
+  }
+  // The default copy may already hold the history of earlier sends: never overwrite it; the XML is still
+  // produced (it is what the user came for) and the message says how to record the send.
+  const trackingTarget = await outputs.trackingTarget(tooLarge);
   const dictionary = getDictionary();
-  // Write next to the targets, validate, and only then give the files their names: a refused export leaves nothing.
-  const partials = names.map((name) => `${name}.partiel`);
-  let written = 0;
+  // Written under temporary names and verified on the disk, validated, and only then given their names:
+  // a refused export leaves nothing.
+  await outputs.writeFluxFiles(
+    claims.map((c) => (c as { output: ClaimedOutput }).output),
+    prepared,
+    dictionary,
+  );
   try {
-    for (const [i, part] of prepared.parts.entries()) {
-      const stream = createWriteStream(partials[i], { encoding: 'utf8' });
-      let bytes = 0;
-      for (const chunk of writeFluxXml(part.flux, dictionary)) {
-        if (!stream.write(chunk)) await once(stream, 'drain');
-        bytes += Buffer.byteLength(chunk, 'utf8');
-      }
-      stream.end();
-      await once(stream, 'finish');
-      // The split measured every passage beforehand; this only guards against a mistake in that sum.
-      if (bytes > part.estimatedBytes)
-        throw new Error(`Part ${i + 1} is ${bytes} bytes, over its estimate of ${part.estimatedBytes}`);
-      written += bytes;
-    }
+    const written = outputs.files.reduce((n, f) => n + f.written.bytes, 0);
     if (written > 5e6) io.progress(`XML écrit (${(written / 1e6).toFixed(0)} Mo), validation XSD…`);
     // Validated in parts on both cores (validate-in-parts.ts): same verdict as the whole file, flat memory.
     const validators: { label: string; validate: ValidateXml }[] = [
@@ -228,86 +256,132 @@ export async function exportCommand(
         io.err(
           `Export refusé : le fichier produit ne passe pas ${label} (voir ci-dessus) ; aucun fichier n’a été écrit.`,
         );
-        await Promise.all(partials.map((p) => fs.rm(p, { force: true })));
+        await outputs.discard();
         return EXIT.problems;
       }
     }
   } catch (error) {
-    await Promise.all(partials.map((p) => fs.rm(p, { force: true })));
+    await outputs.discard();
     throw error;
   }
-  for (const [i, name] of names.entries()) await fs.rename(partials[i], name);
+  try {
+    await outputs.commitFlux(prepared);
+  } catch (error) {
+    if (!(error instanceof OutputRefusedError)) throw error;
+    io.err(error.message);
+    return EXIT.unusable;
+  }
+  const names = outputs.names;
 
   const { summary } = prepared.check;
-  for (const issue of prepared.check.issues) io.out(formatIssue(issue));
+  printIssues(io, prepared.check.issues);
   const schemas = officialXsd
-    ? 'Valide selon le XSD 1.1.2 et le XSD officiel fourni.'
-    : 'Valide selon le XSD 1.1.2.';
+    ? 'Valide selon le XSD 1.1.2 et le XSD officiel fourni'
+    : 'Valide selon le XSD 1.1.2';
+  const verified = `${schemas}, relu et vérifié sur le disque.`;
+  const replaced = (i: number) => {
+    const previous = outputs.files[i].output.replaces;
+    return previous ? outputMessages.replaced(previous) : '';
+  };
   if (names.length === 1) {
     io.out(
-      `Fichier écrit : ${names[0]} — ${plural(summary.passages, 'passage')}, ` +
+      `Fichier écrit : ${names[0]}${replaced(0)} — ${plural(summary.passages, 'passage')}, ` +
         `${plural(prepared.flux.certifications.length, 'certification')}, idFlux ${prepared.parts[0].flux.idFlux}` +
         (summary.warnings > 0 ? ` (${plural(summary.warnings, 'avertissement')})` : '') +
-        `. ${schemas}`,
+        `. ${verified}`,
     );
   } else {
     io.out(
       `${plural(summary.passages, 'passage')} répartis en ${names.length} fichiers` +
         (summary.warnings > 0 ? ` (${plural(summary.warnings, 'avertissement')})` : '') +
-        ` ; chacun est à déposer séparément. ${schemas}`,
+        ` ; chacun est à déposer séparément. ${verified}`,
     );
     for (const [i, name] of names.entries()) {
       const part = prepared.parts[i];
-      io.out(`Fichier écrit : ${name} — ${plural(part.passages, 'passage')}, idFlux ${part.flux.idFlux}`);
+      io.out(
+        `Fichier écrit : ${name}${replaced(i)} — ${plural(part.passages, 'passage')}, idFlux ${part.flux.idFlux}`,
+      );
     }
   }
 
-  if (targetProblem !== undefined) {
-    io.out(`Suivi non enregistré : ${targetProblem.replace(/ Aucun fichier n’a été écrit\.$/, '')}`);
+  if ('skip' in trackingTarget) {
+    if (trackingTarget.skip === 'exists') {
+      io.out(
+        `Suivi non enregistré : ${outputMessages.trackingExists(defaultTrackingPath(file, outputs.macros), '--suivi')}`,
+      );
+    } else if (trackingTarget.skip === 'refused') {
+      io.out(
+        `Suivi non enregistré : ${trackingTarget.message?.replace(/\s*Aucun fichier n’a été écrit\.$/, '')}`,
+      );
+    } else {
+      io.out(
+        `Suivi non enregistré : au-delà de ${trackingMaxRows.toLocaleString('fr-FR')} lignes, la copie de suivi ` +
+          'n’est écrite que sur demande (elle réécrit tout le classeur). Relancez avec --suivi <fichier.xlsx> pour ' +
+          'marquer ces lignes « Envoyé » et ajouter l’envoi à l’historique, ou notez les idFlux ci-dessus.',
+      );
+    }
     return EXIT.ok;
   }
-  if (skipTracking) {
-    io.out(
-      `Suivi non enregistré : au-delà de ${trackingMaxRows.toLocaleString('fr-FR')} lignes, la copie de suivi ` +
-        'n’est écrite que sur demande (elle réécrit tout le classeur). Relancez avec --suivi <fichier.xlsx> pour ' +
-        'marquer ces lignes « Envoyé » et ajouter l’envoi à l’historique, ou notez les idFlux ci-dessus.',
-    );
-    return EXIT.ok;
-  }
-  const tracking = trackingOfPreparedExport(
-    data,
-    prepared,
-    names.map((n) => path.basename(n)),
-  );
+  const target = trackingTarget.write;
+  const tracking = trackingOfPreparedExport(data, prepared, outputs.baseNames);
   try {
-    await writeTrackingCopy(file, target.path, tracking);
-  } catch (error) {
-    io.err(
-      `Les fichiers XML sont écrits, mais le suivi n’a pas pu être enregistré dans ${target.path} ` +
-        `(${error instanceof Error ? error.message : String(error)}). Notez l’idFlux de chaque fichier.`,
+    await writeOutput(
+      target,
+      (temp) => writeTrackingCopy(file, temp, tracking),
+      (temp) => outputs.verifyTracking(temp),
     );
-    return EXIT.problems;
+  } catch (error) {
+    const reason =
+      error instanceof TrackingWriteError || error instanceof OutputRefusedError
+        ? error.message
+        : (frenchErrorMessage(error, { file: target.path, action: 'write' }) ??
+          `erreur inattendue : ${error instanceof Error ? error.message : String(error)}`);
+    io.err(
+      exitMessages.trackingFailed(
+        names,
+        prepared.parts.map((p) => p.flux.idFlux),
+        target.path,
+        reason.replace(/\s*Aucun fichier n’a été écrit\.$/, '').replace(/\.$/, ''),
+      ),
+    );
+    return EXIT.partial;
   }
   io.out(
-    `Suivi enregistré dans ${target.path} : ${plural(tracking.updates.length, 'ligne marquée', 'lignes marquées')} ` +
+    `Suivi enregistré dans ${target.path}${target.replaces ? ' (mis à jour)' : ''} : ` +
+      `${plural(tracking.updates.length, 'ligne marquée', 'lignes marquées')} ` +
       `« Envoyé » avec leur idFlux, ${plural(tracking.history.length, 'envoi ajouté', 'envois ajoutés')} à la feuille Historique.`,
   );
   return EXIT.ok;
 }
 
 export async function validateCommand(io: CliIO, file: string, options: { json?: boolean }): Promise<number> {
-  if (!(await exists(file))) {
+  const stats = await fs.stat(file).catch(() => undefined);
+  if (stats === undefined) {
     io.err(`Fichier introuvable : ${file}`);
     return EXIT.unusable;
   }
-  const report = await validateXmlInNode(await fs.readFile(file), {});
+  if (stats.isDirectory()) {
+    io.err(`${file} est un dossier : indiquez le fichier XML lui-même.`);
+    return EXIT.unusable;
+  }
+  // Refused like an import: too large, DOCTYPE (entities), a zip; the size before reading anything.
+  const sizeRefusal = xmlSizeRefusal(stats.size);
+  const bytes = sizeRefusal ? undefined : await fs.readFile(file);
+  const refusal = sizeRefusal ?? xmlInputRefusal(bytes as Uint8Array);
+  if (refusal || bytes === undefined) {
+    io.err(`Fichier refusé (${file}) : ${refusal?.message}`);
+    return EXIT.unusable;
+  }
+  const report = await validateXmlInNode(bytes, {});
   if (options.json) io.out(JSON.stringify(report.errors, null, 2));
   else {
     for (const problem of report.errors) io.out(`ERREUR ${problem.message}`);
     io.out(
       report.valid
         ? `${file} est valide selon le XSD de la CDC.`
-        : `${file} n'est pas valide : ${plural(report.errors.length, 'erreur')}.`,
+        : report.errors.length === 0
+          ? `${file} n'est pas valide : le validateur l'a refusé sans préciser d'erreur.`
+          : `${file} n'est pas valide : ${plural(report.errors.length, 'erreur')}.`,
     );
   }
   return report.valid ? EXIT.ok : EXIT.problems;

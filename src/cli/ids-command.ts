@@ -1,10 +1,13 @@
 import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { planMissingIds, randomUuid } from '../core/identifiers';
 import { readTemplateWorkbook, UnusableWorkbookError } from '../workbook/xlsx-reader';
 import { IdsWriteError, writeIdsCopy } from '../workbook/xlsx-ids';
 import { EXIT, type CliIO } from './io';
 import { plural } from './output';
+import { OutputRefusedError, writeOutput } from './output-files';
+import { OutputPolicy } from './output-policy';
+import { verifyWrittenWorkbook } from './written-workbook';
+import { hasVbaProject } from '../workbook/macro-parts';
 
 /**
  * `accrochage ids <fichier.xlsx> -o <sortie.xlsx>`: fills the missing idTechnique (5.1) of the passages with
@@ -28,27 +31,29 @@ function rowList(rows: readonly number[]): string {
 export async function idsCommand(
   io: CliIO,
   file: string,
-  options: { output?: string; newId?: () => string },
+  options: { output?: string; newId?: () => string; remplacer?: boolean },
 ): Promise<number> {
   const output = options.output;
   if (!output) {
     io.err("Indiquez la copie à écrire avec -o <sortie.xlsx> : le classeur d'origine n'est jamais modifié.");
     return EXIT.unusable;
   }
-  if (path.resolve(output) === path.resolve(file)) {
-    io.err(
-      "La copie doit porter un autre nom que le classeur d'origine, qui n'est jamais modifié : changez -o.",
-    );
-    return EXIT.unusable;
-  }
   if (!(await exists(file))) {
     io.err(`Fichier introuvable : ${file}`);
     return EXIT.unusable;
   }
-  if (await exists(output)) {
-    io.err(
-      `Le fichier ${output} existe déjà : choisissez un autre nom avec -o (aucun fichier n'a été modifié).`,
-    );
+  const macros = await hasVbaProject(file);
+  const claim = await (
+    await OutputPolicy.forInputs([file])
+  ).claim({
+    path: output,
+    kind: 'workbook',
+    option: '-o',
+    replace: options.remplacer,
+    macroSource: macros ? file : undefined,
+  });
+  if (!claim.ok) {
+    io.err(claim.message);
     return EXIT.unusable;
   }
   try {
@@ -61,7 +66,11 @@ export async function idsCommand(
       return EXIT.unusable;
     }
     const assignments = planMissingIds(data.passages, options.newId ?? randomUuid);
-    await writeIdsCopy(file, output, data.passages.name, assignments);
+    await writeOutput(
+      claim.output,
+      (temp) => writeIdsCopy(file, temp, data.passages.name, assignments),
+      (temp) => verifyWrittenWorkbook(temp, macros ? file : undefined),
+    );
     if (assignments.length === 0) {
       io.out(
         `Aucun identifiant technique ne manquait : copie écrite dans ${output}, identique pour les données.`,
@@ -76,7 +85,11 @@ export async function idsCommand(
     }
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof UnusableWorkbookError || error instanceof IdsWriteError) {
+    if (
+      error instanceof UnusableWorkbookError ||
+      error instanceof IdsWriteError ||
+      error instanceof OutputRefusedError
+    ) {
       io.err(error.message);
       return EXIT.unusable;
     }

@@ -10,6 +10,14 @@ export function formatIssue(issue: Issue): string {
   return `${issue.severity === 'error' ? 'ERREUR' : 'ATTENTION'} ${issue.message}`;
 }
 
+/** After the first problems listed: how many more, and how to see them all. */
+export function formatOmitted(omitted: { errors: number; warnings: number }): string {
+  return (
+    `… et ${plural(omitted.errors, 'autre erreur', 'autres erreurs')}, ${plural(omitted.warnings, 'autre avertissement', 'autres avertissements')} ` +
+    'non affichés ici : corrigez d’abord ceux-ci, ou obtenez la liste complète avec --json.'
+  );
+}
+
 export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
   return `${n.toLocaleString('fr-FR')} ${n > 1 ? pluralForm : singular}`;
 }

@@ -8,7 +8,12 @@ import { readTemplateWorkbook, UnusableWorkbookError } from '../workbook/xlsx-re
 import { TrackingWriteError, writeTrackingCopy } from '../workbook/xlsx-tracking';
 import { EXIT, type CliIO } from './io';
 import { plural } from './output';
-import { trackingTarget, trackingTargetProblem } from './tracking-files';
+import { defaultTrackingPath } from './tracking-files';
+import { NOTHING_WRITTEN, outputMessages } from './cli-messages';
+import { OutputRefusedError, writeOutput } from './output-files';
+import { OutputPolicy } from './output-policy';
+import { verifyWrittenWorkbook } from './written-workbook';
+import { hasVbaProject } from '../workbook/macro-parts';
 
 /** `accrochage receipt <accusé.xml> <fichier.xlsx>`: reports the CDC's verdict on each row of the workbook. */
 
@@ -18,6 +23,8 @@ export interface ReceiptCommandOptions {
   readonly xml?: string;
   readonly json?: boolean;
   readonly now?: Date;
+  /** --remplacer: an existing workbook named by -o may be replaced (updated in place when it is the input). */
+  readonly remplacer?: boolean;
 }
 
 async function fileSize(file: string): Promise<number | undefined> {
@@ -50,16 +57,41 @@ export async function receiptCommand(
     io.err(`Accusé inutilisable (${receiptFile}) : ${parsed.message} Le classeur n’a pas été modifié.`);
     return EXIT.unusable;
   }
-  const target = trackingTarget(workbookFile, options.output);
   if ((await fileSize(workbookFile)) === undefined) {
     io.err(`Fichier introuvable : ${workbookFile}`);
     return EXIT.unusable;
   }
-  const problem = await trackingTargetProblem(target, '-o');
-  if (problem) {
-    io.err(problem);
+  // Where the statuses go, decided before any work (output-policy.ts): never the accusé nor the deposited file,
+  // the workbook itself only with --remplacer, an existing default copy never.
+  const policy = await OutputPolicy.forInputs([receiptFile, workbookFile, options.xml]);
+  const macros = await hasVbaProject(workbookFile);
+  const claim = await policy.claim(
+    options.output !== undefined
+      ? {
+          path: options.output,
+          kind: 'workbook',
+          option: '-o',
+          replace: options.remplacer,
+          mayUpdate: workbookFile,
+          macroSource: macros ? workbookFile : undefined,
+        }
+      : {
+          path: defaultTrackingPath(workbookFile, macros),
+          kind: 'workbook',
+          option: '-o',
+          chosenByTool: true,
+          macroSource: macros ? workbookFile : undefined,
+        },
+  );
+  if (!claim.ok) {
+    io.err(
+      claim.code === 'taken'
+        ? `${outputMessages.trackingExists(defaultTrackingPath(workbookFile, macros), '-o')} ${NOTHING_WRITTEN}`
+        : claim.message,
+    );
     return EXIT.unusable;
   }
+  const target = claim.output;
   let data;
   try {
     data = await readTemplateWorkbook(workbookFile, (rows) =>
@@ -84,9 +116,13 @@ export async function receiptCommand(
   const application = applyReceipt(data, receipt, { now: options.now ?? new Date(), sentXml: sentXml?.text });
 
   try {
-    await writeTrackingCopy(workbookFile, target.path, application.changes);
+    await writeOutput(
+      target,
+      (temp) => writeTrackingCopy(workbookFile, temp, application.changes),
+      (temp) => verifyWrittenWorkbook(temp, macros ? workbookFile : undefined),
+    );
   } catch (error) {
-    if (error instanceof TrackingWriteError) {
+    if (error instanceof TrackingWriteError || error instanceof OutputRefusedError) {
       io.err(error.message);
       return EXIT.unusable;
     }
@@ -101,7 +137,8 @@ export async function receiptCommand(
     );
   const clean =
     receipt.kind === 'functional' && application.counts.rejected === 0 && application.counts.unmatched === 0;
-  return clean ? EXIT.ok : EXIT.problems;
+  // The copy is written either way: rejected or unmatched passages are something to handle, not a failure.
+  return clean ? EXIT.ok : EXIT.writtenWithProblems;
 }
 
 /** The deposited file: given with --xml, else the accusé's nomFichier looked for beside the accusé and the workbook. */

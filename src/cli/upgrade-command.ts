@@ -1,33 +1,58 @@
 import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { buildTemplateLayout } from '../core/layout';
 import { hasTemplate } from '../core/template-version';
 import { applyXlsxUpgrade, planXlsxUpgrade, xlsxTemplateSnapshot } from '../workbook/xlsx-upgrade';
+import { checkWorkbookFile } from '../workbook/workbook-file-guard';
+import { restoreMacroParts, hasVbaProject } from '../workbook/macro-parts';
 import { EXIT, type CliIO } from './io';
+import { OutputRefusedError, writeOutput } from './output-files';
+import { OutputPolicy } from './output-policy';
+import { frenchErrorMessage } from './system-errors';
+import { verifyWrittenWorkbook } from './written-workbook';
 
 /**
  * `accrochage upgrade <fichier.xlsx> -o <copie.xlsx>`: brings an older template to the current version in a
  * copy (columns, sheets, lists and version added; every value, row and format kept). The input is never
  * written. Exit 0 when upgraded or already current, 1 when the upgrade is refused, 2 when unusable.
  */
-export async function upgradeCommand(io: CliIO, file: string, options: { output?: string }): Promise<number> {
+export async function upgradeCommand(
+  io: CliIO,
+  file: string,
+  options: { output?: string; remplacer?: boolean },
+): Promise<number> {
   const output = options.output;
   if (!output) {
     io.err("Indiquez la copie à écrire avec -o <copie.xlsx> : le classeur d'origine n'est jamais modifié.");
     return EXIT.unusable;
   }
-  if (path.resolve(output) === path.resolve(file)) {
-    io.err(
-      "La copie doit porter un autre nom que le classeur d'origine, qui n'est jamais modifié : changez -o.",
-    );
+  if (!(await fs.stat(file).catch(() => undefined))) {
+    io.err(`Fichier introuvable : ${file}`);
+    return EXIT.unusable;
+  }
+  const macros = await hasVbaProject(file);
+  const claim = await (
+    await OutputPolicy.forInputs([file])
+  ).claim({
+    path: output,
+    kind: 'workbook',
+    option: '-o',
+    replace: options.remplacer,
+    macroSource: macros ? file : undefined,
+  });
+  if (!claim.ok) {
+    io.err(claim.message);
     return EXIT.unusable;
   }
   const workbook = new ExcelJS.Workbook();
   try {
+    await checkWorkbookFile(file);
     await workbook.xlsx.readFile(file);
   } catch (error) {
-    io.err(`Classeur illisible : ${file} (${error instanceof Error ? error.message : String(error)}).`);
+    io.err(
+      frenchErrorMessage(error, { file, action: 'read' }) ??
+        `Classeur illisible : ${file} (détail technique : ${error instanceof Error ? error.message : String(error)}).`,
+    );
     return EXIT.unusable;
   }
   const layout = buildTemplateLayout();
@@ -48,12 +73,19 @@ export async function upgradeCommand(io: CliIO, file: string, options: { output?
     return EXIT.ok;
   }
   applyXlsxUpgrade(workbook, plan, layout);
-  const partial = `${output}.partiel.xlsx`;
   try {
-    await workbook.xlsx.writeFile(partial);
-    await fs.rename(partial, output);
-  } finally {
-    await fs.rm(partial, { force: true });
+    await writeOutput(
+      claim.output,
+      async (temp) => {
+        await workbook.xlsx.writeFile(temp);
+        await restoreMacroParts(file, temp);
+      },
+      (temp) => verifyWrittenWorkbook(temp, macros ? file : undefined),
+    );
+  } catch (error) {
+    if (!(error instanceof OutputRefusedError)) throw error;
+    io.err(error.message);
+    return EXIT.unusable;
   }
   io.out(`Modèle mis à jour dans ${output} :`);
   for (const change of plan.changes) io.out(`- ${change}`);

@@ -1,4 +1,5 @@
 import { checkWorkbook, type CheckOptions, type CheckResult } from '../core/check';
+import { withBoundedMessages } from '../core/bounded-issues';
 import { exportWorkbook, type ExportOptions, type ExportOutcome } from '../core/export';
 import { ValidationCancelledError } from '../core/validate-in-parts';
 import type { ValidateXml } from '../core/xsd/xml-validator';
@@ -59,7 +60,7 @@ export function inProcessCoreRunner(validateXml: ValidateXml | undefined): CoreR
       onProgress({ stage: 'checking' });
       await nextTask();
       if (signal.aborted) throw abortError();
-      const result = checkWorkbook(data, options);
+      const result = withBoundedMessages(checkWorkbook(data, options));
       if (signal.aborted) throw abortError();
       return result;
     },

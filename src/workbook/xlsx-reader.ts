@@ -1,5 +1,8 @@
 import ExcelJS from 'exceljs';
+import { UnusableWorkbookError } from './unusable-workbook-error';
 import { StreamingWorkbookReader } from './streaming-reader';
+import { checkWorkbookFile } from './workbook-file-guard';
+import { workbookFileMessage } from './workbook-file-messages';
 import { isBlank, mapHeaderColumns, rowsToSourceRows } from '../core/grid';
 import {
   columnLetter,
@@ -24,8 +27,7 @@ import type {
  * 100 000-row file is read row by row without building the whole workbook in memory.
  */
 
-/** Thrown when the file cannot be used at all (not an .xlsx, no template sheets). */
-export class UnusableWorkbookError extends Error {}
+export { UnusableWorkbookError };
 
 type ExcelJsValue = ExcelJS.CellValue | { sharedString: number } | undefined;
 
@@ -175,6 +177,7 @@ export interface ReadProgress {
 }
 
 export async function readTemplateWorkbook(path: string, onProgress?: ReadProgress): Promise<WorkbookData> {
+  await checkWorkbookFile(path);
   const reader = new StreamingWorkbookReader(path, {
     entries: 'ignore',
     sharedStrings: 'cache',
@@ -201,7 +204,7 @@ export async function readTemplateWorkbook(path: string, onProgress?: ReadProgre
     date1904 = props?.model?.date1904 === true;
   } catch (error) {
     throw new UnusableWorkbookError(
-      `Le fichier ${path} n'est pas un classeur Excel (.xlsx) lisible : ${(error as Error).message}`,
+      workbookFileMessage('unreadablePart', { file: path, detail: (error as Error).message }),
     );
   }
 

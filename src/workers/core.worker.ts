@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { checkWorkbook } from '../core/check';
+import { withBoundedMessages } from '../core/bounded-issues';
 import { exportWorkbook } from '../core/export';
 import type { XmllintResult, XmllintRunner } from '../core/xsd/xmllint-runner';
 import { createXmlValidator } from '../core/xsd/xml-validator';
@@ -35,7 +36,7 @@ async function handle(request: CoreRequest): Promise<void> {
     case 'check': {
       post({ kind: 'progress', progress: { stage: 'checking' } });
       const result = checkWorkbook(request.data, request.options);
-      post({ kind: 'checked', result: { ...result, passages: [] } });
+      post({ kind: 'checked', result: withBoundedMessages({ ...result, passages: [] }) });
       return;
     }
     case 'export': {

@@ -26,7 +26,13 @@ describe('accrochage export --mode', () => {
     ).toBe(0);
     const io = captureIO();
     expect(
-      await exportCommand(io, suivi, { output: path.join(dir, 'b.xml'), now, mode: 'non-envoyes', suivi }),
+      await exportCommand(io, suivi, {
+        output: path.join(dir, 'b.xml'),
+        now,
+        mode: 'non-envoyes',
+        suivi,
+        remplacer: true,
+      }),
     ).toBe(1);
     expect(io.stdout.join('\n')).toMatch(
       /Aucun passage à exporter en mode « non envoyés » \(9 envoyé\(s\)\)/,
@@ -150,8 +156,22 @@ describe('accrochage export --suivi', () => {
     expect(existsSync(path.join(dir, 'e.xml'))).toBe(true);
     expect(io.stdout.join()).toMatch(/Suivi non enregistré : .*existe déjà.*--suivi/);
     expect(readFileSync(path.join(dir, 'passages-suivi.xlsx'), 'utf8')).toBe('historique précieux');
+    // Updating the workbook itself needs --remplacer: without it, nothing is written at all.
+    const refused = captureIO();
+    const before = readFileSync(book);
+    expect(await exportCommand(refused, book, { output: path.join(dir, 'f.xml'), now, suivi: book })).toBe(2);
+    expect(refused.stderr.join()).toMatch(
+      /--suivi .*passages\.xlsx est aussi un fichier que la commande lit.*--remplacer/,
+    );
+    expect(readFileSync(book)).toEqual(before);
+    expect(existsSync(path.join(dir, 'f.xml'))).toBe(false);
     expect(
-      await exportCommand(captureIO(), book, { output: path.join(dir, 'e.xml'), now, suivi: book }),
+      await exportCommand(captureIO(), book, {
+        output: path.join(dir, 'e.xml'),
+        now,
+        suivi: book,
+        remplacer: true,
+      }),
     ).toBe(0);
     const data = await readTemplateWorkbook(book);
     expect(data.passages.rows.every((r) => r.tracking?.status === 'Envoyé')).toBe(true);

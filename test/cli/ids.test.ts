@@ -70,7 +70,7 @@ describe('accrochage ids', () => {
     for (const output of [input, existing, undefined]) {
       const io = captureIO();
       expect(await idsCommand(io, input, { output })).toBe(2);
-      expect(io.stderr.join()).toMatch(/jamais modifié|existe déjà/);
+      expect(io.stderr.join()).toMatch(/que la commande lit|existe déjà|jamais modifié/);
     }
     expect(readFileSync(existing, 'utf8')).toBe('à garder');
     expect(readdirSync(dir).sort()).toEqual(['deja.xlsx', 'passages.xlsx']);

@@ -109,7 +109,7 @@ describe('accrochage map', () => {
     expect(text).toMatch(
       /ERREUR Diplômés, colonne O : la colonne « Remarque ».*1 valeur\(s\) n'ont pas été copiées/,
     );
-    expect(code).toBe(1);
+    expect(code).toBe(4);
 
     const data = await readTemplateWorkbook(output);
     expect(data.passages.rows).toHaveLength(3);
@@ -173,7 +173,7 @@ describe('accrochage map', () => {
     const before = sha256(next);
     const output = path.join(tempDir(), 'b.xlsx');
     const io = captureIO();
-    expect(await mapCommand(io, next, { output, feuille: 'Session 2', correspondance: mapping })).toBe(1);
+    expect(await mapCommand(io, next, { output, feuille: 'Session 2', correspondance: mapping })).toBe(4);
     expect(io.stdout.join('\n')).toMatch(
       /correspondance prévoit une colonne « Remarque »|Correspondance utilisée/,
     );
@@ -220,7 +220,7 @@ describe('accrochage map', () => {
     const before = sha256(source);
     const io = captureIO();
     expect(await mapCommand(io, source, { output: source })).toBe(2);
-    expect(io.stderr.join()).toMatch(/jamais modifiée/);
+    expect(io.stderr.join()).toMatch(/désigne un fichier que la commande lit/);
     const bad = path.join(tempDir(), 'mauvais.json');
     writeFileSync(bad, '{"format":"autre"}');
     const out = path.join(tempDir(), 'c.xlsx');

@@ -71,7 +71,9 @@ describe('accrochage receipt: the round trip export → accusé → re-export of
     const accuseFile = path.join(dir, 'accuse.xml');
     writeFileSync(accuseFile, accuse(firstXml, ko, ['INCONNU-1']));
     const io = captureIO();
-    expect(await receiptCommand(io, accuseFile, suivi, { output: suivi, now: later })).toBe(1);
+    expect(await receiptCommand(io, accuseFile, suivi, { output: suivi, now: later, remplacer: true })).toBe(
+      4,
+    );
     const out = io.stdout.join('\n');
     expect(out).toMatch(/7 passages acceptés, 2 rejetés, 1 absent du classeur/);
     expect(out).toMatch(
@@ -87,9 +89,15 @@ describe('accrochage receipt: the round trip export → accusé → re-export of
     // 3. Re-send only the rejected passages.
     const secondXml = path.join(dir, 'envoi-2.xml');
     const again = captureIO();
-    expect(await exportCommand(again, suivi, { output: secondXml, now: later, mode: 'rejetes', suivi })).toBe(
-      0,
-    );
+    expect(
+      await exportCommand(again, suivi, {
+        output: secondXml,
+        now: later,
+        mode: 'rejetes',
+        suivi,
+        remplacer: true,
+      }),
+    ).toBe(0);
     const xml = readFileSync(secondXml, 'utf8');
     expect(idsIn(xml)).toEqual(ko);
     expect(validateWithNativeXmllint(xml, OFFICIAL_XSD).valid).toBe(true);
@@ -131,7 +139,7 @@ describe('accrochage receipt: the round trip export → accusé → re-export of
       accuseFile,
       `<rapport><nomFichier>x.xml</nomFichier><idFlux>f</idFlux><PassagesKO><passage><idTechnique>${id}</idTechnique><messageErreur>Plusieurs titulaires ont été identifiés</messageErreur></passage></PassagesKO><PassagesOK/></rapport>`,
     );
-    expect(await receiptCommand(captureIO(), accuseFile, book, { now: later })).toBe(1);
+    expect(await receiptCommand(captureIO(), accuseFile, book, { now: later })).toBe(4);
     expect(readFileSync(book)).toEqual(before);
     const suivi = path.join(dir, 'passages-suivi.xlsx');
     const copy = new ExcelJS.Workbook();
@@ -189,7 +197,9 @@ describe('accrochage receipt: the round trip export → accusé → re-export of
     );
     const io = captureIO();
     const suivi = path.join(dir, 'passages-suivi.xlsx');
-    expect(await receiptCommand(io, accuseFile, suivi, { output: suivi, now: later })).toBe(1);
+    expect(await receiptCommand(io, accuseFile, suivi, { output: suivi, now: later, remplacer: true })).toBe(
+      4,
+    );
     expect(io.stdout.join('\n')).toMatch(
       /ERREUR Ligne \d+, colonne \d+ du fichier déposé \(feuille « Passages », ligne 2, « Sexe » \(8\.9\)\) : Non-respect d'une énumération/,
     );

@@ -1,0 +1,39 @@
+import { UnusableWorkbookError } from '../workbook/unusable-workbook-error';
+import { workbookFileMessage } from '../workbook/workbook-file-messages';
+import { systemErrorMessages, type SystemErrorAction } from './cli-messages';
+
+/**
+ * Translates what the system and the libraries throw into a French sentence for the user: Node's error codes
+ * (folder missing, no permission, disk full…) and the zip libraries' own wording (exceljs reads with unzipper
+ * and jszip) for a workbook that passed the first checks but still breaks. Returns undefined for anything
+ * unknown, which the CLI reports as an unexpected error with its technical detail.
+ */
+
+/** Library wordings seen on damaged workbooks, and what they mean. */
+const WORKBOOK_LIBRARY_ERRORS: readonly [RegExp, 'truncated' | 'damaged' | 'other'][] = [
+  [/FILE_ENDED|End of data reached|unexpected end of file|Unexpected end/i, 'truncated'],
+  [/invalid signature|Can't find end of central directory|is this a zip file/i, 'other'],
+  [
+    /size mismatch|Corrupted zip|invalid (?:stored block lengths|distance|code|block type)|incorrect header check|crc32/i,
+    'damaged',
+  ],
+];
+
+export function frenchErrorMessage(
+  error: unknown,
+  context: { readonly file: string; readonly action: SystemErrorAction },
+): string | undefined {
+  if (error instanceof UnusableWorkbookError) return error.message;
+  if (!(error instanceof Error)) return undefined;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (typeof code === 'string' && systemErrorMessages[code]) {
+    const file = (error as NodeJS.ErrnoException).path ?? context.file;
+    return systemErrorMessages[code](file, context.action);
+  }
+  if (context.action === 'read') {
+    for (const [pattern, problem] of WORKBOOK_LIBRARY_ERRORS) {
+      if (pattern.test(error.message)) return workbookFileMessage(problem, { file: context.file });
+    }
+  }
+  return undefined;
+}

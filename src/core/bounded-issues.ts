@@ -1,0 +1,38 @@
+import type { Issue } from './types';
+
+/**
+ * Bounds what a check hands to a surface (the CLI's text and JSON, the pane through its worker), whatever the
+ * workbook: each message is cut past MAX_MESSAGE_CHARS (no real message comes near; only lists of rows do), and
+ * the CLI's text lists the first MAX_LISTED_ISSUES problems, then counts the rest. The output then grows at
+ * most linearly with the rows, even when a rule's messages do not.
+ */
+
+export const MAX_MESSAGE_CHARS = 2000;
+export const MAX_LISTED_ISSUES = 1000;
+
+/** The message, cut at a comma or a space before the limit when it is longer, saying that it was cut. */
+export function boundedMessage(message: string, max = MAX_MESSAGE_CHARS): string {
+  if (message.length <= max) return message;
+  const cut = message.slice(0, max);
+  const at = Math.max(cut.lastIndexOf(', '), cut.lastIndexOf(' '));
+  const kept = at > max / 2 ? cut.slice(0, at) : cut;
+  return `${kept}… (message abrégé : ${(message.length - kept.length).toLocaleString('fr-FR')} caractères de plus)`;
+}
+
+export function withBoundedMessages<T extends { readonly issues: readonly Issue[] }>(result: T): T {
+  if (result.issues.every((i) => i.message.length <= MAX_MESSAGE_CHARS)) return result;
+  return { ...result, issues: result.issues.map((i) => ({ ...i, message: boundedMessage(i.message) })) };
+}
+
+export interface ListedIssues {
+  readonly listed: readonly Issue[];
+  readonly omitted: { readonly errors: number; readonly warnings: number };
+}
+
+/** The first `max` issues to show, messages bounded, and how many errors and warnings were left out. */
+export function listedIssues(issues: readonly Issue[], max = MAX_LISTED_ISSUES): ListedIssues {
+  const listed = issues.slice(0, max).map((i) => ({ ...i, message: boundedMessage(i.message) }));
+  let errors = 0;
+  for (let i = max; i < issues.length; i++) if (issues[i].severity === 'error') errors++;
+  return { listed, omitted: { errors, warnings: Math.max(0, issues.length - max) - errors } };
+}
