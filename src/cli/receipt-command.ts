@@ -57,7 +57,7 @@ export async function receiptCommand(
     io.err(`Accusé inutilisable (${receiptFile}) : ${parsed.message} Le classeur n’a pas été modifié.`);
     return EXIT.unusable;
   }
-  if ((await fileSize(workbookFile)) === undefined) {
+  if (!(await fs.stat(workbookFile).catch(() => undefined))) {
     io.err(`Fichier introuvable : ${workbookFile}`);
     return EXIT.unusable;
   }

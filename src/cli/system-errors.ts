@@ -19,20 +19,27 @@ const WORKBOOK_LIBRARY_ERRORS: readonly [RegExp, 'truncated' | 'damaged' | 'othe
   ],
 ];
 
+/** The file a temporary name stands for (output-files.ts names them `<final>.<pid>-<hex>.partiel`). */
+function finalName(file: string): string {
+  return file.replace(/\.\d+-[0-9a-f]{8}\.partiel$/, '');
+}
+
 export function frenchErrorMessage(
   error: unknown,
   context: { readonly file: string; readonly action: SystemErrorAction },
 ): string | undefined {
   if (error instanceof UnusableWorkbookError) return error.message;
-  if (!(error instanceof Error)) return undefined;
+  // Node's own errors are not always `instanceof Error` here (another realm under jest): read their fields.
+  if (typeof error !== 'object' || error === null || typeof (error as Error).message !== 'string')
+    return undefined;
   const code = (error as NodeJS.ErrnoException).code;
   if (typeof code === 'string' && systemErrorMessages[code]) {
-    const file = (error as NodeJS.ErrnoException).path ?? context.file;
+    const file = context.file || finalName((error as NodeJS.ErrnoException).path ?? '');
     return systemErrorMessages[code](file, context.action);
   }
   if (context.action === 'read') {
     for (const [pattern, problem] of WORKBOOK_LIBRARY_ERRORS) {
-      if (pattern.test(error.message)) return workbookFileMessage(problem, { file: context.file });
+      if (pattern.test((error as Error).message)) return workbookFileMessage(problem, { file: context.file });
     }
   }
   return undefined;

@@ -169,6 +169,13 @@ export function cellOf(
 
 function checkColumns(sheet: SourceSheet, fields: readonly FieldDef[], issues: IssueCollector): void {
   for (const field of fields) {
+    const repeated = sheet.duplicateColumns?.[field.id];
+    if (repeated) {
+      issues.add('error', 'duplicateColumn', { sheet: sheet.name, row: 0, cell: '' }, field, {
+        columns: repeated.join(', '),
+        value: repeated[0],
+      });
+    }
     if (sheet.columns[field.id] !== undefined) continue;
     const severity: Severity = field.status === 'optional' ? 'warning' : 'error';
     issues.add(severity, 'missingColumn', { sheet: sheet.name, row: 0, cell: '' }, field);
@@ -202,6 +209,13 @@ function checkPassageRow(
   issues: IssueCollector,
 ): RowValues {
   const normalized = normalizeRow(fields, sheet, row, ctx, issues);
+  // A link's address is what is sent (5.2): say so when the cell shows something else.
+  for (const [id, shown] of Object.entries(row.linkTexts ?? {})) {
+    issues.add('warning', 'hyperlinkText', cellOf(sheet, row.row, id), dictionary.field(id), {
+      value: String(row.cells[id]),
+      other: shown,
+    });
+  }
   const present = (id: string) => normalized.filled.has(id);
   const chosen = chosenOptions(dictionary, present);
 

@@ -31,6 +31,7 @@ export interface ReadinessSummary {
 export const INFORMATIONAL_WARNINGS: ReadonlySet<string> = new Set([
   'birthplaceBoth',
   'missingColumn',
+  'hyperlinkText',
   'sendingOverdue',
   'scoreMissing',
   'mentionWithScoring',
