@@ -12,8 +12,12 @@ export function formatIssue(issue: Issue): string {
 
 /** After the first problems listed: how many more, and how to see them all. */
 export function formatOmitted(omitted: { errors: number; warnings: number }): string {
+  const kinds = [
+    omitted.errors > 0 ? plural(omitted.errors, 'erreur') : '',
+    omitted.warnings > 0 ? plural(omitted.warnings, 'avertissement') : '',
+  ].filter(Boolean);
   return (
-    `… et ${plural(omitted.errors, 'autre erreur', 'autres erreurs')}, ${plural(omitted.warnings, 'autre avertissement', 'autres avertissements')} ` +
+    `… et ${plural(omitted.errors + omitted.warnings, 'autre problème', 'autres problèmes')} (${kinds.join(', ')}) ` +
     'non affichés ici : corrigez d’abord ceux-ci, ou obtenez la liste complète avec --json.'
   );
 }
