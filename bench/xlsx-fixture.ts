@@ -2,12 +2,16 @@ import ExcelJS from 'exceljs';
 import { StreamingWorkbookReader } from '../src/workbook/streaming-reader';
 import { buildTemplateLayout, DATE_FORMAT } from '../src/core/layout';
 import type { CellValue } from '../src/core/types';
-import { BENCH_PARAMETERS, generateRows } from './generate';
+import { BENCH_PARAMETERS, generateRows, withVariant, type RowsVariant } from './generate';
 
-/** Writes a filled template of `count` passages with exceljs's streaming writer (as Excel stores it). */
-export async function writeBenchWorkbook(path: string, count: number): Promise<void> {
+/** Writes a filled template of `count` passages with exceljs's streaming writer (as Excel stores it), or a variant with repeats. */
+export async function writeBenchWorkbook(
+  path: string,
+  count: number,
+  variant: RowsVariant = 'distinct',
+): Promise<void> {
   const layout = buildTemplateLayout();
-  const rows = generateRows(count);
+  const rows = withVariant(generateRows(count), variant);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: path,
     useSharedStrings: true,
