@@ -147,7 +147,7 @@ export const systemErrorMessages: Record<string, (file: string, action: SystemEr
       ? `Fichier introuvable : ${file}. Vérifiez le nom et le dossier.`
       : `Le dossier de ${file} n’existe pas : créez-le ou choisissez un autre emplacement.`,
   EACCES: (file, action) =>
-    `Accès refusé à ${file} : vous n’avez pas le droit de ${action === 'read' ? 'lire ce fichier' : 'écrire à cet endroit'}. ` +
+    `Accès refusé à ${file} : vous n’avez pas le droit ${action === 'read' ? 'de lire ce fichier' : 'd’écrire à cet endroit'}. ` +
     'Choisissez un autre emplacement ou demandez ce droit.',
   EPERM: (file, action) =>
     `Opération refusée par le système sur ${file} (${action === 'read' ? 'lecture' : 'écriture'}) : le fichier est peut-être ` +

@@ -29,7 +29,7 @@ import { outputMessages } from './cli-messages';
 import { withPrivateTempDir } from './interruption';
 import { writeOutput } from './output-files';
 import { OutputPolicy, type ClaimedOutput } from './output-policy';
-import { verifyWrittenWorkbook } from './written-workbook';
+import { verifyWrittenWorkbook } from './workbook-outputs';
 
 /**
  * `accrochage import` (a CDC XML file → a filled template) and `accrochage map` (another spreadsheet → a filled

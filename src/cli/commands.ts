@@ -18,7 +18,7 @@ import { exitMessages, outputMessages } from './cli-messages';
 import { ExportOutputs } from './export-outputs';
 import { OutputRefusedError, writeOutput } from './output-files';
 import { OutputPolicy, type ClaimedOutput } from './output-policy';
-import { verifyWrittenWorkbook } from './written-workbook';
+import { verifyWrittenWorkbook } from './workbook-outputs';
 import { frenchErrorMessage } from './system-errors';
 import { buildTemplateLayout, layoutAsJson } from '../core/layout';
 import type { Issue, WorkbookData } from '../core/types';

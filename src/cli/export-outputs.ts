@@ -16,7 +16,7 @@ import {
 } from './output-files';
 import { OutputPolicy, type Claim, type ClaimedOutput } from './output-policy';
 import { defaultTrackingPath } from './tracking-files';
-import { verifyWrittenWorkbook } from './written-workbook';
+import { verifyWrittenWorkbook } from './workbook-outputs';
 
 /**
  * The files of `accrochage export`, under the output policy: the XML files (one per part) and the tracking

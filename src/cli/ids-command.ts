@@ -5,9 +5,7 @@ import { IdsWriteError, writeIdsCopy } from '../workbook/xlsx-ids';
 import { EXIT, type CliIO } from './io';
 import { plural } from './output';
 import { OutputRefusedError, writeOutput } from './output-files';
-import { OutputPolicy } from './output-policy';
-import { verifyWrittenWorkbook } from './written-workbook';
-import { hasVbaProject } from '../workbook/macro-parts';
+import { claimWorkbookCopy, verifyWrittenWorkbook } from './workbook-outputs';
 
 /**
  * `accrochage ids <fichier.xlsx> -o <sortie.xlsx>`: fills the missing idTechnique (5.1) of the passages with
@@ -42,20 +40,9 @@ export async function idsCommand(
     io.err(`Fichier introuvable : ${file}`);
     return EXIT.unusable;
   }
-  const macros = await hasVbaProject(file);
-  const claim = await (
-    await OutputPolicy.forInputs([file])
-  ).claim({
-    path: output,
-    kind: 'workbook',
-    option: '-o',
-    replace: options.remplacer,
-    macroSource: macros ? file : undefined,
-  });
-  if (!claim.ok) {
-    io.err(claim.message);
-    return EXIT.unusable;
-  }
+  const copy = await claimWorkbookCopy(io, file, output, options.remplacer);
+  if (!copy) return EXIT.unusable;
+  const { macros } = copy;
   try {
     const data = await readTemplateWorkbook(file, (rows) => io.progress(`Lecture… ${plural(rows, 'ligne')}`));
     if (data.passages.columns['5.1'] === undefined) {
@@ -67,7 +54,7 @@ export async function idsCommand(
     }
     const assignments = planMissingIds(data.passages, options.newId ?? randomUuid);
     await writeOutput(
-      claim.output,
+      copy.output,
       (temp) => writeIdsCopy(file, temp, data.passages.name, assignments),
       (temp) => verifyWrittenWorkbook(temp, macros ? file : undefined),
     );

@@ -12,8 +12,9 @@ import { defaultTrackingPath } from './tracking-files';
 import { NOTHING_WRITTEN, outputMessages } from './cli-messages';
 import { OutputRefusedError, writeOutput } from './output-files';
 import { OutputPolicy } from './output-policy';
-import { verifyWrittenWorkbook } from './written-workbook';
+import { verifyWrittenWorkbook } from './workbook-outputs';
 import { hasVbaProject } from '../workbook/macro-parts';
+import { xmlSizeRefusal } from '../core/xml-input-guard';
 
 /** `accrochage receipt <accusé.xml> <fichier.xlsx>`: reports the CDC's verdict on each row of the workbook. */
 
@@ -113,7 +114,14 @@ export async function receiptCommand(
     io.err(`Fichier introuvable : ${options.xml}`);
     return EXIT.unusable;
   }
-  const application = applyReceipt(data, receipt, { now: options.now ?? new Date(), sentXml: sentXml?.text });
+  if (sentXml && 'refused' in sentXml) {
+    io.err(`Fichier déposé refusé (${sentXml.path}) : ${sentXml.refused} Le classeur n’a pas été modifié.`);
+    return EXIT.unusable;
+  }
+  const application = applyReceipt(data, receipt, {
+    now: options.now ?? new Date(),
+    sentXml: sentXml && 'text' in sentXml ? sentXml.text : undefined,
+  });
 
   try {
     await writeOutput(
@@ -129,7 +137,13 @@ export async function receiptCommand(
     throw error;
   }
   if (options.json) io.out(JSON.stringify(receiptJson(application, target.path), null, 2));
-  else printApplication(io, application, data.passages.name, sentXml?.path);
+  else
+    printApplication(
+      io,
+      application,
+      data.passages.name,
+      sentXml && 'text' in sentXml ? sentXml.path : undefined,
+    );
   for (const warning of parsed.warnings) io.err(`ATTENTION ${warning}`);
   if (!options.json)
     io.out(
@@ -146,7 +160,7 @@ async function findSentXml(
   given: string | undefined,
   fileName: string | undefined,
   besides: readonly string[],
-): Promise<{ path: string; text: string } | undefined> {
+): Promise<{ path: string; text: string } | { path: string; refused: string } | undefined> {
   const candidates =
     given !== undefined
       ? [given]
@@ -156,7 +170,11 @@ async function findSentXml(
         : [];
   for (const candidate of candidates) {
     const size = await fileSize(candidate);
-    if (size !== undefined) return { path: candidate, text: await fs.readFile(candidate, 'utf8') };
+    if (size === undefined) continue;
+    // Bounded like any XML input: a file larger than the CDC accepts is not read into memory.
+    const tooLarge = xmlSizeRefusal(size);
+    if (tooLarge) return { path: candidate, refused: tooLarge.message.replace(/^le fichier/, 'Le fichier') };
+    return { path: candidate, text: await fs.readFile(candidate, 'utf8') };
   }
   return undefined;
 }

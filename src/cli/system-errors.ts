@@ -34,7 +34,7 @@ export function frenchErrorMessage(
     return undefined;
   const code = (error as NodeJS.ErrnoException).code;
   if (typeof code === 'string' && systemErrorMessages[code]) {
-    const file = context.file || finalName((error as NodeJS.ErrnoException).path ?? '');
+    const file = finalName(context.file || ((error as NodeJS.ErrnoException).path ?? ''));
     return systemErrorMessages[code](file, context.action);
   }
   if (context.action === 'read') {

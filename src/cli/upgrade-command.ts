@@ -4,12 +4,11 @@ import { buildTemplateLayout } from '../core/layout';
 import { hasTemplate } from '../core/template-version';
 import { applyXlsxUpgrade, planXlsxUpgrade, xlsxTemplateSnapshot } from '../workbook/xlsx-upgrade';
 import { checkWorkbookFile } from '../workbook/workbook-file-guard';
-import { restoreMacroParts, hasVbaProject } from '../workbook/macro-parts';
+import { restoreMacroParts } from '../workbook/macro-parts';
 import { EXIT, type CliIO } from './io';
 import { OutputRefusedError, writeOutput } from './output-files';
-import { OutputPolicy } from './output-policy';
 import { frenchErrorMessage } from './system-errors';
-import { verifyWrittenWorkbook } from './written-workbook';
+import { claimWorkbookCopy, verifyWrittenWorkbook } from './workbook-outputs';
 
 /**
  * `accrochage upgrade <fichier.xlsx> -o <copie.xlsx>`: brings an older template to the current version in a
@@ -30,20 +29,9 @@ export async function upgradeCommand(
     io.err(`Fichier introuvable : ${file}`);
     return EXIT.unusable;
   }
-  const macros = await hasVbaProject(file);
-  const claim = await (
-    await OutputPolicy.forInputs([file])
-  ).claim({
-    path: output,
-    kind: 'workbook',
-    option: '-o',
-    replace: options.remplacer,
-    macroSource: macros ? file : undefined,
-  });
-  if (!claim.ok) {
-    io.err(claim.message);
-    return EXIT.unusable;
-  }
+  const copy = await claimWorkbookCopy(io, file, output, options.remplacer);
+  if (!copy) return EXIT.unusable;
+  const { macros } = copy;
   const workbook = new ExcelJS.Workbook();
   try {
     await checkWorkbookFile(file);
@@ -75,7 +63,7 @@ export async function upgradeCommand(
   applyXlsxUpgrade(workbook, plan, layout);
   try {
     await writeOutput(
-      claim.output,
+      copy.output,
       async (temp) => {
         await workbook.xlsx.writeFile(temp);
         await restoreMacroParts(file, temp);

@@ -343,6 +343,25 @@ describe('exit codes that tell what exists', () => {
     expect(readdirSync(dir).sort()).toEqual(['envoi.xml', 'passages.xlsx']);
   });
 
+  it('3: map saved the mapping but could copy no row; the message says the mapping alone was written', async () => {
+    const dir = tempDir();
+    const source = path.join(dir, 'autre.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Feuil1');
+    sheet.addRow(['Couleur préférée', 'Plat du jour']);
+    sheet.addRow(['bleu', 'gratin']);
+    await workbook.xlsx.writeFile(source);
+    const mapping = path.join(dir, 'correspondance.json');
+    const io = captureIO();
+    expect(
+      await mapCommand(io, source, { output: path.join(dir, 'modele.xlsx'), enregistrer: mapping }),
+    ).toBe(3);
+    expect(io.stderr.join('\n')).toMatch(
+      /^Aucune ligne n’a pu être copiée : le modèle n’a pas été écrit ; seule la correspondance l’a été \(.*correspondance\.json\)/,
+    );
+    expect(readdirSync(dir).sort()).toEqual(['autre.xlsx', 'correspondance.json']);
+  });
+
   it('--help lists every exit code', () => {
     let help = '';
     const program = buildProgram(() => undefined) as Command;
