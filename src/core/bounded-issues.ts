@@ -14,14 +14,26 @@ export const MAX_LISTED_ISSUES = 1000;
 export function boundedMessage(message: string, max = MAX_MESSAGE_CHARS): string {
   if (message.length <= max) return message;
   const cut = message.slice(0, max);
-  const at = Math.max(cut.lastIndexOf(', '), cut.lastIndexOf(' '));
-  const kept = at > max / 2 ? cut.slice(0, at) : cut;
+  const at = cut.lastIndexOf(' ');
+  const kept = (at > max / 2 ? cut.slice(0, at) : cut).replace(/[,;:]$/, '');
   return `${kept}… (message abrégé : ${(message.length - kept.length).toLocaleString('fr-FR')} caractères de plus)`;
 }
 
 export function withBoundedMessages<T extends { readonly issues: readonly Issue[] }>(result: T): T {
   if (result.issues.every((i) => i.message.length <= MAX_MESSAGE_CHARS)) return result;
   return { ...result, issues: result.issues.map((i) => ({ ...i, message: boundedMessage(i.message) })) };
+}
+
+/** The same for an export's outcome: its check, and its issues when it was refused. */
+export function withBoundedOutcome<T extends { readonly check: { readonly issues: readonly Issue[] } }>(
+  outcome: T,
+): T {
+  const issues = (outcome as { readonly issues?: readonly Issue[] }).issues;
+  return {
+    ...outcome,
+    check: withBoundedMessages(outcome.check),
+    ...(issues ? { issues: withBoundedMessages({ issues }).issues } : {}),
+  };
 }
 
 export interface ListedIssues {

@@ -1,5 +1,5 @@
 import { checkWorkbook, type CheckOptions, type CheckResult } from '../core/check';
-import { withBoundedMessages } from '../core/bounded-issues';
+import { withBoundedMessages, withBoundedOutcome } from '../core/bounded-issues';
 import { exportWorkbook, type ExportOptions, type ExportOutcome } from '../core/export';
 import { ValidationCancelledError } from '../core/validate-in-parts';
 import type { ValidateXml } from '../core/xsd/xml-validator';
@@ -79,7 +79,7 @@ export function inProcessCoreRunner(validateXml: ValidateXml | undefined): CoreR
           },
         });
         if (signal.aborted) throw abortError();
-        return outcome;
+        return withBoundedOutcome(outcome);
       } catch (error) {
         if (error instanceof ValidationCancelledError) throw abortError();
         throw error;

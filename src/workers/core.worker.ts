@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { checkWorkbook } from '../core/check';
-import { withBoundedMessages } from '../core/bounded-issues';
+import { withBoundedMessages, withBoundedOutcome } from '../core/bounded-issues';
 import { exportWorkbook } from '../core/export';
 import type { XmllintResult, XmllintRunner } from '../core/xsd/xmllint-runner';
 import { createXmlValidator } from '../core/xsd/xml-validator';
@@ -50,7 +50,7 @@ async function handle(request: CoreRequest): Promise<void> {
             post({ kind: 'progress', progress: { stage: 'validating', done, total } }),
         },
       });
-      post({ kind: 'exported', outcome: withoutPassages(outcome) });
+      post({ kind: 'exported', outcome: withBoundedOutcome(withoutPassages(outcome)) });
       return;
     }
   }
