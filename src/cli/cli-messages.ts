@@ -70,10 +70,9 @@ export const outputMessages = {
   macroInPlace: (file: string) =>
     `Le classeur ${file} contient des macros : l’outil ne le réécrit jamais lui-même. Écrivez le suivi dans une copie ` +
     `(par exemple ${file.replace(/\.xlsm$/i, '')}-suivi.xlsm), qui garde les macros. ${NOTHING_WRITTEN}`,
-  trackingExists: (file: string, option: string) =>
+  trackingExists: (file: string, option: string, command: string) =>
     `Le fichier de suivi ${file} existe déjà (il contient peut-être l’historique de vos envois) : il n’est pas remplacé. ` +
-    `Travaillez désormais dans ce fichier : donnez-le en entrée, avec ${option} ${file} --remplacer pour y noter le suivi ; ` +
-    `ou indiquez une autre copie avec ${option}.`,
+    `Travaillez désormais dans ce fichier : ${command} ; ou indiquez une autre copie avec ${option}.`,
   noFreeName: (file: string) =>
     `Impossible de trouver un nom libre à côté de ${file} : indiquez le fichier à écrire avec -o. ${NOTHING_WRITTEN}`,
   appeared: (file: string) =>

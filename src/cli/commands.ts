@@ -306,9 +306,9 @@ export async function exportCommand(
 
   if ('skip' in trackingTarget) {
     if (trackingTarget.skip === 'exists') {
-      io.out(
-        `Suivi non enregistré : ${outputMessages.trackingExists(defaultTrackingPath(file, outputs.macros), '--suivi')}`,
-      );
+      const copy = defaultTrackingPath(file, outputs.macros);
+      const command = `accrochage export ${copy} --suivi ${copy} --remplacer`;
+      io.out(`Suivi non enregistré : ${outputMessages.trackingExists(copy, '--suivi', command)}`);
     } else if (trackingTarget.skip === 'refused') {
       io.out(
         `Suivi non enregistré : ${trackingTarget.message?.replace(/\s*Aucun fichier n’a été écrit\.$/, '')}`,

@@ -85,9 +85,11 @@ export async function receiptCommand(
         },
   );
   if (!claim.ok) {
+    const copy = defaultTrackingPath(workbookFile, macros);
+    const command = `accrochage receipt ${receiptFile} ${copy} -o ${copy} --remplacer`;
     io.err(
       claim.code === 'taken'
-        ? `${outputMessages.trackingExists(defaultTrackingPath(workbookFile, macros), '-o')} ${NOTHING_WRITTEN}`
+        ? `${outputMessages.trackingExists(copy, '-o', command)} ${NOTHING_WRITTEN}`
         : claim.message,
     );
     return EXIT.unusable;

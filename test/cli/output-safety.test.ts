@@ -283,7 +283,7 @@ describe('running an export again', () => {
     );
     expect(out).toMatch(/Valide selon le XSD 1\.1\.2, relu et vérifié sur le disque\./);
     expect(out).toMatch(
-      /Suivi non enregistré : Le fichier de suivi .*passages-suivi\.xlsx existe déjà .*--suivi .*passages-suivi\.xlsx --remplacer/,
+      /Suivi non enregistré : Le fichier de suivi .*passages-suivi\.xlsx existe déjà .* Travaillez désormais dans ce fichier : accrochage export \S*passages-suivi\.xlsx --suivi \S*passages-suivi\.xlsx --remplacer ; ou indiquez une autre copie avec --suivi\./,
     );
     const xmlText = readFileSync(xml, 'utf8');
     expect(idFluxOf(xmlText)).not.toBe(firstId);

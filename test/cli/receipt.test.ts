@@ -155,7 +155,9 @@ describe('accrochage receipt: the round trip export → accusé → re-export of
     const again = captureIO();
     const copyBytes = readFileSync(suivi);
     expect(await receiptCommand(again, accuseFile, book, { now: later })).toBe(2);
-    expect(again.stderr.join()).toMatch(/existe déjà.*-o/);
+    expect(again.stderr.join()).toMatch(
+      /existe déjà.*Travaillez désormais dans ce fichier : accrochage receipt \S*accuse\S* \S*passages-suivi\.xlsx -o \S*passages-suivi\.xlsx --remplacer/,
+    );
     expect(readFileSync(suivi)).toEqual(copyBytes);
   });
 
