@@ -99,6 +99,26 @@ export const outputMessages = {
   },
 };
 
+/** What the commands say about their own files, beyond the policy. */
+export const commandMessages = {
+  /** After « Valide selon le XSD 1.1.2 »: the file checked is the one on the disk. */
+  verifiedOnDisk: (schemas: string) => `${schemas}, relu et vérifié sur le disque.`,
+  trackingUpdated: ' (mis à jour)',
+  xmlIsFolder: (file: string) => `${file} est un dossier : indiquez le fichier XML lui-même.`,
+  xmlRefused: (file: string, reason: string) => `Fichier refusé (${file}) : ${reason}`,
+  invalidWithoutDetail: (file: string) =>
+    `${file} n'est pas valide : le validateur l'a refusé sans préciser d'erreur.`,
+  sentXmlRefused: (file: string, reason: string) =>
+    `Fichier déposé refusé (${file}) : ${reason} Le classeur n’a pas été modifié.`,
+  /** Exit 3 of map: the mapping was saved, no row could be copied. */
+  mappingOnly: (mapping: string) =>
+    `Aucune ligne n’a pu être copiée : le modèle n’a pas été écrit ; seule la correspondance l’a été (${mapping}), ` +
+    'pour que vous la corrigiez et relanciez avec --correspondance.',
+  /** After the first problems listed: how many more, and how to see them all. */
+  omittedProblems: (count: string, kinds: string) =>
+    `… et ${count} (${kinds}) non affichés ici : corrigez d’abord ceux-ci, ou obtenez la liste complète avec --json.`,
+};
+
 export const exitMessages = {
   /** Exit 3: the XML is written, the tracking copy is not. */
   trackingFailed: (files: readonly string[], ids: readonly string[], target: string, reason: string) =>

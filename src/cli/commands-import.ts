@@ -25,7 +25,7 @@ import { readTemplateWorkbook, UnusableWorkbookError } from '../workbook/xlsx-re
 import { readSourceSheet, type SourceSheetRows } from '../workbook/xlsx-source-reader';
 import { EXIT, type CliIO } from './io';
 import { formatIssue, formatSummary, plural } from './output';
-import { outputMessages } from './cli-messages';
+import { commandMessages, outputMessages } from './cli-messages';
 import { withPrivateTempDir } from './interruption';
 import { writeOutput } from './output-files';
 import { OutputPolicy, type ClaimedOutput } from './output-policy';
@@ -369,10 +369,7 @@ async function mapInto(
   if (summary.rows === 0) {
     await writer.discard();
     if (savedMapping) {
-      io.err(
-        `Aucune ligne n’a pu être copiée : le modèle n’a pas été écrit ; seule la correspondance l’a été (${savedMapping.path}), ` +
-          'pour que vous la corrigiez et relanciez avec --correspondance.',
-      );
+      io.err(commandMessages.mappingOnly(savedMapping.path));
       return EXIT.partial;
     }
     io.err('Aucune ligne n’a pu être copiée : aucun fichier n’a été écrit.');

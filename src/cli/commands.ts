@@ -14,7 +14,7 @@ import type { ValidateXml } from '../core/xsd/xml-validator';
 import { getDictionary } from '../dictionary';
 import { TrackingWriteError, writeTrackingCopy } from '../workbook/xlsx-tracking';
 import { defaultTrackingPath } from './tracking-files';
-import { exitMessages, outputMessages } from './cli-messages';
+import { commandMessages, exitMessages, outputMessages } from './cli-messages';
 import { ExportOutputs } from './export-outputs';
 import { OutputRefusedError, writeOutput } from './output-files';
 import { OutputPolicy, type ClaimedOutput } from './output-policy';
@@ -278,7 +278,7 @@ export async function exportCommand(
   const schemas = officialXsd
     ? 'Valide selon le XSD 1.1.2 et le XSD officiel fourni'
     : 'Valide selon le XSD 1.1.2';
-  const verified = `${schemas}, relu et vérifié sur le disque.`;
+  const verified = commandMessages.verifiedOnDisk(schemas);
   const replaced = (i: number) => {
     const previous = outputs.files[i].output.replaces;
     return previous ? outputMessages.replaced(previous) : '';
@@ -347,7 +347,7 @@ export async function exportCommand(
     return EXIT.partial;
   }
   io.out(
-    `Suivi enregistré dans ${target.path}${target.replaces ? ' (mis à jour)' : ''} : ` +
+    `Suivi enregistré dans ${target.path}${target.replaces ? commandMessages.trackingUpdated : ''} : ` +
       `${plural(tracking.updates.length, 'ligne marquée', 'lignes marquées')} ` +
       `« Envoyé » avec leur idFlux, ${plural(tracking.history.length, 'envoi ajouté', 'envois ajoutés')} à la feuille Historique.`,
   );
@@ -361,7 +361,7 @@ export async function validateCommand(io: CliIO, file: string, options: { json?:
     return EXIT.unusable;
   }
   if (stats.isDirectory()) {
-    io.err(`${file} est un dossier : indiquez le fichier XML lui-même.`);
+    io.err(commandMessages.xmlIsFolder(file));
     return EXIT.unusable;
   }
   // Refused like an import: too large, DOCTYPE (entities), a zip; the size before reading anything.
@@ -369,7 +369,7 @@ export async function validateCommand(io: CliIO, file: string, options: { json?:
   const bytes = sizeRefusal ? undefined : await fs.readFile(file);
   const refusal = sizeRefusal ?? xmlInputRefusal(bytes as Uint8Array);
   if (refusal || bytes === undefined) {
-    io.err(`Fichier refusé (${file}) : ${refusal?.message}`);
+    io.err(commandMessages.xmlRefused(file, refusal?.message ?? ''));
     return EXIT.unusable;
   }
   const report = await validateXmlInNode(bytes, {});
@@ -380,7 +380,7 @@ export async function validateCommand(io: CliIO, file: string, options: { json?:
       report.valid
         ? `${file} est valide selon le XSD de la CDC.`
         : report.errors.length === 0
-          ? `${file} n'est pas valide : le validateur l'a refusé sans préciser d'erreur.`
+          ? commandMessages.invalidWithoutDetail(file)
           : `${file} n'est pas valide : ${plural(report.errors.length, 'erreur')}.`,
     );
   }

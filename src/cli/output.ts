@@ -3,6 +3,7 @@ import { DUE_SOON_DAYS, type PassageDeadline } from '../core/deadlines';
 import type { ReadinessSummary } from '../core/nirisation/readiness';
 import { frenchDate } from '../core/normalize';
 import type { Issue } from '../core/types';
+import { commandMessages } from './cli-messages';
 
 /** Text the CLI prints: French, one line per problem, summary last. */
 
@@ -16,9 +17,9 @@ export function formatOmitted(omitted: { errors: number; warnings: number }): st
     omitted.errors > 0 ? plural(omitted.errors, 'erreur') : '',
     omitted.warnings > 0 ? plural(omitted.warnings, 'avertissement') : '',
   ].filter(Boolean);
-  return (
-    `… et ${plural(omitted.errors + omitted.warnings, 'autre problème', 'autres problèmes')} (${kinds.join(', ')}) ` +
-    'non affichés ici : corrigez d’abord ceux-ci, ou obtenez la liste complète avec --json.'
+  return commandMessages.omittedProblems(
+    plural(omitted.errors + omitted.warnings, 'autre problème', 'autres problèmes'),
+    kinds.join(', '),
   );
 }
 

@@ -9,7 +9,7 @@ import { TrackingWriteError, writeTrackingCopy } from '../workbook/xlsx-tracking
 import { EXIT, type CliIO } from './io';
 import { plural } from './output';
 import { defaultTrackingPath } from './tracking-files';
-import { NOTHING_WRITTEN, outputMessages } from './cli-messages';
+import { commandMessages, NOTHING_WRITTEN, outputMessages } from './cli-messages';
 import { OutputRefusedError, writeOutput } from './output-files';
 import { OutputPolicy } from './output-policy';
 import { verifyWrittenWorkbook } from './workbook-outputs';
@@ -117,7 +117,7 @@ export async function receiptCommand(
     return EXIT.unusable;
   }
   if (sentXml && 'refused' in sentXml) {
-    io.err(`Fichier déposé refusé (${sentXml.path}) : ${sentXml.refused} Le classeur n’a pas été modifié.`);
+    io.err(commandMessages.sentXmlRefused(sentXml.path, sentXml.refused));
     return EXIT.unusable;
   }
   const application = applyReceipt(data, receipt, {
