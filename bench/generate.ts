@@ -127,3 +127,24 @@ export function generateRows(count: number, seed = 20261123): GeneratedRows {
 }
 
 export const BENCH_PARAMETERS = { '2.1': '03ZDN217', '3.1': '03ZDN217', '3.2': 'MCFCER000123' };
+
+/**
+ * Rows that repeat what should be unique, as a hostile or badly pasted workbook does: every passage with the
+ * same idTechnique, or every passage of the same person. The check must stay linear on them.
+ */
+export type RowsVariant = 'distinct' | 'sameId' | 'samePerson';
+
+export function withVariant(rows: GeneratedRows, variant: RowsVariant): GeneratedRows {
+  if (variant === 'distinct') return rows;
+  const first = rows.passages[0];
+  const identity = ['8.1', '8.3', '8.6', '8.7', '8.8', '8.9', '8.10'];
+  const passages = rows.passages.map((row) => {
+    if (variant === 'sameId') return { ...row, '5.1': first['5.1'] };
+    const person: Record<string, CellValue> = { ...row, '9.1': null, '9.2': null, '9.3': null };
+    for (const id of identity) person[id] = first[id] ?? null;
+    return person;
+  });
+  const digcomp =
+    variant === 'sameId' ? rows.digcomp.map((d) => ({ ...d, '5.1': first['5.1'] })) : rows.digcomp;
+  return { passages, digcomp };
+}

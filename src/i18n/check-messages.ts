@@ -9,6 +9,8 @@ import type { EnumValue, FieldDef } from '../dictionary';
 export type IssueCode =
   | 'missingSheet'
   | 'missingColumn'
+  | 'duplicateColumn'
+  | 'hyperlinkText'
   | 'required'
   | 'excelError'
   | 'forbiddenChar'
@@ -83,6 +85,8 @@ export type IssueCode =
   | 'duplicatePassage';
 
 export interface MessageParams {
+  /** Column letters, "B, AF" (duplicateColumn). */
+  readonly columns?: string;
   readonly value?: string;
   readonly expected?: string;
   readonly count?: number;
@@ -117,6 +121,12 @@ const MESSAGES: Record<IssueCode, MessageBuilder> = {
     `La feuille « ${p.sheet} » est introuvable. Créez le modèle avec « Nouveau modèle » ou rétablissez le nom de la feuille.`,
   missingColumn: (f) =>
     `La colonne ${f ? fieldName(f) : ''} est introuvable dans l'en-tête. Rétablissez cet en-tête (il doit contenir « (${f?.id}) »).`,
+  duplicateColumn: (f, p) =>
+    `plusieurs colonnes portent cette donnée dans leur en-tête (colonnes ${p.columns}) : seule la première (${p.value}) ` +
+    `serait lue et les autres ignorées. Gardez une seule colonne « (${f?.id}) » : supprimez les autres ou retirez « (${f?.id}) » de leur en-tête.`,
+  hyperlinkText: (_f, p) =>
+    `la cellule affiche « ${excerpt(p.other ?? '')} » mais c'est l'adresse de son lien qui est envoyée : ${p.value}. ` +
+    'Vérifiez que ce lien mène bien à la preuve.',
   required: (f) => `la cellule est vide alors que ce champ est obligatoire. ${f?.help ?? ''}`.trim(),
   excelError: (_f, p) =>
     `la cellule contient l'erreur Excel ${p.error}. Corrigez la formule ou saisissez la valeur directement.`,
@@ -283,3 +293,8 @@ export function locationPrefix(
   if (field) parts[parts.length - 1] += ` ${fieldName(field)}`;
   return parts.join(', ');
 }
+
+/** What bounds the length of a message shown (core/check/bounded-issues.ts) appends to one it cut. */
+export const boundedText = {
+  cut: (chars: number) => `… (message abrégé : ${chars.toLocaleString('fr-FR')} caractères de plus)`,
+} as const;

@@ -20,4 +20,20 @@ export class StreamingWorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader 
   set workbookRels(value: unknown) {
     this.relationships = value;
   }
+
+  /**
+   * Tags each worksheet reader with the number of its part (xl/worksheets/sheetN.xml): the sheet's hyperlink
+   * relationships are keyed by that number, while exceljs renames the reader after the workbook's sheet id.
+   */
+  *_parseWorksheet(iterator: unknown, sheetNo: string): Generator<{ eventType: string; value: unknown }> {
+    const parent = (
+      ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as {
+        _parseWorksheet(iterator: unknown, sheetNo: string): Generator<{ eventType: string; value: unknown }>;
+      }
+    )._parseWorksheet;
+    for (const event of parent.call(this, iterator, sheetNo)) {
+      (event.value as { part?: string }).part = sheetNo;
+      yield event;
+    }
+  }
 }

@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import { StreamingWorkbookReader } from './streaming-reader';
+import { checkWorkbookFile } from './workbook-file-guard';
+import { workbookFileMessage } from '../i18n/workbook-file-messages';
 import { isBlank } from '../core/template/grid';
 import type { CellValue } from '../core/model/types';
 import { toCellValue, UnusableWorkbookError } from './xlsx-reader';
@@ -40,6 +42,7 @@ function rowValues(row: ExcelJS.Row): CellValue[] {
  * Sheets are streamed in file order, so the returned rows must be consumed before anything else is read.
  */
 export async function readSourceSheet(path: string, sheetName?: string): Promise<SourceSheetRows> {
+  await checkWorkbookFile(path);
   const reader = new StreamingWorkbookReader(path, {
     entries: 'emit',
     sharedStrings: 'cache',
@@ -88,7 +91,7 @@ export async function readSourceSheet(path: string, sheetName?: string): Promise
   } catch (error) {
     if (error instanceof UnusableWorkbookError) throw error;
     throw new UnusableWorkbookError(
-      `Le fichier ${path} n'est pas un classeur Excel (.xlsx) lisible : ${(error as Error).message}`,
+      workbookFileMessage('unreadablePart', { file: path, detail: (error as Error).message }),
     );
   }
   throw new UnusableWorkbookError(

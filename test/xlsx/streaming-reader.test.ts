@@ -24,7 +24,7 @@ describe('reading .xlsx files whatever the order of their zip entries', () => {
   it('reads worksheets stored before workbook.xml (it used to crash on "sheets")', async () => {
     const file = path.join(tempDir(), 'exemple.xlsx');
     await createTemplateWorkbook(DICTIONARY, EXAMPLE_VALID).xlsx.writeFile(file);
-    const normal = await readTemplateWorkbook(file);
+    const normal = await readTemplateWorkbook(file, DICTIONARY);
     const reordered = await reorder(file, [
       /^\[Content_Types\]\.xml$/,
       /^_rels\//,
@@ -32,7 +32,7 @@ describe('reading .xlsx files whatever the order of their zip entries', () => {
       /^xl\/sharedStrings\.xml$/,
       /^xl\/worksheets\/sheet\d+\.xml$/,
     ]);
-    const data = await readTemplateWorkbook(reordered);
+    const data = await readTemplateWorkbook(reordered, DICTIONARY);
     expect(data.passages.name).toBe('Passages');
     expect(data.passages.rows).toEqual(normal.passages.rows);
     expect(data.parameters.cells).toEqual(normal.parameters.cells);
@@ -51,7 +51,7 @@ describe('reading a link typed as a hyperlink', () => {
     await createTemplateWorkbook(DICTIONARY, { ...EXAMPLE_VALID, passages, digcomp: [] }).xlsx.writeFile(
       file,
     );
-    const data = await readTemplateWorkbook(file);
+    const data = await readTemplateWorkbook(file, DICTIONARY);
     expect(data.passages.rows[0].cells['5.2']).toBe('https://preuve.example.org/1');
   });
 });

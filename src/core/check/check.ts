@@ -94,6 +94,13 @@ function normalizeRow({ fields, sheet, ctx, issues }: SheetCheck, row: SourceRow
 
 function checkColumns(sheet: SourceSheet, fields: readonly FieldDef[], issues: IssueCollector): void {
   for (const field of fields) {
+    const repeated = sheet.duplicateColumns?.[field.id];
+    if (repeated) {
+      issues.add('error', 'duplicateColumn', { sheet: sheet.name, row: 0, cell: '' }, field, {
+        columns: repeated.join(', '),
+        value: repeated[0],
+      });
+    }
     if (sheet.columns[field.id] !== undefined) continue;
     const severity: Severity = field.status === 'optional' ? 'warning' : 'error';
     issues.add(severity, 'missingColumn', { sheet: sheet.name, row: 0, cell: '' }, field);
@@ -121,6 +128,13 @@ function checkParameters(
 function checkPassageRow(dictionary: Dictionary, check: SheetCheck, row: SourceRow): RowValues {
   const { fields, sheet, issues } = check;
   const normalized = normalizeRow(check, row);
+  // A link's address is what is sent (5.2): say so when the cell shows something else.
+  for (const [id, shown] of Object.entries(row.linkTexts ?? {})) {
+    issues.add('warning', 'hyperlinkText', cellOf(sheet, row.row, id), dictionary.field(id), {
+      value: String(row.cells[id]),
+      other: shown,
+    });
+  }
   const present = (id: string) => normalized.filled.has(id);
   const chosen = dictionary.chosenOptions(present);
   const refused = refusedChoice(dictionary, present);

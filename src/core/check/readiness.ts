@@ -31,11 +31,13 @@ export interface ReadinessSummary {
 
 /**
  * Warnings that are true but predict no rejection: they are listed, and leave a passage "prête". Rules say so
- * themselves in the registry (`informational`); an optional column missing from the header is the only other.
+ * themselves in the registry (`informational`); the others come from reading the sheet: an optional column
+ * missing from the header, a link whose shown text differs from the address sent.
  */
 export const INFORMATIONAL_WARNINGS: ReadonlySet<string> = new Set<string>([
   ...informationalCodes(),
   'missingColumn' satisfies IssueCode,
+  'hyperlinkText' satisfies IssueCode,
 ]);
 
 export function assessReadiness(
