@@ -3,11 +3,14 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { runExcelBench, type ExcelBenchResult } from './excel-bench';
+import { runRepeatsBench } from './repeats';
 
 /**
  * `npm run bench`: one run, same generated data, every figure the scale issue asks for, each compared with
  * its target. Every measurement runs in its own process so that peak memory belongs to it alone.
- * Prints a table and writes bench/results/latest.json.
+ * Prints a table, writes bench/results/latest.json and the figures in the README.
+ * `BENCH_ONLY=repeats npm run bench`: only check and export of repeated rows against distinct rows (repeats.ts),
+ * at the largest of BENCH_SIZES; prints its table and writes bench/results/repeats.json, README untouched.
  */
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -49,38 +52,41 @@ function timeCommand(
   return { ms, maxRssMb: kb / 1024, status: run.status };
 }
 
-/** Repeated rows: stopped after this many times the time of distinct rows. */
-const REPEAT_LIMIT = 5;
-
-/** `accrochage check <file>`, its output discarded, killed after `limitS` seconds; time and peak memory. */
-function timeCheck(file: string, limitS: number): { ms: number; maxRssMb: number; status: number | null } {
-  const start = process.hrtime.bigint();
-  const run = spawnSync(
-    '/usr/bin/time',
-    [
-      '-f',
-      '%M',
-      'timeout',
-      '-s',
-      'KILL',
-      String(limitS),
-      process.execPath,
-      path.join(ROOT, 'bin/accrochage.js'),
-      'check',
-      file,
-    ],
-    { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 },
-  );
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  const kb = Number(run.stderr.trim().split('\n').at(-1));
-  return { ms, maxRssMb: kb / 1024, status: run.status };
-}
-
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 const verdict = (ok: boolean) => (ok ? 'OK' : 'MANQUÉ');
 
+const table = (targets: readonly { what: string; value: string; target: string; ok: boolean }[]) => [
+  '| mesure | valeur | cible | verdict |',
+  '|---|---:|---:|---|',
+  ...targets.map((t) => `| ${t.what} | ${t.value} | ${t.target} | ${verdict(t.ok)} |`),
+];
+
+const machine = () =>
+  `Machine : ${os.cpus().length} cœurs ${os.cpus()[0]?.model ?? ''}, ${(os.totalmem() / 2 ** 30).toFixed(0)} Gio, Node ${process.version}`;
+
+/** BENCH_ONLY=repeats: the repeated-rows part alone. */
+function repeatsOnly(): void {
+  const started = new Date();
+  const rows = Math.max(...SIZES);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'accrochage-bench-'));
+  try {
+    const repeats = runRepeatsBench(rows, dir);
+    const lines = [machine(), '', ...repeats.lines, '', ...table(repeats.targets)];
+    process.stdout.write(`${lines.join('\n')}\n`);
+    const resultsDir = path.join(ROOT, 'bench', 'results');
+    mkdirSync(resultsDir, { recursive: true });
+    writeFileSync(
+      path.join(resultsDir, 'repeats.json'),
+      `${JSON.stringify({ started: started.toISOString(), machine: lines[0], rows, ...repeats }, null, 2)}\n`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
+  if (process.env.BENCH_ONLY === 'repeats') return repeatsOnly();
   const started = new Date();
   const core: CoreResult[] = [];
   for (const size of SIZES) {
@@ -103,16 +109,9 @@ async function main(): Promise<void> {
     '-o',
     path.join(dir, 'out.xml'),
   ]);
-  // Repeats (issue 18): every row sharing one idTechnique, or one person, must be checked in about the time and
-  // memory of distinct rows. A run is stopped after REPEAT_LIMIT × the distinct time: past that it has failed.
-  process.stderr.write('accrochage check : lignes distinctes, même identifiant, même personne…\n');
-  const distinctCheck = timeCheck(xlsx, 600);
-  const repeats = (['sameId', 'samePerson'] as const).map((variant) => {
-    const file = path.join(dir, `repeats-${variant}-${largest}.xlsx`);
-    node('cli-child.js', ['write', file, String(largest), variant]);
-    const limit = Math.max(60, Math.ceil((REPEAT_LIMIT * distinctCheck.ms) / 1000));
-    return { variant, ...timeCheck(file, limit), limitS: limit };
-  });
+  // Repeats (issue 18): every row sharing one idTechnique, or one person, must be checked and exported in about
+  // the time and memory of distinct rows.
+  const repeats = runRepeatsBench(largest, dir, xlsx);
   rmSync(dir, { recursive: true, force: true });
 
   process.stderr.write('complément sur le faux Excel…\n');
@@ -150,29 +149,12 @@ async function main(): Promise<void> {
       target: '≤ 2×',
       ok: cli.status === 0 && cli.ms <= 2 * readOnly.ms,
     },
-    ...repeats.flatMap((r) => {
-      const label = r.variant === 'sameId' ? 'un même identifiant technique' : 'une même personne';
-      const finished = r.status === 0 || r.status === 1;
-      return [
-        {
-          what: `check de ${largest} lignes d’${label} vs lignes distinctes`,
-          value: finished ? ratio(r.ms, distinctCheck.ms) : `arrêté après ${r.limitS} s`,
-          target: '≤ 2×',
-          ok: finished && r.ms <= 2 * distinctCheck.ms,
-        },
-        {
-          what: `mémoire du check de ${largest} lignes d’${label}`,
-          value: finished ? `${r.maxRssMb.toFixed(0)} Mo` : `${r.maxRssMb.toFixed(0)} Mo (arrêté)`,
-          target: `≤ ${distinctCheck.maxRssMb.toFixed(0)} Mo (lignes distinctes)`,
-          ok: finished && r.maxRssMb <= 1.1 * distinctCheck.maxRssMb,
-        },
-      ];
-    }),
+    ...repeats.targets,
     ...excel.targets,
   ];
 
   const lines = [
-    `Machine : ${os.cpus().length} cœurs ${os.cpus()[0]?.model ?? ''}, ${(os.totalmem() / 2 ** 30).toFixed(0)} Gio, Node ${process.version}`,
+    machine(),
     '',
     '| passages | XML | vérification | construction XML | XSD (parties, wasm) | XSD wasm fichier entier | xmllint natif --stream | export total | mémoire max |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
@@ -182,22 +164,10 @@ async function main(): Promise<void> {
     ),
     '',
     `CLI : lecture exceljs seule ${s(readOnly.ms)} ; \`accrochage export\` ${s(cli.ms)} (mémoire max ${cli.maxRssMb.toFixed(0)} Mo).`,
-    `\`accrochage check\`, ${largest.toLocaleString('fr-FR')} lignes : distinctes ${s(distinctCheck.ms)} (${distinctCheck.maxRssMb.toFixed(0)} Mo)` +
-      repeats
-        .map(
-          (r) =>
-            ` ; ${r.variant === 'sameId' ? 'même identifiant' : 'même personne'} ` +
-            (r.status === 0 || r.status === 1
-              ? `${s(r.ms)} (${r.maxRssMb.toFixed(0)} Mo)`
-              : `arrêté après ${r.limitS} s (${r.maxRssMb.toFixed(0)} Mo)`),
-        )
-        .join('') +
-      '.',
+    ...repeats.lines,
     ...excel.lines,
     '',
-    '| mesure | valeur | cible | verdict |',
-    '|---|---:|---:|---|',
-    ...targets.map((t) => `| ${t.what} | ${t.value} | ${t.target} | ${verdict(t.ok)} |`),
+    ...table(targets),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 
@@ -216,7 +186,7 @@ async function main(): Promise<void> {
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(
     path.join(resultsDir, 'latest.json'),
-    `${JSON.stringify({ started: started.toISOString(), machine: lines[0], core, cli: { readOnly, export: cli, check: distinctCheck, repeats }, excel: excel.raw, targets }, null, 2)}\n`,
+    `${JSON.stringify({ started: started.toISOString(), machine: lines[0], core, cli: { readOnly, export: cli }, repeats: repeats.raw, excel: excel.raw, targets }, null, 2)}\n`,
   );
 }
 

@@ -7,9 +7,12 @@ import { cliText, plural } from '../i18n/cli';
 
 /** Text the CLI prints: French, one line per problem, summary last. */
 
-/** The documented JSON shape of a problem (README): its location and text stay joined in `message`. */
-export function issueAsJson({ sheet, cell, row, field, tag, severity, code, message }: Issue): object {
-  return { sheet, cell, row, field, tag, severity, code, message };
+/**
+ * The documented JSON shape of a problem (README): its location and text stay joined in `message`; `group` only
+ * on the rows of a group that repeat each other (the same key on each of them).
+ */
+export function issueAsJson({ sheet, cell, row, field, tag, severity, code, message, group }: Issue): object {
+  return { sheet, cell, row, field, tag, severity, code, message, ...(group === undefined ? {} : { group }) };
 }
 
 export function formatIssue(issue: Issue): string {

@@ -95,8 +95,28 @@ export interface MessageParams {
   readonly max?: number;
   readonly error?: string;
   readonly other?: string;
+  /** Other rows, worded: « à la ligne 5 », « aux lignes 5, 9 et 12 » (otherRowsText), or one row number. */
   readonly rows?: string;
   readonly sheet?: string;
+}
+
+/** "5, 9, 12" + "et 99 997 autres" / "5, 9 et 12": row numbers as Excel shows them, the count in French. */
+function joinRows(shown: readonly number[], more: number): string {
+  if (more > 0) return `${shown.join(', ')} et ${more.toLocaleString('fr-FR')} autre${more > 1 ? 's' : ''}`;
+  return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} et ${shown[shown.length - 1]}` : shown.join('');
+}
+
+/**
+ * The other rows of a group, bounded: « à la ligne 5 », « aux lignes 5, 9 et 12 », « aux lignes 5, 9, 12 et
+ * 99 997 autres » (`shown` listed, `more` counted).
+ */
+export function otherRowsText(shown: readonly number[], more: number): string {
+  return shown.length === 1 && more === 0 ? `à la ligne ${shown[0]}` : `aux lignes ${joinRows(shown, more)}`;
+}
+
+/** Rows listed in a message: the first `max`, then a count (« 2, 3, 4 et 99 997 autres »). */
+export function rowListText(rows: readonly number[], max = 10): string {
+  return joinRows(rows.slice(0, max), Math.max(0, rows.length - max));
 }
 
 /** "« Nom de naissance » (8.1)" */
@@ -160,7 +180,7 @@ const MESSAGES: Record<IssueCode, MessageBuilder> = {
   birthplaceBoth: (f, p) =>
     `${p.other} est renseigné : ${f ? fieldName(f) : 'cette valeur'} ne sera pas envoyé (la CDC n'accepte que l'un des deux). Videz l'une des deux cellules.`,
   duplicateIdTechnique: (_f, p) =>
-    `l'identifiant technique « ${p.value} » est aussi utilisé ligne(s) ${p.rows}. Chaque passage doit avoir un identifiant unique.`,
+    `l'identifiant technique « ${p.value} » est aussi utilisé ${p.rows}. Chaque passage doit avoir un identifiant unique.`,
   digcompUnknownPassage: (_f, p) =>
     `aucun passage de la feuille Passages n'a l'identifiant technique « ${p.value} ». Reprenez l'identifiant exact du passage.`,
   noPassage: () => `aucun passage n'est renseigné dans la feuille Passages : il n'y a rien à exporter.`,
@@ -270,7 +290,7 @@ const MESSAGES: Record<IssueCode, MessageBuilder> = {
   usageNameInBirthName: (_f, p) =>
     `le nom de naissance « ${excerpt(p.value ?? '')} » contient le nom d'usage (${p.other}, 8.2) : n'indiquez ici que le nom de naissance, celui que la CDC recherche.`,
   duplicatePassage: (_f, p) =>
-    `la même personne a déjà ce passage de la même certification ligne(s) ${p.rows} : envoyé deux fois, il apparaîtrait en double dans son compte. Supprimez le doublon, ou vérifiez qu'il s'agit bien de deux passages distincts.`,
+    `la même personne a déjà ce passage de la même certification ${p.rows} : envoyé deux fois, il apparaîtrait en double dans son compte. Supprimez le doublon, ou vérifiez qu'il s'agit bien de deux passages distincts.`,
 };
 
 export function messageFor(code: IssueCode, field: FieldDef | undefined, params: MessageParams = {}): string {

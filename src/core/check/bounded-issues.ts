@@ -3,9 +3,9 @@ import type { Issue } from '../model/types';
 
 /**
  * Bounds what a check hands to a surface (the CLI's text and JSON, the pane through its worker), whatever the
- * workbook: each message is cut past MAX_MESSAGE_CHARS (no real message comes near; only lists of rows do), and
- * the CLI's text lists the first MAX_LISTED_ISSUES problems, then counts the rest. The output then grows at
- * most linearly with the rows, even when a rule's messages do not.
+ * workbook: each message is cut past MAX_MESSAGE_CHARS (no message of ours comes near: lists of rows are
+ * bounded where they are written, this is the last guard), and the CLI's text lists the first
+ * MAX_LISTED_ISSUES problems, each group of repeated rows once, then counts the rest.
  */
 
 export const MAX_MESSAGE_CHARS = 2000;
@@ -48,10 +48,23 @@ export interface ListedIssues {
   readonly omitted: { readonly errors: number; readonly warnings: number };
 }
 
-/** The first `max` issues to show, messages bounded, and how many errors and warnings were left out. */
+/**
+ * The first `max` issues to show, messages bounded, and how many errors and warnings were left out. A group of
+ * rows that repeat each other (Issue.group) is shown once, by its first issue, whose text names the other rows
+ * and counts the rest: its other issues are neither listed nor counted as left out.
+ */
 export function listedIssues(issues: readonly Issue[], max = MAX_LISTED_ISSUES): ListedIssues {
-  const listed = issues.slice(0, max).map(boundedIssue);
+  const listed: Issue[] = [];
+  const shownGroups = new Set<string>();
   let errors = 0;
-  for (let i = max; i < issues.length; i++) if (issues[i].severity === 'error') errors++;
-  return { listed, omitted: { errors, warnings: Math.max(0, issues.length - max) - errors } };
+  let warnings = 0;
+  for (const issue of issues) {
+    if (issue.group !== undefined && shownGroups.has(issue.group)) continue;
+    if (listed.length < max) {
+      listed.push(boundedIssue(issue));
+      if (issue.group !== undefined) shownGroups.add(issue.group);
+    } else if (issue.severity === 'error') errors++;
+    else warnings++;
+  }
+  return { listed, omitted: { errors, warnings } };
 }

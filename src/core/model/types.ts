@@ -86,6 +86,11 @@ export interface Issue {
   readonly text: string;
   /** `location : text`, as the CLI prints it. */
   readonly message: string;
+  /**
+   * Key shared by the issues of one group of rows that repeat each other (the same idTechnique, the same passage
+   * of one person): each row has its issue, whose text names the other rows; the CLI prints the group once.
+   */
+  readonly group?: string;
 }
 
 /** A value ready for XML: canonical lexical form already applied by normalization. */

@@ -11,7 +11,7 @@ import { validPassage, workbook } from '../../support/workbook';
 
 /** What a check hands to the CLI and to the pane is bounded, whatever the workbook. */
 
-const issue = (message: string, severity: Issue['severity'] = 'error'): Issue => ({
+const issue = (message: string, severity: Issue['severity'] = 'error', group?: string): Issue => ({
   sheet: 'Passages',
   cell: 'D2',
   row: 2,
@@ -22,6 +22,7 @@ const issue = (message: string, severity: Issue['severity'] = 'error'): Issue =>
   location: 'Passages, ligne 2, colonne D',
   text: message,
   message: `Passages, ligne 2, colonne D : ${message}`,
+  ...(group ? { group } : {}),
 });
 
 describe('bounded messages', () => {
@@ -38,6 +39,20 @@ describe('bounded messages', () => {
     expect(listedIssues(issues, 2)).toEqual({
       listed: issues.slice(0, 2),
       omitted: { errors: 2, warnings: 1 },
+    });
+  });
+
+  it('lists a group of repeated rows once, by its first issue, without counting its other rows as left out', () => {
+    const same = (row: string) => issue(`même identifiant ${row}`, 'error', 'duplicateIdTechnique@2');
+    const issues = [same('2'), issue('a'), same('3'), same('4'), issue('b', 'warning'), same('5')];
+    expect(listedIssues(issues, 10)).toEqual({
+      listed: [issues[0], issues[1], issues[4]],
+      omitted: { errors: 0, warnings: 0 },
+    });
+    // Past the limit, a group not shown counts every one of its rows.
+    expect(listedIssues([issue('a'), ...issues.filter((i) => i.group)], 1).omitted).toEqual({
+      errors: 4,
+      warnings: 0,
     });
   });
 
