@@ -1,6 +1,6 @@
 import { promises as fs, type Stats } from 'node:fs';
 import { SAVED_MAPPING_FORMAT } from '../core/mapping/saved-mapping';
-import { CDC_FLUX_NAMESPACE, prologText, readXmlProlog } from '../core/xml/xml-prolog';
+import { isCdcFluxNamespace, prologText, readXmlProlog } from '../core/xml/xml-prolog';
 import type { ExistingKind } from '../i18n/cli-files';
 import { officeFileKind } from '../xlsx/office-file-kind';
 
@@ -66,7 +66,7 @@ async function textKind(file: string): Promise<Omit<ExistingFile, 'stats'>> {
   const prolog = readXmlProlog(text);
   if (prolog.kind === 'root') {
     const { localName, namespace } = prolog.root;
-    if (localName === 'flux' && namespace === CDC_FLUX_NAMESPACE) {
+    if (localName === 'flux' && isCdcFluxNamespace(namespace)) {
       return {
         kind: 'cdcFlux',
         ...optional('idFlux', /<(?:\w+:)?idFlux>\s*([^<\s]+)\s*</.exec(text)?.[1]),

@@ -22,7 +22,13 @@ export type XmlProlog =
   /** Something other than XML markup before any root element. */
   | { readonly kind: 'notXml' };
 
-export const CDC_FLUX_NAMESPACE = 'urn:cdc:cpf:pc5:schema:1.0.0';
+/**
+ * The namespace of a CDC flux, of any schema version (1.1.2 uses urn:cdc:cpf:pc5:schema:1.0.0; a later version
+ * may change the last part, as receipt/parse-receipt.ts also allows).
+ */
+export function isCdcFluxNamespace(namespace: string | undefined): boolean {
+  return namespace !== undefined && /^urn:cdc:cpf:pc5:schema:/.test(namespace);
+}
 
 const NAME_START = /[A-Za-z_:\u00C0-\uFFFF]/;
 
