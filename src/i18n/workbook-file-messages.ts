@@ -20,14 +20,15 @@ export type WorkbookFileProblem =
   | 'zipPassword'
   | 'unsupportedCompression'
   | 'hiddenContent'
-  | 'unreadablePart';
+  | 'unreadablePart'
+  | 'incompleteRead';
 
 export interface WorkbookFileProblemParams {
   readonly file: string;
   /** Uncompressed bytes the zip declares, and the limit (tooLarge). */
   readonly declared?: number;
   readonly limit?: number;
-  /** The library's own words, shown as a technical detail only. */
+  /** The library's own words, or the parts not read, shown as a technical detail only. */
   readonly detail?: string;
 }
 
@@ -79,6 +80,10 @@ const MESSAGES: Record<WorkbookFileProblem, (p: WorkbookFileProblemParams) => st
   unreadablePart: (p) =>
     `Le fichier ${p.file} n'est pas un classeur Excel (.xlsx) lisible : une de ses parties est endommagée ou n’est pas celle d’un classeur. ` +
     `S’il s’ouvre dans Excel, enregistrez-le sous un autre nom et relancez la commande sur cette copie.${p.detail ? ` (Détail technique : ${p.detail})` : ''}`,
+  incompleteRead: (p) =>
+    `Le classeur ${p.file} n'a pas pu être lu en entier (la lecture s'est arrêtée avant la fin, plusieurs fois) : ` +
+    "il n'a pas été utilisé, pour ne rien vérifier ni envoyer d'incomplet. Relancez la commande ; si cela se " +
+    `reproduit, enregistrez le classeur sous un autre nom depuis Excel et relancez sur cette copie. (Détail technique : parties non lues ${p.detail ?? ''})`,
 };
 
 export function workbookFileMessage(problem: WorkbookFileProblem, params: WorkbookFileProblemParams): string {

@@ -188,7 +188,7 @@ function sourceSheetOf(sheet: SheetAccumulator, columns: ReadonlyMap<string, num
 
 /** Picks the sheet by its template name, else the first sheet whose content looks like it. */
 function pick(
-  sheets: SheetAccumulator[],
+  sheets: readonly SheetAccumulator[],
   name: string,
   looksRight: (s: SheetAccumulator) => boolean,
 ): SheetAccumulator | undefined {
@@ -225,7 +225,34 @@ export async function readTemplateWorkbook(
   dictionary: Dictionary,
   onProgress?: ReadProgress,
 ): Promise<WorkbookData> {
-  await checkWorkbookFile(path);
+  const { directory } = await checkWorkbookFile(path);
+  const entries = directory.entries.map((e) => e.name);
+  // exceljs's single streaming pass may end early without a word (streaming-reader.ts): the read is checked
+  // against the zip's directory and done again; a workbook is never used with a part missing.
+  let missed: string[] = [];
+  for (let attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
+    const read = await readSheets(path, onProgress);
+    missed = read.reader.missedParts(entries);
+    if (missed.length === 0)
+      return workbookData(path, read.sheets, read.date1904, read.linkTargets, dictionary);
+  }
+  throw new UnusableWorkbookError(
+    workbookFileMessage('incompleteRead', { file: path, detail: missed.join(', ') }),
+  );
+}
+
+/** Reads of one workbook before giving up on a streaming pass that keeps ending early. */
+const READ_ATTEMPTS = 3;
+
+interface SheetsRead {
+  readonly reader: StreamingWorkbookReader;
+  readonly sheets: SheetAccumulator[];
+  readonly date1904: boolean;
+  /** Part number → relationship id → address, from each sheet's relationships. */
+  readonly linkTargets: Map<string, Map<string, string>>;
+}
+
+async function readSheets(path: string, onProgress?: ReadProgress): Promise<SheetsRead> {
   const reader = new StreamingWorkbookReader(path, {
     entries: 'ignore',
     sharedStrings: 'cache',
@@ -235,7 +262,6 @@ export async function readTemplateWorkbook(
     worksheets: 'emit',
   });
   const sheets: SheetAccumulator[] = [];
-  /** Part number → relationship id → address, from each sheet's relationships. */
   const linkTargets = new Map<string, Map<string, string>>();
   let rowsRead = 0;
   let date1904 = false;
@@ -278,7 +304,16 @@ export async function readTemplateWorkbook(
       workbookFileMessage('unreadablePart', { file: path, detail: (error as Error).message }),
     );
   }
+  return { reader, sheets, date1904, linkTargets };
+}
 
+function workbookData(
+  path: string,
+  sheets: readonly SheetAccumulator[],
+  date1904: boolean,
+  linkTargets: ReadonlyMap<string, ReadonlyMap<string, string>>,
+  dictionary: Dictionary,
+): WorkbookData {
   const linkFields = urlFieldIds(dictionary);
   const parametersSheet = pick(sheets, SHEET_NAMES.parameters, (s) => s.parameters.has('2.1'));
   const passagesSheet = pick(
