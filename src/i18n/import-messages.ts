@@ -103,3 +103,8 @@ export function importMessage(
 ): string {
   return MESSAGES[code](field, params);
 }
+
+/** Refusals of an XML file given to validate (core/import/xml-input-guard.ts) that are not import issues. */
+export const xmlInputText = {
+  zip: "c'est une archive ZIP ou un classeur Excel, pas un fichier XML : si le fichier XML est dans une archive, extrayez-le d'abord.",
+} as const;

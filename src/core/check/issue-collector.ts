@@ -18,6 +18,9 @@ export function cellOf(sheet: SourceSheet, row: number, fieldId: string): IssueP
 /** Collects the issues of a check, each with its location and its French text (src/i18n/check-messages.ts). */
 export class IssueCollector {
   readonly issues: Issue[] = [];
+  /** Texts of the group being added, by its params: rows of one group that name the same rows share one text. */
+  private groupTexts = new Map<MessageParams, string>();
+  private currentGroup: string | undefined;
 
   add(
     severity: Severity,
@@ -25,9 +28,12 @@ export class IssueCollector {
     where: IssuePlace,
     field: FieldDef | undefined,
     params: MessageParams = {},
+    /** Shared by the issues of one finding over several rows (cross-row rules). */
+    group?: string,
   ): void {
     const location = locationPrefix(where.sheet, where.cell, where.row, field);
-    const text = messageFor(code, field, params);
+    const text =
+      group === undefined ? messageFor(code, field, params) : this.groupText(group, code, field, params);
     this.issues.push({
       sheet: where.sheet,
       cell: where.cell,
@@ -39,6 +45,27 @@ export class IssueCollector {
       location,
       text,
       message: `${location} : ${text}`,
+      ...(group === undefined ? {} : { group }),
     });
+  }
+
+  /**
+   * The text of a row of a group: the rows of one group are added one after the other, and all but the first few
+   * name the same other rows with the same params object, so 100 000 rows of one group hold a dozen texts, not
+   * 100 000 copies (the message joins the location to it without copying it).
+   */
+  private groupText(
+    group: string,
+    code: IssueCode,
+    field: FieldDef | undefined,
+    params: MessageParams,
+  ): string {
+    if (group !== this.currentGroup) {
+      this.currentGroup = group;
+      this.groupTexts = new Map();
+    }
+    let text = this.groupTexts.get(params);
+    if (text === undefined) this.groupTexts.set(params, (text = messageFor(code, field, params)));
+    return text;
   }
 }
