@@ -53,16 +53,25 @@ const LAYERS = [
   ),
   zone(
     'src/cli',
-    [
-      'src/office',
-      'src/fake-excel',
-      'src/controllers',
-      'src/taskpane',
-      'src/commands',
-      'src/workers',
-      'src/demo',
-    ],
+    ['src/office', 'src/fake-excel', 'src/controllers', 'src/taskpane', 'src/commands', 'src/demo'],
     'the CLI runs on the core and the exceljs adapter',
+  ),
+  // The CLI's worker threads (xmllint pool) live with the other workers, in src/workers/node.
+  {
+    target: 'src/cli',
+    from: 'src/workers',
+    except: ['./node'],
+    message: 'the CLI uses only the Node workers (src/workers/node)',
+  },
+  zone(
+    ['src/taskpane', 'src/commands', 'src/controllers', 'src/demo', 'src/office', 'src/fake-excel'],
+    'src/workers/node',
+    'src/workers/node uses worker_threads: the add-in never loads it',
+  ),
+  zone(
+    'src/workers/node',
+    ['src/office', 'src/fake-excel', 'src/controllers', 'src/taskpane', 'src/commands', 'src/demo'],
+    'the Node workers run on the core only',
   ),
   zone(
     'src/controllers',

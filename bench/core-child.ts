@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { prepareExport, validateExport, writePreparedChunks } from '../src/core/export/export';
-import { validateXml } from '../src/core/xsd/validate-xml';
+import { validateXml } from '../src/workers/node/validate-xml';
 import { workbook } from '../test/support/workbook';
 import { BENCH_PARAMETERS, generateRows } from './generate';
 import { DICTIONARY } from '../test/support/dictionary';

@@ -36,7 +36,7 @@ import {
 import { cliText } from '../i18n/cli';
 import { exitText, outputText } from '../i18n/cli-files';
 import { listedIssues, withBoundedMessages } from '../core/check/bounded-issues';
-import { validateXml as validateXmlInNode } from '../core/xsd/validate-xml';
+import { validateXml as validateXmlInNode } from '../workers/node/validate-xml';
 import { xmlInputRefusal, xmlSizeRefusal } from '../core/import/xml-input-guard';
 
 /** The CLI commands, as functions returning an exit code, so tests call them directly. */

@@ -1,4 +1,4 @@
-import { validateXml } from '../../src/core/xsd/validate-xml';
+import { validateXml } from '../../src/workers/node/validate-xml';
 import { FakeExcel, FakeHost, type ShowTaskpaneMode } from '../../src/fake-excel';
 import { AddinControllers, type AddinServices } from '../../src/controllers/addin-controller';
 import { registerCommands, COMMAND_IDS } from '../../src/commands/register-commands';

@@ -1,4 +1,4 @@
-import { validateXml } from '../../src/core/xsd/validate-xml';
+import { validateXml } from '../../src/workers/node/validate-xml';
 import { FakeExcel, type FakeExcelOptions, type FakeRequestContext } from '../../src/fake-excel';
 import { endCellEdit, protectSheet, renameSheet, startCellEdit } from '../../src/fake-excel/user';
 import type { HostExcelRun } from '../../src/office/excel-run';

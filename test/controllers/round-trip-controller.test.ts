@@ -1,4 +1,4 @@
-import { validateXml } from '../../src/core/xsd/validate-xml';
+import { validateXml } from '../../src/workers/node/validate-xml';
 import { FakeExcel } from '../../src/fake-excel';
 import { endCellEdit, startCellEdit } from '../../src/fake-excel/user';
 import { fillParameters, fillPassages } from '../support/fake-excel-fixtures';

@@ -5,7 +5,7 @@ import { prepareExport, writePreparedChunks } from '../../src/core/export/export
 import { collectFluxImport } from '../../src/core/import';
 import { buildTemplateSpec } from '../../src/core/template/template-spec';
 import { writeXsd } from '../../src/core/xsd/write-xsd';
-import { validateXml } from '../../src/core/xsd/validate-xml';
+import { validateXml } from '../../src/workers/node/validate-xml';
 import { buildDictionary } from '../../src/dictionary';
 import { dictionaryMarkdown } from '../../src/docs/dictionary-markdown';
 import { rulesMarkdown } from '../../src/docs/rules-markdown';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { writeXsd } from '../../src/core/xsd/write-xsd';
-import { validateXml } from '../../src/core/xsd/validate-xml';
+import { validateXml } from '../../src/workers/node/validate-xml';
 import { OFFICIAL_EXAMPLE, OFFICIAL_XSD, tempDir } from '../support/cli';
 import { batches, casesFor, fuzzParameters } from '../support/fuzz-budget';
 import { mutatedExample } from '../support/example-mutations';

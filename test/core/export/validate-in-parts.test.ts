@@ -6,7 +6,7 @@ import {
   validateFluxInParts,
   ValidationCancelledError,
 } from '../../../src/core/export/validate-in-parts';
-import { validateXml } from '../../../src/core/xsd/validate-xml';
+import { validateXml } from '../../../src/workers/node/validate-xml';
 import type { Flux, Passage } from '../../../src/core/model/types';
 import { validPassage, workbook } from '../../support/workbook';
 import { DICTIONARY } from '../../support/dictionary';
@@ -107,3 +107,4 @@ describe('validateFluxInParts', () => {
     ).rejects.toBeInstanceOf(ValidationCancelledError);
   });
 });
+

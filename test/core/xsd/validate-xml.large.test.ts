@@ -1,6 +1,6 @@
 import { readOfficialExample } from '../../support/official-example';
-import { nodeXmllintRunner } from '../../../src/core/xsd/node-xmllint-runner';
-import { validateXml } from '../../../src/core/xsd/validate-xml';
+import { nodeXmllintRunner } from '../../../src/workers/node/xmllint-pool';
+import { validateXml } from '../../../src/workers/node/validate-xml';
 import { memoryPagesFor } from '../../../src/core/xsd/xmllint-runner';
 import { writeXsd } from '../../../src/core/xsd/write-xsd';
 import { DICTIONARY } from '../../support/dictionary';

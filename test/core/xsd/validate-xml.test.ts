@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import type { XmlSourceMap } from '../../../src/core/model/types';
 import { EXAMPLE_VARIANTS, OFFICIAL_XSD_PATH, readOfficialExample, setNil, setValue } from '../../support/official-example';
-import { validateXml } from '../../../src/core/xsd/validate-xml';
+import { validateXml } from '../../../src/workers/node/validate-xml';
 import type { XmlValidationReport } from '../../../src/core/xsd/types';
 import { createXmlValidator } from '../../../src/core/xsd/xml-validator';
 import type { XmllintRequest } from '../../../src/core/xsd/xmllint-runner';
