@@ -43,7 +43,12 @@ export function splitFlux(flux: Flux, size: number): Flux[] {
     let start = 0;
     while (start < group.passages.length) {
       const take = Math.min(size - count, group.passages.length - start);
-      groups.push({ values: group.values, passages: group.passages.slice(start, start + take) });
+      groups.push({
+        values: group.values,
+        passages: group.passages.slice(start, start + take),
+        // Certification errors point at the same row as in the whole file, so parts report them alike.
+        firstRow: group.firstRow ?? group.passages[0].row,
+      });
       count += take;
       start += take;
       if (count === size) flush();

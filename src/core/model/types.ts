@@ -116,6 +116,11 @@ export interface CertificationGroup {
   /** Values of 4.1, 4.2 and, when given, 4.3. */
   readonly values: Readonly<Record<string, XmlValue>>;
   readonly passages: readonly Passage[];
+  /**
+   * Row of the certification's first passage in the whole export, when this group is a slice of it (a part
+   * validated on its own): the certification's own lines are reported there, as for the whole file.
+   */
+  readonly firstRow?: number;
 }
 
 /** Everything needed to write one CDC file. */

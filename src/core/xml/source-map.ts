@@ -88,10 +88,10 @@ export class FluxSourceMap implements XmlSourceMap {
   }
 
   private locateInEnvelope(segment: EnvelopeSegment, field: string | undefined): XmlLocation | undefined {
-    const firstPassage = segment.group?.passages[0];
-    if (firstPassage !== undefined && (field === undefined || this.certificationFields.has(field))) {
+    const firstRow = segment.group?.firstRow ?? segment.group?.passages[0]?.row;
+    if (firstRow !== undefined && (field === undefined || this.certificationFields.has(field))) {
       // Certification lines (type, code, natureDeposant) come from the first passage row of the group.
-      return withField({ sheet: this.sheets.passages, row: firstPassage.row }, field);
+      return withField({ sheet: this.sheets.passages, row: firstRow }, field);
     }
     if (field !== undefined && this.sheets.parameters !== undefined) {
       return { sheet: this.sheets.parameters, row: 0, field };

@@ -7,6 +7,7 @@ import {
   ValidationCancelledError,
 } from '../../../src/core/export/validate-in-parts';
 import { validateXml } from '../../../src/workers/node/validate-xml';
+import { buildFluxXmlWithMap } from '../../../src/core/xml/flux-writer';
 import type { Flux, Passage } from '../../../src/core/model/types';
 import { validPassage, workbook } from '../../support/workbook';
 import { DICTIONARY } from '../../support/dictionary';
@@ -108,3 +109,52 @@ describe('validateFluxInParts', () => {
   });
 });
 
+describe('validateFluxInParts against a whole-file validation', () => {
+  /** Passage and certification values the check never lets through, injected so that only the XSD can catch them. */
+  function brokenFlux(): Flux {
+    const rows = Array.from({ length: 12 }, (_, i) =>
+      validPassage({ '5.1': `P-${i}`, ...certification(i % 3 ? 'RNCP1' : 'RS2') }),
+    );
+    const flux = fluxOf(rows);
+    return {
+      ...flux,
+      // The émetteur is in the envelope every part repeats.
+      header: { ...flux.header, '2.1': 'TROPLONG9' },
+      certifications: flux.certifications.map((c, g) => ({
+        // A certification value: its lines sit in the envelope of each part that holds one of its passages.
+        values: g === 1 ? { ...c.values, '4.3': 'Inconnu' } : c.values,
+        passages: c.passages.map((p) =>
+          p.row === 3 || p.row === 8 || p.row === 13
+            ? { ...p, values: { ...p.values, '8.9': 'H' } }
+            : p.row === 11
+              ? { ...p, values: { ...p.values, '5.1': '' } }
+              : p,
+        ),
+      })),
+    };
+  }
+
+  it.each([1, 2, 5])(
+    'gives the verdict and messages of the whole file, errors in several parts of %i passages',
+    async (passagesPerPart) => {
+      const flux = brokenFlux();
+      const whole = buildFluxXmlWithMap(flux, dictionary, sheets);
+      const wholeReport = await validateXml(whole.xml, {
+        dictionary,
+        sourceMap: whole.sourceMap,
+        linesInMessages: false,
+      });
+      const partsReport = await validateFluxInParts(flux, dictionary, sheets, validateXml, {
+        passagesPerPart,
+        concurrency: 2,
+      });
+      const described = (report: typeof wholeReport) =>
+        report.errors.map(({ code, message, location }) => ({ code, message, location }));
+      expect(wholeReport.valid).toBe(false);
+      // Errors in the envelope, in a certification spread over several parts and in passages of several parts.
+      expect(described(wholeReport).length).toBeGreaterThanOrEqual(5);
+      expect(partsReport.valid).toBe(wholeReport.valid);
+      expect(described(partsReport)).toEqual(described(wholeReport));
+    },
+  );
+});
