@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
-import { exportFileName, partFileNames, type PreparedExport } from '../core/export/export';
-import { writeFluxXml } from '../core/xml/flux-writer';
+import { exportFileName, partFileNames, writePreparedFile, type PreparedExport } from '../core/export/export';
 import type { Dictionary } from '../dictionary';
 import { hasVbaProject } from '../xlsx/macro-parts';
 import { outputText } from '../i18n/cli-files';
@@ -147,7 +146,7 @@ export class ExportOutputs {
           await prepareOutput(
             output,
             async (temp) => {
-              const written = await writeFluxFile(temp, part.flux, dictionary);
+              const written = await writeFluxFile(temp, writePreparedFile(prepared, dictionary, i));
               // The split measured every passage beforehand; this only guards against a mistake in that sum.
               if (written.bytes > part.estimatedBytes)
                 throw new Error(
@@ -226,20 +225,15 @@ export class ExportOutputs {
 }
 
 /** Streams the XML of one file to `file`, hashing the bytes as they go. */
-async function writeFluxFile(
-  file: string,
-  flux: PreparedExport['flux'],
-  dictionary: Dictionary,
-): Promise<WrittenFlux> {
+async function writeFluxFile(file: string, chunks: Iterable<Uint8Array>): Promise<WrittenFlux> {
   const stream = createWriteStream(file);
   const hash = createHash('sha256');
   let bytes = 0;
   try {
-    for (const chunk of writeFluxXml(flux, dictionary)) {
-      const buffer = Buffer.from(chunk, 'utf8');
-      hash.update(buffer);
-      bytes += buffer.length;
-      if (!stream.write(buffer)) await once(stream, 'drain');
+    for (const chunk of chunks) {
+      hash.update(chunk);
+      bytes += chunk.byteLength;
+      if (!stream.write(chunk)) await once(stream, 'drain');
     }
     stream.end();
     await once(stream, 'finish');

@@ -1,13 +1,14 @@
 import type { Dictionary } from '../../dictionary';
 import { checkWorkbook, type CheckOptions, type CheckResult } from '../check/check';
-import { writeFluxXml, writeFluxXmlWithMap } from '../xml/flux-writer';
+import { writeEncodedFluxXml, writeFluxXml, writeFluxXmlWithMap } from '../xml/flux-writer';
+import type { EncodedPassages } from '../xml/encoded-passages';
 import { createFlux } from '../xml/group';
 import type { FluxSourceMap } from '../xml/source-map';
 import { validateFluxInParts, type PartsOptions } from './validate-in-parts';
 import type { ValidateXml } from '../xsd/xml-validator';
 import type { XmlProblem } from '../xsd/types';
 import type { Flux, Issue, WorkbookData } from '../model/types';
-import { splitFluxByLimits, partFileName, type FluxPart } from './split';
+import { encodeFlux, partFileName, type FluxPart } from './split';
 import { selectPassagesForExport, type ExportSelection } from '../tracking/selection';
 import { trackingOfExport } from '../tracking/history';
 import { rowIdTechnique } from '../tracking/row-ids';
@@ -112,6 +113,8 @@ export interface PreparedExport {
   readonly flux: Flux;
   /** The files to write: `flux` itself, or its parts when it is over the limits. */
   readonly parts: readonly FluxPart[];
+  /** Every passage of `flux` serialized once, in order: the files and the validation parts are made of these bytes. */
+  readonly encoded: EncodedPassages;
   readonly selection: ExportSelection;
 }
 
@@ -137,14 +140,15 @@ export function prepareExport(
     dictionary,
   });
   const given = options.idFlux;
-  const parts = splitFluxByLimits(
+  // Serialized once: the cut into files is decided as the bytes are produced, and the bytes are kept.
+  const { parts, passages: encoded } = encodeFlux(
     flux,
     dictionary,
     { maxPassages: options.maxPassagesPerFile, maxBytes: options.maxBytesPerFile },
     // A fixed idFlux (tests, replays) gets numbered parts; otherwise each part gets a fresh UUID.
     given !== undefined && given.length <= 45 ? (i) => `${given}-${i + 1}` : undefined,
   );
-  return { ok: true, prepared: { check, flux, parts, selection } };
+  return { ok: true, prepared: { check, flux, parts, encoded, selection } };
 }
 
 function withSelectionIssues(check: CheckResult, selection: ExportSelection): CheckResult {
@@ -235,6 +239,17 @@ export function writePreparedChunks(prepared: PreparedExport, dictionary: Dictio
   return writeFluxXml(prepared.flux, dictionary);
 }
 
+/** The UTF-8 bytes of file `index` of a prepared export, from the passages serialized by prepareExport. */
+export function writePreparedFile(
+  prepared: PreparedExport,
+  dictionary: Dictionary,
+  index: number,
+): Generator<Uint8Array> {
+  let first = 0;
+  for (let i = 0; i < index; i++) first += prepared.parts[i].passages;
+  return writeEncodedFluxXml(prepared.parts[index].flux, dictionary, prepared.encoded, first);
+}
+
 /** The XML chunks of a prepared export and the source map that fills as they are consumed. */
 export function writePreparedXml(
   data: WorkbookData,
@@ -256,7 +271,8 @@ export function validateExport(
     options.dictionary,
     sheetsOf(data),
     validateXml,
-    options.validation,
+    // The parts are slices of the bytes already serialized, unless another flux is validated.
+    options.flux === undefined ? { ...options.validation, encoded: prepared.encoded } : options.validation,
   );
 }
 

@@ -1,5 +1,6 @@
 import type { Dictionary } from '../../dictionary';
-import type { CertificationGroup, Flux } from '../model/types';
+import type { CertificationGroup, Flux, Passage } from '../model/types';
+import { EncodedPassages } from '../xml/encoded-passages';
 import { buildFluxXml } from '../xml/flux-writer';
 import { compilePassageSerializer } from '../xml/passage-serializer';
 import { schemaShape } from '../xml/schema-shape';
@@ -10,8 +11,8 @@ import { schemaShape } from '../xml/schema-shape';
  * émetteur, certificateur and horodatage, the certifications it needs, at least one passage each) with its
  * own idFlux, since an idFlux identifies one file (dictionary 1.1).
  *
- * Sizes are measured, not guessed: every passage is serialized once by the same serializer that will write it,
- * and only its byte count is kept, so the whole document never exists in memory. The envelope of a part is
+ * Sizes are measured, not guessed: every passage is serialized once by the same serializer that writes it, and
+ * its UTF-8 bytes are counted as they are produced (encodeFlux keeps them for the files and the validation). The envelope of a part is
  * counted as the sum of its certifications' envelopes, each measured as a whole file: that counts the
  * document's head and tail once per certification, a small over-estimate that keeps every part under the cap.
  */
@@ -60,7 +61,8 @@ export function utf8ByteLength(text: string): number {
 
 /**
  * The parts of `flux`, in order; the first keeps `flux.idFlux`, the others get `newIdFlux(index)`.
- * A flux within the limits comes back as a single part, unchanged.
+ * A flux within the limits comes back as a single part, unchanged. Measures each passage by serializing it;
+ * the export itself uses encodeFlux, which cuts the same parts from the bytes it keeps.
  */
 export function splitFluxByLimits(
   flux: Flux,
@@ -68,11 +70,53 @@ export function splitFluxByLimits(
   limits: SplitLimits = {},
   newIdFlux: (index: number) => string = () => globalThis.crypto.randomUUID(),
 ): FluxPart[] {
+  const serialize = compilePassageSerializer(dictionary);
+  const indent = schemaShape(dictionary).passage.depth;
+  return planParts(flux, dictionary, limits, newIdFlux, (passage) =>
+    utf8ByteLength(serialize(passage, indent)),
+  );
+}
+
+/** The export serialized once: its passages as UTF-8, and the files they are cut into (see encoded-passages.ts). */
+export interface EncodedFlux {
+  readonly parts: FluxPart[];
+  /** Every passage of the flux, in its order: part after part, certification after certification. */
+  readonly passages: EncodedPassages;
+}
+
+/**
+ * Serializes every passage once, keeping its UTF-8 bytes, and decides where files end as the bytes come:
+ * the same parts as splitFluxByLimits, without a second serialization to measure them.
+ */
+export function encodeFlux(
+  flux: Flux,
+  dictionary: Dictionary,
+  limits: SplitLimits = {},
+  newIdFlux: (index: number) => string = () => globalThis.crypto.randomUUID(),
+): EncodedFlux {
+  const serialize = compilePassageSerializer(dictionary);
+  const indent = schemaShape(dictionary).passage.depth;
+  const passages = new EncodedPassages();
+  const parts = planParts(flux, dictionary, limits, newIdFlux, (passage) =>
+    passages.append(serialize(passage, indent)),
+  );
+  return { parts, passages };
+}
+
+/**
+ * Cuts `flux` into parts under the limits, `sizeOf` giving each passage's bytes, called once per passage in
+ * the flux's order.
+ */
+function planParts(
+  flux: Flux,
+  dictionary: Dictionary,
+  limits: SplitLimits,
+  newIdFlux: (index: number) => string,
+  sizeOf: (passage: Passage) => number,
+): FluxPart[] {
   const maxBytes = limits.maxBytes ?? CDC_MAX_FILE_BYTES;
   const maxPassages = limits.maxPassages ?? Number.POSITIVE_INFINITY;
   if (!(maxPassages >= 1)) throw new RangeError('maxPassages must be at least 1');
-  const serialize = compilePassageSerializer(dictionary);
-  const indent = schemaShape(dictionary).passage.depth;
 
   const parts: { groups: OpenGroup[]; passages: number; bytes: number }[] = [];
   let groups: OpenGroup[] = [];
@@ -92,7 +136,7 @@ export function splitFluxByLimits(
     );
     let current: OpenGroup | undefined;
     for (const passage of group.passages) {
-      const size = utf8ByteLength(serialize(passage, indent));
+      const size = sizeOf(passage);
       const extra = size + (current ? 0 : envelope);
       if (ID_FLUX_SLACK + envelope + size > maxBytes) {
         throw new PassageTooLargeError(

@@ -1,7 +1,8 @@
 import type { Dictionary } from '../../dictionary';
 import type { CertificationGroup, Flux } from '../model/types';
-import { buildFluxXmlWithMap } from '../xml/flux-writer';
-import type { SourceMapSheets } from '../xml/source-map';
+import type { EncodedPassages } from '../xml/encoded-passages';
+import { buildFluxXmlWithMap, writeEncodedFluxXml } from '../xml/flux-writer';
+import { FluxSourceMap, type SourceMapSheets } from '../xml/source-map';
 import type { ValidateXml } from '../xsd/xml-validator';
 import type { XmlProblem, XmlValidationReport } from '../xsd/types';
 
@@ -26,6 +27,8 @@ export interface PartsOptions {
   /** Stops between parts when it returns true (cancel). */
   readonly cancelled?: () => boolean;
   readonly maxErrors?: number;
+  /** The flux's passages already serialized, in its order (prepareExport): parts are cut from these bytes. */
+  readonly encoded?: EncodedPassages;
 }
 
 /** The flux cut into fluxes of at most `size` passages, keeping certification order. */
@@ -82,14 +85,32 @@ export async function validateFluxInParts(
   // Says validation has begun: with a single part, the first report would otherwise come when it is over.
   options.onProgress?.(0, total);
 
+  const firsts: number[] = [];
+  for (let i = 0, first = 0; i < parts.length; i++) {
+    firsts.push(first);
+    first += parts[i].certifications.reduce((m, g) => m + g.passages.length, 0);
+  }
+  const partDocument = (index: number): { xml: Uint8Array; sourceMap: FluxSourceMap } => {
+    const { encoded } = options;
+    if (encoded === undefined) {
+      const built = buildFluxXmlWithMap(parts[index], dictionary, sheets);
+      // UTF-8 bytes are half the size of the UTF-16 string and are what the worker copies.
+      return { xml: encoder.encode(built.xml), sourceMap: built.sourceMap };
+    }
+    const sourceMap = new FluxSourceMap(dictionary, sheets);
+    const chunks = Array.from(
+      writeEncodedFluxXml(parts[index], dictionary, encoded, firsts[index], sourceMap),
+    );
+    return { xml: concat(chunks), sourceMap };
+  };
+
   const lane = async (): Promise<void> => {
     while (next < parts.length) {
       if (options.cancelled?.()) throw new ValidationCancelledError();
       const index = next++;
       // Built just before validation, so only `concurrency` parts exist in memory at once.
-      const { xml, sourceMap } = buildFluxXmlWithMap(parts[index], dictionary, sheets);
-      // UTF-8 bytes are half the size of the UTF-16 string and are what the worker copies.
-      reports[index] = await validate(encoder.encode(xml), {
+      const { xml, sourceMap } = partDocument(index);
+      reports[index] = await validate(xml, {
         dictionary,
         sourceMap,
         maxErrors,
@@ -116,4 +137,14 @@ export async function validateFluxInParts(
     omitted += report.omittedErrors ?? 0;
   }
   return { valid: reports.every((r) => r.valid), errors, ...(omitted > 0 ? { omittedErrors: omitted } : {}) };
+}
+
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return bytes;
 }

@@ -3,6 +3,7 @@ import type { CertificationGroup, Flux } from '../model/types';
 import { compilePassageSerializer, type PassageSerializer } from './passage-serializer';
 import { buildReferenceFluxXml, PASSAGES_PLACEHOLDER } from './reference-serializer';
 import { schemaShape } from './schema-shape';
+import type { EncodedPassages } from './encoded-passages';
 import { FluxSourceMap, type SourceMapSheets } from './source-map';
 
 /**
@@ -108,6 +109,39 @@ function* recorded(
 ): Generator<string> {
   sourceMap?.record(text, { group });
   yield text;
+}
+
+/**
+ * The same document as writeFluxXml, as UTF-8 chunks, with the passages' bytes taken from `encoded` (serialized
+ * once, see encoded-passages.ts) instead of serialized again: `first` is the index in `encoded` of the flux's
+ * first passage, and the flux's passages follow it there in order.
+ */
+export function* writeEncodedFluxXml(
+  flux: Flux,
+  dictionary: Dictionary,
+  encoded: EncodedPassages,
+  first: number,
+  sourceMap?: FluxSourceMap,
+): Generator<Uint8Array> {
+  const encoder = new TextEncoder();
+  const envelope = buildEnvelope(flux, dictionary);
+  sourceMap?.record(envelope.head);
+  yield encoder.encode(envelope.head);
+  let index = first;
+  for (const [g, group] of flux.certifications.entries()) {
+    const { opening, closing } = envelope.certifications[g];
+    sourceMap?.record(opening, { group });
+    yield encoder.encode(opening);
+    if (sourceMap)
+      for (const [i, passage] of group.passages.entries())
+        sourceMap.recordPassage(passage, encoded.lines(index + i));
+    yield* encoded.bytes(index, index + group.passages.length);
+    index += group.passages.length;
+    sourceMap?.record(closing, { group });
+    yield encoder.encode(closing);
+  }
+  sourceMap?.record(envelope.tail);
+  yield encoder.encode(envelope.tail);
 }
 
 /** The chunks, and a source map that is complete once all chunks have been consumed. */

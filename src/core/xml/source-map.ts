@@ -53,9 +53,7 @@ export class FluxSourceMap implements XmlSourceMap {
   /** Notes the next chunk of the document, which must end with a line break. */
   record(text: string, origin: ChunkOrigin = {}): void {
     if (origin.passage !== undefined) {
-      this.passageFirstLines.push(this.nextLine);
-      this.passages.push(origin.passage);
-      this.nextLine += countLines(text);
+      this.recordPassage(origin.passage, countLines(text));
       return;
     }
     const lines = text.slice(0, -1).split('\n');
@@ -65,6 +63,13 @@ export class FluxSourceMap implements XmlSourceMap {
       group: origin.group,
     });
     this.nextLine += lines.length;
+  }
+
+  /** Notes the next passage, written from its text encoded earlier: `lines` is its number of lines. */
+  recordPassage(passage: Passage, lines: number): void {
+    this.passageFirstLines.push(this.nextLine);
+    this.passages.push(passage);
+    this.nextLine += lines;
   }
 
   locate(line: number): XmlLocation | undefined {

@@ -3,10 +3,15 @@ import { utf8ByteLength } from '../../../src/core/export/split';
 import { validateWithNativeXmllint } from '../../support/xmllint-native';
 import { OFFICIAL_XSD } from '../../support/cli';
 import { validPassage, workbook } from '../../support/workbook';
-import { prepareExport } from '../../../src/core/export/export';
-import { partFileName, PassageTooLargeError, splitFluxByLimits } from '../../../src/core/export/split';
+import { prepareExport, writePreparedFile } from '../../../src/core/export/export';
+import {
+  encodeFlux,
+  partFileName,
+  PassageTooLargeError,
+  splitFluxByLimits,
+} from '../../../src/core/export/split';
 import type { Flux } from '../../../src/core/model/types';
-import { buildFluxXml } from '../../../src/core/xml/flux-writer';
+import { buildFluxXml, writeEncodedFluxXml, writeFluxXml } from '../../../src/core/xml/flux-writer';
 import { DICTIONARY } from '../../support/dictionary';
 
 const dictionary = DICTIONARY;
@@ -88,5 +93,71 @@ describe('utf8ByteLength', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('serialized once: encodeFlux and the files written from its bytes', () => {
+  /** Names beyond Latin-1 and outside the BMP, so that byte counts differ from string lengths. */
+  const names = ['Martin', 'Œdipe', 'Nguyễn', 'Łukasz', 'D’Arc', 'Zoë', 'Ana 𝒜'];
+  const codes = ['RNCP34825', 'RS5487', 'RNCP37873'];
+
+  function fluxOf(count: number, nameAt: (i: number) => string): Flux {
+    const rows = Array.from({ length: count }, (_, i) =>
+      validPassage({
+        '5.1': `P-${i + 1}`,
+        '4.1': codes[(i * 7) % 3].startsWith('RS') ? 'RS' : 'RNCP',
+        '4.2': codes[(i * 7) % 3],
+        '8.1': nameAt(i),
+      }),
+    );
+    const prepared = prepareExport(workbook(rows), { dictionary, now, today: now, idFlux: 'flux-1' });
+    if (!prepared.ok) throw new Error(prepared.check.issues.map((i) => i.message).join('\n'));
+    return prepared.prepared.flux;
+  }
+
+  it('cuts the same files as measuring each passage, and writes them byte for byte as the string writer does', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 30 }),
+        fc.array(fc.integer({ min: 0, max: names.length - 1 }), { minLength: 30, maxLength: 30 }),
+        fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }),
+        fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }),
+        (count, nameIndex, maxPassages, bytesDivisor) => {
+          const whole = fluxOf(count, (i) => names[nameIndex[i]]);
+          const maxBytes =
+            bytesDivisor === undefined ? undefined : Math.ceil(bytesOf(whole) / bytesDivisor) + 4000;
+          const limits = { maxPassages, maxBytes };
+          const ids = (i: number) => `flux-${i + 1}`;
+          const measured = splitFluxByLimits(whole, dictionary, limits, ids);
+          const encoded = encodeFlux(whole, dictionary, limits, ids);
+          expect(encoded.parts).toEqual(measured);
+          expect(encoded.passages.count).toBe(count);
+          let first = 0;
+          for (const part of encoded.parts) {
+            const written = Buffer.concat(
+              Array.from(writeEncodedFluxXml(part.flux, dictionary, encoded.passages, first)),
+            );
+            expect(written.equals(Buffer.from(buildFluxXml(part.flux, dictionary), 'utf8'))).toBe(true);
+            expect(written.length).toBeLessThanOrEqual(part.estimatedBytes);
+            first += part.passages;
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('gives the prepared export the same files as the string writer', () => {
+    const rows = Array.from({ length: 9 }, (_, i) =>
+      validPassage({ '5.1': `Q-${i}`, '8.1': names[i % names.length] }),
+    );
+    const options = { dictionary, now, today: now, idFlux: 'flux-1', maxPassagesPerFile: 4 };
+    const prepared = prepareExport(workbook(rows), options);
+    if (!prepared.ok) throw new Error('refused');
+    expect(prepared.prepared.parts).toHaveLength(3);
+    for (const [i, part] of prepared.prepared.parts.entries()) {
+      const written = Buffer.concat(Array.from(writePreparedFile(prepared.prepared, dictionary, i)));
+      expect(written.toString('utf8')).toBe(Array.from(writeFluxXml(part.flux, dictionary)).join(''));
+    }
   });
 });
