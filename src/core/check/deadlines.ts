@@ -39,6 +39,18 @@ export function parisDate(instant: Date): string {
  * day (30 November → 28 or 29 February), as months are counted in French law.
  */
 export function sendingDeadline(awardIso: string): string {
+  // A few hundred distinct award dates for 100 000 rows: each deadline is worked out once.
+  let deadline = deadlines.get(awardIso);
+  if (deadline === undefined) {
+    deadline = computeDeadline(awardIso);
+    if (deadlines.size < 20_000) deadlines.set(awardIso, deadline);
+  }
+  return deadline;
+}
+
+const deadlines = new Map<string, string>();
+
+function computeDeadline(awardIso: string): string {
   const year = Number(awardIso.slice(0, 4));
   const month = Number(awardIso.slice(5, 7)) - 1 + SENDING_DELAY_MONTHS;
   const day = Number(awardIso.slice(8, 10));

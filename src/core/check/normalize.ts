@@ -33,6 +33,23 @@ function isCellError(value: CellValue): value is CellError {
 
 /** Lower case, no accents, single spaces: for matching labels the way people type them. */
 export function foldForMatch(text: string): string {
+  let folded = foldedTexts.get(text);
+  if (folded === undefined) {
+    folded = fold(text);
+    if (foldedTexts.size < MEMO_LIMIT) foldedTexts.set(text, folded);
+  }
+  return folded;
+}
+
+/**
+ * Memos of pure per-cell work. A workbook repeats the same few values down a column (lists, dates, cities,
+ * first names): at 100 000 rows, normalizing and folding each cell again was about a third of the check.
+ * Bounded, so that a workbook of all-distinct values costs a lookup per cell and no more memory than this.
+ */
+const MEMO_LIMIT = 20_000;
+const foldedTexts = new Map<string, string>();
+
+function fold(text: string): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -333,7 +350,28 @@ function checkText(field: FieldDef, value: string): Normalized | undefined {
 }
 
 /** Interprets one cell for one field. */
+/** Per field, per date system: what each primitive cell value normalizes to (results are never mutated). */
+const normalizedCells = new WeakMap<FieldDef, [Map<unknown, Normalized>, Map<unknown, Normalized>]>();
+
+/** Interprets one cell for one field: a pure function of the field, the value and the date system, memoized. */
 export function normalizeCell(field: FieldDef, value: CellValue, ctx: NormalizeContext): Normalized {
+  if (value === null || value === undefined) return EMPTY;
+  const type = typeof value;
+  // Dates and cell errors are objects: compared by identity they would never hit.
+  if (type !== 'string' && type !== 'number' && type !== 'boolean') return interpretCell(field, value, ctx);
+  let memos = normalizedCells.get(field);
+  if (memos === undefined) normalizedCells.set(field, (memos = [new Map(), new Map()]));
+  const memo = memos[ctx.date1904 ? 1 : 0];
+  let normalized = memo.get(value);
+  if (normalized === undefined) {
+    normalized = interpretCell(field, value, ctx);
+    if (memo.size < MEMO_LIMIT) memo.set(value, normalized);
+  }
+  return normalized;
+}
+
+/** What normalizeCell computes, without its memo. */
+export function interpretCell(field: FieldDef, value: CellValue, ctx: NormalizeContext): Normalized {
   if (value === null || value === undefined) return EMPTY;
   if (isCellError(value)) return cellErrorIssue(value);
   // A number too large for a date, in a cell formatted as a date (Excel shows #####).
