@@ -4,12 +4,15 @@ import { readWithExcelJsOnly, writeBenchWorkbook } from './xlsx-fixture';
 /** `node cli-child.js write <file> <count> [variant]` or `node cli-child.js read <file>`: one job per process. */
 async function main(): Promise<void> {
   const [command, file, count, variant] = process.argv.slice(2);
+  const cpu = process.cpuUsage();
   const start = process.hrtime.bigint();
   if (command === 'write')
     await writeBenchWorkbook(file, Number(count), (variant ?? 'distinct') as RowsVariant);
   else await readWithExcelJsOnly(file);
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  process.stdout.write(`${JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+  const used = process.cpuUsage(cpu);
+  const cpuMs = (used.user + used.system) / 1000;
+  process.stdout.write(`${JSON.stringify({ ms, cpuMs, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
 }
 
 main().catch((error: unknown) => {
