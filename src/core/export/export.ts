@@ -305,8 +305,12 @@ export async function exportWorkbook(data: WorkbookData, options: ExportOptions)
   }
   const { dictionary } = options;
   const names = partFileNames(preparation.prepared);
+  // The files are the bytes serialized once by prepareExport, as text for the add-in's Blob.
+  const decoder = new TextDecoder();
   const files: ExportedFile[] = preparation.prepared.parts.map((part, i) => ({
-    chunks: Array.from(writeFluxXml(part.flux, dictionary)),
+    chunks: Array.from(writePreparedFile(preparation.prepared, dictionary, i), (bytes) =>
+      decoder.decode(bytes),
+    ),
     fileName: names[i],
     idFlux: part.flux.idFlux,
     passages: part.passages,

@@ -3,7 +3,7 @@ import { utf8ByteLength } from '../../../src/core/export/split';
 import { validateWithNativeXmllint } from '../../support/xmllint-native';
 import { OFFICIAL_XSD } from '../../support/cli';
 import { validPassage, workbook } from '../../support/workbook';
-import { prepareExport, writePreparedFile } from '../../../src/core/export/export';
+import { exportWorkbook, prepareExport, writePreparedFile } from '../../../src/core/export/export';
 import {
   encodeFlux,
   partFileName,
@@ -147,7 +147,7 @@ describe('serialized once: encodeFlux and the files written from its bytes', () 
     );
   });
 
-  it('gives the prepared export the same files as the string writer', () => {
+  it('gives the prepared export and the add-in export the same files as the string writer', async () => {
     const rows = Array.from({ length: 9 }, (_, i) =>
       validPassage({ '5.1': `Q-${i}`, '8.1': names[i % names.length] }),
     );
@@ -159,5 +159,10 @@ describe('serialized once: encodeFlux and the files written from its bytes', () 
       const written = Buffer.concat(Array.from(writePreparedFile(prepared.prepared, dictionary, i)));
       expect(written.toString('utf8')).toBe(Array.from(writeFluxXml(part.flux, dictionary)).join(''));
     }
+    const outcome = await exportWorkbook(workbook(rows), options);
+    if (!outcome.ok) throw new Error('refused');
+    expect(outcome.files.map((f) => f.chunks.join(''))).toEqual(
+      prepared.prepared.parts.map((part) => buildFluxXml(part.flux, dictionary)),
+    );
   });
 });
