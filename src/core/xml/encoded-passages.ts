@@ -34,7 +34,7 @@ export class EncodedPassages {
     this.blockOf.push(this.blocks.length - 1);
     this.startOf.push(this.used);
     this.lengthOf.push(written);
-    this.linesOf.push(countLines(text));
+    this.linesOf.push(countLineBreaks(this.block, this.used, this.used + written));
     this.used += written;
     this.total += written;
     return written;
@@ -69,8 +69,9 @@ export class EncodedPassages {
   }
 }
 
-function countLines(text: string): number {
+/** Line breaks in bytes[from, to): counted on the bytes, since the serializer's text is a rope to flatten. */
+function countLineBreaks(bytes: Uint8Array, from: number, to: number): number {
   let count = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+  for (let i = from; i < to; i++) if (bytes[i] === 0x0a) count++;
   return count;
 }
