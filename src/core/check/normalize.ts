@@ -351,21 +351,25 @@ function checkText(field: FieldDef, value: string): Normalized | undefined {
 
 /** Interprets one cell for one field. */
 /** Per field, per date system: what each primitive cell value normalizes to (results are never mutated). */
-const normalizedCells = new WeakMap<FieldDef, [Map<unknown, Normalized>, Map<unknown, Normalized>]>();
+const normalizedCells = new WeakMap<FieldDef, Map<unknown, Normalized>[]>();
 
 /** Interprets one cell for one field: a pure function of the field, the value and the date system, memoized. */
 export function normalizeCell(field: FieldDef, value: CellValue, ctx: NormalizeContext): Normalized {
   if (value === null || value === undefined) return EMPTY;
   const type = typeof value;
-  // Dates and cell errors are objects: compared by identity they would never hit.
-  if (type !== 'string' && type !== 'number' && type !== 'boolean') return interpretCell(field, value, ctx);
+  // Dates (exceljs reads date cells as Date objects) are remembered by their time, in memos of their own so
+  // that a time never meets a number; cell errors are not remembered.
+  const isDate = value instanceof Date;
+  if (!isDate && type !== 'string' && type !== 'number' && type !== 'boolean')
+    return interpretCell(field, value, ctx);
   let memos = normalizedCells.get(field);
-  if (memos === undefined) normalizedCells.set(field, (memos = [new Map(), new Map()]));
-  const memo = memos[ctx.date1904 ? 1 : 0];
-  let normalized = memo.get(value);
+  if (memos === undefined) normalizedCells.set(field, (memos = [new Map(), new Map(), new Map(), new Map()]));
+  const memo = memos[(ctx.date1904 ? 1 : 0) + (isDate ? 2 : 0)];
+  const key = isDate ? value.getTime() : value;
+  let normalized = memo.get(key);
   if (normalized === undefined) {
     normalized = interpretCell(field, value, ctx);
-    if (memo.size < MEMO_LIMIT) memo.set(value, normalized);
+    if (memo.size < MEMO_LIMIT) memo.set(key, normalized);
   }
   return normalized;
 }
