@@ -78,6 +78,11 @@ module.exports = async (env = {}, argv = {}) => {
     module: {
       rules: [
         {
+          // Exports xmllint-wasm's Emscripten factory for the XSD worker pool (see the loader).
+          test: /xmllint-wasm[\\/]xmllint-browser\.mjs$/,
+          use: path.resolve(__dirname, 'scripts/webpack/emscripten-module-exports.js'),
+        },
+        {
           test: /\.tsx?$/,
           exclude: /node_modules/,
           use: {

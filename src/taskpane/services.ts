@@ -12,16 +12,18 @@ import { workerCoreRunner } from '../workers/worker-core-runner';
 /** The add-in's composition root: real Excel, libxml2 in a Web Worker, downloads or copy on Mac. */
 export function createAddinServices(host: HostInfo = readHostInfo()): AddinServices {
   const dictionary = getDictionary(CURRENT_SCHEMA_VERSION);
+  // One pool of XSD workers for the pane and the core worker's export.
+  const xmllint = browserXmllintRunner();
   return {
     dictionary,
     workbook: createExcelWorkbookPort({ run: officeExcelRun, notes: host.notes, dictionary }),
-    validateXml: createXmlValidator(browserXmllintRunner()),
+    validateXml: createXmlValidator(xmllint),
     saveXml: createXmlSaver(host.platform),
     saveFiles: createFilesSaver(host.platform),
     // Check and export off the pane's thread (issue 7); libxml2 keeps running in its own workers.
     core:
       typeof Worker !== 'undefined'
-        ? workerCoreRunner(browserXmllintRunner(), dictionary.schema.version)
+        ? workerCoreRunner(xmllint, dictionary.schema.version)
         : undefined,
     validationConcurrency: validationConcurrency(navigator.hardwareConcurrency),
     now: () => new Date(),

@@ -1,57 +1,88 @@
 import { createXsdWorker } from './create-xsd-worker';
-import { DOCUMENT_FILE_NAME, type XmllintRequest, type XmllintRunner } from '../core/xsd/xmllint-runner';
+import type { XmllintRequest, XmllintRunner } from '../core/xsd/xmllint-runner';
+import {
+  VERDICT_EXIT_CODES,
+  XMLLINT_JOB_TAG,
+  xmllintCouldNotRun,
+  xmllintJob,
+  type XmllintJobReply,
+} from './xmllint-job';
 
 /**
- * XmllintRunner for the add-in: libxml2 runs in our Web Worker (xsd.worker.ts), one worker per run
- * because xmllint-wasm's worker accumulates stdout/stderr across messages.
- *
- * The message is the one xmllint-wasm's own index-browser.mjs sends (tagged with "xmllint-wasm"),
- * built here so that the worker is our bundled file, served from our origin.
+ * XmllintRunner for the add-in: a pool of persistent XSD Web Workers (xsd.worker.ts), at most one per core,
+ * each compiling libxml2's wasm once and running every document in a fresh instance of it. A worker that
+ * fails is replaced; its document is rejected (xmllint could not run), as are documents with a verdict other
+ * than those xmllint gives (see xmllint-job.ts).
  */
-
-const MESSAGE_KEY = 'xmllint-wasm';
-/** As in the Node runner: 1 = not well-formed ("failed to parse"), 5 = schema did not compile. */
-const VERDICT_EXIT_CODES = new Set([0, 1, 3, 4, 5]);
-
-interface WorkerReply {
-  readonly exitCode: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-export function xmllintMessage(request: XmllintRequest): Record<string, unknown> {
-  const schemaArgs = request.schema ? ['--schema', request.schema.fileName] : [];
-  return {
-    [MESSAGE_KEY]: true,
-    inputFiles: [
-      { fileName: DOCUMENT_FILE_NAME, contents: request.xml },
-      ...(request.schema ? [request.schema] : []),
-    ],
-    args: [...schemaArgs, '--noout', ...(request.stream ? ['--stream'] : []), DOCUMENT_FILE_NAME],
-    initialMemory: request.initialMemoryPages,
-    maxMemory: request.maxMemoryPages,
-  };
-}
 
 export type WorkerFactory = () => Worker;
 
-export function browserXmllintRunner(createWorker: WorkerFactory = createXsdWorker): XmllintRunner {
-  return (request) =>
-    new Promise((resolve, reject) => {
-      const worker = createWorker();
-      const finish = (): void => worker.terminate();
-      worker.addEventListener('message', (event: MessageEvent<WorkerReply & Record<string, unknown>>) => {
-        const data = event.data;
-        if (!data || data[MESSAGE_KEY] !== true) return;
-        finish();
-        if (VERDICT_EXIT_CODES.has(data.exitCode))
-          resolve({ valid: data.exitCode === 0, output: data.stderr });
-        else reject(new Error(`xmllint exit code ${data.exitCode}: ${data.stderr.split('\n')[0]}`));
-      });
-      worker.addEventListener('error', (event) => {
-        finish();
-        reject(new Error(`XSD worker failed: ${event.message}`));
-      });
-      worker.postMessage(xmllintMessage(request));
+interface Pending {
+  readonly id: number;
+  readonly request: XmllintRequest;
+  readonly resolve: (reply: XmllintJobReply) => void;
+  readonly reject: (error: Error) => void;
+}
+
+const defaultSize = (): number => Math.max(1, Math.min(4, globalThis.navigator?.hardwareConcurrency ?? 2));
+
+export function browserXmllintRunner(
+  createWorker: WorkerFactory = createXsdWorker,
+  size: number = defaultSize(),
+): XmllintRunner {
+  const idle: Worker[] = [];
+  const busy = new Map<Worker, Pending>();
+  const queue: Pending[] = [];
+  let workers = 0;
+  let nextId = 0;
+
+  const start = (): Worker => {
+    const worker = createWorker();
+    workers++;
+    const lost = (message: string): void => {
+      const pending = busy.get(worker);
+      busy.delete(worker);
+      const at = idle.indexOf(worker);
+      if (at >= 0) idle.splice(at, 1);
+      worker.terminate();
+      workers--;
+      pending?.reject(new Error(message));
+      pump();
+    };
+    worker.addEventListener('message', (event: MessageEvent<XmllintJobReply>) => {
+      const reply = event.data;
+      const pending = busy.get(worker);
+      if (!pending || reply?.tag !== XMLLINT_JOB_TAG || reply.id !== pending.id) return;
+      busy.delete(worker);
+      idle.push(worker);
+      pending.resolve(reply);
+      pump();
     });
+    worker.addEventListener('error', (event) => lost(`XSD worker failed: ${event.message}`));
+    return worker;
+  };
+
+  const pump = (): void => {
+    while (queue.length > 0) {
+      const worker = idle.pop() ?? (workers < size ? start() : undefined);
+      if (!worker) return;
+      const pending = queue.shift() as Pending;
+      busy.set(worker, pending);
+      worker.postMessage(xmllintJob(pending.request, pending.id));
+    }
+  };
+
+  return async (request) => {
+    let reply: XmllintJobReply;
+    try {
+      reply = await new Promise<XmllintJobReply>((resolve, reject) => {
+        queue.push({ id: nextId++, request, resolve, reject });
+        pump();
+      });
+    } catch (error) {
+      throw xmllintCouldNotRun('inconnu', error instanceof Error ? error.message : String(error), error);
+    }
+    if (VERDICT_EXIT_CODES.has(reply.exitCode)) return { valid: reply.exitCode === 0, output: reply.stderr };
+    throw xmllintCouldNotRun(reply.exitCode, reply.stderr);
+  };
 }

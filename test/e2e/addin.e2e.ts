@@ -15,6 +15,11 @@ import {
   type StaticServer,
 } from '../support/e2e-harness';
 import { OFFICIAL_XSD } from '../support/paths';
+import { readOfficialExample } from '../support/official-example';
+import { DICTIONARY } from '../support/dictionary';
+import { writeXsd } from '../../src/core/xsd/write-xsd';
+import { memoryPagesFor } from '../../src/core/xsd/xmllint-runner';
+import { createXmllintPool } from '../../src/workers/node/xmllint-pool';
 
 /**
  * The add-in in a browser, against the in-memory Excel: template, typing with mistakes, check,
@@ -38,6 +43,34 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+});
+
+describe('XSD validation in the pane', () => {
+  it('gives in the pool of XSD Web Workers (Chromium) exactly what the Node pool gives, document after document', async () => {
+    const pane = await openPane(browser, server.origin);
+    const schema = { fileName: 'accrochage.xsd', contents: writeXsd(DICTIONARY.schema) };
+    const valid = readOfficialExample();
+    const invalid = valid.replace('<cpf:sexe>M</cpf:sexe>', '<cpf:sexe>H</cpf:sexe>');
+    const broken = valid.replace('</cpf:sexe>', '</cpf:sexo>');
+    // More documents than workers, invalid ones between valid ones: no worker may keep anything of the last.
+    const requests = [invalid, valid, broken, valid, invalid, valid].map((xml) => ({
+      xml,
+      schema,
+      stream: true,
+      ...memoryPagesFor(xml.length),
+    }));
+    const inBrowser = await inWorkbook(pane.page, (e2e, r) => e2e.xmllint(r), requests);
+    const pool = createXmllintPool(2);
+    try {
+      const inNode = await Promise.all(requests.map((r) => pool(r)));
+      expect(inBrowser).toEqual(inNode);
+      expect(inBrowser.map((r) => r.valid)).toEqual([false, true, false, true, false, true]);
+    } finally {
+      await pool.close();
+    }
+    expect(pane.errors).toEqual([]);
+    await pane.context.close();
+  });
 });
 
 /** Template, parameters, five passages: row 3 without birth name, row 4 with a date typed as text. */

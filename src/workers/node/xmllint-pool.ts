@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { DOCUMENT_FILE_NAME, type XmllintRequest, type XmllintRunner } from '../../core/xsd/xmllint-runner';
+import type { XmllintRequest, XmllintRunner } from '../../core/xsd/xmllint-runner';
+import {
+  VERDICT_EXIT_CODES,
+  XMLLINT_JOB_TAG as TAG,
+  xmllintCouldNotRun as couldNotRun,
+  xmllintJob as jobOf,
+  type XmllintJob as Job,
+  type XmllintJobReply as Reply,
+} from '../xmllint-job';
 
 /**
  * XmllintRunner for Node (CLI, tests, bench): a pool of persistent worker threads sharing one compiled
@@ -24,26 +32,6 @@ export interface XmllintPool extends XmllintRunner {
   readonly size: number;
   /** Ends the workers; pending documents are rejected. */
   close(): Promise<void>;
-}
-
-/** Messages of this pool, told apart from xmllint-wasm's own worker loop (tagged "xmllint-wasm"). */
-const TAG = 'accrochage-xmllint-pool';
-const VERDICT_EXIT_CODES = new Set([0, 1, 3, 4, 5]);
-
-interface Job {
-  readonly tag: typeof TAG;
-  readonly id: number;
-  readonly inputFiles: readonly { fileName: string; contents: string | Uint8Array }[];
-  readonly args: readonly string[];
-  readonly initialMemory: number;
-  readonly maxMemory: number;
-}
-
-interface Reply {
-  readonly tag: typeof TAG;
-  readonly id: number;
-  readonly exitCode: number;
-  readonly stderr: string;
 }
 
 /**
@@ -183,29 +171,6 @@ export function createXmllintPool(size: number = availableParallelism()): Xmllin
       await Promise.all([...idle, ...busy.keys()].map((worker) => worker.terminate()));
     },
   });
-}
-
-function jobOf(request: XmllintRequest, id: number): Job {
-  const schemaArgs = request.schema ? ['--schema', request.schema.fileName] : [];
-  return {
-    tag: TAG,
-    id,
-    inputFiles: [
-      { fileName: DOCUMENT_FILE_NAME, contents: request.xml },
-      ...(request.schema ? [request.schema] : []),
-    ],
-    // No schema: xmllint only parses, which is how we get its well-formedness messages.
-    args: [...schemaArgs, '--noout', ...(request.stream ? ['--stream'] : []), DOCUMENT_FILE_NAME],
-    initialMemory: request.initialMemoryPages,
-    maxMemory: request.maxMemoryPages,
-  };
-}
-
-function couldNotRun(code: number | string, output: string, cause?: unknown): Error {
-  return new Error(
-    `La validation XSD n'a pas pu aboutir (xmllint, code ${code}) : ${output.split('\n')[0]}`,
-    cause === undefined ? undefined : { cause },
-  );
 }
 
 let shared: XmllintPool | undefined;

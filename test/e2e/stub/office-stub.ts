@@ -4,6 +4,8 @@
  * workbook to the test as `window.__e2e` (what a user would type or format in the grid).
  * Bundled by webpack (`--env e2e`) and served when the page asks for Office.js.
  */
+// First: where webpack finds the chunks the stub loads.
+import './public-path';
 import { FakeExcel, FakeHost, parseRect } from '../../../src/fake-excel';
 import { fillParameters, fillPassages, recentIssueSerial } from '../../support/fake-excel-fixtures';
 import {
@@ -18,6 +20,8 @@ import {
   typeCell,
 } from '../../../src/fake-excel/user';
 import type { CellFormat, FakeValue, ListSeparator, ShowTaskpaneMode } from '../../../src/fake-excel';
+import { browserXmllintRunner } from '../../../src/workers/browser-xmllint-runner';
+import type { XmllintRequest, XmllintRunner } from '../../../src/core/xsd/xmllint-runner';
 
 interface E2eConfig {
   readonly dark?: boolean;
@@ -65,8 +69,15 @@ const office = {
   addin: host.office.addin,
 };
 
+let xmllint: XmllintRunner | undefined;
+
 const e2e = {
   excel,
+  /** The add-in's pool of XSD Web Workers (the pane's own), one document at a time or several. */
+  xmllint: (requests: XmllintRequest[]) => {
+    xmllint ??= browserXmllintRunner();
+    return Promise.all(requests.map((r) => (xmllint as XmllintRunner)(r)));
+  },
   /** A ribbon click on a function command; resolves when the command calls completed(). */
   invokeCommand: (id: string): Promise<void> => host.click(id),
   /** Calls to Office.addin.showAsTaskpane, whatever they did. */
