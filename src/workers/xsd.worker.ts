@@ -5,19 +5,17 @@
  * starts a fresh Emscripten instance of it per document (instantiateWasm), so that nothing of one document
  * is left in the next, and no document pays for compiling 778 KB of wasm again (measured in Node: 545 ms of
  * CPU per 5 000-passage part with a new worker each time, 286–300 ms with the compiled code reused).
- * The factory and the wasm URL are exported for us by scripts/webpack/emscripten-module-exports.js; the wasm
- * is an asset of our own origin. Protocol: xmllint-job.ts.
+ * The factory and the compile of its wasm (an asset of our own origin, fetched as the library itself does) are
+ * exported for us by scripts/webpack/emscripten-module-exports.js. Protocol: xmllint-job.ts.
  */
-import createXmllint, { xmllintWasmUrl } from 'xmllint-wasm/xmllint-browser.mjs';
+import createXmllint, { compileXmllint } from 'xmllint-wasm/xmllint-browser.mjs';
 import { XMLLINT_JOB_TAG, type XmllintJob, type XmllintJobReply } from './xmllint-job';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let compiled: Promise<WebAssembly.Module> | undefined;
 
 function xmllintModule(): Promise<WebAssembly.Module> {
-  compiled ??= fetch(xmllintWasmUrl)
-    .then((response) => response.arrayBuffer())
-    .then((bytes) => WebAssembly.compile(bytes));
+  compiled ??= compileXmllint();
   return compiled;
 }
 
