@@ -2,6 +2,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { exportCommand } from '../../src/cli/commands';
 import { EXAMPLE_VALID } from '../../src/core/template/examples';
+import { prepareExport } from '../../src/core/export/export';
+import { buildFluxXml } from '../../src/core/xml/flux-writer';
 import { readTemplateWorkbook } from '../../src/xlsx/xlsx-reader';
 import { createTemplateWorkbook } from '../../src/xlsx/xlsx-template';
 import { captureIO, OFFICIAL_XSD, tempDir } from '../support/cli';
@@ -74,6 +76,29 @@ describe('accrochage export --max-passages', () => {
       ['envoi-2.xml', 4],
       ['envoi-3.xml', 1],
     ]);
+  });
+
+  it('writes each file byte for byte as the string writer writes the same part', async () => {
+    const dir = tempDir();
+    const book = await example(dir);
+    const options = { now, idFlux: 'id-test', maxBytes: 9000 };
+    expect(await exportCommand(captureIO(), book, { output: path.join(dir, 'envoi.xml'), ...options })).toBe(
+      0,
+    );
+    const data = await readTemplateWorkbook(book, DICTIONARY);
+    const preparation = prepareExport(data, {
+      dictionary: DICTIONARY,
+      now,
+      idFlux: 'id-test',
+      maxBytesPerFile: 9000,
+    });
+    if (!preparation.ok) throw new Error('refused');
+    const { parts } = preparation.prepared;
+    expect(parts.length).toBeGreaterThan(1);
+    for (const [i, part] of parts.entries()) {
+      const written = readFileSync(path.join(dir, `envoi-${i + 1}.xml`));
+      expect(written.equals(Buffer.from(buildFluxXml(part.flux, DICTIONARY), 'utf8'))).toBe(true);
+    }
   });
 
   it('splits by the bytes it writes when a file would be over the cap', async () => {
