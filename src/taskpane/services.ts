@@ -21,10 +21,7 @@ export function createAddinServices(host: HostInfo = readHostInfo()): AddinServi
     saveXml: createXmlSaver(host.platform),
     saveFiles: createFilesSaver(host.platform),
     // Check and export off the pane's thread (issue 7); libxml2 keeps running in its own workers.
-    core:
-      typeof Worker !== 'undefined'
-        ? workerCoreRunner(xmllint, dictionary.schema.version)
-        : undefined,
+    core: typeof Worker !== 'undefined' ? workerCoreRunner(xmllint, dictionary.schema.version) : undefined,
     validationConcurrency: validationConcurrency(navigator.hardwareConcurrency),
     now: () => new Date(),
   };
