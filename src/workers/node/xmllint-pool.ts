@@ -117,7 +117,11 @@ export function createXmllintPool(size: number = availableParallelism()): Xmllin
       pending.resolve(reply);
       pump();
     });
+    // Counted out once: a worker that fails emits 'error', then 'exit'.
+    let gone = false;
     const lost = (error: Error): void => {
+      if (gone) return;
+      gone = true;
       const pending = busy.get(worker);
       busy.delete(worker);
       const at = idle.indexOf(worker);
