@@ -3,6 +3,7 @@ import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
 import { exportFileName, partFileNames, writePreparedFile, type PreparedExport } from '../core/export/export';
+import { numberedFileName } from '../core/export/split';
 import type { Dictionary } from '../dictionary';
 import { hasVbaProject } from '../xlsx/macro-parts';
 import { outputText } from '../i18n/cli-files';
@@ -43,12 +44,6 @@ export interface WrittenFlux {
 export type TrackingDecision =
   | { readonly write: ClaimedOutput }
   | { readonly skip: 'exists' | 'tooLarge' | 'refused'; readonly message?: string };
-
-function withCounter(fileName: string, attempt: number): string {
-  if (attempt <= 1) return fileName;
-  const dot = fileName.toLowerCase().endsWith('.xml') ? fileName.length - 4 : fileName.length;
-  return `${fileName.slice(0, dot)}_${attempt}${fileName.slice(dot)}`;
-}
 
 export class ExportOutputs {
   private prepared: (PreparedOutput & { readonly written: WrittenFlux })[] = [];
@@ -109,7 +104,7 @@ export class ExportOutputs {
     for (; this.attempt <= MAX_DEFAULT_NAMES; this.attempt++) {
       const base =
         this.options.output ??
-        withCounter(exportFileName(prepared.flux.header['3.1'], prepared.flux.horodatage), this.attempt);
+        numberedFileName(exportFileName(prepared.flux.header['3.1'], prepared.flux.horodatage), this.attempt);
       const claims: Claim[] = [];
       for (const name of partFileNames(prepared, base)) {
         const claim = await this.policy.claim({

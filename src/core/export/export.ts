@@ -8,7 +8,7 @@ import { validateFluxInParts, type PartsOptions } from './validate-in-parts';
 import type { ValidateXml } from '../xsd/xml-validator';
 import type { XmlProblem } from '../xsd/types';
 import type { Flux, Issue, WorkbookData } from '../model/types';
-import { encodeFlux, partFileName, type FluxPart } from './split';
+import { encodeFlux, numberedFileName, partFileName, type FluxPart } from './split';
 import { selectPassagesForExport, type ExportSelection } from '../tracking/selection';
 import { trackingOfExport } from '../tracking/history';
 import { rowIdTechnique } from '../tracking/row-ids';
@@ -202,6 +202,19 @@ export function partFileNames(prepared: PreparedExport, baseName?: string): stri
   return prepared.parts.map((_p, i) => partFileName(base, i, prepared.parts.length));
 }
 
+/**
+ * The export's default name, numbered (_2, _3…) when a send in the workbook's history already used it: two
+ * exports in the same second would otherwise download under one name and be recorded twice under it.
+ */
+function unusedBaseName(data: WorkbookData, prepared: PreparedExport): string {
+  const used = new Set((data.history?.rows ?? []).map((r) => String(r.cells.fileName ?? '')));
+  const base = exportFileName(prepared.flux.header['3.1'], prepared.flux.horodatage);
+  for (let attempt = 1; ; attempt++) {
+    const candidate = numberedFileName(base, attempt);
+    if (!partFileNames(prepared, candidate).some((name) => used.has(name))) return candidate;
+  }
+}
+
 /** Rows marked Envoyé and history lines for the files of a prepared export, once they are written. */
 export function trackingOfPreparedExport(
   data: WorkbookData,
@@ -304,7 +317,7 @@ export async function exportWorkbook(data: WorkbookData, options: ExportOptions)
     }
   }
   const { dictionary } = options;
-  const names = partFileNames(preparation.prepared);
+  const names = partFileNames(preparation.prepared, unusedBaseName(data, preparation.prepared));
   // The files are the bytes serialized once by prepareExport, as text for the add-in's Blob.
   const decoder = new TextDecoder();
   const files: ExportedFile[] = preparation.prepared.parts.map((part, i) => ({

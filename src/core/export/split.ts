@@ -180,3 +180,10 @@ export function partFileName(fileName: string, index: number, count: number): st
   const dot = fileName.toLowerCase().endsWith('.xml') ? fileName.length - 4 : fileName.length;
   return `${fileName.slice(0, dot)}-${index + 1}${fileName.slice(dot)}`;
 }
+
+/** "cdc-X-20240615-143000.xml" → "cdc-X-20240615-143000_2.xml" for the 2nd attempt at a free name. */
+export function numberedFileName(fileName: string, attempt: number): string {
+  if (attempt <= 1) return fileName;
+  const dot = fileName.toLowerCase().endsWith('.xml') ? fileName.length - 4 : fileName.length;
+  return `${fileName.slice(0, dot)}_${attempt}${fileName.slice(dot)}`;
+}
