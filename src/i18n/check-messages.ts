@@ -129,8 +129,7 @@ const meant = (p: MessageParams, quoted = false): string =>
 
 /** What the message says about the command that fixes the problem. */
 const COMMAND_HINTS: Record<IssueCommand, string> = {
-  generateIds:
-    'Cliquez sur « Générer les identifiants » pour en donner un à chaque passage qui n’en a pas.',
+  generateIds: 'Cliquez sur « Générer les identifiants » pour en donner un à chaque passage qui n’en a pas.',
 };
 
 const MESSAGES: Record<IssueCode, MessageBuilder> = {

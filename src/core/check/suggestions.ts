@@ -72,7 +72,10 @@ const NO = /^(non|faux|no\b|pas )/;
 
 /** « Oui » for « Oui. », « OUI ! », « ouais », « vrai (admis) »; « Non » for « non merci », « Faux. ». */
 export function booleanMeant(text: string): 'Oui' | 'Non' | undefined {
-  const folded = fold(text).replace(/[^a-z ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const folded = fold(text)
+    .replace(/[^a-z ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (YES.test(folded)) return 'Oui';
   if (NO.test(folded)) return 'Non';
   return undefined;
