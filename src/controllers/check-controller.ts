@@ -16,24 +16,43 @@ export class CheckController {
 
   /** The check; after an import or a copy, with the import's message kept on screen. */
   async run(options: { readonly keepNotice?: boolean } = {}): Promise<void> {
-    await this.runner.task(async (signal) => {
-      const data = await this.runner.readData(signal);
-      const check = await this.runner.core.check(data, { today: this.runner.services.now() }, signal, (p) =>
-        this.runner.showProgress(p),
-      );
-      if (signal.aborted) return;
-      this.runner.set({ busy: { label: strings.highlighting } });
-      await this.runner.services.workbook.highlightIssues(check.issues);
-      this.runner.set({ check, issues: check.issues, xmlToCopy: undefined });
-    }, options);
+    await this.runner.task(
+      async (signal) => {
+        const data = await this.runner.readData(signal);
+        const check = await this.runner.core.check(data, { today: this.runner.services.now() }, signal, (p) =>
+          this.runner.showProgress(p),
+        );
+        if (signal.aborted) return;
+        this.runner.set({ busy: { label: strings.highlighting } });
+        await this.runner.services.workbook.highlightIssues(check.issues);
+        // The workbook as checked now: what was known before (a new template, the last export) is replaced.
+        this.runner.set({
+          check,
+          issues: check.issues,
+          xmlToCopy: undefined,
+          setup: undefined,
+          exported: undefined,
+          parametersShown: false,
+          passagesShown: false,
+        });
+      },
+      { ...options, label: strings.checkStarting },
+    );
   }
 
   async selectIssue(issue: Issue): Promise<void> {
     if (!issue.cell) return;
+    await this.select(issue.sheet, issue.cell);
+  }
+
+  /** Selects cells in the workbook (a problem's cell, the parameters to fill); an Excel refusal is said. */
+  async select(sheet: string, range: string): Promise<boolean> {
     try {
-      await this.runner.services.workbook.selectCell(issue.sheet, issue.cell);
+      await this.runner.services.workbook.selectCell(sheet, range);
+      return true;
     } catch (error) {
       this.runner.set({ notice: { intent: 'error', text: strings.unexpectedError(describeError(error)) } });
+      return false;
     }
   }
 

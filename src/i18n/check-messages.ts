@@ -315,3 +315,6 @@ export function locationPrefix(
   if (field) parts[parts.length - 1] += ` ${fieldName(field)}`;
   return parts.join(', ');
 }
+
+/** Every code, for the test that keeps the messages in plain French. */
+export const ISSUE_CODES = Object.keys(MESSAGES) as IssueCode[];

@@ -12,6 +12,8 @@ export function FileButton(props: {
   readonly disabled: boolean;
   readonly accept: string;
   readonly onFile: (file: File) => void;
+  /** The next step's button (appearance primary). */
+  readonly primary?: boolean;
 }) {
   const styles = usePanelStyles();
   const input = useRef<HTMLInputElement>(null);
@@ -23,7 +25,11 @@ export function FileButton(props: {
   };
   return (
     <>
-      <Button disabled={props.disabled} onClick={() => input.current?.click()}>
+      <Button
+        appearance={props.primary ? 'primary' : 'secondary'}
+        disabled={props.disabled}
+        onClick={() => input.current?.click()}
+      >
         {props.label}
       </Button>
       <input
