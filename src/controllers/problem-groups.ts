@@ -1,4 +1,4 @@
-import type { CheckResult } from '../core/check/check';
+import type { Holders } from '../core/check/holders';
 import type { Issue } from '../core/model/types';
 import { SHEET_NAMES } from '../core/template/layout';
 
@@ -34,39 +34,6 @@ export interface ProblemSection {
   readonly count: number;
 }
 
-/** Name fields of a holder, in the order tried: civil status, then the CPF file. */
-const NAME_FIELDS: readonly (readonly [string, string])[] = [
-  ['8.1', '8.3'],
-  ['9.2', '9.3'],
-];
-
-/** « DURAND Léa », from the values the check read; undefined when the row has no readable name. */
-export function holderName(values: Readonly<Record<string, string>>): string | undefined {
-  for (const [last, first] of NAME_FIELDS) {
-    const parts = [values[last], values[first]].filter((v): v is string => v !== undefined && v !== '');
-    if (parts.length > 0) return parts.join(' ');
-  }
-  return undefined;
-}
-
-/** Who each row is about: passage rows by their own name, DIGCOMP rows by their passage's. */
-export interface Holders {
-  readonly names: ReadonlyMap<number, string>;
-  /** DIGCOMP row → Passages row. */
-  readonly digcompPassage: ReadonlyMap<number, number>;
-}
-
-export function holdersOf(check: CheckResult | undefined): Holders {
-  const names = new Map<number, string>();
-  const digcompPassage = new Map<number, number>();
-  for (const passage of check?.passages ?? []) {
-    const name = holderName(passage.values);
-    if (name !== undefined) names.set(passage.row, name);
-    for (const result of passage.digcomp) digcompPassage.set(result.row, passage.row);
-  }
-  return { names, digcompPassage };
-}
-
 const severityRank = (issue: Issue): number => (issue.severity === 'error' ? 0 : 1);
 
 function sectionRank(sheet: string): number {
@@ -75,7 +42,10 @@ function sectionRank(sheet: string): number {
 }
 
 /** Sections in the user's order, each with its rows in sheet order and each row's cells left to right. */
-export function groupProblems(issues: readonly Issue[], holders: Holders): ProblemSection[] {
+export function groupProblems(
+  issues: readonly Issue[],
+  holders: Holders = { names: {}, digcompPassage: {} },
+): ProblemSection[] {
   const groups = new Map<string, { sheet: string; row: number; issues: Issue[] }>();
   for (const issue of issues) {
     const key = `${issue.sheet}\u0000${issue.row}`;
@@ -95,9 +65,9 @@ export function groupProblems(issues: readonly Issue[], holders: Holders): Probl
         : group.sheet === SHEET_NAMES.passages
           ? group.row
           : group.sheet === SHEET_NAMES.digcomp
-            ? holders.digcompPassage.get(group.row)
+            ? holders.digcompPassage[group.row]
             : undefined;
-    const holder = passageRow === undefined ? undefined : holders.names.get(passageRow);
+    const holder = passageRow === undefined ? undefined : holders.names[passageRow];
     const list = sections.get(group.sheet) ?? [];
     list.push({ key, sheet: group.sheet, row: group.row, issues: group.issues, holder, passageRow });
     sections.set(group.sheet, list);

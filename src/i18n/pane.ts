@@ -94,9 +94,8 @@ export const strings = {
   digcompGroupTitle: (row: number, holder: string | undefined) =>
     holder ? `Résultat DIGCOMP de ${holder}, ligne ${row}` : `Ligne ${row}`,
   severityLabel: { error: 'Erreur', warning: 'Avertissement' },
-  /** The accessible name of a problem: severity, field and cell (« Erreur, Code INSEE, cellule AI3 »). */
-  problemName: (severity: string, field: string | undefined, cell: string) =>
-    [severity, ...(field ? [field] : []), ...(cell ? [`cellule ${cell}`] : [])].join(', '),
+  /** In a problem's accessible name, after its severity and field: « Erreur, Code INSEE (8.10), cellule AI3. » */
+  cellLabel: (cell: string) => `cellule ${cell}`,
   shownCount: (shown: number, total: number) => `${shown} problème(s) affiché(s) sur ${total}`,
   moreRows: (hidden: number) =>
     `… et ${hidden.toLocaleString('fr-FR')} autre(s) ligne(s). Filtrez pour les voir.`,

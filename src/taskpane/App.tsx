@@ -9,11 +9,10 @@ import {
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { AddinControllers } from '../controllers/addin-controller';
 import { headlineOf } from '../controllers/headline';
 import { nextStep } from '../controllers/next-step';
-import { holdersOf } from '../controllers/problem-groups';
 import { strings } from '../i18n/pane';
 import { ProblemList } from './components/ProblemList';
 import { ProgressPanel } from './components/ProgressPanel';
@@ -40,6 +39,8 @@ const useStyles = makeStyles({
     boxSizing: 'border-box',
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
+    // File names and web addresses have no space to break at: they must not widen a 320 px pane.
+    overflowWrap: 'break-word',
   },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   notice: { ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
@@ -62,7 +63,6 @@ export function App({ controllers, dark }: AppProps) {
   const busy = state.busy !== undefined;
   const step = nextStep(state);
   const headline = state.check ? headlineOf(state.check) : undefined;
-  const holders = useMemo(() => holdersOf(state.check), [state.check]);
 
   const statusHeading = useRef<HTMLHeadingElement>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
@@ -96,7 +96,13 @@ export function App({ controllers, dark }: AppProps) {
 
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className={styles.provider}>
-      <main className={styles.root} {...dropHandlers(roundTrip, busy)}>
+      <main
+        className={styles.root}
+        {...dropHandlers(roundTrip, busy)}
+        // For the browser tests: an action is over when the version moved and the pane is not busy.
+        data-result-version={state.resultVersion ?? 0}
+        data-busy={busy}
+      >
         <h1 className={styles.title}>{strings.appTitle}</h1>
         {state.welcome ? (
           <WelcomeCard
@@ -185,7 +191,7 @@ export function App({ controllers, dark }: AppProps) {
         <ProblemList
           issues={state.issues}
           readiness={state.check?.readiness}
-          holders={holders}
+          holders={state.check?.holders}
           busy={busy}
           onSelect={(issue) => void checks.selectIssue(issue)}
           onGenerateIds={() => void roundTrip.generateIds()}
@@ -201,6 +207,7 @@ export function App({ controllers, dark }: AppProps) {
             settings={state.exportSettings ?? { mode: 'all' }}
             officialXsd={state.officialXsd}
             officialXsdMessage={state.officialXsdMessage}
+            offerReceiptImport={step.kind !== 'deposit'}
           />
         )}
       </main>

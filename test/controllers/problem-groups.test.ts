@@ -1,5 +1,6 @@
 import { checkWorkbook } from '../../src/core/check/check';
-import { groupProblems, holderName, holdersOf } from '../../src/controllers/problem-groups';
+import { holderName } from '../../src/core/check/holders';
+import { groupProblems } from '../../src/controllers/problem-groups';
 import { validPassage, workbook } from '../support/workbook';
 import { DICTIONARY } from '../support/dictionary';
 
@@ -18,7 +19,7 @@ describe('the problem list the way the user thinks', () => {
       },
     );
     const check = checkWorkbook(data, { dictionary: DICTIONARY, today });
-    const sections = groupProblems(check.issues, holdersOf(check));
+    const sections = groupProblems(check.issues, check.holders);
     expect(sections.map((s) => s.sheet)).toEqual(['Paramètres', 'Passages', 'DIGCOMP']);
     const passages = sections[1].groups.map((g) => [g.row, g.holder]);
     expect(passages).toEqual([

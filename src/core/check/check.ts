@@ -4,6 +4,7 @@ import { normalizeCell, type NormalizeContext } from './normalize';
 import { refusedChoice, runCrossRowRules, runDigcompRules, runRowRules, type RowContext } from './rules';
 import { cellOf, IssueCollector } from './issue-collector';
 import { ID_FIELD } from './identifiers';
+import { holdersOfIssues, type Holders } from './holders';
 import { parisDate, passageDeadline, type PassageDeadline } from './deadlines';
 import { assessReadiness, summarizeReadiness, type ReadinessSummary, type RowReadiness } from './readiness';
 import type {
@@ -48,6 +49,8 @@ export interface CheckResult {
   readonly deadlines: PassageDeadline[];
   /** Counts of readiness levels and of deadlines passed or near. */
   readonly readinessSummary: ReadinessSummary;
+  /** The holders the problems are about (names of the rows with a problem), for the pane's list. */
+  readonly holders: Holders;
 }
 
 interface RowValues {
@@ -245,9 +248,11 @@ export function checkWorkbook(data: WorkbookData, options: CheckOptions): CheckR
     passages: data.passages.name,
     digcomp: data.digcomp.name,
   });
+  const sheets = { passages: data.passages.name, digcomp: data.digcomp.name };
   return {
     readiness,
     deadlines,
+    holders: holdersOfIssues(passages, issues.issues, sheets),
     readinessSummary: summarizeReadiness(readiness, deadlines),
     issues: issues.issues,
     header,

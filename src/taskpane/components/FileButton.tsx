@@ -27,6 +27,7 @@ export function FileButton(props: {
     <>
       <Button
         appearance={props.primary ? 'primary' : 'secondary'}
+        data-next-step={props.primary ? 'true' : undefined}
         disabled={props.disabled}
         onClick={() => input.current?.click()}
       >

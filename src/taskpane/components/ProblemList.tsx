@@ -3,7 +3,8 @@ import { useId, useMemo, useState } from 'react';
 import type { ReadinessLevel, RowReadiness } from '../../core/check/readiness';
 import type { Issue, Severity } from '../../core/model/types';
 import { SHEET_NAMES } from '../../core/template/layout';
-import { groupProblems, type Holders, type ProblemGroup } from '../../controllers/problem-groups';
+import type { Holders } from '../../core/check/holders';
+import { groupProblems, type ProblemGroup } from '../../controllers/problem-groups';
 import { strings } from '../../i18n/pane';
 
 /** Rows shown at once: a pane listing 50 000 rows would freeze; filters narrow the rest down. */
@@ -71,6 +72,15 @@ const useStyles = makeStyles({
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
   },
   text: { display: 'flex', flexDirection: 'column' },
+  // Read by screen readers, not shown: the severity and the cell in the problem's name.
+  hidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
   field: { fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -99,7 +109,7 @@ export interface ProblemListProps {
   /** French label of a field, by dictionary id. */
   readonly fieldLabel: (id: string) => string | undefined;
   /** Who each row is about (holder names), from the last check. */
-  readonly holders: Holders;
+  readonly holders?: Holders;
   /** Readiness of each passage row (Passages sheet), shown next to the row's title. */
   readonly readiness?: readonly RowReadiness[];
   readonly busy: boolean;
@@ -219,7 +229,6 @@ export function ProblemList(props: ProblemListProps) {
                     )}
                     <ul className={styles.items}>
                       {group.issues.map((issue, index) => {
-                        const textId = `${idPrefix}-${group.key}-${index}`.replace(/[^\w-]/g, '_');
                         const severityLabel = strings.severityLabel[issue.severity];
                         return (
                           <li key={`${issue.cell}-${issue.code}-${index}`}>
@@ -228,15 +237,9 @@ export function ProblemList(props: ProblemListProps) {
                               className={styles.item}
                               onClick={() => onSelect(issue)}
                               disabled={!issue.cell}
-                              aria-label={strings.problemName(
-                                severityLabel,
-                                issue.field ? fieldLabel(issue.field) : undefined,
-                                issue.cell,
-                              )}
-                              aria-describedby={textId}
                               data-cell={issue.cell}
                             >
-                              {/* The badge shows the cell; its severity is in the button's name and colour. */}
+                              {/* Shown first, read in the name after the field: « Erreur, Code INSEE…, cellule AI3 ». */}
                               <Badge
                                 appearance="tint"
                                 color={issue.severity === 'error' ? 'danger' : 'warning'}
@@ -245,10 +248,14 @@ export function ProblemList(props: ProblemListProps) {
                                 {issue.cell || '—'}
                               </Badge>
                               <span className={styles.text}>
-                                {issue.field ? (
-                                  <span className={styles.field}>{nameOf(issue.field)}</span>
-                                ) : null}
-                                <span id={textId}>
+                                <span className={styles.field}>
+                                  <span className={styles.hidden}>{severityLabel}, </span>
+                                  {issue.field ? nameOf(issue.field) : severityLabel}
+                                  {issue.cell ? (
+                                    <span className={styles.hidden}>, {strings.cellLabel(issue.cell)}.</span>
+                                  ) : null}
+                                </span>
+                                <span>
                                   {issue.severity === 'warning' ? `${severityLabel} : ` : ''}
                                   {isFormatProblem(issue) ? strings.formatProblem : issueText(issue)}
                                 </span>

@@ -142,6 +142,7 @@ export function StatusCard(props: StatusCardProps) {
             <Button
               key={b.key}
               appearance={b.key === primary ? 'primary' : 'secondary'}
+              data-next-step={b.key === primary ? 'true' : undefined}
               disabled={busy}
               onClick={b.onClick}
             >

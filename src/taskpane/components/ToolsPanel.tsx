@@ -33,6 +33,8 @@ export function ToolsPanel(props: {
   readonly settings: ExportSettings;
   readonly officialXsd?: { readonly fileName: string; readonly version: string };
   readonly officialXsdMessage?: { readonly intent: NoticeIntent; readonly text: string };
+  /** False while « Importer un accusé » is the next step's button, at the top of the pane. */
+  readonly offerReceiptImport: boolean;
 }) {
   const { roundTrip, imports, exports, busy, settings } = props;
   const styles = usePanelStyles();
@@ -49,12 +51,14 @@ export function ToolsPanel(props: {
           <Button disabled={busy} onClick={() => void roundTrip.generateIds()}>
             {strings.generateIds}
           </Button>
-          <FileButton
-            label={strings.importReceipt}
-            accept=".xml"
-            disabled={busy}
-            onFile={bytes((name, b) => roundTrip.importReceipt(name, b))}
-          />
+          {props.offerReceiptImport ? (
+            <FileButton
+              label={strings.importReceipt}
+              accept=".xml"
+              disabled={busy}
+              onFile={bytes((name, b) => roundTrip.importReceipt(name, b))}
+            />
+          ) : null}
         </div>
         <Text size={200}>{strings.dropHint}</Text>
         <h3 className={styles.subtitle}>{strings.importsTitle}</h3>

@@ -53,7 +53,7 @@ export function WelcomeCard(props: {
         ))}
       </ol>
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={props.busy} onClick={props.onCreate}>
+        <Button appearance="primary" data-next-step="true" disabled={props.busy} onClick={props.onCreate}>
           {strings.newTemplate}
         </Button>
       </div>
