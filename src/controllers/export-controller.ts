@@ -4,13 +4,13 @@ import { strings } from '../i18n/pane';
 import type { ExportSettings } from './pane-state';
 import type { TaskRunner } from './task-runner';
 
-/** « Exporter XML » with its settings (mode, passages per file) and the official XSD loaded by the user. */
+/** « Exporter » with its settings (mode, passages per file) and the official XSD loaded by the user. */
 export class ExportController {
   private officialXsdText: { fileName: string; contents: string } | undefined;
 
   constructor(private readonly runner: TaskRunner) {}
 
-  /** Ribbon "Exporter XML": check, refuse with errors (pane opens on the list), else build, validate, save. */
+  /** Ribbon « Exporter »: check, refuse with errors (pane opens on the list), else build, validate, save. */
   async exportXml(): Promise<void> {
     let openPane = false;
     await this.runner.task(

@@ -4,7 +4,7 @@ import type { ExcelRun } from './excel-run';
 import { renderSheet } from './render-template';
 
 /**
- * « Nouveau modèle » with Office.js: creates the sheets of the template spec that the workbook lacks, rendered by
+ * « Créer le modèle » with Office.js: creates the sheets of the template spec that the workbook lacks, rendered by
  * render-template.ts. It never writes into a sheet that already exists.
  */
 

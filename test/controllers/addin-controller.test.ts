@@ -80,7 +80,7 @@ describe('Vérifier', () => {
   });
 });
 
-describe('Exporter XML', () => {
+describe('Exporter', () => {
   it('produces nothing and opens the pane while errors remain', async () => {
     const { excel, controller, saved, paneShown } = setUp();
     await filledTemplate(controller, excel, (i, v) => i === 1 && (v['5.10'] = 'hier'));

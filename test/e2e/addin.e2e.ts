@@ -162,7 +162,7 @@ describe('add-in in the browser (light theme, Excel on the web)', () => {
     await pane.context.close();
   });
 
-  it('ribbon Exporter XML with errors opens the pane on the problem list and downloads nothing', async () => {
+  it('ribbon Exporter with errors opens the pane on the problem list and downloads nothing', async () => {
     const pane = await openPane(browser, server.origin);
     const { page } = pane;
     await typeSampleWithMistakes(page);

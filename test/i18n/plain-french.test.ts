@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { catalogueTexts } from '../../src/core/receipt/cdc-messages';
 import { ISSUE_CODES, messageFor } from '../../src/i18n/check-messages';
 import { IMPORT_ISSUE_CODES, importMessage } from '../../src/i18n/import-messages';
@@ -14,6 +16,7 @@ import { TRACKING_MESSAGE_CODES, trackingMessage } from '../../src/i18n/tracking
 import { fieldNamer } from '../../src/core/check/issue-collector';
 import { bannedWordsIn, BANNED_WORDS } from '../support/plain-french';
 import { DICTIONARY } from '../support/dictionary';
+import { REPO_ROOT } from '../support/paths';
 
 /**
  * Every text the pane can show, in plain French: no word of test/support/plain-french.ts in the pane's own texts,
@@ -153,5 +156,35 @@ describe('plain French in the pane', () => {
 
   it('the template’s upgrade messages shown in the pane', () => {
     expectPlain(render(upgradeText, 'upgradeText').filter(([key]) => key !== 'upgradeText.versionText'));
+  });
+});
+
+describe('the glossary of the user guide', () => {
+  const guide = fs.readFileSync(path.join(REPO_ROOT, 'docs/guide-utilisateur.md'), 'utf8');
+  const glossary = guide.slice(guide.indexOf('## Glossaire'));
+  // The pane's texts and the field names it shows.
+  const paneText = [
+    ...render(strings, 'strings').map(([, text]) => text),
+    ...DICTIONARY.fields.map((f) => f.label),
+  ].join('\n');
+
+  // Terms of the pane a newcomer cannot guess; each must still be on screen (or the list is stale).
+  it.each([
+    'Accusé de traitement',
+    'BCR',
+    'Certificateur',
+    'CECRL',
+    'Contrat certificateur',
+    'Dossier CPF',
+    'DIGCOMP',
+    'Espace certificateurs',
+    'Historique',
+    'Identifiant technique',
+    'Ressemblance',
+    'Statut CDC',
+    'XSD',
+  ])('explains « %s »', (term) => {
+    expect(paneText.toLowerCase()).toContain(term.toLowerCase());
+    expect(glossary).toMatch(new RegExp(`^- \\*\\*${term}[^*]*\\*\\*`, 'm'));
   });
 });
