@@ -103,7 +103,7 @@ export const strings = {
   formatProblem: 'Le fichier produit ne respecte pas le format de la CDC à cet endroit.',
   technicalDetail: 'Détail technique',
   idsMissing: (rows: number) =>
-    `${count(rows, 'passage')} sans identifiant technique : le complément peut leur en donner un.`,
+    `${count(rows, 'passage')} sans identifiant technique : le complément peut ${rows > 1 ? 'leur' : 'lui'} en donner un.`,
   // Template
   templateCreated: (sheets: readonly string[]) => `Modèle créé : feuilles ${sheets.join(', ')}.`,
   templateExists: (existing: readonly string[], missing: readonly string[]) =>

@@ -181,6 +181,8 @@ async function walkThePath(theme: 'light' | 'dark'): Promise<void> {
     // 2. The template: its parameters come next, and « Remplir les paramètres » selects their cells.
     await actAndWait(page, () => page.getByRole('button', { name: 'Créer le modèle' }).click());
     await page.getByRole('heading', { level: 2, name: 'Remplissez les paramètres' }).waitFor();
+    // The focus is on what the action did.
+    await expect(focused(page)).resolves.toMatchObject({ text: expect.stringMatching(/^Modèle créé/) });
     await expectPrimary(page, 'Remplir les paramètres');
     await expect(inWorkbook(page, (e2e) => e2e.displayedFill('Paramètres', 'B2'), null)).resolves.toBe(
       '#FFE699',
@@ -236,7 +238,7 @@ async function walkThePath(theme: 'light' | 'dark'): Promise<void> {
     await page.getByRole('heading', { level: 3, name: 'Passages (3 problèmes)' }).waitFor();
     await page.getByRole('heading', { level: 4, name: /^MARTIN Léa, ligne 2/ }).waitFor();
     await page
-      .getByText('1 passage sans identifiant technique : le complément peut leur en donner un.')
+      .getByText('1 passage sans identifiant technique : le complément peut lui en donner un.')
       .waitFor();
     await expectState(page, state('problems'), { widths: theme === 'light' ? [320, 450] : [320] });
     // The details, behind their disclosure.
@@ -270,6 +272,9 @@ async function walkThePath(theme: 'light' | 'dark'): Promise<void> {
       actAndWait(page, () => page.getByRole('button', { name: 'Exporter', exact: true }).click()),
     ]);
     await page.getByRole('heading', { level: 2, name: 'Fichier enregistré' }).waitFor();
+    await expect(focused(page)).resolves.toMatchObject({
+      text: expect.stringMatching(/^Fichier cdc-\w+-\d{8}-\d{6}\.xml enregistré/),
+    });
     await page.getByText('3 passages, 1 certification dans le classeur').waitFor();
     await expectPrimary(page, 'Importer un accusé');
     await expectState(page, state('exported'));
