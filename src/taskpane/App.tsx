@@ -9,7 +9,7 @@ import {
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { AddinControllers } from '../controllers/addin-controller';
 import { headlineOf } from '../controllers/headline';
 import { nextStep } from '../controllers/next-step';
@@ -75,7 +75,8 @@ export function App({ controllers, dark }: AppProps) {
   useEffect(() => {
     if (busy) panels.current = { mapping: state.mapping !== undefined, receipt: state.receipt !== undefined };
   }, [busy]);
-  useEffect(() => {
+  // In the commit that shows the result, before anything else happens: the focus never lags behind the screen.
+  useLayoutEffect(() => {
     if (state.resultVersion === focused.current || busy) return;
     focused.current = state.resultVersion;
     // A panel the action opened is its result; a panel left open from before is not.
