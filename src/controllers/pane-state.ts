@@ -87,6 +87,23 @@ export interface PaneState {
   readonly xmlToCopy?: { readonly fileName: string; readonly xml: string };
   /** First run in a workbook without the template: the pane shows the three steps. */
   readonly welcome?: boolean;
+  /** The workbook before its first check (a new template, or one without passages). */
+  readonly setup?: {
+    /** Addresses of the empty parameter cells. */
+    readonly emptyParameters: readonly string[];
+    readonly hasPassages: boolean;
+  };
+  /** « Remplir les paramètres » took the user there: the next step moves on (until the next check). */
+  readonly parametersShown?: boolean;
+  /** « Saisir les passages » took the user there. */
+  readonly passagesShown?: boolean;
+  /** The last export saved its file(s); cleared by the next check. */
+  readonly exported?: { readonly fileNames: readonly string[]; readonly passages: number };
+  /**
+   * Bumped when an action of the pane ends: the pane moves the keyboard focus to its result (the message, the
+   * question asked, the verdict), so that screen-reader users hear it and go on from there.
+   */
+  readonly resultVersion?: number;
   // Round trip with the CDC, imports (issues 5, 6, 10)
   readonly exportSettings?: ExportSettings;
   readonly officialXsd?: {
@@ -94,6 +111,8 @@ export interface PaneState {
     readonly version: string;
     readonly notes: readonly string[];
   };
+  /** What loading an official XSD gave (shown in the advanced options, where the pane may say « XSD »). */
+  readonly officialXsdMessage?: { readonly intent: NoticeIntent; readonly text: string };
   readonly confirm?: Confirmation;
   readonly receipt?: ReceiptView;
   readonly mapping?: MappingView;

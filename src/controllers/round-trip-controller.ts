@@ -2,13 +2,17 @@ import { planMissingIds } from '../core/check/identifiers';
 import { parseReceipt, type Receipt } from '../core/receipt';
 import { applyReceipt } from '../core/tracking';
 import { strings } from '../i18n/pane';
+import type { CheckController } from './check-controller';
 import type { TaskRunner } from './task-runner';
 
 /** The round trip with the CDC: identifiers for new rows, then the accusé de traitement read back into the rows. */
 export class RoundTripController {
   private receiptSource: { receipt: Receipt; fileName: string; sentXml?: string } | undefined;
 
-  constructor(private readonly runner: TaskRunner) {}
+  constructor(
+    private readonly runner: TaskRunner,
+    private readonly checks: CheckController,
+  ) {}
 
   /** « Générer les identifiants » (pane or ribbon): counts blank 5.1 cells, then asks before writing. */
   async generateIds(): Promise<void> {
@@ -19,10 +23,20 @@ export class RoundTripController {
         this.runner.set({ notice: { intent: 'info', text: strings.idsNoneMissing } });
         return;
       }
-      this.runner.ask(strings.idsConfirm(assignments.length), strings.idsConfirmButton, async () => {
-        const written = await this.runner.services.workbook.writeMissingIds(assignments);
-        this.runner.set({ notice: { intent: 'success', text: strings.idsWritten(written.written) } });
-      });
+      let written = false;
+      this.runner.ask(
+        strings.idsConfirm(assignments.length),
+        strings.idsConfirmButton,
+        async () => {
+          const summary = await this.runner.services.workbook.writeMissingIds(assignments);
+          written = true;
+          this.runner.set({ notice: { intent: 'success', text: strings.idsWritten(summary.written) } });
+        },
+        // A verdict shown before the identifiers were written no longer holds: check again.
+        async () => {
+          if (written && this.runner.getState().check) await this.checks.run({ keepNotice: true });
+        },
+      );
     });
   }
 

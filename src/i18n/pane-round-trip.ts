@@ -8,10 +8,11 @@ const rows = (count: number): string => `${n(count)} ligne${count > 1 ? 's' : ''
 
 export const roundTripStrings = {
   // Readiness and deadlines (summary)
-  readinessTitle: 'Prêts pour la CDC',
-  readyRows: 'Prêtes',
-  atRiskRows: 'À risque',
-  blockedRows: 'Bloquées',
+  readinessTitle: 'Passages prêts pour la CDC',
+  readyRows: 'Prêts',
+  atRiskRows: 'À risque de rejet',
+  blockedRows: 'Bloqués par une erreur',
+  deadlinesTitle: 'Délai de transmission (3 mois après la délivrance)',
   overdueRows: 'En retard',
   dueSoonRows: 'À envoyer sous 15 jours',
   readinessLevel: { prete: 'prête', 'a-risque': 'à risque', bloquee: 'bloquée' },
@@ -24,9 +25,9 @@ export const roundTripStrings = {
     `La feuille « ${sheet} » a changé depuis sa lecture${row > 0 ? ` (ligne ${row})` : ''} : rien n’a été écrit. Recommencez l’opération.`,
   // Identifiers
   generateIds: 'Générer les identifiants',
-  idsNoneMissing: 'Chaque passage a déjà son identifiant technique (5.1) : rien à écrire.',
+  idsNoneMissing: 'Chaque passage a déjà son identifiant technique : rien à écrire.',
   idsConfirm: (count: number) =>
-    `${rows(count)} sans identifiant technique (5.1) : ${n(count)} cellule${count > 1 ? 's' : ''} de la colonne 5.1 ${count > 1 ? 'vont' : 'va'} recevoir un identifiant unique. Les identifiants existants ne sont jamais modifiés.`,
+    `${rows(count)} sans identifiant technique : ${n(count)} cellule${count > 1 ? 's' : ''} de la colonne « Identifiant technique du passage » ${count > 1 ? 'vont' : 'va'} recevoir un identifiant unique. Les identifiants existants ne sont jamais modifiés.`,
   idsConfirmButton: 'Écrire les identifiants',
   idsWritten: (count: number) =>
     `${n(count)} identifiant${count > 1 ? 's' : ''} technique${count > 1 ? 's' : ''} écrit${count > 1 ? 's' : ''}.`,
@@ -39,7 +40,10 @@ export const roundTripStrings = {
     `${fileNames.length} fichiers enregistrés (${n(passages)} passages au total) : ${fileNames.join(', ')}. Les lignes exportées sont marquées « Envoyé ».`,
   markedSent: (count: number) =>
     `${rows(count)} marquée${count > 1 ? 's' : ''} « Envoyé » ; l’envoi est noté dans la feuille Historique.`,
-  // Official XSD
+  // Official XSD (the advanced section: the only place the pane says « XSD »)
+  advancedTitle: 'Options avancées',
+  officialXsdExplain:
+    'Le XSD est le fichier qui décrit le format exact attendu par la CDC ; l’outil contient celui de la version en vigueur. Si la CDC en publie un nouveau sur l’espace certificateurs, chargez-le : chaque export sera aussi vérifié avec lui.',
   loadOfficialXsd: 'Charger le XSD officiel',
   officialXsdLoaded: (fileName: string, version: string) =>
     `XSD officiel ${fileName} (version ${version}) chargé : chaque export sera vérifié avec lui et avec le schéma de l’outil.`,
@@ -55,7 +59,10 @@ export const roundTripStrings = {
   receiptCounts: (accepted: number, rejected: number, unmatched: number) =>
     `${n(accepted)} accepté(s), ${n(rejected)} rejeté(s)${unmatched > 0 ? `, ${n(unmatched)} absent(s) du classeur` : ''}.`,
   receiptXsdRejected: (errors: number) =>
-    `Le fichier a été rejeté au contrôle XSD (${n(errors)} erreur(s)) : aucun de ses passages n’a été enregistré.`,
+    `Le fichier a été refusé au contrôle de format de la CDC (${n(errors)} erreur(s)) : aucun de ses passages n’a été enregistré.`,
+  receiptCdcText: 'Texte exact de la CDC',
+  receiptErrorsTitle: 'Erreurs à corriger',
+  receiptRejectedTitle: 'Passages rejetés',
   receiptRejectedRow: (row: number, id: string) => `Ligne ${row} (${id})`,
   receiptWhatToDo: 'Que faire :',
   receiptUnmatchedTitle: 'Passages de l’accusé absents du classeur',
@@ -88,7 +95,9 @@ export const roundTripStrings = {
   mappingField: 'Donnée du modèle',
   mappingNone: '— Ne pas reprendre —',
   // No-break space: "91 %" never splits over two lines.
-  mappingConfidence: (confidence: number) => `${Math.round(confidence * 100)}\u00a0%`,
+  mappingConfidence: (confidence: number) => `ressemblance ${Math.round(confidence * 100)}\u00a0%`,
+  mappingExplain:
+    'Pour chaque colonne de votre tableau, la donnée du modèle proposée. Le pourcentage dit à quel point les deux noms se ressemblent (100 % : identiques) : vérifiez surtout les ressemblances faibles, et changez la donnée dans la liste si besoin.',
   mappingUnmapped: (count: number) => `${n(count)} colonne(s) non reprise(s).`,
   mappingSavedLabel: 'Correspondance enregistrée',
   mappingUse: 'Utiliser',
@@ -100,4 +109,5 @@ export const roundTripStrings = {
     `${n(passages)} ligne(s) copiée(s) dans le modèle${firstRow ? ` à partir de la ligne ${firstRow}` : ''} ; le tableau d’origine n’a pas été modifié.` +
     (kept.length > 0 ? ` Paramètres déjà remplis laissés tels quels : ${kept.join(', ')}.` : ''),
   toolsTitle: 'Suivi CDC et imports',
+  importsTitle: 'Reprendre des données existantes',
 } as const;

@@ -29,12 +29,12 @@ const MESSAGES: Record<TrackingMessageCode, (p: Params) => string> = {
     'La CDC prendrait ce passage pour un doublon (« existe déjà en base ») : donnez-lui un identifiant unique.',
   acceptedOk: () => '',
   xsdFileRejected: () =>
-    'Fichier rejeté au contrôle XSD de la CDC : aucun passage de ce fichier n’a été enregistré.',
+    'Fichier refusé au contrôle de format de la CDC : aucun passage de ce fichier n’a été enregistré.',
   xsdFileRejectedAction: () =>
     'Corrigez les erreurs signalées pour ce fichier, puis renvoyez ces passages (export « rejetés »).',
   xsdVersionNotice: () =>
-    'La CDC n’a pas reconnu la version du schéma du fichier : elle attend sans doute un XSD plus récent. ' +
-    'Téléchargez le XSD officiel sur l’espace certificateurs et vérifiez l’export avec (accrochage export --xsd).',
+    'La CDC n’a pas reconnu la version du format du fichier : elle attend sans doute un format plus récent. ' +
+    'Téléchargez le fichier de format officiel sur l’espace certificateurs et chargez-le dans les options avancées du volet : chaque export sera vérifié avec lui.',
   xsdRowsUnknown: (p) =>
     `Impossible de savoir quelles lignes étaient dans le fichier ${p.file ?? 'rejeté'} : il n’est pas dans l’historique ` +
     'du classeur et le fichier déposé n’a pas été fourni. Les statuts n’ont pas été modifiés.',
@@ -56,7 +56,7 @@ const MESSAGES: Record<TrackingMessageCode, (p: Params) => string> = {
     (p.unmatched ? `, ${p.unmatched} absent(s) du classeur` : '') +
     (p.idTraitement ? ` (traitement ${p.idTraitement})` : '') +
     '.',
-  historyXsd: (p) => `Accusé du ${p.date} : fichier rejeté au contrôle XSD (${p.count} erreur(s)).`,
+  historyXsd: (p) => `Accusé du ${p.date} : fichier refusé au contrôle de format (${p.count} erreur(s)).`,
   nothingSelected: (p) =>
     `Aucun passage à exporter en mode « ${p.mode} »${p.detail ? ` (${p.detail})` : ''}.`,
 };
@@ -64,3 +64,6 @@ const MESSAGES: Record<TrackingMessageCode, (p: Params) => string> = {
 export function trackingMessage(code: TrackingMessageCode, params: Params = {}): string {
   return MESSAGES[code](params);
 }
+
+/** Every code, for the test that keeps the messages in plain French. */
+export const TRACKING_MESSAGE_CODES = Object.keys(MESSAGES) as TrackingMessageCode[];

@@ -2,6 +2,7 @@ import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { inWorkbook } from '../support/e2e-workbook-access';
 import {
+  actAndWait,
   buildAddinInto,
   launchChromium,
   openPaneFrom,
@@ -66,9 +67,9 @@ async function idle(page: Page): Promise<void> {
   await checkButton(page).and(page.locator(':enabled')).waitFor({ timeout: 30_000 });
 }
 
-/** « Nouveau modèle », then parameters and `count` passages; `changes[i]` applied to passage i (1-based). */
+/** « Créer le modèle », then parameters and `count` passages; `changes[i]` applied to passage i (1-based). */
 async function templateWith(page: Page, count: number, changes: Record<number, Record<string, string>> = {}) {
-  await page.getByRole('button', { name: 'Nouveau modèle' }).click();
+  await actAndWait(page, () => page.getByRole('button', { name: 'Créer le modèle' }).click());
   await page.getByText(/Modèle créé/).waitFor();
   await inWorkbook(
     page,
@@ -167,18 +168,16 @@ describe('real Excel’s ways, in the browser', () => {
     },
   );
 
-  it('a renamed « Passages » sheet is checked where it is, and « Nouveau modèle » recreates nothing', async () => {
+  it('a renamed « Passages » sheet is checked where it is, and « Créer le modèle » recreates nothing', async () => {
     await withPane('renamed', {}, async ({ page }) => {
       await templateWith(page, 5, TWO_MISTAKES);
       await inWorkbook(page, (e2e) => e2e.renameSheet('Passages', 'Passages 2025'), null);
       await checkButton(page).click();
       await page.getByRole('heading', { name: 'Problèmes à corriger' }).waitFor();
       await idle(page);
-      await page
-        .getByText(/Passages 2025, ligne 3/)
-        .first()
-        .waitFor();
-      await page.getByRole('button', { name: 'Nouveau modèle' }).click();
+      await page.getByRole('heading', { level: 3, name: 'Passages 2025 (2 problèmes)' }).waitFor();
+      // Once the template exists, « Créer le modèle » is in the ribbon only.
+      await inWorkbook(page, (e2e) => e2e.invokeCommand('newTemplate'), null);
       await page.getByText(/contient déjà toutes les feuilles du modèle/).waitFor();
       expect(await inWorkbook(page, (e2e) => e2e.sheetNames(), null)).not.toContain('Passages');
     });
@@ -186,7 +185,7 @@ describe('real Excel’s ways, in the browser', () => {
 
   it('notes go on their own sheet while another sheet is active', async () => {
     await withPane('notes', {}, async ({ page }) => {
-      await page.getByRole('button', { name: 'Nouveau modèle' }).click();
+      await actAndWait(page, () => page.getByRole('button', { name: 'Créer le modèle' }).click());
       await page.getByText(/Modèle créé/).waitFor();
       const notes = await inWorkbook(
         page,

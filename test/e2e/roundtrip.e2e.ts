@@ -94,7 +94,7 @@ function trackingColumn(rows: readonly Cell[][], header: string): number {
 }
 
 async function newTemplateWithPassages(page: Page, count: number): Promise<void> {
-  await page.getByRole('button', { name: 'Nouveau modèle' }).click();
+  await page.getByRole('button', { name: 'Créer le modèle' }).click();
   await page.getByText(/Modèle créé/).waitFor();
   await inWorkbook(
     page,
@@ -111,11 +111,11 @@ interface Exported {
   readonly xml: string;
 }
 
-/** « Exporter XML » and the downloaded file, kept in test-artifacts for a look after a failure. */
+/** « Exporter » and the downloaded file, kept in test-artifacts for a look after a failure. */
 async function exportXml(page: Page): Promise<Exported> {
   const [download] = await Promise.all([
     page.waitForEvent('download', { timeout: 60_000 }),
-    page.getByRole('button', { name: 'Exporter XML' }).click(),
+    page.getByRole('button', { name: 'Exporter', exact: true }).click(),
   ]);
   const fileName = download.suggestedFilename();
   const file = path.join(OUTPUT, fileName);
@@ -585,7 +585,7 @@ describe('round trip with the CDC in the browser', () => {
       await newTemplateWithPassages(page, 6000);
       let downloads = 0;
       page.on('download', () => downloads++);
-      await page.getByRole('button', { name: 'Exporter XML' }).click();
+      await page.getByRole('button', { name: 'Exporter', exact: true }).click();
       // Cancel as soon as the button shows: waiting for a given phase raced with the machine's speed (a
       // validation finished before the click on a loaded CI machine). Nothing may be written either way.
       await page.getByRole('button', { name: 'Annuler' }).click({ timeout: 60_000 });

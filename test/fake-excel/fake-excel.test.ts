@@ -490,3 +490,25 @@ describe('worksheets by name or id, and a renamed sheet', () => {
     });
   });
 });
+
+describe('conditional formats the user sees', () => {
+  // Excel evaluates a custom rule's formula relative to the top-left cell of the range it applies to.
+  it('evaluates the blank-cell test of the template (=LEN(TRIM(B2))=0), relative to the range', async () => {
+    const excel = new FakeExcel();
+    await excel.run(async (context) => {
+      const cf = context.workbook.worksheets
+        .getItem('Feuil1')
+        .getRange('B2:B3')
+        .conditionalFormats.add('Custom');
+      cf.custom.rule.formula = '=LEN(TRIM(B2))=0';
+      cf.custom.format.fill.color = '#FFE699';
+      await context.sync();
+    });
+    typeCell(excel.model, 'Feuil1', 'B3', '  ');
+    expect(excel.model.displayedFill('Feuil1', 1, 1)).toBe('#FFE699');
+    expect(excel.model.displayedFill('Feuil1', 2, 1)).toBe('#FFE699');
+    typeCell(excel.model, 'Feuil1', 'B2', 'AB123CDE');
+    expect(excel.model.displayedFill('Feuil1', 1, 1)).toBeNull();
+    expect(excel.model.displayedFill('Feuil1', 2, 1)).toBe('#FFE699');
+  });
+});

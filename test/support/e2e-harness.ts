@@ -169,3 +169,31 @@ export async function openPaneFrom(
   await page.getByRole('heading', { name: 'Accrochage CDC' }).waitFor();
   return { page, context, requests, outside, errors };
 }
+
+/**
+ * Runs `act` (a click) and waits until the pane has finished the action it started: its result version moved
+ * (src/controllers/task-runner.ts) and nothing is running. No fixed sleep: as fast or as slow as the machine.
+ */
+export async function actAndWait(page: Page, act: () => Promise<void>, timeout = 60_000): Promise<void> {
+  const before = await page.locator('main').getAttribute('data-result-version');
+  await act();
+  await page.waitForFunction(
+    (previous) => {
+      const main = document.querySelector('main');
+      return main !== null && main.dataset.resultVersion !== previous && main.dataset.busy === 'false';
+    },
+    before,
+    { timeout },
+  );
+}
+
+/** A screenshot at a given pane width (320 px: Excel's narrowest pane), the viewport restored after. */
+export async function screenshotAt(page: Page, name: string, width: number): Promise<string> {
+  const viewport = page.viewportSize() ?? { width: 360, height: 900 };
+  await page.setViewportSize({ width, height: viewport.height });
+  try {
+    return await screenshot(page, name);
+  } finally {
+    await page.setViewportSize(viewport);
+  }
+}

@@ -3,6 +3,8 @@ import { SHEET_NAMES } from '../template/layout';
 import { normalizeCell, type NormalizeContext } from './normalize';
 import { refusedChoice, runCrossRowRules, runDigcompRules, runRowRules, type RowContext } from './rules';
 import { cellOf, IssueCollector } from './issue-collector';
+import { ID_FIELD } from './identifiers';
+import { holdersOfIssues, type Holders } from './holders';
 import { parisDate, passageDeadline, type PassageDeadline } from './deadlines';
 import { assessReadiness, summarizeReadiness, type ReadinessSummary, type RowReadiness } from './readiness';
 import type {
@@ -47,6 +49,8 @@ export interface CheckResult {
   readonly deadlines: PassageDeadline[];
   /** Counts of readiness levels and of deadlines passed or near. */
   readonly readinessSummary: ReadinessSummary;
+  /** The holders the problems are about (names of the rows with a problem), for the pane's list. */
+  readonly holders: Holders;
 }
 
 interface RowValues {
@@ -130,7 +134,9 @@ function checkPassageRow(dictionary: Dictionary, check: SheetCheck, row: SourceR
     if (!dictionary.applies(field.id, chosen)) continue;
     // A row filling two identity blocks gets one conflict, not "missing" errors on the half-filled block.
     if (refused && dictionary.placement(field.id).choices.some((c) => c.choice === refused.name)) continue;
-    issues.add('error', 'required', cellOf(sheet, row.row, field.id), field);
+    // A blank identifier has its own command: the message and the pane point to it.
+    const params = field.id === ID_FIELD ? { command: 'generateIds' as const } : {};
+    issues.add('error', 'required', cellOf(sheet, row.row, field.id), field, params);
   }
   return normalized;
 }
@@ -185,7 +191,7 @@ function compareIssues(a: Issue, b: Issue): number {
 export function checkWorkbook(data: WorkbookData, options: CheckOptions): CheckResult {
   const { dictionary } = options;
   const ctx: NormalizeContext = { date1904: data.date1904 };
-  const issues = new IssueCollector();
+  const issues = new IssueCollector(dictionary);
   const passageFields = dictionary.fieldsOfScope('passage');
 
   const header = checkParameters(data, dictionary, ctx, issues);
@@ -242,9 +248,11 @@ export function checkWorkbook(data: WorkbookData, options: CheckOptions): CheckR
     passages: data.passages.name,
     digcomp: data.digcomp.name,
   });
+  const sheets = { passages: data.passages.name, digcomp: data.digcomp.name };
   return {
     readiness,
     deadlines,
+    holders: holdersOfIssues(passages, issues.issues, sheets),
     readinessSummary: summarizeReadiness(readiness, deadlines),
     issues: issues.issues,
     header,

@@ -82,7 +82,14 @@ export interface Issue {
   readonly text: string;
   /** `location : text`, as the CLI prints it. */
   readonly message: string;
+  /** What fixes it, when it can be inferred: the value meant, or a command of the add-in. */
+  readonly fix?: IssueFix;
 }
+
+/** The value the user most likely meant (« 01004 »), or the command that does the fix (« Générer les identifiants »). */
+export type IssueFix =
+  | { readonly kind: 'value'; readonly value: string }
+  | { readonly kind: 'command'; readonly command: 'generateIds' };
 
 /** A value ready for XML: canonical lexical form already applied by normalization. */
 export type XmlValue = string;

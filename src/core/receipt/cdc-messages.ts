@@ -197,8 +197,8 @@ const XSD_CLASSES: readonly {
     pattern: /cvc-elt\.1/,
     code: 'xsdVersion',
     action:
-      'Le fichier ne suit pas la version du schéma attendue par la CDC. Refaites l’export avec la dernière version ' +
-      'de l’outil ; si la CDC a publié un nouveau XSD, chargez-le pour vérifier l’export avant de le déposer.',
+      'Le fichier ne suit pas la version du format attendue par la CDC. Refaites l’export avec la dernière version ' +
+      'de l’outil ; si la CDC a publié un nouveau format, chargez-le (options avancées du volet) pour vérifier l’export avant de le déposer.',
   },
   {
     pattern: /cvc-length-valid|cvc-minlength-valid|cvc-maxlength-valid/,
@@ -232,7 +232,7 @@ const XSD_CLASSES: readonly {
     pattern: /cvc-complex-type\.2\.4\.a|cvc-complex-type\.2\.3/,
     code: 'unexpected',
     action:
-      'Le fichier contient une donnée non prévue par le schéma : refaites l’export sans modifier le fichier.',
+      'Le fichier contient une donnée non prévue par le format de la CDC : refaites l’export sans modifier le fichier.',
   },
   {
     pattern: /commentaires/,
@@ -280,6 +280,18 @@ export function explainXsdReceiptMessage(message: string): XsdReceiptExplanation
     title: entry ? XSD_ERROR_CLASSES[code] : XSD_ERROR_CLASSES.invalid,
     action:
       entry?.action ??
-      'Le fichier déposé a été refusé au contrôle XSD : refaites l’export avec l’outil et déposez-le sans le modifier.',
+      'Le fichier déposé a été refusé au contrôle de format de la CDC : refaites l’export avec l’outil et déposez-le sans le modifier.',
   };
+}
+
+/** Every text of the catalogue (explanations, actions), for the test that keeps them in plain French. */
+export function catalogueTexts(dictionary: Dictionary): string[] {
+  const names = (ids: readonly string[]) => ids.map((id) => fieldName(dictionary.field(id))).join(', ');
+  return [
+    ...CATALOGUE.flatMap((e) => [e.explanation, e.action(names)]),
+    UNKNOWN_ACTION,
+    ...XSD_CLASSES.map((c) => c.action),
+    ...Object.values(XSD_ERROR_CLASSES),
+    explainXsdReceiptMessage('').action,
+  ];
 }

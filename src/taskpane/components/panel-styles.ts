@@ -11,6 +11,14 @@ export const usePanelStyles = makeStyles({
     border: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
+  subtitle: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  advanced: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   hidden: { display: 'none' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
   // Fixed layout: a drop-down sized by its longest option would otherwise widen the pane past 360 px.

@@ -180,10 +180,10 @@ describe('applying an XSD-rejection report', () => {
       ['A', 'rejected'],
       ['B', 'rejected'],
     ]);
-    expect(result.changes.updates[0].values.message).toMatch(/rejeté au contrôle XSD/);
-    expect(result.notices.join()).toMatch(/XSD plus récent/);
+    expect(result.changes.updates[0].values.message).toMatch(/refusé au contrôle de format/);
+    expect(result.notices.join()).toMatch(/format plus récent/);
     expect(result.changes.historyResults).toEqual([
-      { fileName: 'envoi.xml', result: expect.stringMatching(/rejeté au contrôle XSD \(1 erreur/) },
+      { fileName: 'envoi.xml', result: expect.stringMatching(/refusé au contrôle de format \(1 erreur/) },
     ]);
   });
 

@@ -1,0 +1,156 @@
+import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import type { ReactNode, Ref } from 'react';
+import type { Headline } from '../../controllers/headline';
+import type { NextStep } from '../../controllers/next-step';
+import { strings } from '../../i18n/pane';
+import { FileButton, fileBytes } from './FileButton';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingVerticalM,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+    // A verdict that is not colour alone: the bar's colour repeats what the heading says.
+    borderLeft: `4px solid ${tokens.colorNeutralStroke1}`,
+  },
+  ready: { borderLeftColor: tokens.colorPaletteGreenBorderActive },
+  points: { borderLeftColor: tokens.colorPaletteMarigoldBorderActive },
+  blocked: { borderLeftColor: tokens.colorPaletteRedBorderActive },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+});
+
+/** What the buttons of the card do (the controllers' methods, narrowed). */
+export interface StatusActions {
+  readonly fillParameters: () => void;
+  readonly enterPassages: () => void;
+  readonly check: () => void;
+  readonly exportXml: () => void;
+  readonly importReceipt: (fileName: string, bytes: Uint8Array) => void;
+}
+
+export interface StatusCardProps {
+  readonly step: NextStep;
+  /** The verdict of the last check of the workbook; undefined before any check. */
+  readonly headline?: Headline;
+  /** What is happening now (the status line says it instead of the next step). */
+  readonly busyLabel?: string;
+  /** « Remplir les paramètres » was followed: say what to do there. */
+  readonly parametersShown: boolean;
+  readonly actions: StatusActions;
+  /** The heading, focused when an action ends. */
+  readonly headingRef?: Ref<HTMLHeadingElement>;
+  /** The verdict's details (readiness, deadlines, warnings), behind a disclosure. */
+  readonly details?: ReactNode;
+}
+
+function title(step: NextStep, headline: Headline | undefined): string {
+  if (headline && headline.passages > 0) {
+    if (headline.verdict === 'blocked') return strings.verdict.blocked(headline.blocking);
+    return step.kind === 'deposit' ? strings.stepTitle.deposit : strings.verdict[headline.verdict];
+  }
+  return strings.stepTitle[step.kind];
+}
+
+function stepText(step: NextStep, parametersShown: boolean): string {
+  const text =
+    step.kind === 'check' && step.errors
+      ? strings.stepText.fix
+      : (step.kind === 'enterPassages' || step.kind === 'check') && parametersShown
+        ? strings.parametersShownText
+        : strings.stepText[step.kind];
+  // After « Étape suivante : », French goes on in lower case.
+  return text.charAt(0).toLocaleLowerCase('fr-FR') + text.slice(1);
+}
+
+/**
+ * The top of the pane: one verdict about the workbook (« Prêt », « Prêt, avec des points à vérifier »,
+ * « Bloqué : N erreurs ») or, before any check, the step the user is at; the workbook's totals; a status line that
+ * says what is happening while busy and what to do next otherwise; and the buttons, the next step's first and
+ * primary.
+ */
+export function StatusCard(props: StatusCardProps) {
+  const styles = useStyles();
+  const { step, headline, actions, busyLabel } = props;
+  const busy = busyLabel !== undefined;
+  const tone =
+    headline && headline.passages > 0
+      ? headline.verdict === 'blocked'
+        ? styles.blocked
+        : headline.verdict === 'readyWithPoints'
+          ? styles.points
+          : styles.ready
+      : undefined;
+  const primary = step.kind;
+  const buttons: { key: string; label: string; onClick: () => void; show: boolean }[] = [
+    {
+      key: 'fillParameters',
+      label: strings.fillParameters,
+      onClick: actions.fillParameters,
+      show: primary === 'fillParameters',
+    },
+    {
+      key: 'enterPassages',
+      label: strings.enterPassages,
+      onClick: actions.enterPassages,
+      show: primary === 'enterPassages',
+    },
+    { key: 'check', label: strings.check, onClick: actions.check, show: true },
+    { key: 'export', label: strings.exportXml, onClick: actions.exportXml, show: true },
+  ];
+  // The next step's button first, and the only primary one.
+  const ordered = [...buttons.filter((b) => b.key === primary), ...buttons.filter((b) => b.key !== primary)];
+  return (
+    <section className={`${styles.root} ${tone ?? ''}`} aria-labelledby="status-title">
+      <h2 id="status-title" className={styles.heading} tabIndex={-1} ref={props.headingRef}>
+        {title(step, headline)}
+      </h2>
+      {headline && headline.passages > 0 ? (
+        <Text>{strings.totals(headline.passages, headline.certifications)}</Text>
+      ) : null}
+      <Text role="status" aria-live="polite">
+        {busy ? (
+          busyLabel
+        ) : (
+          <>
+            <Text weight="semibold">{strings.nextStepLabel}</Text> {stepText(step, props.parametersShown)}
+          </>
+        )}
+      </Text>
+      <div className={styles.actions} role="group" aria-label={strings.mainActions}>
+        {step.kind === 'deposit' ? (
+          <FileButton
+            label={strings.importReceipt}
+            accept=".xml"
+            disabled={busy}
+            primary
+            onFile={(file) => void fileBytes(file).then((b) => actions.importReceipt(file.name, b))}
+          />
+        ) : null}
+        {ordered
+          .filter((b) => b.show)
+          .map((b) => (
+            <Button
+              key={b.key}
+              appearance={b.key === primary ? 'primary' : 'secondary'}
+              data-next-step={b.key === primary ? 'true' : undefined}
+              disabled={busy}
+              onClick={b.onClick}
+            >
+              {b.label}
+            </Button>
+          ))}
+      </div>
+      {props.details}
+    </section>
+  );
+}
