@@ -40,20 +40,23 @@ function spanOf(cells: readonly string[]): string {
 export function nextStep(state: PaneState): NextStep {
   if (state.welcome) return { kind: 'createTemplate' };
   const check = state.check;
+  // The sheets as read: the user may have renamed Passages (found by its table).
+  const parametersSheet = check?.sheets.parameters ?? SHEET_NAMES.parameters;
+  const passagesSheet = check?.sheets.passages ?? state.setup?.passagesSheet ?? SHEET_NAMES.passages;
   const emptyParameters = check
     ? check.issues
-        .filter((i) => i.sheet === SHEET_NAMES.parameters && i.code === 'required' && i.cell !== '')
+        .filter((i) => i.sheet === parametersSheet && i.code === 'required' && i.cell !== '')
         .map((i) => i.cell)
     : (state.setup?.emptyParameters ?? []);
   // Once the user has been taken to the parameters, the next step is the passages (until the next check).
   if (emptyParameters.length > 0 && !state.parametersShown)
     return {
       kind: 'fillParameters',
-      target: { sheet: SHEET_NAMES.parameters, range: spanOf(emptyParameters) },
+      target: { sheet: parametersSheet, range: spanOf(emptyParameters) },
     };
   const hasPassages = check ? check.summary.passages > 0 : (state.setup?.hasPassages ?? true);
   if (!hasPassages && !state.passagesShown)
-    return { kind: 'enterPassages', target: { sheet: SHEET_NAMES.passages, range: `A${FIRST_DATA_ROW}` } };
+    return { kind: 'enterPassages', target: { sheet: passagesSheet, range: `A${FIRST_DATA_ROW}` } };
   if (!check) return { kind: 'check' };
   if (state.exported) return { kind: 'deposit' };
   if (check.summary.errors > 0) return { kind: 'check', errors: check.summary.errors };

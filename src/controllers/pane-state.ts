@@ -92,6 +92,8 @@ export interface PaneState {
     /** Addresses of the empty parameter cells. */
     readonly emptyParameters: readonly string[];
     readonly hasPassages: boolean;
+    /** The passages sheet's name, when read (the user may have renamed it). */
+    readonly passagesSheet?: string;
   };
   /** « Remplir les paramètres » took the user there: the next step moves on (until the next check). */
   readonly parametersShown?: boolean;

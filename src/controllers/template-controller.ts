@@ -3,14 +3,15 @@ import type { WorkbookData } from '../core/model/types';
 import { strings } from '../i18n/pane';
 import type { CheckController } from './check-controller';
 import { nextStep } from './next-step';
+import type { PaneState } from './pane-state';
 import { describeError, type TaskRunner } from './task-runner';
 
 /** What the pane knows of a workbook it has not checked: its empty parameters, whether it has passages. */
-function setupOf(data: WorkbookData): { emptyParameters: string[]; hasPassages: boolean } {
+function setupOf(data: WorkbookData): NonNullable<PaneState['setup']> {
   const emptyParameters = Object.values(data.parameters.cells)
     .filter(({ value }) => value === null || value === undefined || String(value).trim() === '')
     .map(({ address }) => address);
-  return { emptyParameters, hasPassages: data.passages.rows.length > 0 };
+  return { emptyParameters, hasPassages: data.passages.rows.length > 0, passagesSheet: data.passages.name };
 }
 
 /**

@@ -193,6 +193,7 @@ export function App({ controllers, dark }: AppProps) {
           issues={state.issues}
           readiness={state.check?.readiness}
           holders={state.check?.holders}
+          sheets={state.check?.sheets}
           busy={busy}
           onSelect={(issue) => void checks.selectIssue(issue)}
           onGenerateIds={() => void roundTrip.generateIds()}

@@ -13,6 +13,7 @@ import { createExcelWorkbookPort } from '../../src/office/workbook-port';
 import { AddinControllers, type AddinServices } from '../../src/controllers/addin-controller';
 import { headlineOf } from '../../src/controllers/headline';
 import { nextStep } from '../../src/controllers/next-step';
+import { groupProblems } from '../../src/controllers/problem-groups';
 import type { SaveResult } from '../../src/taskpane/save-file';
 import { DICTIONARY } from '../support/dictionary';
 
@@ -187,12 +188,16 @@ describe('Excel’s Edit mode (the user is still typing in a cell)', () => {
     const { excel, controller } = setUp();
     await filledTemplate(controller, excel);
     startCellEdit(excel.model);
-    const labels = new Set<string>();
-    controller.runner.subscribe((state) => state.busy && labels.add(state.busy.label));
+    // The pane says so once Excel has been silent for a while: waited for, however slow the machine.
+    const saysSo = new Promise<void>((resolve) =>
+      controller.runner.subscribe((state) => {
+        if (state.busy && /terminez la saisie/i.test(state.busy.label)) resolve();
+      }),
+    );
     const check = controller.checks.check();
-    await new Promise((resolve) => setTimeout(resolve, 2600));
-    expect([...labels].some((label) => /terminez la saisie/i.test(label))).toBe(true);
+    await saysSo;
     expect(controller.runner.getState().busy).toBeDefined();
+    expect(controller.runner.getState().check).toBeUndefined();
     endCellEdit(excel.model);
     await check;
     const state = controller.runner.getState();
@@ -310,6 +315,39 @@ describe('a renamed « Passages » sheet (found by its table)', () => {
     const status = header.indexOf('Statut CDC');
     expect(status).toBeGreaterThan(0);
     expect([1, 2, 3].map((r) => sheet.value(r, status))).toEqual(['Envoyé', 'Envoyé', 'Envoyé']);
+  });
+
+  it('keeps the list the way the user thinks: Paramètres first, then its rows titled with the holder', async () => {
+    const { excel, controller } = setUp();
+    await filledTemplate(controller, excel, (i, v) => i === 2 && (v['8.9'] = 'X'));
+    excel.model.requireSheet('Paramètres').setValue(1, 1, '');
+    renameSheet(excel.model, 'Passages', 'Passages 2025');
+    await controller.checks.check();
+    const check = controller.runner.getState().check!;
+    expect([...new Set(check.issues.map((i) => i.sheet))]).toEqual(['Paramètres', 'Passages 2025']);
+    const sections = groupProblems(check.issues, check.holders, check.sheets);
+    expect(sections.map((s) => [s.sheet, s.role])).toEqual([
+      ['Paramètres', 'parameters'],
+      ['Passages 2025', 'passages'],
+    ]);
+    const [group] = sections[1].groups;
+    expect([group.row, group.passageRow, group.holder]).toEqual([3, 3, expect.stringMatching(/\S/)]);
+  });
+
+  it('« Saisir les passages » goes to the renamed sheet', async () => {
+    const { excel, controller } = setUp();
+    await controller.template.create();
+    fillParameters(excel.model);
+    renameSheet(excel.model, 'Passages', 'Passages 2025');
+    const reopened = new AddinControllers(controller.runner.services);
+    await reopened.template.start();
+    expect(nextStep(reopened.runner.getState())).toEqual({
+      kind: 'enterPassages',
+      target: { sheet: 'Passages 2025', range: 'A2' },
+    });
+    await reopened.template.enterPassages();
+    expect(reopened.runner.getState().notice).toBeUndefined();
+    expect(excel.model.selection).toEqual({ sheet: 'Passages 2025', address: "'Passages 2025'!A2" });
   });
 });
 

@@ -1,5 +1,4 @@
 import type { Dictionary, FieldDef } from '../../dictionary';
-import { SHEET_NAMES } from '../template/layout';
 import { normalizeCell, type NormalizeContext } from './normalize';
 import { refusedChoice, runCrossRowRules, runDigcompRules, runRowRules, type RowContext } from './rules';
 import { cellOf, IssueCollector } from './issue-collector';
@@ -51,6 +50,14 @@ export interface CheckResult {
   readonly readinessSummary: ReadinessSummary;
   /** The holders the problems are about (names of the rows with a problem), for the pane's list. */
   readonly holders: Holders;
+  /** The sheets as the check found them: the user may rename Passages and DIGCOMP (found by their table). */
+  readonly sheets: CheckedSheets;
+}
+
+export interface CheckedSheets {
+  readonly parameters: string;
+  readonly passages: string;
+  readonly digcomp: string;
 }
 
 interface RowValues {
@@ -176,16 +183,16 @@ function checkDigcomp(
   return byPassageRow;
 }
 
-function compareIssues(a: Issue, b: Issue): number {
-  const sheetOrder = (s: string) =>
-    [SHEET_NAMES.parameters, SHEET_NAMES.passages, SHEET_NAMES.digcomp].indexOf(s as never);
-  return (
+/** Parameters, passages, DIGCOMP, whatever the sheets are called; then row, cell and code. */
+function issueOrder(sheets: CheckedSheets): (a: Issue, b: Issue) => number {
+  const order = [sheets.parameters, sheets.passages, sheets.digcomp];
+  const sheetOrder = (s: string) => order.indexOf(s);
+  return (a, b) =>
     sheetOrder(a.sheet) - sheetOrder(b.sheet) ||
     a.row - b.row ||
     a.cell.length - b.cell.length ||
     a.cell.localeCompare(b.cell) ||
-    a.code.localeCompare(b.code)
-  );
+    a.code.localeCompare(b.code);
 }
 
 export function checkWorkbook(data: WorkbookData, options: CheckOptions): CheckResult {
@@ -239,17 +246,19 @@ export function checkWorkbook(data: WorkbookData, options: CheckOptions): CheckR
   const deadlines = sendingDeadlines(passages, today);
   runCrossRowRules({ dictionary, passages, deadlines }, data.passages, issues);
 
-  issues.issues.sort(compareIssues);
+  const sheets: CheckedSheets = {
+    parameters: data.parameters.name,
+    passages: data.passages.name,
+    digcomp: data.digcomp.name,
+  };
+  issues.issues.sort(issueOrder(sheets));
   const certifications = new Set(
     passages.map((p) => `${p.values['4.1']}\u0000${p.values['4.2']}\u0000${p.values['4.3']}`),
   );
   const errors = issues.issues.filter((i) => i.severity === 'error').length;
-  const readiness = assessReadiness(passages, issues.issues, {
-    passages: data.passages.name,
-    digcomp: data.digcomp.name,
-  });
-  const sheets = { passages: data.passages.name, digcomp: data.digcomp.name };
+  const readiness = assessReadiness(passages, issues.issues, sheets);
   return {
+    sheets,
     readiness,
     deadlines,
     holders: holdersOfIssues(passages, issues.issues, sheets),

@@ -2,7 +2,7 @@ import { Badge, Button, Field, makeStyles, Select, Text, tokens } from '@fluentu
 import { useId, useMemo, useState } from 'react';
 import type { ReadinessLevel, RowReadiness } from '../../core/check/readiness';
 import type { Issue, Severity } from '../../core/model/types';
-import { SHEET_NAMES } from '../../core/template/layout';
+import type { CheckedSheets } from '../../core/check/check';
 import type { Holders } from '../../core/check/holders';
 import { groupProblems, type ProblemGroup } from '../../controllers/problem-groups';
 import { strings } from '../../i18n/pane';
@@ -110,6 +110,8 @@ export interface ProblemListProps {
   readonly fieldLabel: (id: string) => string | undefined;
   /** Who each row is about (holder names), from the last check. */
   readonly holders?: Holders;
+  /** The sheets as the last check found them (Passages and DIGCOMP may be renamed). */
+  readonly sheets?: CheckedSheets;
   /** Readiness of each passage row (Passages sheet), shown next to the row's title. */
   readonly readiness?: readonly RowReadiness[];
   readonly busy: boolean;
@@ -121,8 +123,8 @@ export interface ProblemListProps {
 const LEVEL_COLOR = { prete: 'success', 'a-risque': 'warning', bloquee: 'danger' } as const;
 
 function groupTitle(group: ProblemGroup): string {
-  if (group.sheet === SHEET_NAMES.parameters) return SHEET_NAMES.parameters;
-  return group.sheet === SHEET_NAMES.digcomp
+  if (group.role === 'parameters') return group.sheet;
+  return group.role === 'digcomp'
     ? strings.digcompGroupTitle(group.row, group.holder)
     : strings.groupTitle(group.row, group.holder);
 }
@@ -132,7 +134,7 @@ function groupTitle(group: ProblemGroup): string {
  * name; a click (or Entrée) selects the cell. Each problem's accessible name says its severity, field and cell.
  */
 export function ProblemList(props: ProblemListProps) {
-  const { issues, onSelect, readiness, fieldLabel, holders } = props;
+  const { issues, onSelect, readiness, fieldLabel, holders, sheets } = props;
   const nameOf = (id: string) => fieldName(id, fieldLabel);
   const levels = useMemo(() => new Map((readiness ?? []).map((r) => [r.row, r.level])), [readiness]);
   const styles = useStyles();
@@ -150,7 +152,7 @@ export function ProblemList(props: ProblemListProps) {
       ),
     [issues, severity, field],
   );
-  const sections = useMemo(() => groupProblems(shown, holders), [shown, holders]);
+  const sections = useMemo(() => groupProblems(shown, holders, sheets), [shown, holders, sheets]);
   const missingIds = useMemo(
     () => issues.filter((i) => i.fix?.kind === 'command' && i.fix.command === 'generateIds').length,
     [issues],
@@ -217,10 +219,10 @@ export function ProblemList(props: ProblemListProps) {
                 const level = group.passageRow !== undefined ? levels.get(group.passageRow) : undefined;
                 return (
                   <li key={group.key} className={styles.group}>
-                    {group.sheet === SHEET_NAMES.parameters ? null : (
+                    {group.role === 'parameters' ? null : (
                       <h4 className={styles.groupTitle}>
                         {groupTitle(group)}{' '}
-                        {group.sheet === SHEET_NAMES.passages && level ? (
+                        {group.role === 'passages' && level ? (
                           <Badge appearance="outline" color={LEVEL_COLOR[level as ReadinessLevel]}>
                             {strings.readinessLevel[level as ReadinessLevel]}
                           </Badge>
