@@ -12,6 +12,7 @@ import {
   receiptWarning,
 } from '../../src/i18n/receipt-messages';
 import { upgradeText } from '../../src/i18n/template';
+import { excelText } from '../../src/i18n/excel-messages';
 import { TRACKING_MESSAGE_CODES, trackingMessage } from '../../src/i18n/tracking-messages';
 import { fieldNamer } from '../../src/core/check/issue-collector';
 import { bannedWordsIn, BANNED_WORDS } from '../support/plain-french';
@@ -21,7 +22,8 @@ import { REPO_ROOT } from '../support/paths';
 /**
  * Every text the pane can show, in plain French: no word of test/support/plain-french.ts in the pane's own texts,
  * the messages of the check shown in the problem list (with every field's help), the round trip's, the imports',
- * the mapping's, and the template's upgrade messages. « XSD » may appear only in the advanced options' texts.
+ * the mapping's, the template's upgrade messages, and what the pane and the highlighted cells say about real Excel
+ * (src/i18n/excel-messages.ts). « XSD » may appear only in the advanced options' texts.
  */
 
 /** Texts of the advanced options, where « XSD » is explained and allowed. */
@@ -152,6 +154,12 @@ describe('plain French in the pane', () => {
       ...IMPORT_ISSUE_CODES.map((c): [string, string] => [c, importMessage(c, field, PARAMS)]),
       ...MAPPING_ISSUE_CODES.map((c): [string, string] => [c, mappingMessage(c, PARAMS)]),
     ]);
+  });
+
+  it('what the pane and the highlighted cells say about Excel (Edit mode, protection, read-only, waiting)', () => {
+    const texts = render(excelText, 'excelText');
+    expect(texts.length).toBeGreaterThanOrEqual(Object.keys(excelText).length);
+    expectPlain(texts);
   });
 
   it('the template’s upgrade messages shown in the pane', () => {

@@ -1,4 +1,5 @@
 import { columnLetter } from '../../src/core/template/layout';
+import { TEMPLATE_COLORS } from '../../src/core/template/template-spec';
 import type { Issue, Severity } from '../../src/core/model/types';
 import { parseRect, FakeExcel, WEB_PAYLOAD_LIMIT_BYTES, type FakeExcelOptions } from '../../src/fake-excel';
 import { fillParameters, fillPassages } from '../support/fake-excel-fixtures';
@@ -185,6 +186,35 @@ describe('highlights that do not rely on colour alone (issue 16)', () => {
     expect([look('D3').bold, look('M4').bold]).toEqual([true, false]);
     await port.clearHighlights();
     expect(look('D3')).toEqual({ fill: null, bold: false, borders: {} });
+  });
+
+  it('marks an empty parameter over the template’s box and fill, which come back on clear', async () => {
+    const excel = new FakeExcel({ platform: 'web' });
+    const port = createExcelWorkbookPort({ dictionary: DICTIONARY, run: excel.excelRun, notes: true });
+    await port.createTemplate();
+    const look = () => excel.model.displayedLook('Paramètres', 1, 1);
+    const box = Object.fromEntries(
+      ['EdgeBottom', 'EdgeLeft', 'EdgeRight', 'EdgeTop'].map((edge) => [
+        edge,
+        { style: 'Continuous', color: TEMPLATE_COLORS.parameterBorder },
+      ]),
+    );
+    // The template's own look of an empty parameter (issue 16): boxed, and filled while empty.
+    expect(look()).toEqual({ fill: TEMPLATE_COLORS.missingParameter, bold: false, borders: box });
+
+    await port.highlightIssues([issue('B2', 'error', 'Paramètres')]);
+    const marked = look();
+    expect(marked.fill).toBe(HIGHLIGHT_STYLE.error.fill);
+    expect(marked.bold).toBe(true);
+    for (const border of Object.values(marked.borders)) {
+      expect(border?.style).toBe('Continuous');
+      expect(border?.color).not.toBe(TEMPLATE_COLORS.parameterBorder);
+    }
+
+    await port.clearHighlights();
+    expect(look()).toEqual({ fill: TEMPLATE_COLORS.missingParameter, bold: false, borders: box });
+    excel.model.requireSheet('Paramètres').setValue(1, 1, 'AB123CDE');
+    expect(look()).toEqual({ fill: null, bold: false, borders: box });
   });
 
   it('shows the message at the cell in a note (ExcelApi 1.18), never over the user’s note, removed with the mark', async () => {
