@@ -1,21 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { buildTemplateLayout } from '../../src/core/template/layout';
 import { inWorkbook } from '../support/e2e-workbook-access';
-import {
-  actAndWait,
-  buildAddinInto,
-  launchChromium,
-  openPaneFrom,
-  ROOT,
-  screenshot,
-  screenshotAt,
-  serveDirectory,
-  type OpenPane,
-  type StaticServer,
-} from '../support/e2e-harness';
+import { actAndWait, paneFixture, ROOT, screenshotAt } from '../support/e2e-harness';
 import { bannedWordsIn } from '../support/plain-french';
+import { excelText } from '../../src/i18n/excel-messages';
 import { DICTIONARY } from '../support/dictionary';
 
 /**
@@ -24,7 +14,8 @@ import { DICTIONARY } from '../support/dictionary';
  * each state, light and dark: axe-core finds no serious or critical accessibility violation, the text on screen
  * has none of the banned words (test/support/plain-french.ts), and the pane is shot at 320 px (docs/images).
  * Along the path: the primary button is the next step's, the focus goes to the result of each action, and each
- * problem's accessible name says its severity, field and cell.
+ * problem's accessible name says its severity, field and cell. The states real Excel brings (issue 15: an entry in
+ * progress, a ribbon command waiting its turn, a protected sheet, a read-only workbook) are checked the same way.
  */
 
 const DIST = path.join(ROOT, 'test-artifacts/e2e-states-dist');
@@ -33,21 +24,9 @@ const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8
 const layout = buildTemplateLayout(DICTIONARY);
 const letter = (field: string) => layout.passages.columns.find((c) => c.field === field)?.column ?? '?';
 
-let server: StaticServer;
-let browser: Browser;
+const { withPane } = paneFixture(DIST);
 
-beforeAll(async () => {
-  // Its own output folder: each e2e file builds into its own (jest runs them side by side).
-  buildAddinInto(DIST);
-  server = await serveDirectory(DIST);
-  browser = await launchChromium();
-  fs.mkdirSync(AXE_REPORTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+beforeAll(() => fs.mkdirSync(AXE_REPORTS, { recursive: true }));
 
 interface AxeViolation {
   readonly id: string;
@@ -104,7 +83,12 @@ async function expectPlainFrench(page: Page, name: string): Promise<void> {
 /** One state of the pane: accessible, in plain French, fitting 320 px without a horizontal scroll bar. */
 async function expectState(page: Page, name: string, shots: { readonly widths?: readonly number[] } = {}) {
   // A disclosure that opens fades in: what axe measures, and the screenshot, is the state once it has settled.
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  // A busy pane's progress bar without a total runs for ever: that one is part of the state.
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+  );
   await expectAccessible(page, name);
   await expectPlainFrench(page, name);
   for (const width of shots.widths ?? [320]) {
@@ -145,24 +129,6 @@ async function expectFocus(page: Page, tag: string, text: string | RegExp): Prom
         `Focus expected on <${tag}> « ${String(text)} », found ${JSON.stringify(await focused(page))}`,
       );
     });
-}
-
-async function withPane(
-  name: string,
-  config: { readonly dark?: boolean },
-  fn: (pane: OpenPane) => Promise<void>,
-): Promise<void> {
-  const pane = await openPaneFrom(browser, server.origin, DIST, config);
-  try {
-    await fn(pane);
-    expect(pane.outside).toEqual([]);
-    expect(pane.errors).toEqual([]);
-  } catch (error) {
-    await screenshot(pane.page, `failure-${name}`).catch(() => undefined);
-    throw error;
-  } finally {
-    await pane.context.close();
-  }
 }
 
 /** An accusé de traitement as the CDC writes it: one passage rejected with a message the tool does not know. */
@@ -360,6 +326,60 @@ describe('the pane state by state, as a new user meets it', () => {
           .waitFor();
         await expectFocus(page, 'h2', /^Correspondance des colonnes de Inscrits/);
         await expectState(page, `pane-mapping${theme === 'dark' ? '-dark' : ''}`);
+      });
+    },
+  );
+});
+
+describe('what real Excel makes the pane say (issue 15), in plain French and accessible', () => {
+  it.each(['light', 'dark'] as const)(
+    '%s theme: an entry in progress, a ribbon command waiting its turn, a protected sheet, a read-only workbook',
+    async (theme) => {
+      await withPane(`excel-${theme}`, { dark: theme === 'dark' }, async ({ page }) => {
+        const state = (name: string) => `pane-${name}${theme === 'dark' ? '-dark' : ''}`;
+        await actAndWait(page, () => page.getByRole('button', { name: 'Créer le modèle' }).click());
+        await inWorkbook(
+          page,
+          (e2e) => {
+            e2e.fillParameters();
+            e2e.fillPassages(3, { 2: { '8.1': '' } });
+          },
+          null,
+        );
+
+        // The user is still typing in a cell: the check waits for the entry, and the status line says so…
+        await inWorkbook(page, (e2e) => e2e.startCellEdit(), null);
+        await page.getByRole('button', { name: 'Vérifier', exact: true }).click();
+        await page.getByText(excelText.excelWaiting).waitFor({ timeout: 10_000 });
+        // …and « Exporter » clicked in the ribbon meanwhile waits its turn, which the pane says too.
+        const ribbonExport = inWorkbook(page, (e2e) => e2e.invokeCommand('exportXml'), null);
+        await page.getByText(excelText.queued('Exporter')).waitFor();
+        await expectState(page, state('excel-busy'));
+        await inWorkbook(page, (e2e) => e2e.endCellEdit(), null);
+        await ribbonExport;
+        await page.getByText(/^Export impossible : 1 erreur\(s\)/).waitFor();
+        await page.locator('main[data-busy="false"]').waitFor();
+
+        // A protected Passages sheet: the problems are listed, the pane says why they are not highlighted.
+        await inWorkbook(page, (e2e) => e2e.protectSheet('Passages'), null);
+        await actAndWait(page, () => page.getByRole('button', { name: 'Vérifier', exact: true }).click());
+        await page.getByText(excelText.protectedNoHighlight(['Passages'])).waitFor();
+        await page.getByRole('heading', { level: 3, name: 'Passages (1 problème)' }).waitFor();
+        await expectFocus(page, 'div', /^La feuille Passages est protégée/);
+        await expectState(page, state('protected'));
+
+        // A workbook opened read-only: the highlights are there, but will not be saved.
+        await inWorkbook(
+          page,
+          (e2e) => {
+            e2e.unprotectSheet('Passages');
+            e2e.excel.model.readOnly = { writes: 'succeed' };
+          },
+          null,
+        );
+        await actAndWait(page, () => page.getByRole('button', { name: 'Vérifier', exact: true }).click());
+        await page.getByText(excelText.readOnlyWorkbook).waitFor();
+        await expectState(page, state('read-only'));
       });
     },
   );

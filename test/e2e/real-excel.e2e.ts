@@ -1,18 +1,7 @@
 import * as path from 'path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { inWorkbook } from '../support/e2e-workbook-access';
-import {
-  actAndWait,
-  buildAddinInto,
-  launchChromium,
-  openPaneFrom,
-  ROOT,
-  screenshot,
-  serveDirectory,
-  type OpenPane,
-  type PaneConfig,
-  type StaticServer,
-} from '../support/e2e-harness';
+import { actAndWait, paneFixture, ROOT, screenshot } from '../support/e2e-harness';
 import { buildTemplateLayout, columnIndex } from '../../src/core/template/layout';
 import { DICTIONARY } from '../support/dictionary';
 import { excelText } from '../../src/i18n/excel-messages';
@@ -27,39 +16,7 @@ const DIST = path.join(ROOT, 'test-artifacts/e2e-real-excel-dist');
 const ERROR_FILL = '#FFC7CE';
 const layout = buildTemplateLayout(DICTIONARY);
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  // Its own output folder: the other e2e files build theirs at the same time.
-  buildAddinInto(DIST);
-  server = await serveDirectory(DIST);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function withPane(
-  name: string,
-  config: PaneConfig,
-  fn: (pane: OpenPane) => Promise<void>,
-): Promise<void> {
-  const pane = await openPaneFrom(browser, server.origin, DIST, config);
-  try {
-    await fn(pane);
-    expect(pane.outside).toEqual([]);
-    expect(pane.errors).toEqual([]);
-  } catch (error) {
-    await screenshot(pane.page, `failure-real-excel-${name}`).catch(() => undefined);
-    if (pane.errors.length > 0) console.error(`${name}: page errors\n${pane.errors.join('\n')}`);
-    throw error;
-  } finally {
-    await pane.context.close();
-  }
-}
+const { withPane } = paneFixture(DIST, 'failure-real-excel');
 
 const checkButton = (page: Page) => page.getByRole('button', { name: 'Vérifier', exact: true });
 
@@ -176,6 +133,8 @@ describe('real Excel’s ways, in the browser', () => {
       await page.getByRole('heading', { name: 'Problèmes à corriger' }).waitFor();
       await idle(page);
       await page.getByRole('heading', { level: 3, name: 'Passages 2025 (2 problèmes)' }).waitFor();
+      // Its rows are titled with the holder and their readiness, as on a sheet called Passages (issue 16).
+      await page.getByRole('heading', { level: 4, name: /^\S.*, ligne 3 bloquée$/ }).waitFor();
       // Once the template exists, « Créer le modèle » is in the ribbon only.
       await inWorkbook(page, (e2e) => e2e.invokeCommand('newTemplate'), null);
       await page.getByText(/contient déjà toutes les feuilles du modèle/).waitFor();

@@ -213,6 +213,8 @@ describe('round trip with the CDC in the browser', () => {
 
       // First send: every passage, one file the official XSD accepts.
       const first = await exportXml(page);
+      // The page's clock once the first file is out: its name carries the second it was made in.
+      const firstDone = await page.evaluate(() => Date.now());
       await page.getByText(/5 passage\(s\), 1 certification\(s\)/).waitFor();
       expectOfficiallyValid(first.xml);
       const idFlux = idFluxOf(first.xml);
@@ -287,6 +289,9 @@ describe('round trip with the CDC in the browser', () => {
       // Second send: « Rejetés » only — the one refused passage, in a file the official XSD accepts.
       await page.getByRole('radio', { name: 'Rejetés' }).click();
       await expect(page.getByRole('radio', { name: 'Rejetés' }).isChecked()).resolves.toBe(true);
+      // File names are to the second (the CDC's horodatage): a fast machine gets here within the first file's
+      // second, so the second send waits for the next one (a clock condition, at most a second, no fixed pause).
+      await page.waitForFunction((done) => Date.now() >= Math.floor(done / 1000) * 1000 + 1000, firstDone);
       const second = await exportXml(page);
       await page.getByText(/1 passage\(s\), 1 certification\(s\)/).waitFor();
       await shoot(page, 'pane-export-rejected');
