@@ -127,3 +127,30 @@ export function generateRows(count: number, seed = 20261123): GeneratedRows {
 }
 
 export const BENCH_PARAMETERS = { '2.1': '03ZDN217', '3.1': '03ZDN217', '3.2': 'MCFCER000123' };
+
+/**
+ * Rows that repeat what should be unique, as a hostile or badly pasted workbook does: every passage with the
+ * same idTechnique, or every passage of the same person. The check must stay linear on them. The rows keep
+ * their shape, so that they compare with the distinct ones: a row identified by civil status (bloc 8) takes the
+ * first such row's identity, a row identified by its CPF file (bloc 9, a quarter of them) the first CPF file's.
+ */
+export type RowsVariant = 'distinct' | 'sameId' | 'samePerson';
+
+const CIVIL_STATUS = ['8.1', '8.3', '8.6', '8.7', '8.8', '8.9', '8.10'];
+const CPF_FILE = ['9.1', '9.2', '9.3'];
+
+export function withVariant(rows: GeneratedRows, variant: RowsVariant): GeneratedRows {
+  if (variant === 'distinct') return rows;
+  const first = rows.passages[0];
+  const firstCpf = rows.passages.find((row) => row['9.1'] !== undefined) ?? first;
+  const passages = rows.passages.map((row) => {
+    if (variant === 'sameId') return { ...row, '5.1': first['5.1'] };
+    const [ids, model] = row['9.1'] !== undefined ? [CPF_FILE, firstCpf] : [CIVIL_STATUS, first];
+    const person: Record<string, CellValue> = { ...row };
+    for (const id of ids) person[id] = model[id] ?? null;
+    return person;
+  });
+  const digcomp =
+    variant === 'sameId' ? rows.digcomp.map((d) => ({ ...d, '5.1': first['5.1'] })) : rows.digcomp;
+  return { passages, digcomp };
+}

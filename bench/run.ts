@@ -3,11 +3,14 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { runExcelBench, type ExcelBenchResult } from './excel-bench';
+import { runRepeatsBench } from './repeats';
 
 /**
  * `npm run bench`: one run, same generated data, every figure the scale issue asks for, each compared with
  * its target. Every measurement runs in its own process so that peak memory belongs to it alone.
- * Prints a table and writes bench/results/latest.json.
+ * Prints a table, writes bench/results/latest.json and the figures in the README.
+ * `BENCH_ONLY=repeats npm run bench`: only check and export of repeated rows against distinct rows (repeats.ts),
+ * at the largest of BENCH_SIZES; prints its table and writes bench/results/repeats.json, README untouched.
  */
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -53,7 +56,37 @@ const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 const verdict = (ok: boolean) => (ok ? 'OK' : 'MANQUÉ');
 
+const table = (targets: readonly { what: string; value: string; target: string; ok: boolean }[]) => [
+  '| mesure | valeur | cible | verdict |',
+  '|---|---:|---:|---|',
+  ...targets.map((t) => `| ${t.what} | ${t.value} | ${t.target} | ${verdict(t.ok)} |`),
+];
+
+const machine = () =>
+  `Machine : ${os.cpus().length} cœurs ${os.cpus()[0]?.model ?? ''}, ${(os.totalmem() / 2 ** 30).toFixed(0)} Gio, Node ${process.version}`;
+
+/** BENCH_ONLY=repeats: the repeated-rows part alone. */
+function repeatsOnly(): void {
+  const started = new Date();
+  const rows = Math.max(...SIZES);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'accrochage-bench-'));
+  try {
+    const repeats = runRepeatsBench(rows, dir);
+    const lines = [machine(), '', ...repeats.lines, '', ...table(repeats.targets)];
+    process.stdout.write(`${lines.join('\n')}\n`);
+    const resultsDir = path.join(ROOT, 'bench', 'results');
+    mkdirSync(resultsDir, { recursive: true });
+    writeFileSync(
+      path.join(resultsDir, 'repeats.json'),
+      `${JSON.stringify({ started: started.toISOString(), machine: lines[0], rows, ...repeats }, null, 2)}\n`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
+  if (process.env.BENCH_ONLY === 'repeats') return repeatsOnly();
   const started = new Date();
   const core: CoreResult[] = [];
   for (const size of SIZES) {
@@ -76,6 +109,9 @@ async function main(): Promise<void> {
     '-o',
     path.join(dir, 'out.xml'),
   ]);
+  // Repeats (issue 18): every row sharing one idTechnique, or one person, must be checked and exported in about
+  // the time and memory of distinct rows.
+  const repeats = runRepeatsBench(largest, dir, xlsx);
   rmSync(dir, { recursive: true, force: true });
 
   process.stderr.write('complément sur le faux Excel…\n');
@@ -113,11 +149,12 @@ async function main(): Promise<void> {
       target: '≤ 2×',
       ok: cli.status === 0 && cli.ms <= 2 * readOnly.ms,
     },
+    ...repeats.targets,
     ...excel.targets,
   ];
 
   const lines = [
-    `Machine : ${os.cpus().length} cœurs ${os.cpus()[0]?.model ?? ''}, ${(os.totalmem() / 2 ** 30).toFixed(0)} Gio, Node ${process.version}`,
+    machine(),
     '',
     '| passages | XML | vérification | construction XML | XSD (parties, wasm) | XSD wasm fichier entier | xmllint natif --stream | export total | mémoire max |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
@@ -127,11 +164,10 @@ async function main(): Promise<void> {
     ),
     '',
     `CLI : lecture exceljs seule ${s(readOnly.ms)} ; \`accrochage export\` ${s(cli.ms)} (mémoire max ${cli.maxRssMb.toFixed(0)} Mo).`,
+    ...repeats.lines,
     ...excel.lines,
     '',
-    '| mesure | valeur | cible | verdict |',
-    '|---|---:|---:|---|',
-    ...targets.map((t) => `| ${t.what} | ${t.value} | ${t.target} | ${verdict(t.ok)} |`),
+    ...table(targets),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 
@@ -150,7 +186,7 @@ async function main(): Promise<void> {
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(
     path.join(resultsDir, 'latest.json'),
-    `${JSON.stringify({ started: started.toISOString(), machine: lines[0], core, cli: { readOnly, export: cli }, excel: excel.raw, targets }, null, 2)}\n`,
+    `${JSON.stringify({ started: started.toISOString(), machine: lines[0], core, cli: { readOnly, export: cli }, repeats: repeats.raw, excel: excel.raw, targets }, null, 2)}\n`,
   );
 }
 

@@ -2,13 +2,17 @@ import ExcelJS from 'exceljs';
 import { StreamingWorkbookReader } from '../src/xlsx/streaming-reader';
 import { buildTemplateLayout, DATE_FORMAT } from '../src/core/template/layout';
 import type { CellValue } from '../src/core/model/types';
-import { BENCH_PARAMETERS, generateRows } from './generate';
+import { BENCH_PARAMETERS, generateRows, withVariant, type RowsVariant } from './generate';
 import { DICTIONARY } from '../test/support/dictionary';
 
-/** Writes a filled template of `count` passages with exceljs's streaming writer (as Excel stores it). */
-export async function writeBenchWorkbook(path: string, count: number): Promise<void> {
+/** Writes a filled template of `count` passages with exceljs's streaming writer (as Excel stores it), or a variant with repeats. */
+export async function writeBenchWorkbook(
+  path: string,
+  count: number,
+  variant: RowsVariant = 'distinct',
+): Promise<void> {
   const layout = buildTemplateLayout(DICTIONARY);
-  const rows = generateRows(count);
+  const rows = withVariant(generateRows(count), variant);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: path,
     useSharedStrings: true,

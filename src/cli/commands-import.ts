@@ -28,7 +28,11 @@ import { readSourceSheet, type SourceSheetRows } from '../xlsx/xlsx-source-reade
 import { EXIT, type CliIO } from './io';
 import { formatIssue, formatSummary } from './output';
 import { cliText, importText } from '../i18n/cli';
-import { writeAtomically } from '../xlsx/write-atomically';
+import { outputText } from '../i18n/cli-files';
+import { withPrivateTempDir } from './interruption';
+import { writeOutput } from './output-files';
+import { OutputPolicy, type ClaimedOutput } from './output-policy';
+import { verifyWrittenWorkbook } from './workbook-outputs';
 
 /**
  * `accrochage import` (a CDC XML file → a filled template) and `accrochage map` (another spreadsheet → a filled
@@ -69,7 +73,7 @@ async function checkWritten(
     io.out(importText.checkBeforeExport(output));
     return 0;
   }
-  const result = checkWorkbook(await readTemplateWorkbook(output), { dictionary });
+  const result = checkWorkbook(await readTemplateWorkbook(output, dictionary), { dictionary });
   if (result.issues.length > 0) {
     io.out(importText.checkOfWritten);
     for (const issue of result.issues) io.out(formatIssue(issue));
@@ -78,10 +82,22 @@ async function checkWritten(
   return result.summary.errors;
 }
 
-async function refuseExisting(io: CliIO, output: string): Promise<boolean> {
-  if (!(await exists(output))) return false;
-  io.err(cliText.outputExists(output));
-  return true;
+/** Claims a workbook output under the output policy; prints the refusal and returns undefined when refused. */
+async function claimTemplate(
+  io: CliIO,
+  policy: OutputPolicy,
+  output: string,
+  replace: boolean | undefined,
+): Promise<ClaimedOutput | undefined> {
+  const claim = await policy.claim({ path: output, kind: 'workbook', option: '-o', replace });
+  if (claim.ok) return claim.output;
+  io.err(claim.message);
+  return undefined;
+}
+
+/** "Modèle écrit : x.xlsx (remplace …)" */
+function writtenName(output: ClaimedOutput): string {
+  return `${output.path}${output.replaces ? outputText.replaced(output.replaces) : ''}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -93,6 +109,8 @@ export interface ImportCommandOptions {
   certificateur?: string;
   /** Passages above which the template is streamed (tests lower it). */
   inMemoryRows?: number;
+  /** --remplacer: an existing workbook at -o may be replaced. */
+  remplacer?: boolean;
 }
 
 /** A stop that leaves nothing worth writing: the file was refused or is not a CDC file. */
@@ -115,15 +133,31 @@ export async function importCommand(
     return EXIT.unusable;
   }
   const output = options.output ?? `${path.basename(file).replace(/\.xml$/i, '')}.xlsx`;
-  if (await refuseExisting(io, output)) return EXIT.unusable;
+  const target = await claimTemplate(io, await OutputPolicy.forInputs([file]), output, options.remplacer);
+  if (!target) return EXIT.unusable;
   const { size } = await fs.stat(file);
   if (size > DEFAULT_MAX_IMPORT_BYTES) {
     io.err(importText.tooLarge(file, Math.round(size / 1e6), DEFAULT_MAX_IMPORT_BYTES / (1024 * 1024)));
     return EXIT.unusable;
   }
+  // Rows spilled to disk hold personal data: in a private folder, removed at the end whatever happens.
+  return withPrivateTempDir((spillDir) => importInto(io, file, target, certificateur, options, spillDir));
+}
 
+async function importInto(
+  io: CliIO,
+  file: string,
+  target: ClaimedOutput,
+  certificateur: number,
+  options: ImportCommandOptions,
+  spillDir: string,
+): Promise<number> {
   const dictionary = commandDictionary();
-  const writer = new TemplateRowsWriter({ dictionary, inMemoryRows: options.inMemoryRows });
+  const writer = new TemplateRowsWriter({
+    dictionary,
+    inMemoryRows: options.inMemoryRows,
+    tempDir: spillDir,
+  });
   let result: FluxImportResult;
   try {
     result = await importFluxXml(
@@ -159,12 +193,18 @@ export async function importCommand(
     return EXIT.unusable;
   }
 
-  const written = await writeAtomically(output, (partial) => writer.finish(partial, result.parameters));
+  const written = await writeOutput(
+    target,
+    (temp) => writer.finish(temp, result.parameters),
+    (temp) => verifyWrittenWorkbook(temp),
+  );
+  const output = target.path;
   const original = result.generated;
-  io.out(importText.imported(output, written.passages, written.digcomp, original['1.1']));
+  io.out(importText.imported(writtenName(target), written.passages, written.digcomp, original['1.1']));
   const checkErrors = await checkWritten(io, output, written, dictionary);
   const notPlaced = result.issues.some((i) => i.severity === 'error') || result.stopped !== undefined;
-  return notPlaced || checkErrors > 0 ? EXIT.problems : EXIT.ok;
+  // The template is written either way: what was not placed, or errors in it, are left to handle.
+  return notPlaced || checkErrors > 0 ? EXIT.writtenWithProblems : EXIT.ok;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -179,6 +219,8 @@ export interface MapCommandOptions {
   /** Where to save the mapping used, for next time. */
   enregistrer?: string;
   inMemoryRows?: number;
+  /** --remplacer: an existing workbook at -o, or saved mapping at --enregistrer, may be replaced. */
+  remplacer?: boolean;
 }
 
 function describeTarget(dictionary: Dictionary, target: string | null | undefined): string {
@@ -251,11 +293,24 @@ export async function mapCommand(io: CliIO, file: string, options: MapCommandOpt
     io.err(importText.outputMissing);
     return EXIT.unusable;
   }
-  if (path.resolve(options.output) === path.resolve(file)) {
-    io.err(importText.outputIsSource);
-    return EXIT.unusable;
+  const policy = await OutputPolicy.forInputs([file, options.correspondance]);
+  const target = await claimTemplate(io, policy, options.output, options.remplacer);
+  if (!target) return EXIT.unusable;
+  let savedMapping: ClaimedOutput | undefined;
+  if (options.enregistrer !== undefined) {
+    const claim = await policy.claim({
+      path: options.enregistrer,
+      kind: 'savedMapping',
+      option: '--enregistrer',
+      replace: options.remplacer,
+      mayUpdate: options.correspondance,
+    });
+    if (!claim.ok) {
+      io.err(claim.message);
+      return EXIT.unusable;
+    }
+    savedMapping = claim.output;
   }
-  if (await refuseExisting(io, options.output)) return EXIT.unusable;
 
   let source: SourceSheetRows;
   try {
@@ -270,17 +325,38 @@ export async function mapCommand(io: CliIO, file: string, options: MapCommandOpt
   const dictionary = commandDictionary();
   const columns = await chooseMapping(io, source, options, dictionary);
   if (!columns) return EXIT.unusable;
-  if (options.enregistrer) {
-    await fs.writeFile(
-      options.enregistrer,
-      savedMappingToJson(savedMappingFrom(columns, dictionary)),
-      'utf8',
+  if (savedMapping) {
+    const json = savedMappingToJson(savedMappingFrom(columns, dictionary));
+    await writeOutput(
+      savedMapping,
+      (temp) => fs.writeFile(temp, json, 'utf8'),
+      async (temp) => (await fs.readFile(temp, 'utf8')) === json,
     );
-    io.out(importText.mappingSaved(options.enregistrer));
+    io.out(importText.mappingSaved(writtenName(savedMapping)));
   }
 
+  // Rows spilled to disk hold personal data: in a private folder, removed at the end whatever happens.
+  return withPrivateTempDir((spillDir) =>
+    mapInto(io, source, columns, target, savedMapping, options, spillDir, dictionary),
+  );
+}
+
+async function mapInto(
+  io: CliIO,
+  source: SourceSheetRows,
+  columns: ColumnMapping[],
+  target: ClaimedOutput,
+  savedMapping: ClaimedOutput | undefined,
+  options: MapCommandOptions,
+  spillDir: string,
+  dictionary: Dictionary,
+): Promise<number> {
   const mapper = new RowMapper(columns, { dictionary, sheet: source.sheet });
-  const writer = new TemplateRowsWriter({ dictionary, inMemoryRows: options.inMemoryRows });
+  const writer = new TemplateRowsWriter({
+    dictionary,
+    inMemoryRows: options.inMemoryRows,
+    tempDir: spillDir,
+  });
   try {
     for await (const { row, values } of source.rows) {
       const cells = mapper.mapRow(values, row);
@@ -294,13 +370,21 @@ export async function mapCommand(io: CliIO, file: string, options: MapCommandOpt
   printProblems(io, summary.issues, summary.issueCounts);
   if (summary.rows === 0) {
     await writer.discard();
+    if (savedMapping) {
+      io.err(importText.mappingOnly(savedMapping.path));
+      return EXIT.partial;
+    }
     io.err(importText.nothingCopied);
     return EXIT.problems;
   }
-  const output = options.output;
-  const written = await writeAtomically(output, (partial) => writer.finish(partial, summary.parameters));
-  io.out(importText.mapped(output, written.passages, source.sheet));
-  const checkErrors = await checkWritten(io, options.output, written, dictionary);
+  const output = target.path;
+  const written = await writeOutput(
+    target,
+    (temp) => writer.finish(temp, summary.parameters),
+    (temp) => verifyWrittenWorkbook(temp),
+  );
+  io.out(importText.mapped(writtenName(target), written.passages, source.sheet));
+  const checkErrors = await checkWritten(io, output, written, dictionary);
   const notCopied = summary.issues.some((i) => i.severity === 'error');
-  return notCopied || checkErrors > 0 ? EXIT.problems : EXIT.ok;
+  return notCopied || checkErrors > 0 ? EXIT.writtenWithProblems : EXIT.ok;
 }

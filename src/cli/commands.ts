@@ -1,11 +1,8 @@
-import { createWriteStream, promises as fs } from 'node:fs';
-import { once } from 'node:events';
+import { promises as fs } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import path from 'node:path';
 import { checkWorkbook } from '../core/check/check';
 import {
   officialXsdValidator,
-  partFileNames,
   prepareExport,
   trackingOfPreparedExport,
   validateExport,
@@ -13,37 +10,61 @@ import {
 } from '../core/export/export';
 import { compareOfficialXsd, readOfficialXsd } from '../core/xsd/official-xsd';
 import type { ExportMode } from '../core/tracking/types';
-import { writeFluxXml } from '../core/xml/flux-writer';
 import type { ValidateXml } from '../core/xsd/xml-validator';
+import type { Dictionary } from '../dictionary';
 import { commandDictionary } from './schema';
-import { writeTrackingCopy } from '../xlsx/xlsx-tracking';
-import { trackingTarget, trackingTargetProblem } from './tracking-files';
+import { TrackingWriteError, writeTrackingCopy } from '../xlsx/xlsx-tracking';
+import { defaultTrackingPath } from './tracking-files';
+import { ExportOutputs } from './export-outputs';
+import { OutputRefusedError, writeOutput } from './output-files';
+import { OutputPolicy, type ClaimedOutput } from './output-policy';
+import { verifyWrittenWorkbook } from './workbook-outputs';
+import { frenchErrorMessage } from './system-errors';
 import { buildTemplateLayout, layoutAsJson } from '../core/template/layout';
-import type { WorkbookData } from '../core/model/types';
-import { readTemplateWorkbook, UnusableWorkbookError } from '../xlsx/xlsx-reader';
+import type { Issue, WorkbookData } from '../core/model/types';
+import { readTemplateWorkbook } from '../xlsx/xlsx-reader';
 import { createTemplateWorkbook } from '../xlsx/xlsx-template';
 import { EXIT, type CliIO } from './io';
-import { formatDeadlines, formatIssue, formatReadiness, formatSummary, issueAsJson } from './output';
+import {
+  formatDeadlines,
+  formatIssue,
+  formatOmitted,
+  formatReadiness,
+  formatSummary,
+  issueAsJson,
+} from './output';
 import { cliText } from '../i18n/cli';
+import { exitText, outputText } from '../i18n/cli-files';
+import { listedIssues, withBoundedMessages } from '../core/check/bounded-issues';
 import { validateXml as validateXmlInNode } from '../core/xsd/validate-xml';
+import { xmlInputRefusal, xmlSizeRefusal } from '../core/import/xml-input-guard';
 
 /** The CLI commands, as functions returning an exit code, so tests call them directly. */
 
 export async function templateCommand(
   io: CliIO,
-  options: { output?: string; json?: boolean },
+  options: { output?: string; json?: boolean; remplacer?: boolean },
 ): Promise<number> {
+  const dictionary = commandDictionary();
   if (options.json) {
-    io.out(JSON.stringify(layoutAsJson(buildTemplateLayout(commandDictionary()))));
+    io.out(JSON.stringify(layoutAsJson(buildTemplateLayout(dictionary))));
     return EXIT.ok;
   }
   const output = options.output ?? 'modele-accrochage-cdc.xlsx';
-  if (await exists(output)) {
-    io.err(cliText.outputExists(output));
+  const claim = await (
+    await OutputPolicy.forInputs([])
+  ).claim({ path: output, kind: 'workbook', option: '-o', replace: options.remplacer });
+  if (!claim.ok) {
+    io.err(claim.message);
     return EXIT.unusable;
   }
-  await createTemplateWorkbook(commandDictionary()).xlsx.writeFile(output);
-  io.out(cliText.templateCreated(output));
+  await writeOutput(
+    claim.output,
+    (temp) => createTemplateWorkbook(dictionary).xlsx.writeFile(temp),
+    (temp) => verifyWrittenWorkbook(temp),
+  );
+  const replaced = claim.output.replaces ? outputText.replaced(claim.output.replaces) : '';
+  io.out(cliText.templateCreated(output, replaced));
   return EXIT.ok;
 }
 
@@ -54,20 +75,30 @@ async function exists(path: string): Promise<boolean> {
     .catch(() => false);
 }
 
-async function readWorkbook(io: CliIO, file: string): Promise<WorkbookData | undefined> {
+async function readWorkbook(
+  io: CliIO,
+  file: string,
+  dictionary: Dictionary,
+): Promise<WorkbookData | undefined> {
   if (!(await exists(file))) {
     io.err(cliText.fileNotFound(file));
     return undefined;
   }
   try {
-    return await readTemplateWorkbook(file, (rows) => io.progress(cliText.reading(rows)));
+    return await readTemplateWorkbook(file, dictionary, (rows) => io.progress(cliText.reading(rows)));
   } catch (error) {
-    if (error instanceof UnusableWorkbookError) {
-      io.err(error.message);
-      return undefined;
-    }
-    throw error;
+    const message = frenchErrorMessage(error, { file, action: 'read' });
+    if (message === undefined) throw error;
+    io.err(message);
+    return undefined;
   }
+}
+
+/** The first problems in full, then a count: bounded output whatever the workbook (all of them with --json). */
+function printIssues(io: CliIO, issues: readonly Issue[]): void {
+  const { listed, omitted } = listedIssues(issues);
+  for (const issue of listed) io.out(formatIssue(issue));
+  if (omitted.errors + omitted.warnings > 0) io.out(formatOmitted(omitted));
 }
 
 export async function checkCommand(
@@ -75,12 +106,13 @@ export async function checkCommand(
   file: string,
   options: { json?: boolean; today?: Date },
 ): Promise<number> {
-  const data = await readWorkbook(io, file);
+  const dictionary = commandDictionary();
+  const data = await readWorkbook(io, file, dictionary);
   if (!data) return EXIT.unusable;
-  const result = checkWorkbook(data, { dictionary: commandDictionary(), today: options.today });
-  if (options.json) io.out(JSON.stringify(result.issues.map(issueAsJson), null, 2));
+  const result = checkWorkbook(data, { dictionary, today: options.today });
+  if (options.json) io.out(JSON.stringify(withBoundedMessages(result).issues.map(issueAsJson), null, 2));
   else {
-    for (const issue of result.issues) io.out(formatIssue(issue));
+    printIssues(io, result.issues);
     io.out(formatReadiness(result.readinessSummary));
     for (const line of formatDeadlines(result.readinessSummary, result.deadlines)) io.out(line);
     io.out(formatSummary(result.summary));
@@ -100,6 +132,8 @@ export interface ExportCommandOptions {
   xsd?: string;
   /** Where to record the rows sent and the history (default `<name>-suivi.xlsx`). */
   suivi?: string;
+  /** --remplacer: the workbook named by --suivi may be replaced (or updated in place, when it is the input). */
+  remplacer?: boolean;
   /** Byte cap per file; only tests lower it. */
   maxBytes?: number;
   /** Rows above which the default tracking copy is skipped; only tests lower it. */
@@ -132,6 +166,14 @@ export async function exportCommand(
     io.err(cliText.badMaxPassages(options.maxPassages));
     return EXIT.unusable;
   }
+  // Every output named on the command line is checked before any work (output-policy.ts).
+  const plan = await ExportOutputs.plan(file, options);
+  if (!plan.ok) {
+    io.err(plan.message);
+    return EXIT.unusable;
+  }
+  const outputs = plan.outputs;
+  const dictionary = commandDictionary();
   let officialXsd: { fileName: string; contents: string } | undefined;
   if (options.xsd !== undefined) {
     if (!(await exists(options.xsd))) {
@@ -144,7 +186,7 @@ export async function exportCommand(
       io.err(cliText.unusableXsd(options.xsd, read.message));
       return EXIT.unusable;
     }
-    const comparison = compareOfficialXsd(read.identity, commandDictionary());
+    const comparison = compareOfficialXsd(read.identity, dictionary);
     for (const note of comparison.notes) io.out(cliText.warning(note));
     if (comparison.blocking) {
       io.err(cliText.officialXsdBlocks);
@@ -152,18 +194,12 @@ export async function exportCommand(
     }
     officialXsd = { fileName: 'officiel.xsd', contents };
   }
-  const data = await readWorkbook(io, file);
+  const data = await readWorkbook(io, file, dictionary);
   if (!data) return EXIT.unusable;
-  const target = trackingTarget(file, options.suivi);
   // The tracking copy rewrites the whole workbook with exceljs (about 40 kB of memory per row): for very large
   // workbooks it is only written when asked for, so that the export itself stays fast and light.
   const trackingMaxRows = options.trackingCopyMaxRows ?? TRACKING_COPY_MAX_ROWS;
   const tooLarge = options.suivi === undefined && data.passages.rows.length > trackingMaxRows;
-  // The default copy may already hold the history of earlier sends: never overwrite it; the XML is still
-  // produced (it is what the user came for) and the message says how to record the send.
-  const targetProblem = tooLarge ? undefined : await trackingTargetProblem(target, '--suivi');
-  const skipTracking = tooLarge || targetProblem !== undefined;
-  const dictionary = commandDictionary();
   const preparation = prepareExport(data, {
     dictionary,
     now: options.now,
@@ -173,31 +209,30 @@ export async function exportCommand(
     maxBytesPerFile: options.maxBytes,
   });
   if (!preparation.ok) {
-    for (const issue of preparation.check.issues) io.out(formatIssue(issue));
+    printIssues(io, preparation.check.issues);
     io.out(formatSummary(preparation.check.summary));
     io.err(cliText.exportBlocked);
     return EXIT.problems;
   }
   const { prepared } = preparation;
-  const names = partFileNames(prepared, options.output);
-  // Write next to the targets, validate, and only then give the files their names: a refused export leaves nothing.
-  const partials = names.map((name) => `${name}.partiel`);
-  let written = 0;
+  const claims = await outputs.claimFluxNames(prepared);
+  const refused = claims?.find((c) => !c.ok);
+  if (claims === undefined || (refused !== undefined && !refused.ok)) {
+    io.err(refused && !refused.ok ? refused.message : outputText.noFreeName(options.output ?? file));
+    return EXIT.unusable;
+  }
+  // The default copy may already hold the history of earlier sends: never overwrite it; the XML is still
+  // produced (it is what the user came for) and the message says how to record the send.
+  const trackingTarget = await outputs.trackingTarget(tooLarge);
+  // Written under temporary names and verified on the disk, validated, and only then given their names:
+  // a refused export leaves nothing.
+  await outputs.writeFluxFiles(
+    claims.map((c) => (c as { output: ClaimedOutput }).output),
+    prepared,
+    dictionary,
+  );
   try {
-    for (const [i, part] of prepared.parts.entries()) {
-      const stream = createWriteStream(partials[i], { encoding: 'utf8' });
-      let bytes = 0;
-      for (const chunk of writeFluxXml(part.flux, dictionary)) {
-        if (!stream.write(chunk)) await once(stream, 'drain');
-        bytes += Buffer.byteLength(chunk, 'utf8');
-      }
-      stream.end();
-      await once(stream, 'finish');
-      // The split measured every passage beforehand; this only guards against a mistake in that sum.
-      if (bytes > part.estimatedBytes)
-        throw new Error(`Part ${i + 1} is ${bytes} bytes, over its estimate of ${part.estimatedBytes}`);
-      written += bytes;
-    }
+    const written = outputs.files.reduce((n, f) => n + f.written.bytes, 0);
     if (written > 5e6) io.progress(cliText.xmlWritten(written / 1e6));
     // Validated in parts on both cores (validate-in-parts.ts): same verdict as the whole file, flat memory.
     const validators: { label: string; validate: ValidateXml }[] = [
@@ -221,27 +256,38 @@ export async function exportCommand(
         for (const issue of xsdProblemsAsIssues(report.errors, data.passages.name))
           io.out(formatIssue(issue));
         io.err(cliText.xsdRefused(label));
-        await Promise.all(partials.map((p) => fs.rm(p, { force: true })));
+        await outputs.discard();
         return EXIT.problems;
       }
     }
   } catch (error) {
-    await Promise.all(partials.map((p) => fs.rm(p, { force: true })));
+    await outputs.discard();
     throw error;
   }
-  for (const [i, name] of names.entries()) await fs.rename(partials[i], name);
+  try {
+    await outputs.commitFlux(prepared);
+  } catch (error) {
+    if (!(error instanceof OutputRefusedError)) throw error;
+    io.err(error.message);
+    return EXIT.unusable;
+  }
+  const names = outputs.names;
 
   const { summary } = prepared.check;
-  for (const issue of prepared.check.issues) io.out(formatIssue(issue));
+  printIssues(io, prepared.check.issues);
   const schemas = cliText.validAgainst(dictionary.schema.version, officialXsd !== undefined);
   const warnings = cliText.warnings(summary.warnings);
+  const replaced = (i: number) => {
+    const previous = outputs.files[i].output.replaces;
+    return previous ? outputText.replaced(previous) : '';
+  };
   if (names.length === 1) {
-    const { certifications } = prepared.flux;
     io.out(
       cliText.fileWritten(
         names[0],
+        replaced(0),
         summary.passages,
-        certifications.length,
+        prepared.flux.certifications.length,
         prepared.parts[0].flux.idFlux,
         warnings,
         schemas,
@@ -251,40 +297,76 @@ export async function exportCommand(
     io.out(cliText.filesWritten(summary.passages, names.length, warnings, schemas));
     for (const [i, name] of names.entries()) {
       const part = prepared.parts[i];
-      io.out(cliText.partWritten(name, part.passages, part.flux.idFlux));
+      io.out(cliText.partWritten(name, replaced(i), part.passages, part.flux.idFlux));
     }
   }
 
-  if (targetProblem !== undefined) {
-    io.out(cliText.trackingNotWritten(targetProblem));
+  if ('skip' in trackingTarget) {
+    if (trackingTarget.skip === 'exists') {
+      const copy = defaultTrackingPath(file, outputs.macros);
+      const command = `accrochage export ${copy} --suivi ${copy} --remplacer`;
+      io.out(cliText.trackingNotWritten(outputText.trackingExists(copy, '--suivi', command)));
+    } else if (trackingTarget.skip === 'refused') {
+      io.out(cliText.trackingNotWritten(trackingTarget.message ?? ''));
+    } else {
+      io.out(cliText.trackingTooLarge(trackingMaxRows));
+    }
     return EXIT.ok;
   }
-  if (skipTracking) {
-    io.out(cliText.trackingTooLarge(trackingMaxRows));
-    return EXIT.ok;
-  }
-  const tracking = trackingOfPreparedExport(
-    data,
-    prepared,
-    names.map((n) => path.basename(n)),
-    dictionary,
-  );
+  const target = trackingTarget.write;
+  const tracking = trackingOfPreparedExport(data, prepared, outputs.baseNames, dictionary);
   try {
-    await writeTrackingCopy(file, target.path, tracking, dictionary);
+    await writeOutput(
+      target,
+      (temp) => writeTrackingCopy(file, temp, tracking, dictionary),
+      (temp) => outputs.verifyTracking(temp),
+    );
   } catch (error) {
-    io.err(cliText.trackingFailed(target.path, error instanceof Error ? error.message : String(error)));
-    return EXIT.problems;
+    const reason =
+      error instanceof TrackingWriteError || error instanceof OutputRefusedError
+        ? error.message
+        : (frenchErrorMessage(error, { file: target.path, action: 'write' }) ??
+          cliText.unexpectedReason(error instanceof Error ? error.message : String(error)));
+    io.err(
+      exitText.trackingFailed(
+        names,
+        prepared.parts.map((p) => p.flux.idFlux),
+        target.path,
+        reason.replace(/\s*Aucun fichier n’a été écrit\.$/, '').replace(/\.$/, ''),
+      ),
+    );
+    return EXIT.partial;
   }
-  io.out(cliText.trackingWritten(target.path, tracking.updates.length, tracking.history.length));
+  io.out(
+    cliText.trackingWritten(
+      target.path,
+      target.replaces !== undefined,
+      tracking.updates.length,
+      tracking.history.length,
+    ),
+  );
   return EXIT.ok;
 }
 
 export async function validateCommand(io: CliIO, file: string, options: { json?: boolean }): Promise<number> {
-  if (!(await exists(file))) {
+  const stats = await fs.stat(file).catch(() => undefined);
+  if (stats === undefined) {
     io.err(cliText.fileNotFound(file));
     return EXIT.unusable;
   }
-  const report = await validateXmlInNode(await fs.readFile(file), { dictionary: commandDictionary() });
+  if (stats.isDirectory()) {
+    io.err(cliText.xmlIsFolder(file));
+    return EXIT.unusable;
+  }
+  // Refused like an import: too large, DOCTYPE (entities), a zip; the size before reading anything.
+  const sizeRefusal = xmlSizeRefusal(stats.size);
+  const bytes = sizeRefusal ? undefined : await fs.readFile(file);
+  const refusal = sizeRefusal ?? xmlInputRefusal(bytes as Uint8Array);
+  if (refusal || bytes === undefined) {
+    io.err(cliText.xmlRefused(file, refusal?.message ?? ''));
+    return EXIT.unusable;
+  }
+  const report = await validateXmlInNode(bytes, { dictionary: commandDictionary() });
   if (options.json) io.out(JSON.stringify(report.errors, null, 2));
   else {
     for (const problem of report.errors) io.out(cliText.error(problem.message));

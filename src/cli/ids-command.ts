@@ -3,7 +3,8 @@ import { planMissingIds, randomUuid } from '../core/check/identifiers';
 import { readTemplateWorkbook, UnusableWorkbookError } from '../xlsx/xlsx-reader';
 import { IdsWriteError, writeIdsCopy } from '../xlsx/xlsx-ids';
 import { EXIT, type CliIO } from './io';
-import { copyTargetProblem } from './tracking-files';
+import { OutputRefusedError, writeOutput } from './output-files';
+import { claimWorkbookCopy, verifyWrittenWorkbook } from './workbook-outputs';
 import { cliText, idsText } from '../i18n/cli';
 import { fieldName } from '../i18n/check-messages';
 import { commandDictionary } from './schema';
@@ -30,30 +31,34 @@ function rowList(rows: readonly number[]): string {
 export async function idsCommand(
   io: CliIO,
   file: string,
-  options: { output?: string; newId?: () => string },
+  options: { output?: string; newId?: () => string; remplacer?: boolean },
 ): Promise<number> {
   const output = options.output;
-  const refused = copyTargetProblem(file, output, 'sortie.xlsx');
-  if (refused !== undefined || output === undefined) {
-    io.err(refused ?? '');
+  if (!output) {
+    io.err(cliText.copyOutputMissing('sortie.xlsx'));
     return EXIT.unusable;
   }
   if (!(await exists(file))) {
     io.err(cliText.fileNotFound(file));
     return EXIT.unusable;
   }
-  if (await exists(output)) {
-    io.err(cliText.outputExists(output));
-    return EXIT.unusable;
-  }
+  const copy = await claimWorkbookCopy(io, file, output, options.remplacer);
+  if (!copy) return EXIT.unusable;
+  const { macros } = copy;
   try {
-    const data = await readTemplateWorkbook(file, (rows) => io.progress(cliText.reading(rows)));
+    const data = await readTemplateWorkbook(file, commandDictionary(), (rows) =>
+      io.progress(cliText.reading(rows)),
+    );
     if (data.passages.columns['5.1'] === undefined) {
       io.err(idsText.idColumnMissing(data.passages.name, fieldName(commandDictionary().field('5.1'))));
       return EXIT.unusable;
     }
     const assignments = planMissingIds(data.passages, options.newId ?? randomUuid);
-    await writeIdsCopy(file, output, data.passages.name, assignments);
+    await writeOutput(
+      copy.output,
+      (temp) => writeIdsCopy(file, temp, data.passages.name, assignments),
+      (temp) => verifyWrittenWorkbook(temp, macros ? file : undefined),
+    );
     if (assignments.length === 0) {
       io.out(idsText.noneMissing(output));
     } else {
@@ -61,7 +66,11 @@ export async function idsCommand(
     }
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof UnusableWorkbookError || error instanceof IdsWriteError) {
+    if (
+      error instanceof UnusableWorkbookError ||
+      error instanceof IdsWriteError ||
+      error instanceof OutputRefusedError
+    ) {
       io.err(error.message);
       return EXIT.unusable;
     }

@@ -12,4 +12,21 @@ export const processIO: CliIO = {
   progress: (line) => process.stderr.write(`${line}\n`),
 };
 
-export const EXIT = { ok: 0, problems: 1, unusable: 2 } as const;
+/**
+ * Exit codes, documented in the README and `accrochage --help`. 1 and 2 always mean that no file was written;
+ * 3 and 4 that some were, and the message names them.
+ */
+export const EXIT = {
+  /** Done: everything asked for is written, nothing to correct. */
+  ok: 0,
+  /** Problems found (errors in cells, an invalid XML, a refused upgrade): nothing written. */
+  problems: 1,
+  /** A file that cannot be used, or an output refused: nothing written. */
+  unusable: 2,
+  /** Partial: the XML files are written and valid, the tracking copy is not. */
+  partial: 3,
+  /** Written, with something left to handle: passages rejected by the CDC, rows or cells to correct. */
+  writtenWithProblems: 4,
+  /** Interrupted by Ctrl-C (SIGINT); 143 for SIGTERM. Partial and temporary files removed. */
+  interrupted: 130,
+} as const;

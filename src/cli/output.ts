@@ -3,13 +3,16 @@ import { DUE_SOON_DAYS, type PassageDeadline } from '../core/check/deadlines';
 import type { ReadinessSummary } from '../core/check/readiness';
 import { frenchDate } from '../core/check/normalize';
 import type { Issue } from '../core/model/types';
-import { plural } from '../i18n/cli';
+import { cliText, plural } from '../i18n/cli';
 
 /** Text the CLI prints: French, one line per problem, summary last. */
 
-/** The documented JSON shape of a problem (README): its location and text stay joined in `message`. */
-export function issueAsJson({ sheet, cell, row, field, tag, severity, code, message }: Issue): object {
-  return { sheet, cell, row, field, tag, severity, code, message };
+/**
+ * The documented JSON shape of a problem (README): its location and text stay joined in `message`; `group` only
+ * on the rows of a group that repeat each other (the same key on each of them).
+ */
+export function issueAsJson({ sheet, cell, row, field, tag, severity, code, message, group }: Issue): object {
+  return { sheet, cell, row, field, tag, severity, code, message, ...(group === undefined ? {} : { group }) };
 }
 
 export function formatIssue(issue: Issue): string {
@@ -17,6 +20,18 @@ export function formatIssue(issue: Issue): string {
 }
 
 export { plural };
+
+/** After the first problems listed: how many more, and how to see them all. */
+export function formatOmitted(omitted: { errors: number; warnings: number }): string {
+  const kinds = [
+    omitted.errors > 0 ? plural(omitted.errors, 'erreur') : '',
+    omitted.warnings > 0 ? plural(omitted.warnings, 'avertissement') : '',
+  ].filter(Boolean);
+  return cliText.omittedProblems(
+    plural(omitted.errors + omitted.warnings, 'autre problème', 'autres problèmes'),
+    kinds.join(', '),
+  );
+}
 
 export function formatSummary(summary: CheckSummary): string {
   return (

@@ -8,8 +8,14 @@ import { commandDictionary } from './schema';
 import { readTemplateWorkbook, UnusableWorkbookError } from '../xlsx/xlsx-reader';
 import { TrackingWriteError, writeTrackingCopy } from '../xlsx/xlsx-tracking';
 import { EXIT, type CliIO } from './io';
-import { cliText, plural, receiptText } from '../i18n/cli';
-import { trackingTarget, trackingTargetProblem } from './tracking-files';
+import { cliText, receiptText } from '../i18n/cli';
+import { NOTHING_WRITTEN, outputText } from '../i18n/cli-files';
+import { defaultTrackingPath } from './tracking-files';
+import { OutputRefusedError, writeOutput } from './output-files';
+import { OutputPolicy } from './output-policy';
+import { verifyWrittenWorkbook } from './workbook-outputs';
+import { hasVbaProject } from '../xlsx/macro-parts';
+import { xmlSizeRefusal } from '../core/import/xml-input-guard';
 
 /** `accrochage receipt <accusé.xml> <fichier.xlsx>`: reports the CDC's verdict on each row of the workbook. */
 
@@ -19,6 +25,8 @@ export interface ReceiptCommandOptions {
   readonly xml?: string;
   readonly json?: boolean;
   readonly now?: Date;
+  /** --remplacer: an existing workbook named by -o may be replaced (updated in place when it is the input). */
+  readonly remplacer?: boolean;
 }
 
 async function fileSize(file: string): Promise<number | undefined> {
@@ -51,21 +59,47 @@ export async function receiptCommand(
     io.err(receiptText.unusable(receiptFile, parsed.message));
     return EXIT.unusable;
   }
-  const target = trackingTarget(workbookFile, options.output);
-  if ((await fileSize(workbookFile)) === undefined) {
+  if (!(await fs.stat(workbookFile).catch(() => undefined))) {
     io.err(cliText.fileNotFound(workbookFile));
     return EXIT.unusable;
   }
-  const problem = await trackingTargetProblem(target, '-o');
-  if (problem) {
-    io.err(problem);
+  // Where the statuses go, decided before any work (output-policy.ts): never the accusé nor the deposited file,
+  // the workbook itself only with --remplacer, an existing default copy never.
+  const policy = await OutputPolicy.forInputs([receiptFile, workbookFile, options.xml]);
+  const macros = await hasVbaProject(workbookFile);
+  const claim = await policy.claim(
+    options.output !== undefined
+      ? {
+          path: options.output,
+          kind: 'workbook',
+          option: '-o',
+          replace: options.remplacer,
+          mayUpdate: workbookFile,
+          macroSource: macros ? workbookFile : undefined,
+        }
+      : {
+          path: defaultTrackingPath(workbookFile, macros),
+          kind: 'workbook',
+          option: '-o',
+          chosenByTool: true,
+          macroSource: macros ? workbookFile : undefined,
+        },
+  );
+  if (!claim.ok) {
+    const copy = defaultTrackingPath(workbookFile, macros);
+    const command = `accrochage receipt ${receiptFile} ${copy} -o ${copy} --remplacer`;
+    io.err(
+      claim.code === 'taken'
+        ? `${outputText.trackingExists(copy, '-o', command)} ${NOTHING_WRITTEN}`
+        : claim.message,
+    );
     return EXIT.unusable;
   }
+  const target = claim.output;
+  const dictionary = commandDictionary();
   let data;
   try {
-    data = await readTemplateWorkbook(workbookFile, (rows) =>
-      io.progress(`Lecture… ${plural(rows, 'ligne')}`),
-    );
+    data = await readTemplateWorkbook(workbookFile, dictionary, (rows) => io.progress(cliText.reading(rows)));
   } catch (error) {
     if (error instanceof UnusableWorkbookError) {
       io.err(error.message);
@@ -82,29 +116,44 @@ export async function receiptCommand(
     io.err(cliText.fileNotFound(options.xml));
     return EXIT.unusable;
   }
-  const dictionary = commandDictionary();
+  if (sentXml && 'refused' in sentXml) {
+    io.err(receiptText.sentXmlRefused(sentXml.path, sentXml.refused));
+    return EXIT.unusable;
+  }
   const application = applyReceipt(data, receipt, {
     dictionary,
     now: options.now ?? new Date(),
-    sentXml: sentXml?.text,
+    sentXml: sentXml && 'text' in sentXml ? sentXml.text : undefined,
   });
 
   try {
-    await writeTrackingCopy(workbookFile, target.path, application.changes, dictionary);
+    await writeOutput(
+      target,
+      (temp) => writeTrackingCopy(workbookFile, temp, application.changes, dictionary),
+      (temp) => verifyWrittenWorkbook(temp, macros ? workbookFile : undefined),
+    );
   } catch (error) {
-    if (error instanceof TrackingWriteError) {
+    if (error instanceof TrackingWriteError || error instanceof OutputRefusedError) {
       io.err(error.message);
       return EXIT.unusable;
     }
     throw error;
   }
   if (options.json) io.out(JSON.stringify(receiptJson(application, target.path), null, 2));
-  else printApplication(io, application, data.passages.name, sentXml?.path, dictionary);
+  else
+    printApplication(
+      io,
+      application,
+      data.passages.name,
+      sentXml && 'text' in sentXml ? sentXml.path : undefined,
+      dictionary,
+    );
   for (const warning of parsed.warnings) io.err(cliText.warning(warning));
   if (!options.json) io.out(receiptText.trackingWritten(target.path));
   const clean =
     receipt.kind === 'functional' && application.counts.rejected === 0 && application.counts.unmatched === 0;
-  return clean ? EXIT.ok : EXIT.problems;
+  // The copy is written either way: rejected or unmatched passages are something to handle, not a failure.
+  return clean ? EXIT.ok : EXIT.writtenWithProblems;
 }
 
 /** The deposited file: given with --xml, else the accusé's nomFichier looked for beside the accusé and the workbook. */
@@ -112,7 +161,7 @@ async function findSentXml(
   given: string | undefined,
   fileName: string | undefined,
   besides: readonly string[],
-): Promise<{ path: string; text: string } | undefined> {
+): Promise<{ path: string; text: string } | { path: string; refused: string } | undefined> {
   const candidates =
     given !== undefined
       ? [given]
@@ -122,7 +171,11 @@ async function findSentXml(
         : [];
   for (const candidate of candidates) {
     const size = await fileSize(candidate);
-    if (size !== undefined) return { path: candidate, text: await fs.readFile(candidate, 'utf8') };
+    if (size === undefined) continue;
+    // Bounded like any XML input: a file larger than the CDC accepts is not read into memory.
+    const tooLarge = xmlSizeRefusal(size);
+    if (tooLarge) return { path: candidate, refused: tooLarge.message.replace(/^le fichier/, 'Le fichier') };
+    return { path: candidate, text: await fs.readFile(candidate, 'utf8') };
   }
   return undefined;
 }

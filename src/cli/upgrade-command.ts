@@ -8,8 +8,11 @@ import {
   readWholeWorkbook,
   xlsxTemplateSnapshot,
 } from '../xlsx/xlsx-upgrade';
+import { restoreMacroParts } from '../xlsx/macro-parts';
 import { EXIT, type CliIO } from './io';
-import { copyTargetProblem } from './tracking-files';
+import { OutputRefusedError, writeOutput } from './output-files';
+import { frenchErrorMessage } from './system-errors';
+import { claimWorkbookCopy, verifyWrittenWorkbook } from './workbook-outputs';
 import { cliText } from '../i18n/cli';
 
 /**
@@ -17,18 +20,31 @@ import { cliText } from '../i18n/cli';
  * copy (columns, sheets, lists and version added; every value, row and format kept). The input is never
  * written. Exit 0 when upgraded or already current, 1 when the upgrade is refused, 2 when unusable.
  */
-export async function upgradeCommand(io: CliIO, file: string, options: { output?: string }): Promise<number> {
+export async function upgradeCommand(
+  io: CliIO,
+  file: string,
+  options: { output?: string; remplacer?: boolean },
+): Promise<number> {
   const output = options.output;
-  const refused = copyTargetProblem(file, output, 'copie.xlsx');
-  if (refused !== undefined || output === undefined) {
-    io.err(refused ?? '');
+  if (!output) {
+    io.err(cliText.copyOutputMissing('copie.xlsx'));
     return EXIT.unusable;
   }
+  if (!(await fs.stat(file).catch(() => undefined))) {
+    io.err(cliText.fileNotFound(file));
+    return EXIT.unusable;
+  }
+  const copy = await claimWorkbookCopy(io, file, output, options.remplacer);
+  if (!copy) return EXIT.unusable;
+  const { macros } = copy;
   let workbook;
   try {
     workbook = await readWholeWorkbook(file);
   } catch (error) {
-    io.err(cliText.unreadableWorkbook(file, error instanceof Error ? error.message : String(error)));
+    io.err(
+      frenchErrorMessage(error, { file, action: 'read' }) ??
+        cliText.unreadableWorkbook(file, error instanceof Error ? error.message : String(error)),
+    );
     return EXIT.unusable;
   }
   const spec = buildTemplateSpec(commandDictionary());
@@ -48,12 +64,19 @@ export async function upgradeCommand(io: CliIO, file: string, options: { output?
     return EXIT.ok;
   }
   applyXlsxUpgrade(workbook, plan, spec);
-  const partial = `${output}.partiel.xlsx`;
   try {
-    await workbook.xlsx.writeFile(partial);
-    await fs.rename(partial, output);
-  } finally {
-    await fs.rm(partial, { force: true });
+    await writeOutput(
+      copy.output,
+      async (temp) => {
+        await workbook.xlsx.writeFile(temp);
+        await restoreMacroParts(file, temp);
+      },
+      (temp) => verifyWrittenWorkbook(temp, macros ? file : undefined),
+    );
+  } catch (error) {
+    if (!(error instanceof OutputRefusedError)) throw error;
+    io.err(error.message);
+    return EXIT.unusable;
   }
   io.out(cliText.upgraded(output));
   for (const change of plan.changes) io.out(cliText.listItem(change));

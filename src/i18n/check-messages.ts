@@ -9,6 +9,8 @@ import type { EnumValue, FieldDef } from '../dictionary';
 export type IssueCode =
   | 'missingSheet'
   | 'missingColumn'
+  | 'duplicateColumn'
+  | 'hyperlinkText'
   | 'required'
   | 'excelError'
   | 'forbiddenChar'
@@ -84,6 +86,8 @@ export type IssueCode =
   | 'leadingZerosMissing';
 
 export interface MessageParams {
+  /** Column letters, "B, AF" (duplicateColumn). */
+  readonly columns?: string;
   readonly value?: string;
   readonly expected?: string;
   readonly count?: number;
@@ -92,6 +96,7 @@ export interface MessageParams {
   readonly max?: number;
   readonly error?: string;
   readonly other?: string;
+  /** Other rows, worded: « à la ligne 5 », « aux lignes 5, 9 et 12 » (otherRowsText), or one row number. */
   readonly rows?: string;
   readonly sheet?: string;
   /** The value the user most likely meant (« 01004 », « 7 »): said in the message and offered as the fix. */
@@ -105,6 +110,25 @@ export type IssueCommand = 'generateIds';
 
 /** "« Nom de naissance » (8.1)" of any field of the dictionary, by id: messages name the fields they mention. */
 export type FieldNamer = (id: string) => string;
+
+/** "5, 9, 12" + "et 99 997 autres" / "5, 9 et 12": row numbers as Excel shows them, the count in French. */
+function joinRows(shown: readonly number[], more: number): string {
+  if (more > 0) return `${shown.join(', ')} et ${more.toLocaleString('fr-FR')} autre${more > 1 ? 's' : ''}`;
+  return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} et ${shown[shown.length - 1]}` : shown.join('');
+}
+
+/**
+ * The other rows of a group, bounded: « à la ligne 5 », « aux lignes 5, 9 et 12 », « aux lignes 5, 9, 12 et
+ * 99 997 autres » (`shown` listed, `more` counted).
+ */
+export function otherRowsText(shown: readonly number[], more: number): string {
+  return shown.length === 1 && more === 0 ? `à la ligne ${shown[0]}` : `aux lignes ${joinRows(shown, more)}`;
+}
+
+/** Rows listed in a message: the first `max`, then a count (« 2, 3, 4 et 99 997 autres »). */
+export function rowListText(rows: readonly number[], max = 10): string {
+  return joinRows(rows.slice(0, max), Math.max(0, rows.length - max));
+}
 
 /** "« Nom de naissance » (8.1)" */
 export function fieldName(field: Pick<FieldDef, 'label' | 'id'>): string {
@@ -137,6 +161,12 @@ const MESSAGES: Record<IssueCode, MessageBuilder> = {
     `La feuille « ${p.sheet} » est introuvable. Créez le modèle avec « Créer le modèle » ou rétablissez le nom de la feuille.`,
   missingColumn: (f) =>
     `La colonne ${f ? fieldName(f) : ''} est introuvable dans l'en-tête. Rétablissez cet en-tête (il doit contenir « (${f?.id}) »).`,
+  duplicateColumn: (f, p) =>
+    `plusieurs colonnes portent cette donnée dans leur en-tête (colonnes ${p.columns}) : seule la première (${p.value}) ` +
+    `serait lue et les autres ignorées. Gardez une seule colonne « (${f?.id}) » : supprimez les autres ou retirez « (${f?.id}) » de leur en-tête.`,
+  hyperlinkText: (_f, p) =>
+    `la cellule affiche « ${excerpt(p.other ?? '')} » mais c'est l'adresse de son lien qui est envoyée : ${p.value}. ` +
+    'Vérifiez que ce lien mène bien à la preuve.',
   required: (f, p) =>
     [
       `la cellule est vide alors que ce champ est obligatoire. ${f?.help ?? ''}`.trim(),
@@ -176,7 +206,7 @@ const MESSAGES: Record<IssueCode, MessageBuilder> = {
   birthplaceBoth: (f, p) =>
     `${p.other} est renseigné : ${f ? fieldName(f) : 'cette valeur'} ne sera pas envoyé (la CDC n'accepte que l'un des deux). Videz l'une des deux cellules.`,
   duplicateIdTechnique: (_f, p) =>
-    `l'identifiant technique « ${p.value} » est aussi utilisé ligne(s) ${p.rows}. Chaque passage doit avoir un identifiant unique.`,
+    `l'identifiant technique « ${p.value} » est aussi utilisé ${p.rows}. Chaque passage doit avoir un identifiant unique.`,
   digcompUnknownPassage: (_f, p) =>
     `aucun passage de la feuille Passages n'a l'identifiant technique « ${p.value} ». Reprenez l'identifiant exact du passage.`,
   noPassage: () =>
@@ -287,7 +317,7 @@ const MESSAGES: Record<IssueCode, MessageBuilder> = {
   usageNameInBirthName: (_f, p, name) =>
     `le nom de naissance « ${excerpt(p.value ?? '')} » contient le nom d'usage (${name('8.2')} : ${p.other}) : n'indiquez ici que le nom de naissance, celui que la CDC recherche.`,
   duplicatePassage: (_f, p) =>
-    `la même personne a déjà ce passage de la même certification ligne(s) ${p.rows} : envoyé deux fois, il apparaîtrait en double dans son compte. Supprimez le doublon, ou vérifiez qu'il s'agit bien de deux passages distincts.`,
+    `la même personne a déjà ce passage de la même certification ${p.rows} : envoyé deux fois, il apparaîtrait en double dans son compte. Supprimez le doublon, ou vérifiez qu'il s'agit bien de deux passages distincts.`,
 };
 
 export function messageFor(
@@ -318,3 +348,8 @@ export function locationPrefix(
 
 /** Every code, for the test that keeps the messages in plain French. */
 export const ISSUE_CODES = Object.keys(MESSAGES) as IssueCode[];
+
+/** What bounds the length of a message shown (core/check/bounded-issues.ts) appends to one it cut. */
+export const boundedText = {
+  cut: (chars: number) => `… (message abrégé : ${chars.toLocaleString('fr-FR')} caractères de plus)`,
+} as const;

@@ -1,6 +1,7 @@
 /**
  * French texts printed by the `accrochage` commands (src/cli). Messages about cells come from check-messages.ts;
- * how a problem or a summary is laid out on a line is src/cli/output.ts.
+ * what the CLI says about the files it writes (refused outputs, partial results, interruptions, system errors)
+ * from cli-files.ts; how a problem or a summary is laid out on a line is src/cli/output.ts.
  */
 
 const n = (value: number): string => value.toLocaleString('fr-FR');
@@ -11,18 +12,18 @@ export function plural(count: number, singular: string, pluralForm = `${singular
 }
 
 export const cliText = {
-  unexpected: (detail: string) => `Erreur inattendue : ${detail}`,
+  /** Why a file could not be written, when the error is not one the CLI knows. */
+  unexpectedReason: (detail: string) => `erreur inattendue : ${detail}`,
   // Files
   fileNotFound: (file: string) => `Fichier introuvable : ${file}`,
-  outputExists: (output: string) =>
-    `Le fichier ${output} existe déjà : choisissez un autre nom avec -o (aucun fichier n'a été modifié).`,
   reading: (rows: number) => `Lecture… ${plural(rows, 'ligne')}`,
   copyOutputMissing: (example: string) =>
     `Indiquez la copie à écrire avec -o <${example}> : le classeur d'origine n'est jamais modifié.`,
-  copySameAsInput:
-    "La copie doit porter un autre nom que le classeur d'origine, qui n'est jamais modifié : changez -o.",
+  /** After the first problems listed: how many more, and how to see them all. */
+  omittedProblems: (count: string, kinds: string) =>
+    `… et ${count} (${kinds}) non affichés ici : corrigez d’abord ceux-ci, ou obtenez la liste complète avec --json.`,
   // template
-  templateCreated: (output: string) => `Modèle créé : ${output}`,
+  templateCreated: (output: string, replaced: string) => `Modèle créé : ${output}${replaced}`,
   // export
   unknownMode: (mode: string | undefined) =>
     `Mode d’export inconnu : ${mode}. Choisissez tous, non-envoyes ou rejetes.`,
@@ -40,46 +41,46 @@ export const cliText = {
   validating: (done: number, total: number) => `Validation XSD… ${plural(done, 'passage')} sur ${n(total)}`,
   xsdRefused: (label: string) =>
     `Export refusé : le fichier produit ne passe pas ${label} (voir ci-dessus) ; aucun fichier n’a été écrit.`,
+  /** The file checked is the one on the disk, read back after it was written. */
   validAgainst: (version: string, official: boolean) =>
     official
-      ? `Valide selon le XSD ${version} et le XSD officiel fourni.`
-      : `Valide selon le XSD ${version}.`,
+      ? `Valide selon le XSD ${version} et le XSD officiel fourni, relu et vérifié sur le disque.`
+      : `Valide selon le XSD ${version}, relu et vérifié sur le disque.`,
   warnings: (count: number) => (count > 0 ? ` (${plural(count, 'avertissement')})` : ''),
   fileWritten: (
     name: string,
+    replaced: string,
     passages: number,
     certifications: number,
     idFlux: string,
     warnings: string,
     valid: string,
   ) =>
-    `Fichier écrit : ${name} — ${plural(passages, 'passage')}, ${plural(certifications, 'certification')}, idFlux ${idFlux}${warnings}. ${valid}`,
+    `Fichier écrit : ${name}${replaced} — ${plural(passages, 'passage')}, ${plural(certifications, 'certification')}, idFlux ${idFlux}${warnings}. ${valid}`,
   filesWritten: (passages: number, files: number, warnings: string, valid: string) =>
     `${plural(passages, 'passage')} répartis en ${files} fichiers${warnings} ; chacun est à déposer séparément. ${valid}`,
-  partWritten: (name: string, passages: number, idFlux: string) =>
-    `Fichier écrit : ${name} — ${plural(passages, 'passage')}, idFlux ${idFlux}`,
+  partWritten: (name: string, replaced: string, passages: number, idFlux: string) =>
+    `Fichier écrit : ${name}${replaced} — ${plural(passages, 'passage')}, idFlux ${idFlux}`,
   trackingNotWritten: (reason: string) =>
-    `Suivi non enregistré : ${reason.replace(/ Aucun fichier n’a été écrit\.$/, '')}`,
+    `Suivi non enregistré : ${reason.replace(/\s*Aucun fichier n’a été écrit\.$/, '')}`,
   trackingTooLarge: (rows: number) =>
     `Suivi non enregistré : au-delà de ${n(rows)} lignes, la copie de suivi ` +
     'n’est écrite que sur demande (elle réécrit tout le classeur). Relancez avec --suivi <fichier.xlsx> pour ' +
     'marquer ces lignes « Envoyé » et ajouter l’envoi à l’historique, ou notez les idFlux ci-dessus.',
-  trackingFailed: (file: string, detail: string) =>
-    `Les fichiers XML sont écrits, mais le suivi n’a pas pu être enregistré dans ${file} ` +
-    `(${detail}). Notez l’idFlux de chaque fichier.`,
-  trackingWritten: (file: string, rows: number, sends: number) =>
-    `Suivi enregistré dans ${file} : ${plural(rows, 'ligne marquée', 'lignes marquées')} ` +
+  trackingWritten: (file: string, updated: boolean, rows: number, sends: number) =>
+    `Suivi enregistré dans ${file}${updated ? ' (mis à jour)' : ''} : ${plural(rows, 'ligne marquée', 'lignes marquées')} ` +
     `« Envoyé » avec leur idFlux, ${plural(sends, 'envoi ajouté', 'envois ajoutés')} à la feuille Historique.`,
   // validate
   xmlValid: (file: string) => `${file} est valide selon le XSD de la CDC.`,
-  xmlInvalid: (file: string, errors: number) => `${file} n'est pas valide : ${plural(errors, 'erreur')}.`,
-  // Where the CLI writes statuses and history
-  trackingCopyExists: (file: string, option: string) =>
-    `Le fichier de suivi ${file} existe déjà (il contient peut-être l’historique de vos envois) : ` +
-    `travaillez dans ce fichier (donnez-le en entrée), ou indiquez où écrire le suivi avec ${option} ` +
-    `(le même nom que le classeur pour le mettre à jour directement). Aucun fichier n’a été écrit.`,
+  xmlInvalid: (file: string, errors: number) =>
+    errors === 0
+      ? `${file} n'est pas valide : le validateur l'a refusé sans préciser d'erreur.`
+      : `${file} n'est pas valide : ${plural(errors, 'erreur')}.`,
+  xmlIsFolder: (file: string) => `${file} est un dossier : indiquez le fichier XML lui-même.`,
+  xmlRefused: (file: string, reason: string) => `Fichier refusé (${file}) : ${reason}`,
   // upgrade
-  unreadableWorkbook: (file: string, detail: string) => `Classeur illisible : ${file} (${detail}).`,
+  unreadableWorkbook: (file: string, detail: string) =>
+    `Classeur illisible : ${file} (détail technique : ${detail}).`,
   notATemplate: (file: string, parameters: string, passages: string) =>
     `${file} ne contient pas le modèle (feuilles ${parameters} et ${passages}).`,
   upgradeRefused: 'Mise à jour impossible, aucune copie écrite :',
@@ -108,6 +109,8 @@ export const receiptText = {
     `Accusé inutilisable (${file}) : ${detail} Le classeur n’a pas été modifié.`,
   trackingWritten: (file: string) =>
     `Suivi enregistré dans ${file} (colonnes Statut CDC, Message CDC, Que faire ; feuille Historique).`,
+  sentXmlRefused: (file: string, reason: string) =>
+    `Fichier déposé refusé (${file}) : ${reason} Le classeur n’a pas été modifié.`,
   ids: (ids: readonly string[]) => (ids.length ? ` (${ids.join(', ')})` : ''),
   fileName: (name: string) => `fichier ${name}`,
   idFlux: (id: string) => `idFlux ${id}`,
@@ -179,10 +182,12 @@ export const importText = {
   unconfirmed:
     'Les associations « à confirmer » ne sont pas appliquées : enregistrez la correspondance (--enregistrer), corrigez-la, puis relancez avec --correspondance.',
   outputMissing: 'Indiquez le modèle à créer avec -o modele.xlsx.',
-  outputIsSource:
-    'Le modèle à créer doit être un autre fichier que la feuille source, qui n’est jamais modifiée.',
   mappingSaved: (file: string) => `Correspondance enregistrée : ${file}`,
   nothingCopied: 'Aucune ligne n’a pu être copiée : aucun fichier n’a été écrit.',
+  /** Exit 3 of map: the mapping was saved, no row could be copied. */
+  mappingOnly: (mapping: string) =>
+    `Aucune ligne n’a pu être copiée : le modèle n’a pas été écrit ; seule la correspondance l’a été (${mapping}), ` +
+    'pour que vous la corrigiez et relanciez avec --correspondance.',
   mapped: (output: string, passages: number, sheet: string) =>
     `Modèle écrit : ${output} — ${plural(passages, 'passage')} copié(s) depuis « ${sheet} » (la feuille source n'a pas été modifiée).`,
 } as const;
@@ -204,11 +209,14 @@ export const cliHelp = {
   exportMode: 'tous | non-envoyes (statut vide ou À envoyer) | rejetes (statut Rejeté)',
   exportMaxPassages: 'au plus N passages par fichier (au-delà, plusieurs fichiers, chacun son idFlux)',
   exportXsd: 'XSD officiel téléchargé sur l’espace certificateurs : l’export doit aussi le respecter',
-  exportSuivi: 'classeur où noter le suivi (par défaut <nom>-suivi.xlsx ; le même nom pour le mettre à jour)',
+  exportSuivi:
+    'classeur où noter le suivi (par défaut <nom>-suivi.xlsx ; le nom du classeur, avec --remplacer, pour le mettre à jour)',
+  exportReplace:
+    'le classeur de --suivi peut être remplacé ou mis à jour (un XML CDC précédent est toujours remplacé)',
   receipt:
     'reporte l’accusé de traitement de la CDC dans le classeur : statut (Accepté / Rejeté), message et que faire, ' +
-    'sur chaque ligne ; écrit une copie <nom>-suivi.xlsx. Code de sortie 0 si tout est accepté, 1 sinon, 2 si inutilisable',
-  receiptOutput: 'classeur à écrire (le même nom que le classeur pour le mettre à jour)',
+    'sur chaque ligne ; écrit une copie <nom>-suivi.xlsx. Code de sortie 0 si tout est accepté, 4 si des passages sont rejetés, 2 si inutilisable',
+  receiptOutput: 'classeur à écrire (le nom du classeur, avec --remplacer, pour le mettre à jour)',
   receiptXml: 'le fichier déposé, pour situer les erreurs XSD (par défaut : cherché d’après l’accusé)',
   receiptJson: 'résultat en JSON',
   ids:
@@ -229,4 +237,18 @@ export const cliHelp = {
   mapCorrespondance: 'correspondance enregistrée à utiliser',
   mapEnregistrer: 'enregistre la correspondance utilisée pour la prochaine fois',
   mapOutput: 'modèle à créer',
+  replace: 'remplace un fichier existant du même type (sans cette option, un classeur existant est refusé)',
+  /** Shown after `accrochage --help` and each command's help. */
+  exitCodes: `
+Codes de sortie :
+  0    terminé : tout ce qui était demandé est écrit, rien à corriger
+  1    problèmes trouvés (erreurs dans les cellules, XML non valide, mise à jour refusée) : aucun fichier écrit
+  2    fichier inutilisable ou sortie refusée (fichier existant, dossier absent…) : aucun fichier écrit
+  3    résultat partiel : une partie des fichiers est écrite (le message dit lesquels et quoi faire)
+  4    fichier écrit, avec des points à traiter : passages rejetés par la CDC, lignes ou cellules à corriger
+  130  interrompu par Ctrl-C (143 : arrêt demandé) : fichiers partiels et temporaires supprimés
+
+Fichiers écrits : jamais par-dessus un fichier lu par la commande, ni par-dessus un fichier d’un autre type ;
+un classeur existant n’est remplacé qu’avec --remplacer ; un export XML précédent du même nom est remplacé
+(le message le dit). Chaque fichier est écrit sous un nom temporaire, relu et vérifié, puis renommé.`,
 } as const;

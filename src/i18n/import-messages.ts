@@ -106,3 +106,8 @@ export function importMessage(
 
 /** Every code, for the test that keeps the messages in plain French. */
 export const IMPORT_ISSUE_CODES = Object.keys(MESSAGES) as ImportIssueCode[];
+
+/** Refusals of an XML file given to validate (core/import/xml-input-guard.ts) that are not import issues. */
+export const xmlInputText = {
+  zip: "c'est une archive ZIP ou un classeur Excel, pas un fichier XML : si le fichier XML est dans une archive, extrayez-le d'abord.",
+} as const;

@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { gridToSourceSheet, mapHeaderColumns } from '../core/template/grid';
+import { gridToSourceSheet, mapHeaderColumns, withDuplicateColumns } from '../core/template/grid';
 import { isBlank } from '../core/template/grid';
 import {
   columnLetter,
@@ -101,7 +101,11 @@ async function readSheetRows(
   );
   const rows = values.map((row) => row.map(toCellValue));
   const columnsOnly = headerValues.slice(0, width);
-  const source = gridToSourceSheet(sheetName, columnsOnly, rows, firstRow);
+  // Duplicated headers are looked for in the whole header, beyond the columns read.
+  const source = withDuplicateColumns(
+    gridToSourceSheet(sheetName, columnsOnly, rows, firstRow),
+    headerValues,
+  );
   return tracking.size > 0 ? withTracking(source, tracking, rows, firstRow) : source;
 }
 

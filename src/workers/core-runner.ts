@@ -1,4 +1,5 @@
 import { checkWorkbook, type CheckOptions, type CheckResult } from '../core/check/check';
+import { withBoundedMessages, withBoundedOutcome } from '../core/check/bounded-issues';
 import { exportWorkbook, type ExportOptions, type ExportOutcome } from '../core/export/export';
 import { ValidationCancelledError } from '../core/export/validate-in-parts';
 import type { ValidateXml } from '../core/xsd/xml-validator';
@@ -66,7 +67,7 @@ export function inProcessCoreRunner(
       onProgress({ stage: 'checking' });
       await nextTask();
       if (signal.aborted) throw abortError();
-      const result = checkWorkbook(data, { ...options, dictionary });
+      const result = withBoundedMessages(checkWorkbook(data, { ...options, dictionary }));
       if (signal.aborted) throw abortError();
       return result;
     },
@@ -86,7 +87,7 @@ export function inProcessCoreRunner(
           },
         });
         if (signal.aborted) throw abortError();
-        return outcome;
+        return withBoundedOutcome(outcome);
       } catch (error) {
         if (error instanceof ValidationCancelledError) throw abortError();
         throw error;

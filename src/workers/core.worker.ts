@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { checkWorkbook } from '../core/check/check';
+import { withBoundedMessages, withBoundedOutcome } from '../core/check/bounded-issues';
 import { exportWorkbook } from '../core/export/export';
 import type { XmllintResult, XmllintRunner } from '../core/xsd/xmllint-runner';
 import { createXmlValidator } from '../core/xsd/xml-validator';
@@ -40,7 +41,7 @@ async function handle(request: CoreRequest): Promise<void> {
         ...request.options,
         dictionary: getDictionary(request.schemaVersion),
       });
-      post({ kind: 'checked', result: { ...result, passages: [] } });
+      post({ kind: 'checked', result: withBoundedMessages({ ...result, passages: [] }) });
       return;
     }
     case 'export': {
@@ -55,7 +56,7 @@ async function handle(request: CoreRequest): Promise<void> {
             post({ kind: 'progress', progress: { stage: 'validating', done, total } }),
         },
       });
-      post({ kind: 'exported', outcome: withoutPassages(outcome) });
+      post({ kind: 'exported', outcome: withBoundedOutcome(withoutPassages(outcome)) });
       return;
     }
   }

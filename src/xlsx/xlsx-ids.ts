@@ -2,11 +2,12 @@ import ExcelJS from 'exceljs';
 import { isBlank } from '../core/template/grid';
 import type { IdAssignment } from '../core/check/identifiers';
 import { toCellValue } from './xlsx-reader';
-import { writeAtomically } from './write-atomically';
+import { restoreMacroParts } from './macro-parts';
 
 /**
  * Writes generated idTechnique values into a copy of the user's workbook with exceljs (the whole workbook is
- * loaded and saved back, so other sheets, formats and notes stay). The input file is never written.
+ * loaded and saved back, so other sheets, formats, notes and macros stay) to `output`, a new file the caller then
+ * gives its name. The input file is never written.
  */
 
 export class IdsWriteError extends Error {}
@@ -31,5 +32,6 @@ export async function writeIdsCopy(
     }
   }
   for (const { row, column, value } of assignments) sheet.getCell(`${column}${row}`).value = value;
-  await writeAtomically(output, (partial) => workbook.xlsx.writeFile(partial));
+  await workbook.xlsx.writeFile(output);
+  await restoreMacroParts(input, output);
 }

@@ -1,6 +1,10 @@
 import ExcelJS from 'exceljs';
+import { UnusableWorkbookError } from './unusable-workbook-error';
 import { StreamingWorkbookReader } from './streaming-reader';
-import { isBlank, mapHeaderColumns, rowsToSourceRows } from '../core/template/grid';
+import { checkWorkbookFile } from './workbook-file-guard';
+import { workbookFileMessage } from '../i18n/workbook-file-messages';
+import { hyperlinkFormulaAddress, rowsWithLinkAddresses, SheetLinks, urlFieldIds } from './xlsx-links';
+import { isBlank, mapHeaderColumns, rowsToSourceRows, withDuplicateColumns } from '../core/template/grid';
 import {
   columnLetter,
   fieldIdInHeader,
@@ -9,6 +13,7 @@ import {
   trackingColumnsInHeader,
 } from '../core/template/layout';
 import { FORMULA_ERROR, FORMULA_NOT_CALCULATED } from '../core/check/normalize';
+import type { Dictionary } from '../dictionary';
 import type {
   CellValue,
   HistoryKey,
@@ -24,8 +29,7 @@ import type {
  * 100 000-row file is read row by row without building the whole workbook in memory.
  */
 
-/** Thrown when the file cannot be used at all (not an .xlsx, no template sheets). */
-export class UnusableWorkbookError extends Error {}
+export { UnusableWorkbookError };
 
 type ExcelJsValue = ExcelJS.CellValue | { sharedString: number } | undefined;
 
@@ -64,6 +68,8 @@ interface SheetAccumulator {
   readonly parameters: Map<string, { address: string; value: CellValue }>;
   /** Round-trip columns (Statut CDC…) found in the header, by exact text. */
   tracking?: Map<TrackingKey, number>;
+  /** Hyperlinks and HYPERLINK formulas seen in the sheet (xlsx-links.ts). */
+  readonly links: SheetLinks;
   /** History sheet: its columns once its header is seen, then its rows. */
   historyColumns?: Map<HistoryKey, number>;
   readonly historyRows: HistoryRow[];
@@ -106,10 +112,13 @@ function decodeEscapes(value: CellValue): CellValue {
   );
 }
 
-function rowValues(row: ExcelJS.Row): CellValue[] {
+function rowValues(row: ExcelJS.Row, links?: SheetLinks): CellValue[] {
   const out: CellValue[] = [];
   row.eachCell((cell, column) => {
     out[column - 1] = cellValueOf(cell);
+    const formula = (cell.value as { formula?: unknown } | null)?.formula;
+    const address = typeof formula === 'string' ? hyperlinkFormulaAddress(formula) : undefined;
+    if (address !== undefined) links?.formulas.set(cell.address, address);
   });
   for (let i = 0; i < out.length; i++) if (out[i] === undefined) out[i] = null;
   return out;
@@ -151,10 +160,26 @@ function withTracking(
   return { ...row, tracking: cells };
 }
 
-function toSourceSheet(sheet: SheetAccumulator | undefined, fallbackName: string): SourceSheet {
+function toSourceSheet(
+  sheet: SheetAccumulator | undefined,
+  fallbackName: string,
+  linkTargets: ReadonlyMap<string, ReadonlyMap<string, string>>,
+  linkFields: readonly string[],
+): SourceSheet {
   if (!sheet?.columns) return { name: sheet?.name ?? fallbackName, columns: {}, rows: [] };
+  const rows = rowsWithLinkAddresses(
+    sheet.rows,
+    sheet.columns,
+    sheet.links,
+    linkTargets.get(sheet.links.part ?? ''),
+    linkFields,
+  );
+  return withDuplicateColumns(sourceSheetOf({ ...sheet, rows }, sheet.columns), sheet.header ?? []);
+}
+
+function sourceSheetOf(sheet: SheetAccumulator, columns: ReadonlyMap<string, number>): SourceSheet {
   const letters: Record<string, string> = {};
-  for (const [id, index] of sheet.columns) letters[id] = columnLetter(index);
+  for (const [id, index] of columns) letters[id] = columnLetter(index);
   if (!sheet.tracking) return { name: sheet.name, columns: letters, rows: sheet.rows };
   const tracking: Partial<Record<TrackingKey, string>> = {};
   for (const [key, index] of sheet.tracking) tracking[key] = columnLetter(index);
@@ -163,48 +188,133 @@ function toSourceSheet(sheet: SheetAccumulator | undefined, fallbackName: string
 
 /** Picks the sheet by its template name, else the first sheet whose content looks like it. */
 function pick(
-  sheets: SheetAccumulator[],
+  sheets: readonly SheetAccumulator[],
   name: string,
   looksRight: (s: SheetAccumulator) => boolean,
 ): SheetAccumulator | undefined {
   return sheets.find((s) => s.name === name) ?? sheets.find(looksRight);
 }
 
+interface StreamEvent {
+  readonly eventType: string;
+  readonly value: unknown;
+}
+
+/** The external addresses of a sheet's hyperlink relationships (exceljs's HyperlinkReader, in emit mode). */
+function readHyperlinkTargets(reader: unknown): Promise<Map<string, string>> {
+  const hyperlinks = reader as NodeJS.EventEmitter & { read(): Promise<void> };
+  const targets = new Map<string, string>();
+  return new Promise((resolve, reject) => {
+    hyperlinks.on('hyperlink', (link: { rId: string; target: string }) => targets.set(link.rId, link.target));
+    hyperlinks.once('error', reject);
+    hyperlinks.once('finished', () => resolve(targets));
+    void hyperlinks.read();
+  });
+}
+
 export interface ReadProgress {
   (rowsRead: number): void;
 }
 
-export async function readTemplateWorkbook(path: string, onProgress?: ReadProgress): Promise<WorkbookData> {
+/**
+ * Reads a filled template. The dictionary says which fields hold a web address, whose links give their address
+ * rather than their shown text (xlsx-links.ts); columns are found by the field numbers in their headers.
+ */
+export async function readTemplateWorkbook(
+  path: string,
+  dictionary: Dictionary,
+  onProgress?: ReadProgress,
+): Promise<WorkbookData> {
+  const { directory } = await checkWorkbookFile(path);
+  const entries = directory.entries.map((e) => e.name);
+  // exceljs's single streaming pass may end early without a word (streaming-reader.ts): the read is checked
+  // against the zip's directory and done again; a workbook is never used with a part missing.
+  let missed: string[] = [];
+  for (let attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
+    const read = await readSheets(path, onProgress);
+    missed = read.reader.missedParts(entries);
+    if (missed.length === 0)
+      return workbookData(path, read.sheets, read.date1904, read.linkTargets, dictionary);
+  }
+  throw new UnusableWorkbookError(
+    workbookFileMessage('incompleteRead', { file: path, detail: missed.join(', ') }),
+  );
+}
+
+/** Reads of one workbook before giving up on a streaming pass that keeps ending early. */
+const READ_ATTEMPTS = 3;
+
+interface SheetsRead {
+  readonly reader: StreamingWorkbookReader;
+  readonly sheets: SheetAccumulator[];
+  readonly date1904: boolean;
+  /** Part number → relationship id → address, from each sheet's relationships. */
+  readonly linkTargets: Map<string, Map<string, string>>;
+}
+
+async function readSheets(path: string, onProgress?: ReadProgress): Promise<SheetsRead> {
   const reader = new StreamingWorkbookReader(path, {
     entries: 'ignore',
     sharedStrings: 'cache',
-    // Hyperlinks are not needed (a link's cell value is its text) and caching them delays every sheet.
-    hyperlinks: 'ignore',
+    // Hyperlinks are read as events: a link in the URL field gives its address (xlsx-links.ts).
+    hyperlinks: 'emit',
     styles: 'cache',
     worksheets: 'emit',
   });
   const sheets: SheetAccumulator[] = [];
+  const linkTargets = new Map<string, Map<string, string>>();
   let rowsRead = 0;
   let date1904 = false;
   try {
-    for await (const worksheet of reader) {
+    for await (const { eventType, value } of reader.parse() as unknown as AsyncIterable<StreamEvent>) {
+      if (eventType === 'hyperlinks') {
+        linkTargets.set(String((value as { id: unknown }).id), await readHyperlinkTargets(value));
+        continue;
+      }
+      if (eventType !== 'worksheet') continue;
+      const worksheet = value as ExcelJS.stream.xlsx.WorksheetReader & { name: string; part?: string };
+      const links = new SheetLinks();
+      links.part = worksheet.part;
       // exceljs sets the sheet name on its worksheet reader but does not declare it.
-      const name = (worksheet as unknown as { name: string }).name;
-      const sheet: SheetAccumulator = { name, rows: [], parameters: new Map(), historyRows: [] };
+      const sheet: SheetAccumulator = {
+        name: worksheet.name,
+        rows: [],
+        parameters: new Map(),
+        historyRows: [],
+        links,
+      };
       sheets.push(sheet);
-      for await (const row of worksheet) {
-        acceptRow(sheet, row.number, rowValues(row));
-        if (++rowsRead % 10000 === 0) onProgress?.(rowsRead);
+      for await (const events of worksheet.parse() as unknown as AsyncIterable<StreamEvent[]>) {
+        for (const event of events) {
+          if (event.eventType === 'row') {
+            const row = event.value as ExcelJS.Row;
+            acceptRow(sheet, row.number, rowValues(row, links));
+            if (++rowsRead % 10000 === 0) onProgress?.(rowsRead);
+          } else if (event.eventType === 'hyperlink') {
+            const link = event.value as { ref?: string; rId?: string };
+            if (link.ref && link.rId) links.relationships.set(link.ref, link.rId);
+          }
+        }
       }
     }
     const props = (reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties;
     date1904 = props?.model?.date1904 === true;
   } catch (error) {
     throw new UnusableWorkbookError(
-      `Le fichier ${path} n'est pas un classeur Excel (.xlsx) lisible : ${(error as Error).message}`,
+      workbookFileMessage('unreadablePart', { file: path, detail: (error as Error).message }),
     );
   }
+  return { reader, sheets, date1904, linkTargets };
+}
 
+function workbookData(
+  path: string,
+  sheets: readonly SheetAccumulator[],
+  date1904: boolean,
+  linkTargets: ReadonlyMap<string, ReadonlyMap<string, string>>,
+  dictionary: Dictionary,
+): WorkbookData {
+  const linkFields = urlFieldIds(dictionary);
   const parametersSheet = pick(sheets, SHEET_NAMES.parameters, (s) => s.parameters.has('2.1'));
   const passagesSheet = pick(
     sheets,
@@ -224,8 +334,8 @@ export async function readTemplateWorkbook(path: string, onProgress?: ReadProgre
       name: parametersSheet?.name ?? SHEET_NAMES.parameters,
       cells: Object.fromEntries(parametersSheet?.parameters ?? []),
     },
-    passages: toSourceSheet(passagesSheet, SHEET_NAMES.passages),
-    digcomp: toSourceSheet(digcompSheet, SHEET_NAMES.digcomp),
+    passages: toSourceSheet(passagesSheet, SHEET_NAMES.passages, linkTargets, linkFields),
+    digcomp: toSourceSheet(digcompSheet, SHEET_NAMES.digcomp, linkTargets, linkFields),
     ...historyOf(sheets),
   };
 }

@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import { StreamingWorkbookReader } from './streaming-reader';
+import { checkWorkbookFile } from './workbook-file-guard';
+import { workbookFileMessage } from '../i18n/workbook-file-messages';
 import { isBlank } from '../core/template/grid';
 import type { CellValue } from '../core/model/types';
 import { toCellValue, UnusableWorkbookError } from './xlsx-reader';
@@ -35,11 +37,44 @@ function rowValues(row: ExcelJS.Row): CellValue[] {
   return out;
 }
 
+/** Reads of one workbook before giving up on a streaming pass that keeps ending early (streaming-reader.ts). */
+const READ_ATTEMPTS = 3;
+
+/** Thrown inside an attempt whose streaming pass ended early: the read is done again. */
+class IncompleteRead extends Error {
+  constructor(readonly missed: readonly string[]) {
+    super(missed.join(', '));
+  }
+}
+
 /**
  * Opens `path` and returns the header and the rows of `sheetName` (default: the first sheet with a header row).
- * Sheets are streamed in file order, so the returned rows must be consumed before anything else is read.
+ * Sheets are streamed in file order, so the returned rows must be consumed before anything else is read. The
+ * read is checked against the zip's directory: a sheet is never handed out without its shared strings and
+ * name, and a sheet not found because the read ended early is read again, never reported as absent.
  */
 export async function readSourceSheet(path: string, sheetName?: string): Promise<SourceSheetRows> {
+  const { directory } = await checkWorkbookFile(path);
+  const entries = directory.entries.map((e) => e.name);
+  let missed: readonly string[] = [];
+  for (let attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
+    try {
+      return await readSourceSheetOnce(path, entries, sheetName);
+    } catch (error) {
+      if (!(error instanceof IncompleteRead)) throw error;
+      missed = error.missed;
+    }
+  }
+  throw new UnusableWorkbookError(
+    workbookFileMessage('incompleteRead', { file: path, detail: missed.join(', ') }),
+  );
+}
+
+async function readSourceSheetOnce(
+  path: string,
+  entries: readonly string[],
+  sheetName: string | undefined,
+): Promise<SourceSheetRows> {
   const reader = new StreamingWorkbookReader(path, {
     entries: 'emit',
     sharedStrings: 'cache',
@@ -49,10 +84,16 @@ export async function readSourceSheet(path: string, sheetName?: string): Promise
   });
   const seen: string[] = [];
   const sheets = reader[Symbol.asyncIterator]();
+  const giveUp = (missed: readonly string[]) => {
+    reader.abandon();
+    return new IncompleteRead(missed);
+  };
   try {
     for (;;) {
       const next = await sheets.next();
       if (next.done) break;
+      const missedFirst = reader.missedSheetPrerequisites(entries);
+      if (missedFirst.length > 0) throw giveUp(missedFirst);
       const worksheet = next.value;
       const name = (worksheet as unknown as { name: string }).name;
       seen.push(name);
@@ -86,11 +127,13 @@ export async function readSourceSheet(path: string, sheetName?: string): Promise
       return { sheet: name, header, rows: dataRows() };
     }
   } catch (error) {
-    if (error instanceof UnusableWorkbookError) throw error;
+    if (error instanceof UnusableWorkbookError || error instanceof IncompleteRead) throw error;
     throw new UnusableWorkbookError(
-      `Le fichier ${path} n'est pas un classeur Excel (.xlsx) lisible : ${(error as Error).message}`,
+      workbookFileMessage('unreadablePart', { file: path, detail: (error as Error).message }),
     );
   }
+  const missed = reader.missedParts(entries);
+  if (missed.length > 0) throw giveUp(missed);
   throw new UnusableWorkbookError(
     sheetName !== undefined && !seen.includes(sheetName)
       ? `Le classeur ${path} n'a pas de feuille « ${sheetName} ». Feuilles trouvées : ${seen.map((s) => `« ${s} »`).join(', ')}.`

@@ -16,7 +16,7 @@ import type { CellValue, HistoryKey, TrackingKey } from '../core/model/types';
 import { toCellValue } from './xlsx-reader';
 import { buildTemplateSpec, headerCell, historyHeaderCell } from '../core/template/template-spec';
 import { renderCell, renderColumn } from './render-template';
-import { writeAtomically } from './write-atomically';
+import { restoreMacroParts } from './macro-parts';
 
 /**
  * Writes the round trip (statuses, history of sends) into a copy of the user's workbook with exceljs: the
@@ -35,7 +35,10 @@ export interface TrackingWriteSummary {
   readonly historySheetAdded: boolean;
 }
 
-/** Reads `input`, applies the changes, writes `output` (which may be `input` only when the caller was told so). */
+/**
+ * Reads `input`, applies the changes and writes the workbook to `output`, a new file the caller then gives its
+ * name (the CLI's output policy: a temporary file, verified, renamed). The macros of an .xlsm are kept.
+ */
 export async function writeTrackingCopy(
   input: string,
   output: string,
@@ -45,7 +48,8 @@ export async function writeTrackingCopy(
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(input);
   const summary = applyTrackingChanges(workbook, changes, dictionary);
-  await writeAtomically(output, (partial) => workbook.xlsx.writeFile(partial));
+  await workbook.xlsx.writeFile(output);
+  await restoreMacroParts(input, output);
   return summary;
 }
 

@@ -16,6 +16,7 @@ import {
 import type { CellValue } from '../core/model/types';
 import { toCellValue } from './xlsx-reader';
 import { renderCell, renderColumn, renderSheet, renderValidation, worksheetOptions } from './render-template';
+import { checkWorkbookFile } from './workbook-file-guard';
 
 /**
  * The CLI's side of template upgrades (src/core/template-version.ts) on an exceljs workbook: snapshot, then
@@ -93,8 +94,12 @@ export function applyXlsxUpgrade(
   }
 }
 
-/** A whole workbook read into memory (upgrades rewrite it into a copy). */
+/**
+ * A whole workbook read into memory (upgrades rewrite it into a copy), once the file has passed the checks
+ * every workbook goes through (workbook-file-guard.ts): throws UnusableWorkbookError, in French, otherwise.
+ */
 export async function readWholeWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  await checkWorkbookFile(file);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);
   return workbook;

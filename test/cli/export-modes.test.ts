@@ -27,7 +27,13 @@ describe('accrochage export --mode', () => {
     ).toBe(0);
     const io = captureIO();
     expect(
-      await exportCommand(io, suivi, { output: path.join(dir, 'b.xml'), now, mode: 'non-envoyes', suivi }),
+      await exportCommand(io, suivi, {
+        output: path.join(dir, 'b.xml'),
+        now,
+        mode: 'non-envoyes',
+        suivi,
+        remplacer: true,
+      }),
     ).toBe(1);
     expect(io.stdout.join('\n')).toMatch(
       /Aucun passage à exporter en mode « non envoyés » \(9 envoyé\(s\)\)/,
@@ -62,7 +68,7 @@ describe('accrochage export --max-passages', () => {
     expect(new Set(xmls.map((x) => /<cpf:idFlux>([^<]*)</.exec(x)?.[1])).size).toBe(3);
     for (const xml of xmls) expect(validateWithNativeXmllint(xml, OFFICIAL_XSD).valid).toBe(true);
     expect(io.stdout.join('\n')).toMatch(/9 passages répartis en 3 fichiers/);
-    const data = await readTemplateWorkbook(path.join(dir, 'passages-suivi.xlsx'));
+    const data = await readTemplateWorkbook(path.join(dir, 'passages-suivi.xlsx'), DICTIONARY);
     expect(data.history?.rows.map((r) => [r.cells.fileName, r.cells.passages])).toEqual([
       ['envoi-1.xml', 4],
       ['envoi-2.xml', 4],
@@ -151,10 +157,24 @@ describe('accrochage export --suivi', () => {
     expect(existsSync(path.join(dir, 'e.xml'))).toBe(true);
     expect(io.stdout.join()).toMatch(/Suivi non enregistré : .*existe déjà.*--suivi/);
     expect(readFileSync(path.join(dir, 'passages-suivi.xlsx'), 'utf8')).toBe('historique précieux');
+    // Updating the workbook itself needs --remplacer: without it, nothing is written at all.
+    const refused = captureIO();
+    const before = readFileSync(book);
+    expect(await exportCommand(refused, book, { output: path.join(dir, 'f.xml'), now, suivi: book })).toBe(2);
+    expect(refused.stderr.join()).toMatch(
+      /--suivi .*passages\.xlsx est aussi un fichier que la commande lit.*--remplacer/,
+    );
+    expect(readFileSync(book)).toEqual(before);
+    expect(existsSync(path.join(dir, 'f.xml'))).toBe(false);
     expect(
-      await exportCommand(captureIO(), book, { output: path.join(dir, 'e.xml'), now, suivi: book }),
+      await exportCommand(captureIO(), book, {
+        output: path.join(dir, 'e.xml'),
+        now,
+        suivi: book,
+        remplacer: true,
+      }),
     ).toBe(0);
-    const data = await readTemplateWorkbook(book);
+    const data = await readTemplateWorkbook(book, DICTIONARY);
     expect(data.passages.rows.every((r) => r.tracking?.status === 'Envoyé')).toBe(true);
   });
 

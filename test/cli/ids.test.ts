@@ -35,7 +35,7 @@ describe('accrochage ids', () => {
       /^2 identifiants techniques générés \(lignes 3, 4\) : copie écrite dans .*avec-ids\.xlsx/,
     );
     expect(readFileSync(input)).toEqual(before);
-    const copy = await readTemplateWorkbook(output);
+    const copy = await readTemplateWorkbook(output, DICTIONARY);
     expect(copy.passages.rows.map((r) => [r.row, r.cells['5.1'], r.cells['8.3']])).toEqual([
       [2, 'EXISTANT-1', 'Léa'],
       [3, 'uuid-a', 'Zoé'],
@@ -49,7 +49,7 @@ describe('accrochage ids', () => {
     const input = await writeWorkbook(dir, [validPassage({ '5.1': '' })]);
     const output = path.join(dir, 'copie.xlsx');
     expect(await idsCommand(captureIO(), input, { output })).toBe(0);
-    const copy = await readTemplateWorkbook(output);
+    const copy = await readTemplateWorkbook(output, DICTIONARY);
     expect(String(copy.passages.rows[0].cells['5.1'])).toMatch(
       /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
     );
@@ -71,7 +71,7 @@ describe('accrochage ids', () => {
     for (const output of [input, existing, undefined]) {
       const io = captureIO();
       expect(await idsCommand(io, input, { output })).toBe(2);
-      expect(io.stderr.join()).toMatch(/jamais modifié|existe déjà/);
+      expect(io.stderr.join()).toMatch(/que la commande lit|existe déjà|jamais modifié/);
     }
     expect(readFileSync(existing, 'utf8')).toBe('à garder');
     expect(readdirSync(dir).sort()).toEqual(['deja.xlsx', 'passages.xlsx']);

@@ -110,9 +110,9 @@ describe('accrochage map', () => {
     expect(text).toMatch(
       /ERREUR Diplômés, colonne O : la colonne « Remarque ».*1 valeur\(s\) n'ont pas été copiées/,
     );
-    expect(code).toBe(1);
+    expect(code).toBe(4);
 
-    const data = await readTemplateWorkbook(output);
+    const data = await readTemplateWorkbook(output, DICTIONARY);
     expect(data.passages.rows).toHaveLength(3);
     const [first, second, third] = data.passages.rows.map((r) => r.cells);
     expect(first).toMatchObject({
@@ -174,11 +174,11 @@ describe('accrochage map', () => {
     const before = sha256(next);
     const output = path.join(tempDir(), 'b.xlsx');
     const io = captureIO();
-    expect(await mapCommand(io, next, { output, feuille: 'Session 2', correspondance: mapping })).toBe(1);
+    expect(await mapCommand(io, next, { output, feuille: 'Session 2', correspondance: mapping })).toBe(4);
     expect(io.stdout.join('\n')).toMatch(
       /correspondance prévoit une colonne « Remarque »|Correspondance utilisée/,
     );
-    const rows = (await readTemplateWorkbook(output)).passages.rows.map((r) => r.cells);
+    const rows = (await readTemplateWorkbook(output, DICTIONARY)).passages.rows.map((r) => r.cells);
     expect(rows[1]).toMatchObject({
       '5.1': 'C-002',
       '8.1': 'Lefèvre',
@@ -205,7 +205,7 @@ describe('accrochage map', () => {
     });
     const output = path.join(tempDir(), 'cpf.xlsx');
     await mapCommand(captureIO(), source, { output });
-    const data = await readTemplateWorkbook(output);
+    const data = await readTemplateWorkbook(output, DICTIONARY);
     expect(data.parameters.cells['3.1'].value).toBe('E564ACB0');
     expect(data.passages.rows[0].cells).toMatchObject({
       '9.1': '0123456789012',
@@ -221,7 +221,7 @@ describe('accrochage map', () => {
     const before = sha256(source);
     const io = captureIO();
     expect(await mapCommand(io, source, { output: source })).toBe(2);
-    expect(io.stderr.join()).toMatch(/jamais modifiée/);
+    expect(io.stderr.join()).toMatch(/désigne un fichier que la commande lit/);
     const bad = path.join(tempDir(), 'mauvais.json');
     writeFileSync(bad, '{"format":"autre"}');
     const out = path.join(tempDir(), 'c.xlsx');

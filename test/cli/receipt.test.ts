@@ -44,7 +44,7 @@ function accuse(xmlFile: string, ko: readonly string[], extraOk: readonly string
 }
 
 async function statuses(file: string): Promise<Map<string, string | undefined>> {
-  const data = await readTemplateWorkbook(file);
+  const data = await readTemplateWorkbook(file, DICTIONARY);
   return new Map(
     data.passages.rows.map((r) => [String(r.cells['5.1']), r.tracking?.status as string | undefined]),
   );
@@ -72,7 +72,9 @@ describe('accrochage receipt: the round trip export → accusé → re-export of
     const accuseFile = path.join(dir, 'accuse.xml');
     writeFileSync(accuseFile, accuse(firstXml, ko, ['INCONNU-1']));
     const io = captureIO();
-    expect(await receiptCommand(io, accuseFile, suivi, { output: suivi, now: later })).toBe(1);
+    expect(await receiptCommand(io, accuseFile, suivi, { output: suivi, now: later, remplacer: true })).toBe(
+      4,
+    );
     const out = io.stdout.join('\n');
     expect(out).toMatch(/7 passages acceptés, 2 rejetés, 1 absent du classeur/);
     expect(out).toMatch(
@@ -88,15 +90,21 @@ describe('accrochage receipt: the round trip export → accusé → re-export of
     // 3. Re-send only the rejected passages.
     const secondXml = path.join(dir, 'envoi-2.xml');
     const again = captureIO();
-    expect(await exportCommand(again, suivi, { output: secondXml, now: later, mode: 'rejetes', suivi })).toBe(
-      0,
-    );
+    expect(
+      await exportCommand(again, suivi, {
+        output: secondXml,
+        now: later,
+        mode: 'rejetes',
+        suivi,
+        remplacer: true,
+      }),
+    ).toBe(0);
     const xml = readFileSync(secondXml, 'utf8');
     expect(idsIn(xml)).toEqual(ko);
     expect(validateWithNativeXmllint(xml, OFFICIAL_XSD).valid).toBe(true);
 
     // 4. The history shows both sends; the rows re-sent are Envoyé again, with the new idFlux.
-    const data = await readTemplateWorkbook(suivi);
+    const data = await readTemplateWorkbook(suivi, DICTIONARY);
     expect(data.history?.rows.map((r) => [r.cells.fileName, r.cells.passages, r.cells.mode])).toEqual([
       ['envoi-1.xml', 9, 'tous'],
       ['envoi-2.xml', 2, 'rejetés'],
@@ -132,7 +140,7 @@ describe('accrochage receipt: the round trip export → accusé → re-export of
       accuseFile,
       `<rapport><nomFichier>x.xml</nomFichier><idFlux>f</idFlux><PassagesKO><passage><idTechnique>${id}</idTechnique><messageErreur>Plusieurs titulaires ont été identifiés</messageErreur></passage></PassagesKO><PassagesOK/></rapport>`,
     );
-    expect(await receiptCommand(captureIO(), accuseFile, book, { now: later })).toBe(1);
+    expect(await receiptCommand(captureIO(), accuseFile, book, { now: later })).toBe(4);
     expect(readFileSync(book)).toEqual(before);
     const suivi = path.join(dir, 'passages-suivi.xlsx');
     const copy = new ExcelJS.Workbook();
@@ -148,7 +156,9 @@ describe('accrochage receipt: the round trip export → accusé → re-export of
     const again = captureIO();
     const copyBytes = readFileSync(suivi);
     expect(await receiptCommand(again, accuseFile, book, { now: later })).toBe(2);
-    expect(again.stderr.join()).toMatch(/existe déjà.*-o/);
+    expect(again.stderr.join()).toMatch(
+      /existe déjà.*Travaillez désormais dans ce fichier : accrochage receipt \S*accuse\S* \S*passages-suivi\.xlsx -o \S*passages-suivi\.xlsx --remplacer/,
+    );
     expect(readFileSync(suivi)).toEqual(copyBytes);
   });
 
@@ -167,7 +177,7 @@ describe('accrochage receipt: the round trip export → accusé → re-export of
       `<rapport><idFlux>f</idFlux><PassagesOK><idTechnique>${id}</idTechnique></PassagesOK></rapport>`,
     );
     expect(await receiptCommand(captureIO(), accuseFile, book, { now: later })).toBe(0);
-    const data = await readTemplateWorkbook(path.join(dir, 'ancien-suivi.xlsx'));
+    const data = await readTemplateWorkbook(path.join(dir, 'ancien-suivi.xlsx'), DICTIONARY);
     expect(data.passages.rows[1].tracking?.status).toBe('Accepté');
     expect(data.history?.rows).toEqual([
       expect.objectContaining({ cells: expect.objectContaining({ idFlux: 'f' }) }),
@@ -190,7 +200,9 @@ describe('accrochage receipt: the round trip export → accusé → re-export of
     );
     const io = captureIO();
     const suivi = path.join(dir, 'passages-suivi.xlsx');
-    expect(await receiptCommand(io, accuseFile, suivi, { output: suivi, now: later })).toBe(1);
+    expect(await receiptCommand(io, accuseFile, suivi, { output: suivi, now: later, remplacer: true })).toBe(
+      4,
+    );
     expect(io.stdout.join('\n')).toMatch(
       /ERREUR Ligne \d+, colonne \d+ du fichier déposé \(feuille « Passages », ligne 2, « Sexe » \(8\.9\)\) : Non-respect d'une énumération/,
     );

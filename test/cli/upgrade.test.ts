@@ -44,7 +44,10 @@ describe('accrochage upgrade', () => {
     expect(io.stdout.join('\n')).toMatch(/Statut CDC/);
     expect(readFileSync(input).equals(before)).toBe(true);
 
-    const [old, upgraded] = await Promise.all([readTemplateWorkbook(input), readTemplateWorkbook(output)]);
+    const [old, upgraded] = await Promise.all([
+      readTemplateWorkbook(input, DICTIONARY),
+      readTemplateWorkbook(output, DICTIONARY),
+    ]);
     expect(upgraded.passages.rows.map((r) => r.cells)).toEqual(old.passages.rows.map((r) => r.cells));
     expect(upgraded.parameters).toEqual(old.parameters);
     expect(upgraded.digcomp.rows).toEqual(old.digcomp.rows);

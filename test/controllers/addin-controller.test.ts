@@ -16,6 +16,10 @@ import { nextStep } from '../../src/controllers/next-step';
 import { groupProblems } from '../../src/controllers/problem-groups';
 import type { SaveResult } from '../../src/taskpane/save-file';
 import { DICTIONARY } from '../support/dictionary';
+import { passageColumn } from '../support/workbook';
+
+/** 0-based index of a column letter (A → 0). */
+const columnIndex = (letters: string) => [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) - 1;
 
 const NOW = new Date('2026-03-02T09:30:00Z');
 
@@ -59,6 +63,21 @@ describe('Vérifier', () => {
     expect(state.check?.summary).toMatchObject({ passages: 3, errors: 1 });
     expect(state.issues.map((i) => i.cell)).toEqual(['Z3']);
     expect(excel.model.displayedFill('Passages', 2, 25)).toBe('#FFC7CE');
+  });
+
+  it('highlights every row of a group sharing one idTechnique, each entry naming the other rows', async () => {
+    const { excel, controller } = setUp();
+    await filledTemplate(controller, excel);
+    fillPassages(excel.model, 6, (i, v) => i <= 5 && (v['5.1'] = 'MEME'), NOW);
+    await controller.checks.check();
+    const issues = controller.runner.getState().issues.filter((i) => i.code === 'duplicateIdTechnique');
+    const column = passageColumn('5.1');
+    expect(issues.map((i) => i.cell)).toEqual([2, 3, 4, 5, 6].map((row) => `${column}${row}`));
+    expect(issues[2].text).toContain('aussi utilisé aux lignes 2, 3, 5 et 6.');
+    const index = columnIndex(column);
+    for (const row of [2, 3, 4, 5, 6])
+      expect(excel.model.displayedFill('Passages', row - 1, index)).toBe('#FFC7CE');
+    expect(excel.model.displayedFill('Passages', 6, index)).not.toBe('#FFC7CE');
   });
 
   it('on a workbook without the template, goes back to the first step instead of a dead end', async () => {

@@ -123,7 +123,7 @@ describe('a schema version that is only data (test version 1.1.9)', () => {
       parameters: VALID_PARAMETERS,
       passages: [nirPassage()],
     }).xlsx.writeFile(file);
-    const fromFile = await readTemplateWorkbook(file);
+    const fromFile = await readTemplateWorkbook(file, variant);
     expect(checkWorkbook(fromFile, { dictionary: variant, today }).issues).toEqual([]);
 
     const excel = new FakeExcel();

@@ -41,6 +41,14 @@ describe('reading the filled template', () => {
     ]);
   });
 
+  it('notes a field named by two header columns, for the check to report instead of reading only the first', async () => {
+    const { port, excel } = await templateWith(1);
+    const column = (id: string) => layout.passages.columns.find((c) => c.field === id)?.column;
+    typeCell(excel.model, 'Passages', `${column('8.2')}1`, 'Nom (8.1)');
+    const data = await port.readWorkbookData();
+    expect(data.passages.duplicateColumns).toEqual({ '8.1': [column('8.1'), column('8.2')] });
+  });
+
   it('reads the 1904 date system flag', async () => {
     const { port } = await templateWith(1, { date1904: true });
     expect((await port.readWorkbookData()).date1904).toBe(true);

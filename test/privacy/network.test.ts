@@ -36,6 +36,8 @@ const ALLOWED_URLS: readonly RegExp[] = [
   /^https:\/\/localhost:3000(\/|$)/,
   // XML namespace names: identifiers, never fetched.
   /^http:\/\/www\.w3\.org\/(2001\/XMLSchema(-instance)?|2000\/xmlns\/|XML\/1998\/namespace)$/,
+  // Office Open XML relationship types and namespaces (ECMA-376, [MS-OFFMACRO2]): identifiers, never fetched.
+  /^http:\/\/schemas\.(microsoft\.com\/office|openxmlformats\.org)\/[\w/.-]+$/,
   // Addresses shown to the user as text (support, CDC portal): never requested by the add-in.
   /^https:\/\/(www\.support|certificateurs)\.moncompteformation\.gouv\.fr(\/|$)/,
   // Fictitious data of examples and benchmarks (reserved example domains, RFC 2606).

@@ -21,7 +21,7 @@ describe('recette workbooks', () => {
   it('writes a valid template of N fictitious passages, each a different person', async () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    const data = await readTemplateWorkbook(path.join(folder, 'recette-40-passages.xlsx'));
+    const data = await readTemplateWorkbook(path.join(folder, 'recette-40-passages.xlsx'), DICTIONARY);
     expect(data.passages.rows).toHaveLength(40);
     const result = checkWorkbook(data, { dictionary: DICTIONARY });
     expect(result.summary).toMatchObject({ passages: 40, errors: 0, warnings: 0 });

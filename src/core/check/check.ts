@@ -105,6 +105,13 @@ function normalizeRow({ fields, sheet, ctx, issues }: SheetCheck, row: SourceRow
 
 function checkColumns(sheet: SourceSheet, fields: readonly FieldDef[], issues: IssueCollector): void {
   for (const field of fields) {
+    const repeated = sheet.duplicateColumns?.[field.id];
+    if (repeated) {
+      issues.add('error', 'duplicateColumn', { sheet: sheet.name, row: 0, cell: '' }, field, {
+        columns: repeated.join(', '),
+        value: repeated[0],
+      });
+    }
     if (sheet.columns[field.id] !== undefined) continue;
     const severity: Severity = field.status === 'optional' ? 'warning' : 'error';
     issues.add(severity, 'missingColumn', { sheet: sheet.name, row: 0, cell: '' }, field);
@@ -132,6 +139,13 @@ function checkParameters(
 function checkPassageRow(dictionary: Dictionary, check: SheetCheck, row: SourceRow): RowValues {
   const { fields, sheet, issues } = check;
   const normalized = normalizeRow(check, row);
+  // A link's address is what is sent (5.2): say so when the cell shows something else.
+  for (const [id, shown] of Object.entries(row.linkTexts ?? {})) {
+    issues.add('warning', 'hyperlinkText', cellOf(sheet, row.row, id), dictionary.field(id), {
+      value: String(row.cells[id]),
+      other: shown,
+    });
+  }
   const present = (id: string) => normalized.filled.has(id);
   const chosen = dictionary.chosenOptions(present);
   const refused = refusedChoice(dictionary, present);
@@ -178,7 +192,9 @@ function checkDigcomp(
     const result: Record<string, string> = {};
     for (const field of fields.slice(1))
       if (values[field.id] !== undefined) result[field.id] = values[field.id];
-    byPassageRow.set(passageRow, [...(byPassageRow.get(passageRow) ?? []), { row: row.row, values: result }]);
+    const results = byPassageRow.get(passageRow);
+    if (results) results.push({ row: row.row, values: result });
+    else byPassageRow.set(passageRow, [{ row: row.row, values: result }]);
   }
   return byPassageRow;
 }
@@ -206,20 +222,20 @@ export function checkWorkbook(data: WorkbookData, options: CheckOptions): CheckR
   checkColumns(data.digcomp, dictionary.fieldsOfScope('digcomp'), issues);
 
   const rows: { row: SourceRow; normalized: RowValues }[] = [];
-  const idRows = new Map<string, number[]>();
+  /** The first row of each idTechnique. */
+  const idRows = new Map<string, number>();
   const passageCheck: SheetCheck = { fields: passageFields, sheet: data.passages, ctx, issues };
   for (const row of data.passages.rows) {
     const normalized = checkPassageRow(dictionary, passageCheck, row);
     rows.push({ row, normalized });
     const id = normalized.values['5.1'];
-    if (id !== undefined) idRows.set(id, [...(idRows.get(id) ?? []), row.row]);
+    if (id !== undefined && !idRows.has(id)) idRows.set(id, row.row);
   }
   if (rows.length === 0)
     issues.add('error', 'noPassage', { sheet: data.passages.name, row: 0, cell: '' }, undefined);
 
   // DIGCOMP results link to the first row of each identifier; duplicates are a cross-row rule.
-  const passageIds = new Map<string, number>();
-  for (const [id, rowNumbers] of idRows) passageIds.set(id, rowNumbers[0]);
+  const passageIds = idRows;
 
   const digcompFilled = new Map<number, ReadonlySet<string>>();
   const digcomp = checkDigcomp(data, dictionary, passageIds, ctx, issues, digcompFilled);

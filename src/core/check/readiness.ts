@@ -31,11 +31,13 @@ export interface ReadinessSummary {
 
 /**
  * Warnings that are true but predict no rejection: they are listed, and leave a passage "prête". Rules say so
- * themselves in the registry (`informational`); an optional column missing from the header is the only other.
+ * themselves in the registry (`informational`); the others come from reading the sheet: an optional column
+ * missing from the header, a link whose shown text differs from the address sent.
  */
 export const INFORMATIONAL_WARNINGS: ReadonlySet<string> = new Set<string>([
   ...informationalCodes(),
   'missingColumn' satisfies IssueCode,
+  'hyperlinkText' satisfies IssueCode,
 ]);
 
 export function assessReadiness(
@@ -45,8 +47,9 @@ export function assessReadiness(
 ): RowReadiness[] {
   const passageOfDigcompRow = new Map<number, number>();
   for (const p of passages) for (const d of p.digcomp) passageOfDigcompRow.set(d.row, p.row);
-  const errors = new Map<number, Set<string>>();
-  const risks = new Map<number, Set<string>>();
+  // Codes by row, in arrays: a row has a few codes at most, and 100 000 rows of one group each have one.
+  const errors = new Map<number, string[]>();
+  const risks = new Map<number, string[]>();
   // An error outside any row (parameters, a missing mandatory column) blocks the whole file.
   const fileErrors = new Set<string>();
   for (const issue of issues) {
@@ -64,15 +67,19 @@ export function assessReadiness(
       continue;
     }
     const target = issue.severity === 'error' ? errors : risks;
-    const codes = target.get(row) ?? new Set<string>();
-    codes.add(issue.code);
-    target.set(row, codes);
+    const codes = target.get(row);
+    if (codes === undefined) target.set(row, [issue.code]);
+    else if (!codes.includes(issue.code)) codes.push(issue.code);
   }
+  const fileCodes = [...fileErrors];
   return passages.map(({ row }) => {
-    const blocking = new Set([...fileErrors, ...(errors.get(row) ?? [])]);
-    if (blocking.size > 0) return { row, level: 'bloquee', codes: [...blocking] };
+    const rowErrors = errors.get(row);
+    if (fileCodes.length > 0 || rowErrors !== undefined) {
+      const blocking = rowErrors === undefined ? fileCodes : [...new Set([...fileCodes, ...rowErrors])];
+      return { row, level: 'bloquee', codes: blocking };
+    }
     const risky = risks.get(row);
-    return risky ? { row, level: 'a-risque', codes: [...risky] } : { row, level: 'prete', codes: [] };
+    return risky ? { row, level: 'a-risque', codes: risky } : { row, level: 'prete', codes: [] };
   });
 }
 

@@ -27,6 +27,8 @@ export interface SourceRow {
   readonly cells: Readonly<Record<string, CellValue>>;
   /** Round-trip cells of the row (status, message, send), when the sheet has those columns. */
   readonly tracking?: Readonly<Partial<Record<TrackingKey, CellValue>>>;
+  /** Cells whose value is a link's address, with the different text they show (checked as a warning). */
+  readonly linkTexts?: Readonly<Record<string, string>>;
 }
 
 /** A template sheet as read: where each field's column is, and the rows that hold data. */
@@ -37,6 +39,8 @@ export interface SourceSheet {
   readonly rows: readonly SourceRow[];
   /** Column letter of each round-trip column found in the header. */
   readonly trackingColumns?: Readonly<Partial<Record<TrackingKey, string>>>;
+  /** Ids whose header appears in several columns → all their letters (only the first is read). */
+  readonly duplicateColumns?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** One row of the history sheet as read. */
@@ -84,6 +88,11 @@ export interface Issue {
   readonly message: string;
   /** What fixes it, when it can be inferred: the value meant, or a command of the add-in. */
   readonly fix?: IssueFix;
+  /**
+   * Key shared by the issues of one group of rows that repeat each other (the same idTechnique, the same passage
+   * of one person): each row has its issue, whose text names the other rows; the CLI prints the group once.
+   */
+  readonly group?: string;
 }
 
 /** The value the user most likely meant (« 01004 »), or the command that does the fix (« Générer les identifiants »). */

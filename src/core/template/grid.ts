@@ -18,6 +18,27 @@ export function mapHeaderColumns(header: readonly CellValue[]): Map<string, numb
   return columns;
 }
 
+/**
+ * Dictionary ids named by the headers of several columns → the letters of all those columns, in order. Only the
+ * first is read (mapHeaderColumns); the check reports the others as an error instead of ignoring them silently.
+ */
+export function duplicateHeaderColumns(header: readonly CellValue[]): Record<string, string[]> | undefined {
+  const seen = new Map<string, string[]>();
+  header.forEach((value, index) => {
+    if (typeof value !== 'string') return;
+    const id = fieldIdInHeader(value);
+    if (id !== undefined) seen.set(id, [...(seen.get(id) ?? []), columnLetter(index)]);
+  });
+  const repeated = [...seen].filter(([, letters]) => letters.length > 1);
+  return repeated.length > 0 ? Object.fromEntries(repeated) : undefined;
+}
+
+/** The sheet with the columns its header names more than once (see duplicateHeaderColumns). */
+export function withDuplicateColumns(sheet: SourceSheet, header: readonly CellValue[]): SourceSheet {
+  const duplicateColumns = duplicateHeaderColumns(header);
+  return duplicateColumns ? { ...sheet, duplicateColumns } : sheet;
+}
+
 /** True when a cell holds nothing a user typed (empty string, spaces, null). */
 export function isBlank(value: CellValue): boolean {
   return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
@@ -59,5 +80,8 @@ export function gridToSourceSheet(
   const columns = mapHeaderColumns(header);
   const letters: Record<string, string> = {};
   for (const [id, index] of columns) letters[id] = columnLetter(index);
-  return { name, columns: letters, rows: rowsToSourceRows(columns, rows, firstRow) };
+  return withDuplicateColumns(
+    { name, columns: letters, rows: rowsToSourceRows(columns, rows, firstRow) },
+    header,
+  );
 }

@@ -1,5 +1,5 @@
 import type { Dictionary } from '../../dictionary';
-import { fieldName } from '../../i18n/check-messages';
+import { fieldName, rowListText } from '../../i18n/check-messages';
 import {
   explainCdcMessage,
   explainXsdReceiptMessage,
@@ -152,7 +152,7 @@ function applyFunctional(
       notices.push(
         trackingMessage('duplicatedRows', {
           value: idTechnique,
-          rows: matching.map((r) => r.row).join(', '),
+          rows: rowListText(matching.map((r) => r.row)),
         }),
       );
     }

@@ -138,6 +138,18 @@ describe('applying a functional accusé', () => {
     );
   });
 
+  it('gives the status to every row of a repeated idTechnique, naming the first rows and counting the rest', () => {
+    const result = applyReceipt(
+      trackedWorkbook(Array.from({ length: 30 }, () => sent('A'))),
+      functional([], ['A']),
+      { dictionary: DICTIONARY, now },
+    );
+    expect(result.changes.updates).toHaveLength(30);
+    expect(result.notices).toEqual([
+      expect.stringContaining('plusieurs lignes (2, 3, 4, 5, 6, 7, 8, 9, 10, 11 et 20 autres)'),
+    ]);
+  });
+
   it('leaves alone a row sent again since in another file', () => {
     const result = applyReceipt(
       trackedWorkbook([sent('A', 'flux-2'), sent('B')]),

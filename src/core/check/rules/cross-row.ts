@@ -1,11 +1,12 @@
 import { frenchDate } from '../normalize';
 import { findRepeatedPassages } from '../identifiers';
-import type { CrossRowRule } from './types';
+import type { CrossRowFinding, CrossRowRule } from './types';
 import { OBLIGATION_START } from './dates';
 
 /**
  * Rules over the rows of a sheet together: the same identifier twice, the same passage twice, and the legal
- * sending deadline (guide général V5 §2.8) of every passage.
+ * sending deadline (guide général V5 §2.8) of every passage. Repeats are found with one hash map each and
+ * returned as groups (types.ts): linear in the rows, even when 100 000 rows share one identifier.
  */
 
 export const CROSS_ROW_RULES: readonly CrossRowRule[] = [
@@ -19,16 +20,15 @@ export const CROSS_ROW_RULES: readonly CrossRowRule[] = [
       const rowsById = new Map<string, number[]>();
       for (const p of passages) {
         const id = p.values['5.1'];
-        if (id !== undefined) rowsById.set(id, [...(rowsById.get(id) ?? []), p.row]);
+        if (id === undefined) continue;
+        const rows = rowsById.get(id);
+        if (rows) rows.push(p.row);
+        else rowsById.set(id, [p.row]);
       }
-      return [...rowsById].flatMap(([id, rows]) =>
-        rows.length < 2
-          ? []
-          : rows.map((row) => ({
-              row,
-              params: { value: id, rows: rows.filter((o) => o !== row).join(', ') },
-            })),
-      );
+      const groups: CrossRowFinding[] = [];
+      for (const [id, rows] of rowsById)
+        if (rows.length > 1) groups.push({ group: rows, params: { value: id } });
+      return groups;
     },
   },
   {
@@ -39,11 +39,11 @@ export const CROSS_ROW_RULES: readonly CrossRowRule[] = [
     source: 'une personne, une certification : un passage (compte du titulaire ; dictionnaire 5.1)',
     run: ({ passages }) => {
       const idOf = new Map(passages.map((p) => [p.row, p.values['5.1']]));
-      return findRepeatedPassages(passages).flatMap((group) =>
-        // Rows that also share their idTechnique are already reported as an error (duplicateIdTechnique).
-        new Set(group.map((r) => idOf.get(r))).size === 1
-          ? []
-          : group.map((row) => ({ row, params: { rows: group.filter((o) => o !== row).join(', ') } })),
+      return (
+        findRepeatedPassages(passages)
+          // Rows that also share their idTechnique are already reported as an error (duplicateIdTechnique).
+          .filter((group) => !group.every((row) => idOf.get(row) === idOf.get(group[0])))
+          .map((group) => ({ group, params: {} }))
       );
     },
   },

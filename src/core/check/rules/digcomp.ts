@@ -1,10 +1,37 @@
 import { DIGCOMP_COMPETENCES, DIGCOMP_DOMAINS } from '../../../dictionary';
 import { listLabels } from '../../../i18n/check-messages';
+import type { DigcompResult, Passage } from '../../model/types';
 import type { DigcompRule } from './types';
 
 /** Rules of each DIGCOMP result (dictionary 6.2–6.4): complete, and a competence that exists in its domain. */
 
 const DOMAIN_LIST = listLabels(DIGCOMP_DOMAINS);
+
+function competenceKey({ values }: DigcompResult): string | undefined {
+  return values['6.3'] === undefined || values['6.4'] === undefined
+    ? undefined
+    : `${values['6.3']}.${values['6.4']}`;
+}
+
+/**
+ * The first row of each competence among a passage's results, indexed once per passage: a passage may gather
+ * any number of results (rows sharing its idTechnique), and each result is compared with the first of its
+ * competence in constant time, not with every other result.
+ */
+const competenceRows = new WeakMap<Passage, Map<string, number>>();
+
+function firstRowOfCompetence(passage: Passage, key: string): number | undefined {
+  let rows = competenceRows.get(passage);
+  if (rows === undefined) {
+    rows = new Map();
+    for (const result of passage.digcomp) {
+      const competence = competenceKey(result);
+      if (competence !== undefined && !rows.has(competence)) rows.set(competence, result.row);
+    }
+    competenceRows.set(passage, rows);
+  }
+  return rows.get(key);
+}
 
 const missingRule = (field: string): DigcompRule => ({
   field,
@@ -50,13 +77,11 @@ export const DIGCOMP_RULES: readonly DigcompRule[] = [
     severity: 'warning',
     source: 'une fois par compétence (dictionnaire bloc 6)',
     test: (result, passage) => {
-      const { values } = result;
-      if (values['6.3'] === undefined || values['6.4'] === undefined) return undefined;
-      const first = passage.digcomp.find(
-        (d) => d.values['6.3'] === values['6.3'] && d.values['6.4'] === values['6.4'],
-      );
-      return first && first.row !== result.row
-        ? { value: `${values['6.3']}.${values['6.4']}`, rows: String(first.row) }
+      const key = competenceKey(result);
+      if (key === undefined) return undefined;
+      const first = firstRowOfCompetence(passage, key);
+      return first !== undefined && first !== result.row
+        ? { value: `${result.values['6.3']}.${result.values['6.4']}`, rows: String(first) }
         : undefined;
     },
   },

@@ -1,5 +1,5 @@
 import type { Severity, SourceSheet } from '../../model/types';
-import type { IssueCode } from '../../../i18n/check-messages';
+import { otherRowsText, type IssueCode, type MessageParams } from '../../../i18n/check-messages';
 import { cellOf, type IssueCollector } from '../issue-collector';
 import { ACCESS_RULES } from './access';
 import { BIRTHPLACE_RULES } from './birthplace';
@@ -22,7 +22,7 @@ import type { DigcompResult } from '../../model/types';
  * docs/regles.md is generated from listRules(); test/core/check/rules/rules.test.ts has a case for each rule.
  */
 
-export type { CrossRowRule, DigcompRule, RowContext, RowRule, RuleInput } from './types';
+export type { CrossRowFinding, CrossRowRule, DigcompRule, RowContext, RowRule, RuleInput } from './types';
 export { refusedChoice } from './choices';
 
 export const ROW_RULES: readonly RowRule[] = [
@@ -72,12 +72,33 @@ export function runDigcompRules(
   }
 }
 
+/** Other rows of a group named in each row's text; the rest are counted (« … et 99 997 autres »). */
+export const LISTED_OTHER_ROWS = 10;
+
 /** Runs the rules over all the passages of the sheet. */
 export function runCrossRowRules(input: CrossRowInput, sheet: SourceSheet, issues: IssueCollector): void {
   for (const rule of CROSS_ROW_RULES) {
     const field = input.dictionary.field(rule.field);
-    for (const { row, params } of rule.run(input))
-      issues.add(rule.severity, rule.code, cellOf(sheet, row, rule.field), field, params);
+    for (const finding of rule.run(input)) {
+      if ('row' in finding) {
+        issues.add(rule.severity, rule.code, cellOf(sheet, finding.row, rule.field), field, finding.params);
+        continue;
+      }
+      // Every row of the group is highlighted; its text names the first other rows of the group and counts
+      // the others: O(LISTED_OTHER_ROWS) per row, however large the group. The texts are shared between rows
+      // that name the same rows (all but the first few), and the issues share the group's key.
+      const { group, params } = finding;
+      const key = `${rule.code}@${group[0]}`;
+      const head = group.slice(0, LISTED_OTHER_ROWS + 1);
+      const texts = new Map<string, MessageParams>();
+      for (const row of group) {
+        const shown = head.filter((r) => r !== row).slice(0, LISTED_OTHER_ROWS);
+        const rows = otherRowsText(shown, group.length - 1 - shown.length);
+        let rowParams = texts.get(rows);
+        if (rowParams === undefined) texts.set(rows, (rowParams = { ...params, rows }));
+        issues.add(rule.severity, rule.code, cellOf(sheet, row, rule.field), field, rowParams, key);
+      }
+    }
   }
 }
 

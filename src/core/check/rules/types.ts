@@ -62,9 +62,19 @@ export interface CrossRowInput {
   readonly deadlines: readonly PassageDeadline[];
 }
 
-/** A rule over several rows (duplicates, deadlines): each finding is shown on its row, at the rule's field. */
+/**
+ * What a rule over several rows finds: one row (a deadline passed), or a group of rows that repeat each other
+ * (one identifier, one passage of one person). A group is one finding however many rows it holds, reported on
+ * each of them by runCrossRowRules with a text that names the first other rows and counts the rest, so that the
+ * work and the text stay linear in the rows. Rules find groups with hash maps, never by comparing rows in pairs.
+ */
+export type CrossRowFinding =
+  | { readonly row: number; readonly params: MessageParams }
+  | { readonly group: readonly number[]; readonly params: MessageParams };
+
+/** A rule over several rows (duplicates, deadlines): each finding is shown on its rows, at the rule's field. */
 export interface CrossRowRule extends RuleMeta {
-  readonly run: (input: CrossRowInput) => readonly { readonly row: number; readonly params: MessageParams }[];
+  readonly run: (input: CrossRowInput) => readonly CrossRowFinding[];
 }
 
 export interface RowContext {

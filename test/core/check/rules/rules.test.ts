@@ -501,7 +501,7 @@ describe('repeated passages', () => {
       [2, '5.1', 'duplicatePassage', 'warning'],
       [3, '5.1', 'duplicatePassage', 'warning'],
     ]);
-    expect(result.issues[0].message).toContain('ligne(s) 3');
+    expect(result.issues[0].message).toContain('de la même certification à la ligne 3 :');
   });
 
   it('does not add a warning to rows already refused for sharing their identifier', () => {
