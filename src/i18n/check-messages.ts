@@ -83,7 +83,9 @@ export type IssueCode =
   | 'usageNameSameAsBirthName'
   | 'usageNameInBirthName'
   | 'duplicatePassage'
-  | 'leadingZerosMissing';
+  | 'leadingZerosMissing'
+  | 'rejectedByCdc'
+  | 'unchangedSinceRejection';
 
 export interface MessageParams {
   /** Column letters, "B, AF" (duplicateColumn). */
@@ -156,7 +158,19 @@ const COMMAND_HINTS: Record<IssueCommand, string> = {
   generateIds: 'Cliquez sur « Générer les identifiants » pour en donner un à chaque passage qui n’en a pas.',
 };
 
+/** Rows the CDC rejected (src/core/tracking/rejections.ts): shown where they are until corrected. */
+const ROUND_TRIP_MESSAGES: Record<'rejectedByCdc' | 'unchangedSinceRejection', MessageBuilder> = {
+  rejectedByCdc: (_f, p) =>
+    `rejeté par la CDC : « ${p.value ?? ''} ». ${p.expected ?? 'Corrigez le passage.'} ` +
+    'Une fois corrigé, exportez les « Rejetés » pour le renvoyer.',
+  unchangedSinceRejection: () =>
+    'ce passage rejeté par la CDC n’a pas changé depuis son envoi : renvoyé tel quel, il serait rejeté de nouveau. ' +
+    'Corrigez-le d’abord (colonnes « Message CDC » et « Que faire ») ; l’export des « Rejetés » le laisse de côté ' +
+    'tant qu’il n’a pas changé.',
+};
+
 const MESSAGES: Record<IssueCode, MessageBuilder> = {
+  ...ROUND_TRIP_MESSAGES,
   missingSheet: (_f, p) =>
     `La feuille « ${p.sheet} » est introuvable. Créez le modèle avec « Créer le modèle » ou rétablissez le nom de la feuille.`,
   missingColumn: (f) =>

@@ -18,12 +18,17 @@ export type TrackingMessageCode =
   | 'unmatched'
   | 'historyFunctional'
   | 'historyXsd'
-  | 'nothingSelected';
+  | 'nothingSelected'
+  | 'unchangedLeftOut'
+  | 'unknownSend'
+  | 'noPassageOfWorkbook'
+  | 'alreadyApplied'
+  | 'exportedRowsDeposited';
 
 const MESSAGES: Record<TrackingMessageCode, (p: Params) => string> = {
   unknownStatus: (p) =>
     `le statut CDC « ${p.value} » n'est pas reconnu : la ligne est traitée comme « À envoyer ». ` +
-    'Choisissez À envoyer, Envoyé, Accepté ou Rejeté, ou videz la cellule.',
+    'Choisissez À envoyer, Exporté — à déposer, Déposé, Accepté ou Rejeté, ou videz la cellule.',
   idTechniqueReused: (p) =>
     `l'identifiant technique « ${p.value} » est déjà celui de la ligne ${p.row}, qui n'est pas dans cet envoi. ` +
     'La CDC prendrait ce passage pour un doublon (« existe déjà en base ») : donnez-lui un identifiant unique.',
@@ -48,7 +53,7 @@ const MESSAGES: Record<TrackingMessageCode, (p: Params) => string> = {
   duplicatedRows: (p) =>
     `L’identifiant technique « ${p.value} » est porté par plusieurs lignes (${p.rows}) : toutes reçoivent le statut de l’accusé.`,
   staleRows: (p) =>
-    `${p.count} ligne(s) ont été renvoyées depuis dans un autre fichier : cet accusé, plus ancien, ne change pas leur statut.`,
+    `${p.count} ligne(s) ont été renvoyées depuis dans un fichier plus récent (selon la feuille Historique) : cet accusé, plus ancien, ne change pas leur statut.`,
   unmatched: (p) =>
     `${p.count} passage(s) de l’accusé ne correspondent à aucune ligne du classeur (identifiant technique absent).`,
   historyFunctional: (p) =>
@@ -57,6 +62,18 @@ const MESSAGES: Record<TrackingMessageCode, (p: Params) => string> = {
     (p.idTraitement ? ` (traitement ${p.idTraitement})` : '') +
     '.',
   historyXsd: (p) => `Accusé du ${p.date} : fichier refusé au contrôle de format (${p.count} erreur(s)).`,
+  unchangedLeftOut: (p) =>
+    `${p.count} rejeté(s) laissé(s) de côté car inchangé(s) depuis le rejet : renvoyés tels quels, la CDC les rejetterait de nouveau`,
+  unknownSend: (p) =>
+    `Cet accusé concerne le fichier ${p.file ?? '(sans nom)'}${p.idFlux ? ` (identifiant ${p.idFlux})` : ''}, ` +
+    'qui n’est pas dans la feuille Historique de ce classeur : il vient sans doute d’un autre classeur ou d’un autre envoi. ' +
+    'Rien n’a été modifié.',
+  noPassageOfWorkbook: () =>
+    'Cet accusé ne concerne aucun passage de ce classeur (aucun de ses identifiants techniques n’y figure). Rien n’a été modifié.',
+  alreadyApplied: () =>
+    'Les statuts de ce classeur disent déjà ce que dit cet accusé (déjà importé ?) : rien à changer.',
+  exportedRowsDeposited: (p) =>
+    `${p.count} passage(s) de ce fichier absent(s) de l’accusé sont marqués « Déposé ».`,
   nothingSelected: (p) =>
     `Aucun passage à exporter en mode « ${p.mode} »${p.detail ? ` (${p.detail})` : ''}.`,
 };

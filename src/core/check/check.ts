@@ -1,5 +1,6 @@
 import type { Dictionary, FieldDef } from '../../dictionary';
 import { normalizeCell, type NormalizeContext } from './normalize';
+import { addRejectionIssues } from '../tracking/rejections';
 import { refusedChoice, runCrossRowRules, runDigcompRules, runRowRules, type RowContext } from './rules';
 import { cellOf, IssueCollector } from './issue-collector';
 import { ID_FIELD } from './identifiers';
@@ -34,6 +35,8 @@ export interface CheckSummary {
   readonly certifications: number;
   readonly errors: number;
   readonly warnings: number;
+  /** Rows the CDC rejected and that were not corrected since (their issues are warnings, but nothing is « prêt »). */
+  readonly rejected?: number;
 }
 
 export interface CheckResult {
@@ -261,6 +264,7 @@ export function checkWorkbook(data: WorkbookData, options: CheckOptions): CheckR
 
   const deadlines = sendingDeadlines(passages, today);
   runCrossRowRules({ dictionary, passages, deadlines }, data.passages, issues);
+  const rejected = addRejectionIssues(dictionary, data.passages, passages, issues);
 
   const sheets: CheckedSheets = {
     parameters: data.parameters.name,
@@ -287,6 +291,7 @@ export function checkWorkbook(data: WorkbookData, options: CheckOptions): CheckR
       certifications: certifications.size,
       errors,
       warnings: issues.issues.length - errors,
+      ...(rejected > 0 ? { rejected } : {}),
     },
   };
 }
