@@ -29,7 +29,6 @@ export class CheckController {
         this.runner.set({
           check,
           issues: check.issues,
-          xmlToCopy: undefined,
           setup: undefined,
           exported: undefined,
           parametersShown: false,

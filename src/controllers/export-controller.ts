@@ -1,7 +1,7 @@
 import type { CheckResult } from '../core/check/check';
 import { compareOfficialXsd, readOfficialXsd } from '../core/xsd/official-xsd';
 import { strings } from '../i18n/pane';
-import type { ExportSettings } from './pane-state';
+import type { ExportSettings, FileToSave, PaneState } from './pane-state';
 import { excelText } from '../i18n/excel-messages';
 import { refusalReason, type TaskRunner } from './task-runner';
 
@@ -11,8 +11,12 @@ export class ExportController {
 
   constructor(private readonly runner: TaskRunner) {}
 
-  /** « Exporter »: check, refuse with errors (listed in the pane), else build, validate, save. */
-  async exportXml(): Promise<void> {
+  /**
+   * « Exporter »: check, refuse with errors (listed in the pane), else build, validate, save. `includeUnchanged`: the
+   * user confirmed sending rejected rows unchanged since their rejection.
+   */
+  async exportXml(options: { readonly includeUnchanged?: boolean } = {}): Promise<void> {
+    let offerUnchanged = 0;
     await this.runner.task(
       async (signal) => {
         const data = await this.runner.readData(signal);
@@ -30,6 +34,7 @@ export class ExportController {
             now: this.runner.services.now(),
             today: this.runner.services.now(),
             mode: settings.mode,
+            ...(options.includeUnchanged ? { includeUnchanged: true } : {}),
             ...(settings.maxPassagesPerFile ? { maxPassagesPerFile: settings.maxPassagesPerFile } : {}),
             ...(this.officialXsdText ? { officialXsd: this.officialXsdText } : {}),
             concurrency: this.runner.services.validationConcurrency,
@@ -45,52 +50,63 @@ export class ExportController {
             outcome.reason === 'xsd'
               ? strings.exportXsdFailed
               : strings.exportBlocked(outcome.check.summary.errors);
+          // Nothing left to send but rejected rows unchanged since their rejection: say so, offer to include them.
+          const unchanged =
+            settings.mode === 'rejected' && !options.includeUnchanged
+              ? await this.unchangedCount(data, signal)
+              : 0;
+          const onlyUnchanged =
+            unchanged > 0 &&
+            outcome.check.issues.every((i) => i.code === 'nothingToExport' || i.severity !== 'error');
           // The refusal and its list first: whatever happens to the marks, they are on screen.
+          const check = await workbookCheck(outcome);
           this.runner.set({
-            check: await workbookCheck(outcome),
-            issues,
-            xmlToCopy: undefined,
+            check,
+            issues: onlyUnchanged ? check.issues : issues,
+            filesToSave: undefined,
             exported: undefined,
-            notice: { intent: 'error', text },
+            notice: {
+              intent: onlyUnchanged ? 'warning' : 'error',
+              text: onlyUnchanged ? strings.nothingChangedSinceRejection(unchanged) : text,
+            },
           });
-          const marks = await this.runner.highlight(outcome.check.issues);
+          const marks = await this.runner.highlight(onlyUnchanged ? check.issues : outcome.check.issues);
           if (marks) this.runner.set({ notice: { intent: 'error', text: `${text} ${marks.text}` } });
+          if (onlyUnchanged) offerUnchanged = unchanged;
           return;
         }
         const marks = await this.runner.highlight(outcome.check.issues);
         const files = outcome.files.map((f) => ({ fileName: f.fileName, xml: f.chunks.join('') }));
-        const saved =
-          files.length > 1 && this.runner.services.saveFiles
-            ? await this.runner.services.saveFiles(files)
-            : await this.runner.services.saveXml(files[0].fileName, files[0].xml);
+        const filesToSave = await this.deliver(files);
         const check = await workbookCheck(outcome);
-        if (saved === 'copy') {
-          this.runner.set({
-            check,
-            issues: check.issues,
-            xmlToCopy: files[0],
-            exported: { fileNames: [outcome.fileName], passages: outcome.passages },
-            notice: { intent: 'info', text: strings.exportCopyInstead(outcome.fileName) },
-          });
-          return;
-        }
+        const exported = {
+          fileNames: files.map((f) => f.fileName),
+          idFluxes: outcome.files.map((f) => f.idFlux),
+          passages: outcome.files.reduce((total, f) => total + f.passages, 0),
+        };
         const done =
-          files.length > 1
-            ? strings.exportDoneSplit(
-                files.map((f) => f.fileName),
-                outcome.check.summary.passages,
-              )
-            : strings.exportDone(outcome.fileName, outcome.passages, outcome.certifications);
+          filesToSave.how === 'copy'
+            ? files.length > 1
+              ? strings.exportCopyParts(files.length)
+              : strings.exportCopyInstead(outcome.fileName)
+            : files.length > 1
+              ? strings.exportDoneSplit(
+                  files.map((f) => f.fileName),
+                  outcome.check.summary.passages,
+                )
+              : strings.exportDone(outcome.fileName, outcome.passages, outcome.certifications);
+        const leftOut =
+          outcome.unchanged.length > 0 ? ` ${strings.unchangedLeftOut(outcome.unchanged.length)}` : '';
+        // After an export, the rows just sent are no longer « à envoyer »: the next export takes the new ones only.
+        const settingsAfter: ExportSettings = { ...settings, mode: 'notSent' };
         this.runner.set({
           check,
           issues: check.issues,
-          xmlToCopy: undefined,
-          exported: {
-            fileNames: files.map((f) => f.fileName),
-            passages: outcome.files.reduce((total, f) => total + f.passages, 0),
-          },
+          filesToSave,
+          exported,
+          exportSettings: settingsAfter,
         });
-        // The files are out: the rows they hold become "Envoyé", one history line per file.
+        // The files exist: the rows they hold become « Exporté — à déposer », one history line per file.
         this.runner.set({ busy: { label: strings.writingStatuses } });
         let written;
         try {
@@ -103,18 +119,76 @@ export class ExportController {
           this.runner.set({
             notice: {
               intent: 'warning',
-              text: `${done} ${excelText.statusesNotWritten(refusalReason(error))}`,
+              text: `${done}${leftOut} ${excelText.statusesNotWritten(refusalReason(error))}`,
             },
           });
           return;
         }
-        const text = files.length > 1 ? done : `${done} ${strings.markedSent(written.rowsUpdated)}`;
+        const text = `${done} ${strings.markedExported(written.rowsUpdated)}${leftOut}`;
         this.runner.set({
-          notice: marks ? { intent: 'warning', text: `${text} ${marks.text}` } : { intent: 'success', text },
+          notice:
+            marks || leftOut
+              ? { intent: 'warning', text: `${text}${marks ? ` ${marks.text}` : ''}` }
+              : { intent: 'success', text },
         });
+        if (outcome.unchanged.length > 0) offerUnchanged = outcome.unchanged.length;
       },
       { label: strings.exportStarting },
     );
+    if (offerUnchanged > 0) {
+      let confirmed = false;
+      this.runner.ask(
+        strings.includeUnchangedConfirm(offerUnchanged),
+        strings.includeUnchangedButton,
+        async () => {
+          confirmed = true;
+        },
+        async () => {
+          if (confirmed) await this.exportXml({ includeUnchanged: true });
+        },
+      );
+    }
+  }
+
+  /** Rejected rows unchanged since their rejection (those a « Rejetés » export leaves out). */
+  private async unchangedCount(
+    data: Parameters<TaskRunner['core']['check']>[0],
+    signal: AbortSignal,
+  ): Promise<number> {
+    const check = await this.runner.core.check(
+      data,
+      { today: this.runner.services.now() },
+      signal,
+      () => undefined,
+    );
+    return check.issues.filter((i) => i.code === 'unchangedSinceRejection').length;
+  }
+
+  /**
+   * How each file reaches the user: Excel for Mac shows every file to copy; elsewhere a single file downloads at once
+   * (its button stays, should the browser have blocked it) and a split export waits for one click per file.
+   */
+  private async deliver(files: readonly FileToSave[]): Promise<NonNullable<PaneState['filesToSave']>> {
+    if (this.runner.services.savesByCopy) return { how: 'copy', files, saved: [] };
+    if (files.length > 1) return { how: 'download', files, saved: [] };
+    const saved = await this.runner.services.saveXml(files[0].fileName, files[0].xml);
+    return saved === 'copy'
+      ? { how: 'copy', files, saved: [] }
+      : { how: 'download', files, saved: [files[0].fileName] };
+  }
+
+  /** The button of one file of the last export. */
+  async saveFile(fileName: string): Promise<void> {
+    const current = this.runner.getState().filesToSave;
+    const file = current?.files.find((f) => f.fileName === fileName);
+    if (!current || !file) return;
+    await this.runner.services.saveXml(file.fileName, file.xml);
+    const after = this.runner.getState().filesToSave;
+    if (after)
+      this.runner.set({
+        filesToSave: { ...after, saved: [...new Set([...after.saved, fileName])] },
+        notice: { intent: 'success', text: strings.fileSaved(fileName) },
+      });
   }
 
   setSettings(settings: ExportSettings): void {
@@ -155,6 +229,6 @@ export class ExportController {
   }
 
   dismissXml(): void {
-    this.runner.set({ xmlToCopy: undefined });
+    this.runner.set({ filesToSave: undefined });
   }
 }

@@ -11,8 +11,10 @@ export type Verdict = 'ready' | 'readyWithPoints' | 'blocked';
 
 export interface Headline {
   readonly verdict: Verdict;
-  /** Errors: the export is refused while one remains. */
+  /** Errors, and rows the CDC rejected that are not corrected yet: nothing is « prêt » while one remains. */
   readonly blocking: number;
+  /** Of `blocking`: rows rejected by the CDC and not corrected since. */
+  readonly rejected: number;
   /** Warnings: the export goes through, but each one deserves a look. */
   readonly toReview: number;
   readonly passages: number;
@@ -22,6 +24,12 @@ export interface Headline {
 /** The verdict of a check of the whole workbook. */
 export function headlineOf(check: CheckResult): Headline {
   const { errors, warnings, passages, certifications } = check.summary;
-  const verdict: Verdict = errors > 0 ? 'blocked' : warnings > 0 ? 'readyWithPoints' : 'ready';
-  return { verdict, blocking: errors, toReview: warnings, passages, certifications };
+  const rejected = check.summary.rejected ?? 0;
+  const blocking = errors + rejected;
+  const verdict: Verdict = blocking > 0 ? 'blocked' : warnings > 0 ? 'readyWithPoints' : 'ready';
+  // A rejected row's own problems are warnings (the rest of the file may go): not counted twice.
+  const rejectionIssues = check.issues.filter(
+    (i) => i.code === 'rejectedByCdc' || i.code === 'unchangedSinceRejection',
+  ).length;
+  return { verdict, blocking, rejected, toReview: warnings - rejectionIssues, passages, certifications };
 }

@@ -20,8 +20,12 @@ export type StepKind =
   | 'check'
   /** Checked without errors. */
   | 'export'
-  /** The file was just saved: deposit it on the CDC's portal. */
-  | 'deposit';
+  /** The file was just exported: deposit it on the CDC's portal, then say so (« J'ai déposé le fichier »). */
+  | 'deposit'
+  /** The file is deposited: import the CDC's accusé de traitement when it comes. */
+  | 'importReceipt'
+  /** No error, but rows the CDC rejected are not corrected yet: fix them, then export « Rejetés ». */
+  | 'fixRejected';
 
 export interface NextStep {
   readonly kind: StepKind;
@@ -58,7 +62,8 @@ export function nextStep(state: PaneState): NextStep {
   if (!hasPassages && !state.passagesShown)
     return { kind: 'enterPassages', target: { sheet: passagesSheet, range: `A${FIRST_DATA_ROW}` } };
   if (!check) return { kind: 'check' };
-  if (state.exported) return { kind: 'deposit' };
+  if (state.exported) return { kind: state.exported.deposited ? 'importReceipt' : 'deposit' };
   if (check.summary.errors > 0) return { kind: 'check', errors: check.summary.errors };
+  if ((check.summary.rejected ?? 0) > 0) return { kind: 'fixRejected' };
   return { kind: 'export' };
 }

@@ -24,8 +24,18 @@ export interface AddinServices {
   readonly core?: CoreRunner;
   /** XSD parts validated side by side (navigator.hardwareConcurrency, 1 to 4). */
   readonly validationConcurrency?: number;
-  /** Saves several files of a split export (one download each). */
-  readonly saveFiles?: (files: readonly { fileName: string; xml: string }[]) => Promise<SaveResult>;
+  /**
+   * Excel for Mac: the web view cannot download, so every exported file is shown to copy (one panel per file).
+   * Elsewhere a split export offers one button per file instead of firing several downloads at once, which browsers
+   * may block without a word.
+   */
+  readonly savesByCopy?: boolean;
+}
+
+/** One file of the last export, kept until the user has saved it. */
+export interface FileToSave {
+  readonly fileName: string;
+  readonly xml: string;
 }
 
 /** A question the pane asks before the add-in writes into the workbook. */
@@ -83,8 +93,16 @@ export interface PaneState {
   /** Issues shown in the list (check issues, plus XSD problems after a refused export). */
   readonly issues: readonly Issue[];
   readonly notice?: Notice;
-  /** Excel for Mac: the XML to copy, since the web view cannot download. */
-  readonly xmlToCopy?: { readonly fileName: string; readonly xml: string };
+  /**
+   * The files of the last export, each with its own way to reach the user: a button per file (`download`: web,
+   * Windows), or a panel to copy it (`copy`: Excel for Mac). `saved`: files whose button was used (or downloaded at
+   * once, for a single file).
+   */
+  readonly filesToSave?: {
+    readonly how: 'download' | 'copy';
+    readonly files: readonly FileToSave[];
+    readonly saved: readonly string[];
+  };
   /** First run in a workbook without the template: the pane shows the three steps. */
   readonly welcome?: boolean;
   /** The workbook before its first check (a new template, or one without passages). */
@@ -99,8 +117,16 @@ export interface PaneState {
   readonly parametersShown?: boolean;
   /** « Saisir les passages » took the user there. */
   readonly passagesShown?: boolean;
-  /** The last export saved its file(s); cleared by the next check. */
-  readonly exported?: { readonly fileNames: readonly string[]; readonly passages: number };
+  /**
+   * The last export produced its file(s): the next step is to deposit them, then to import the accusé. `idFlux` of
+   * each file, for « J'ai déposé le fichier »; `deposited` once the user said so. Cleared by the next check.
+   */
+  readonly exported?: {
+    readonly fileNames: readonly string[];
+    readonly idFluxes: readonly string[];
+    readonly passages: number;
+    readonly deposited?: boolean;
+  };
   /**
    * Bumped when an action of the pane ends: the pane moves the keyboard focus to its result (the message, the
    * question asked, the verdict), so that screen-reader users hear it and go on from there.

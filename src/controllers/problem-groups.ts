@@ -14,8 +14,19 @@ import { SHEET_NAMES } from '../core/template/layout';
 /** What a sheet of the template is for. */
 export type SheetRole = keyof CheckedSheets;
 
-/** Sections in the order they are listed; any other (an XSD problem on another sheet) comes after them. */
-export const SECTION_ORDER: readonly SheetRole[] = ['parameters', 'passages', 'digcomp'];
+/** A section of the list: a sheet by its role, or the rows the CDC rejected (« Rejeté par la CDC »). */
+export type SectionKey = SheetRole | 'rejected';
+
+/**
+ * Sections in the order they are listed; any other (an XSD problem on another sheet) comes after them. The rows the
+ * CDC rejected come right after the parameters: they are what stands between the user and the CDC's « OK ».
+ */
+export const SECTION_ORDER: readonly SectionKey[] = ['parameters', 'rejected', 'passages', 'digcomp'];
+
+/** Problems that say the CDC rejected the row: listed in their own section. */
+export function isRejection(issue: Pick<Issue, 'code'>): boolean {
+  return issue.code === 'rejectedByCdc' || issue.code === 'unchangedSinceRejection';
+}
 
 export interface ProblemGroup {
   readonly key: string;
@@ -34,6 +45,8 @@ export interface ProblemGroup {
 export interface ProblemSection {
   readonly sheet: string;
   readonly role?: SheetRole;
+  /** « Rejeté par la CDC »: the rejected rows of the passages sheet (`role` is then 'passages'). */
+  readonly rejected?: boolean;
   readonly groups: readonly ProblemGroup[];
   readonly count: number;
 }
@@ -50,19 +63,22 @@ export function groupProblems(
   sheets: CheckedSheets = SHEET_NAMES,
 ): ProblemSection[] {
   const roleOf = (sheet: string): SheetRole | undefined =>
-    SECTION_ORDER.find((role) => sheets[role] === sheet);
-  const sectionRank = (sheet: string): number => {
-    const role = roleOf(sheet);
-    return role === undefined ? SECTION_ORDER.length : SECTION_ORDER.indexOf(role);
+    (['parameters', 'passages', 'digcomp'] as const).find((role) => sheets[role] === sheet);
+  const sectionOf = (sheet: string, rejected: boolean): SectionKey | undefined =>
+    rejected ? 'rejected' : roleOf(sheet);
+  const sectionRank = (sheet: string, rejected: boolean): number => {
+    const key = sectionOf(sheet, rejected);
+    return key === undefined ? SECTION_ORDER.length : SECTION_ORDER.indexOf(key);
   };
-  const groups = new Map<string, { sheet: string; row: number; issues: Issue[] }>();
+  const groups = new Map<string, { sheet: string; row: number; rejected: boolean; issues: Issue[] }>();
   for (const issue of issues) {
-    const key = `${issue.sheet}\u0000${issue.row}`;
-    const group = groups.get(key) ?? { sheet: issue.sheet, row: issue.row, issues: [] };
+    const rejected = isRejection(issue);
+    const key = `${rejected ? 'rejected' : ''}\u0000${issue.sheet}\u0000${issue.row}`;
+    const group = groups.get(key) ?? { sheet: issue.sheet, row: issue.row, rejected, issues: [] };
     group.issues.push(issue);
     groups.set(key, group);
   }
-  const sections = new Map<string, ProblemGroup[]>();
+  const sections = new Map<string, { sheet: string; rejected: boolean; list: ProblemGroup[] }>();
   for (const [key, group] of groups) {
     group.issues.sort(
       (a, b) =>
@@ -78,17 +94,30 @@ export function groupProblems(
             ? holders.digcompPassage[group.row]
             : undefined;
     const holder = passageRow === undefined ? undefined : holders.names[passageRow];
-    const list = sections.get(group.sheet) ?? [];
-    list.push({ key, sheet: group.sheet, role, row: group.row, issues: group.issues, holder, passageRow });
-    sections.set(group.sheet, list);
+    const sectionKey = `${group.rejected ? 'rejected' : ''}\u0000${group.sheet}`;
+    const section = sections.get(sectionKey) ?? { sheet: group.sheet, rejected: group.rejected, list: [] };
+    section.list.push({
+      key,
+      sheet: group.sheet,
+      role,
+      row: group.row,
+      issues: group.issues,
+      holder,
+      passageRow,
+    });
+    sections.set(sectionKey, section);
   }
-  return [...sections.entries()]
-    .sort(([a], [b]) => sectionRank(a) - sectionRank(b) || a.localeCompare(b))
-    .map(([sheet, list]) => {
+  return [...sections.values()]
+    .sort(
+      (a, b) =>
+        sectionRank(a.sheet, a.rejected) - sectionRank(b.sheet, b.rejected) || a.sheet.localeCompare(b.sheet),
+    )
+    .map(({ sheet, rejected, list }) => {
       list.sort((a, b) => a.row - b.row);
       return {
         sheet,
         role: roleOf(sheet),
+        ...(rejected ? { rejected: true } : {}),
         groups: list,
         count: list.reduce((n, g) => n + g.issues.length, 0),
       };

@@ -20,6 +20,10 @@ export const strings = {
     ready: 'Prêt',
     readyWithPoints: 'Prêt, avec des points à vérifier',
     blocked: (errors: number) => `Bloqué : ${count(errors, 'erreur')}`,
+    rejected: (rows: number) =>
+      `À corriger : ${count(rows, 'passage')} rejeté${rows > 1 ? 's' : ''} par la CDC`,
+    blockedAndRejected: (errors: number, rows: number) =>
+      `Bloqué : ${count(errors, 'erreur')}, ${count(rows, 'passage')} rejeté${rows > 1 ? 's' : ''} par la CDC`,
   },
   totals: (passages: number, certifications: number) =>
     `${count(passages, 'passage')}, ${count(certifications, 'certification')} dans le classeur`,
@@ -36,7 +40,9 @@ export const strings = {
     enterPassages: 'Saisissez les passages',
     check: 'Vérifiez le classeur',
     export: 'Prêt',
-    deposit: 'Fichier enregistré',
+    deposit: 'Fichier exporté, à déposer',
+    importReceipt: 'Fichier déposé',
+    fixRejected: 'Passages rejetés à corriger',
   },
   stepText: {
     createTemplate: 'Commencez par « Créer le modèle ».',
@@ -50,7 +56,11 @@ export const strings = {
     export:
       'Cliquez sur « Exporter » pour enregistrer le fichier XML à déposer sur l’espace certificateurs de la CDC.',
     deposit:
-      'Déposez le fichier sur l’espace certificateurs de la CDC. Quand la CDC envoie son accusé de traitement, importez-le avec « Importer un accusé ».',
+      'Déposez le fichier sur l’espace certificateurs de la CDC, puis cliquez sur « J’ai déposé le fichier ». Quand la CDC envoie son accusé de traitement, importez-le avec « Importer un accusé ».',
+    importReceipt:
+      'Quand la CDC envoie son accusé de traitement (sur l’espace certificateurs), importez-le avec « Importer un accusé ».',
+    fixRejected:
+      'Corrigez les passages listés sous « Rejeté par la CDC » (un clic sélectionne la cellule), puis choisissez « Rejetés » dans les options d’export et cliquez sur « Exporter ».',
   },
   parametersShownText:
     'Remplissez les cellules sélectionnées de la feuille Paramètres, puis saisissez les passages et cliquez sur « Vérifier ».',
@@ -89,6 +99,8 @@ export const strings = {
   filterColumn: 'Colonne',
   allColumns: 'Toutes les colonnes',
   sectionTitle: (sheet: string, problems: number) => `${sheet} (${count(problems, 'problème')})`,
+  rejectedSectionTitle: (rows: number) => `Rejeté par la CDC (${count(rows, 'passage')})`,
+  rejectedBadge: 'Rejeté par la CDC',
   groupTitle: (row: number, holder: string | undefined) =>
     row === 0 ? 'Toute la feuille' : holder ? `${holder}, ligne ${row}` : `Ligne ${row}`,
   digcompGroupTitle: (row: number, holder: string | undefined) =>

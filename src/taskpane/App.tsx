@@ -18,7 +18,7 @@ import { ProblemList } from './components/ProblemList';
 import { ProgressPanel } from './components/ProgressPanel';
 import { StatusCard } from './components/StatusCard';
 import { VerdictDetails } from './components/VerdictDetails';
-import { XmlCopyPanel } from './components/XmlCopyPanel';
+import { FilesPanel } from './components/FilesPanel';
 import { WelcomeCard } from './components/WelcomeCard';
 import { usePaneState } from './use-pane-state';
 import { ConfirmBar } from './components/ConfirmBar';
@@ -126,7 +126,9 @@ export function App({ controllers, dark }: AppProps) {
               check: () => void checks.check(),
               exportXml: () => void exports.exportXml(),
               importReceipt: (name, bytes) => void roundTrip.importReceipt(name, bytes),
+              confirmDeposit: () => void roundTrip.confirmDeposit(),
             }}
+            exportedFiles={state.exported?.fileNames.length}
             details={
               state.check && headline && headline.passages > 0 ? <VerdictDetails check={state.check} /> : null
             }
@@ -175,10 +177,11 @@ export function App({ controllers, dark }: AppProps) {
             ) : null}
           </MessageBar>
         ) : null}
-        {state.xmlToCopy ? (
-          <XmlCopyPanel
-            fileName={state.xmlToCopy.fileName}
-            xml={state.xmlToCopy.xml}
+        {state.filesToSave ? (
+          <FilesPanel
+            files={state.filesToSave}
+            busy={busy}
+            onSave={(fileName) => void exports.saveFile(fileName)}
             onClose={() => exports.dismissXml()}
           />
         ) : null}
@@ -209,7 +212,7 @@ export function App({ controllers, dark }: AppProps) {
             settings={state.exportSettings ?? { mode: 'all' }}
             officialXsd={state.officialXsd}
             officialXsdMessage={state.officialXsdMessage}
-            offerReceiptImport={step.kind !== 'deposit'}
+            offerReceiptImport={step.kind !== 'deposit' && step.kind !== 'importReceipt'}
           />
         )}
       </main>

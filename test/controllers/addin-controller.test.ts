@@ -137,7 +137,7 @@ describe('Exporter', () => {
     const { excel, controller } = setUp('copy');
     await filledTemplate(controller, excel);
     await controller.exports.exportXml();
-    expect(controller.runner.getState().xmlToCopy?.xml).toContain('<cpf:flux');
+    expect(controller.runner.getState().filesToSave?.files[0].xml).toContain('<cpf:flux');
   });
 });
 
@@ -278,7 +278,7 @@ describe('protected sheets and read-only workbooks', () => {
     const notice = controller.runner.getState().notice;
     expect(notice?.intent).toBe('warning');
     expect(notice?.text).toContain(saved[0].fileName);
-    expect(notice?.text).toMatch(/n’ont pas pu être marqués « Envoyé »/);
+    expect(notice?.text).toMatch(/n’ont pas pu être marqués « Exporté — à déposer »/);
   });
 
   it('Exporter refused for errors on a protected sheet still lists them', async () => {
@@ -333,7 +333,7 @@ describe('a renamed « Passages » sheet (found by its table)', () => {
     const header = Array.from({ length: 60 }, (_, c) => sheet.value(0, c));
     const status = header.indexOf('Statut CDC');
     expect(status).toBeGreaterThan(0);
-    expect([1, 2, 3].map((r) => sheet.value(r, status))).toEqual(['Envoyé', 'Envoyé', 'Envoyé']);
+    expect([1, 2, 3].map((r) => sheet.value(r, status))).toEqual(Array(3).fill('Exporté — à déposer'));
   });
 
   it('keeps the list the way the user thinks: Paramètres first, then its rows titled with the holder', async () => {

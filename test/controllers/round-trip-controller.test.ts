@@ -8,10 +8,13 @@ import { inProcessCoreRunner, type CoreRunner } from '../../src/workers/core-run
 import { DICTIONARY } from '../support/dictionary';
 import { passageColumn } from '../support/workbook';
 import { columnIndex } from '../../src/core/template/layout';
+import { nextStep } from '../../src/controllers/next-step';
+import { headlineOf } from '../../src/controllers/headline';
+import type { CheckResult } from '../../src/core/check/check';
 
 const NOW = new Date('2026-03-02T09:30:00Z');
 
-function setUp(core?: CoreRunner) {
+function setUp(core?: CoreRunner, extra: Partial<AddinServices> = {}) {
   const excel = new FakeExcel();
   const saved: { fileName: string; xml: string }[] = [];
   const services: AddinServices = {
@@ -22,12 +25,9 @@ function setUp(core?: CoreRunner) {
       saved.push({ fileName, xml });
       return 'downloaded';
     },
-    saveFiles: async (files) => {
-      saved.push(...files);
-      return 'downloaded';
-    },
     now: () => NOW,
     core,
+    ...extra,
   };
   return { excel, saved, controller: new AddinControllers(services) };
 }
@@ -72,8 +72,18 @@ describe('cancel', () => {
   });
 });
 
-describe('export → accusé → re-export of the rejected rows', () => {
-  it('marks exported rows Envoyé, applies the accusé after confirmation, then exports only the rejected', async () => {
+describe('export → deposit → accusé → fix → re-export of the rejected rows (issue 13)', () => {
+  const statusOf = (excel: FakeExcel, row: number) => {
+    const sheet = excel.model.requireSheet('Passages');
+    const header = Array.from({ length: 80 }, (_, c) => sheet.value(0, c));
+    return {
+      status: sheet.value(row - 1, header.indexOf('Statut CDC')),
+      message: sheet.value(row - 1, header.indexOf('Message CDC')) ?? null,
+      lastRejection: sheet.value(row - 1, header.indexOf('Dernier rejet')) ?? null,
+    };
+  };
+
+  it('says only what is known at each step, shows rejections in place, and re-sends only the corrected rows', async () => {
     const { excel, controller, saved } = setUp();
     await controller.template.create();
     fillParameters(excel.model);
@@ -83,33 +93,131 @@ describe('export → accusé → re-export of the rejected rows', () => {
     const sent = ids(saved[0].xml);
     const idFlux = /<cpf:idFlux>([^<]+)</.exec(saved[0].xml)?.[1] as string;
     expect(excel.model.requireSheet('Historique').value(1, 0)).toBe(idFlux);
+    // Exported is not deposited: the pane says what to do next, and the next export takes the new rows only.
+    expect(statusOf(excel, 2).status).toBe('Exporté — à déposer');
+    expect(nextStep(controller.runner.getState()).kind).toBe('deposit');
+    expect(controller.runner.getState().exportSettings?.mode).toBe('notSent');
+    await controller.roundTrip.confirmDeposit();
+    expect([2, 3, 4, 5].map((r) => statusOf(excel, r).status)).toEqual(Array(4).fill('Déposé'));
+    expect(nextStep(controller.runner.getState()).kind).toBe('importReceipt');
 
+    // The accusé: two rejected. The question counts the rows that change; then each rejection is marked and listed.
     await controller.roundTrip.importReceipt(
       'accuse.xml',
-      new TextEncoder().encode(accuse(sent.slice(1), [sent[0]], idFlux)),
+      new TextEncoder().encode(accuse(sent.slice(2), sent.slice(0, 2), idFlux)),
     );
     expect(controller.runner.getState().receipt?.application.counts).toMatchObject({
-      accepted: 3,
-      rejected: 1,
+      accepted: 2,
+      rejected: 2,
     });
-    expect(controller.runner.getState().confirm?.text).toMatch(/Écrire le statut de 4 lignes/);
+    expect(controller.runner.getState().confirm?.text).toMatch(/Écrire le nouveau statut de 4 lignes/);
     await controller.runner.confirm();
-    expect(controller.runner.getState().notice?.intent).toBe('success');
+    const state = controller.runner.getState();
+    expect(headlineOf(state.check as CheckResult)).toMatchObject({ verdict: 'blocked', rejected: 2 });
+    expect(nextStep(state).kind).toBe('fixRejected');
+    const rejections = state.issues.filter((i) => i.code === 'rejectedByCdc');
+    expect([...new Set(rejections.map((i) => i.row))]).toEqual([2, 3]);
+    expect(state.issues.filter((i) => i.code === 'unchangedSinceRejection')).toHaveLength(2);
+    const marks = excel.model
+      .requireSheet('Passages')
+      .conditionalFormats.filter((cf) => cf.formula.includes('accrochage-cdc:rejet-cdc'));
+    expect(marks.length).toBeGreaterThan(0);
 
+    // Re-exported without fixing: nothing sent, said, and offered only on confirmation.
     controller.exports.setSettings({ mode: 'rejected' });
+    await controller.exports.exportXml();
+    expect(saved).toHaveLength(1);
+    expect(controller.runner.getState().notice?.text).toMatch(
+      /Rien n’a été exporté : les 2 passages rejetés n’ont pas changé/,
+    );
+    expect(controller.runner.getState().confirm?.confirmLabel).toBe('Les renvoyer quand même');
+    controller.runner.dismissConfirm();
+
+    // One row fixed: only that one goes out; the CDC's message stays readable in « Dernier rejet ».
+    const sheet = excel.model.requireSheet('Passages');
+    sheet.setValue(1, columnIndex(passageColumn('8.3')), 'Jeanne-Marie');
     await controller.exports.exportXml();
     expect(saved).toHaveLength(2);
     expect(ids(saved[1].xml)).toEqual([sent[0]]);
+    expect(controller.runner.getState().notice?.text).toMatch(
+      /1 ligne rejetée par la CDC a été laissée de côté/,
+    );
+    expect(statusOf(excel, 2)).toEqual({
+      status: 'Exporté — à déposer',
+      message: null,
+      lastRejection: 'Aucun titulaire ne correspond aux critères obligatoires',
+    });
+    expect(statusOf(excel, 3).status).toBe('Rejeté');
   });
 
-  it('splits an export into files of at most N passages', async () => {
+  it('an accusé of another send changes nothing and asks before applying it by idTechnique', async () => {
+    const { excel, controller, saved } = setUp();
+    await controller.template.create();
+    fillParameters(excel.model);
+    fillPassages(excel.model, 2, undefined, NOW);
+    await controller.exports.exportXml();
+    const sent = ids(saved[0].xml);
+    await controller.roundTrip.importReceipt(
+      'autre.xml',
+      new TextEncoder().encode(accuse([], sent, 'flux-d-un-autre-classeur')),
+    );
+    const state = controller.runner.getState();
+    expect(state.notice?.text).toMatch(
+      /qui n’est pas dans la feuille Historique de ce classeur.*Rien n’a été modifié/,
+    );
+    expect(state.notice?.text).not.toMatch(/renvoyées/);
+    expect(state.confirm?.confirmLabel).toBe('Appliquer quand même');
+    expect(statusOf(excel, 2).status).toBe('Exporté — à déposer');
+    await controller.runner.confirm();
+    expect(controller.runner.getState().confirm?.text).toMatch(/Écrire le nouveau statut de 2 lignes/);
+    await controller.runner.confirm();
+    expect(statusOf(excel, 2).status).toBe('Rejeté');
+  });
+
+  it('an accusé about none of the passages asks nothing', async () => {
+    const { excel, controller, saved } = setUp();
+    await controller.template.create();
+    fillParameters(excel.model);
+    fillPassages(excel.model, 2, undefined, NOW);
+    await controller.exports.exportXml();
+    const idFlux = /<cpf:idFlux>([^<]+)</.exec(saved[0].xml)?.[1] as string;
+    await controller.roundTrip.importReceipt(
+      'a.xml',
+      new TextEncoder().encode(accuse(['PERSONNE'], [], idFlux)),
+    );
+    const state = controller.runner.getState();
+    expect(state.confirm).toBeUndefined();
+    expect(state.notice?.text).toMatch(/^Cet accusé ne concerne aucun passage de ce classeur/);
+    expect(excel.model.requireSheet('Historique').value(1, 5) ?? null).toBeNull();
+  });
+
+  it('a split export offers one button per file instead of firing several downloads', async () => {
     const { excel, controller, saved } = setUp();
     await controller.template.create();
     fillParameters(excel.model);
     fillPassages(excel.model, 5, undefined, NOW);
     controller.exports.setSettings({ mode: 'all', maxPassagesPerFile: 2 });
     await controller.exports.exportXml();
+    expect(saved).toHaveLength(0);
+    const files = controller.runner.getState().filesToSave;
+    expect(files?.how).toBe('download');
+    for (const file of files?.files ?? []) await controller.exports.saveFile(file.fileName);
     expect(saved.map((f) => ids(f.xml).length)).toEqual([2, 2, 1]);
+    expect(controller.runner.getState().filesToSave?.saved).toHaveLength(3);
+  });
+
+  it('on Mac, every part of a split export gets its own copy panel', async () => {
+    const { excel, controller, saved } = setUp(undefined, { savesByCopy: true });
+    await controller.template.create();
+    fillParameters(excel.model);
+    fillPassages(excel.model, 5, undefined, NOW);
+    controller.exports.setSettings({ mode: 'all', maxPassagesPerFile: 2 });
+    await controller.exports.exportXml();
+    expect(saved).toHaveLength(0);
+    const files = controller.runner.getState().filesToSave;
+    expect(files?.how).toBe('copy');
+    expect(files?.files.map((f) => ids(f.xml).length)).toEqual([2, 2, 1]);
+    expect(controller.runner.getState().notice?.text).toMatch(/3 fichiers/);
   });
 });
 

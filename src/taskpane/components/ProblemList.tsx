@@ -210,9 +210,18 @@ export function ProblemList(props: ProblemListProps) {
         budget -= groups.length;
         if (groups.length === 0) return null;
         return (
-          <section key={section.sheet} aria-labelledby={`${idPrefix}-${section.sheet}`}>
-            <h3 id={`${idPrefix}-${section.sheet}`} className={styles.sectionTitle}>
-              {strings.sectionTitle(section.sheet, section.count)}
+          <section
+            key={`${section.rejected ? 'rejected-' : ''}${section.sheet}`}
+            aria-labelledby={`${idPrefix}-${section.rejected ? 'rejected-' : ''}${section.sheet}`}
+            data-section={section.rejected ? 'rejected' : section.role}
+          >
+            <h3
+              id={`${idPrefix}-${section.rejected ? 'rejected-' : ''}${section.sheet}`}
+              className={styles.sectionTitle}
+            >
+              {section.rejected
+                ? strings.rejectedSectionTitle(section.groups.length)
+                : strings.sectionTitle(section.sheet, section.count)}
             </h3>
             <ul className={styles.list}>
               {groups.map((group) => {
@@ -231,7 +240,10 @@ export function ProblemList(props: ProblemListProps) {
                     )}
                     <ul className={styles.items}>
                       {group.issues.map((issue, index) => {
-                        const severityLabel = strings.severityLabel[issue.severity];
+                        const severityLabel =
+                          issue.code === 'rejectedByCdc'
+                            ? strings.rejectedBadge
+                            : strings.severityLabel[issue.severity];
                         return (
                           <li key={`${issue.cell}-${issue.code}-${index}`}>
                             <button
@@ -244,10 +256,16 @@ export function ProblemList(props: ProblemListProps) {
                               {/* Shown first, read in the name after the field: « Erreur, Code INSEE…, cellule AI3 ». */}
                               <Badge
                                 appearance="tint"
-                                color={issue.severity === 'error' ? 'danger' : 'warning'}
+                                color={
+                                  issue.code === 'rejectedByCdc'
+                                    ? 'important'
+                                    : issue.severity === 'error'
+                                      ? 'danger'
+                                      : 'warning'
+                                }
                                 aria-hidden
                               >
-                                {issue.cell || '—'}
+                                {issue.cell ? issue.cell.split(':')[0] : '—'}
                               </Badge>
                               <span className={styles.text}>
                                 <span className={styles.field}>
@@ -258,7 +276,9 @@ export function ProblemList(props: ProblemListProps) {
                                   ) : null}
                                 </span>
                                 <span>
-                                  {issue.severity === 'warning' ? `${severityLabel} : ` : ''}
+                                  {issue.severity === 'warning' && issue.code !== 'rejectedByCdc'
+                                    ? `${severityLabel} : `
+                                    : ''}
                                   {isFormatProblem(issue) ? strings.formatProblem : issueText(issue)}
                                 </span>
                               </span>

@@ -3,6 +3,7 @@ import type { Ref } from 'react';
 import type { ReceiptView } from '../../controllers/pane-state';
 import type { RoundTripController } from '../../controllers/round-trip-controller';
 import { strings } from '../../i18n/pane';
+import { withoutValidatorCode } from '../../core/tracking/apply-receipt';
 import { FileButton } from './FileButton';
 import { LinkedText } from './LinkedText';
 import { usePanelStyles } from './panel-styles';
@@ -26,15 +27,18 @@ export function ReceiptPanel(props: {
       <h2 id="receipt-title" className={styles.title} tabIndex={-1} ref={props.headingRef}>
         {strings.receiptTitle(props.view.fileName)}
       </h2>
-      <Text>
-        {application.receipt.kind === 'functional'
-          ? strings.receiptCounts(
-              application.counts.accepted,
-              application.counts.rejected,
-              application.counts.unmatched,
-            )
-          : strings.receiptXsdRejected(application.xsdErrors.length)}
-      </Text>
+      {application.outcome === 'applied' || application.receipt.kind !== 'functional' ? (
+        <Text>
+          {application.receipt.kind === 'functional'
+            ? strings.receiptCounts(
+                application.counts.accepted,
+                application.counts.rejected,
+                application.counts.unmatched,
+                application.counts.deposited,
+              )
+            : strings.receiptXsdRejected(application.xsdErrors.length)}
+        </Text>
+      ) : null}
       {application.receipt.kind === 'functional' && rejected.length > 0 ? (
         <>
           <h3 className={styles.subtitle}>{strings.receiptRejectedTitle}</h3>
@@ -62,7 +66,7 @@ export function ReceiptPanel(props: {
                 {e.explanation.title}. <LinkedText text={e.explanation.action} />
                 <details data-advanced="true">
                   <summary>{strings.receiptCdcText}</summary>
-                  {e.error.message}
+                  {withoutValidatorCode(e.error.message)}
                 </details>
               </li>
             ))}

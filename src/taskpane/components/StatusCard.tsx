@@ -36,6 +36,8 @@ export interface StatusActions {
   readonly check: () => void;
   readonly exportXml: () => void;
   readonly importReceipt: (fileName: string, bytes: Uint8Array) => void;
+  /** « J'ai déposé le fichier ». */
+  readonly confirmDeposit: () => void;
 }
 
 export interface StatusCardProps {
@@ -51,12 +53,23 @@ export interface StatusCardProps {
   readonly headingRef?: Ref<HTMLHeadingElement>;
   /** The verdict's details (readiness, deadlines, warnings), behind a disclosure. */
   readonly details?: ReactNode;
+  /** Files of the last export (« J'ai déposé les fichiers » when several). */
+  readonly exportedFiles?: number;
 }
+
+/** Steps of the round trip: their title says where the file is, whatever the verdict. */
+const ROUND_TRIP_STEPS: ReadonlySet<NextStep['kind']> = new Set(['deposit', 'importReceipt']);
 
 function title(step: NextStep, headline: Headline | undefined): string {
   if (headline && headline.passages > 0) {
-    if (headline.verdict === 'blocked') return strings.verdict.blocked(headline.blocking);
-    return step.kind === 'deposit' ? strings.stepTitle.deposit : strings.verdict[headline.verdict];
+    if (headline.verdict === 'blocked') {
+      const errors = headline.blocking - headline.rejected;
+      if (headline.rejected === 0) return strings.verdict.blocked(errors);
+      return errors > 0
+        ? strings.verdict.blockedAndRejected(errors, headline.rejected)
+        : strings.verdict.rejected(headline.rejected);
+    }
+    return ROUND_TRIP_STEPS.has(step.kind) ? strings.stepTitle[step.kind] : strings.verdict[headline.verdict];
   }
   return strings.stepTitle[step.kind];
 }
@@ -90,7 +103,8 @@ export function StatusCard(props: StatusCardProps) {
           ? styles.points
           : styles.ready
       : undefined;
-  const primary = step.kind;
+  // « Corriger les rejetés » is done in the sheet: the button that follows is « Vérifier ».
+  const primary = step.kind === 'fixRejected' ? 'check' : step.kind;
   const buttons: { key: string; label: string; onClick: () => void; show: boolean }[] = [
     {
       key: 'fillParameters',
@@ -128,11 +142,16 @@ export function StatusCard(props: StatusCardProps) {
       </Text>
       <div className={styles.actions} role="group" aria-label={strings.mainActions}>
         {step.kind === 'deposit' ? (
+          <Button appearance="primary" data-next-step="true" disabled={busy} onClick={actions.confirmDeposit}>
+            {(props.exportedFiles ?? 1) > 1 ? strings.confirmDepositSeveral : strings.confirmDeposit}
+          </Button>
+        ) : null}
+        {ROUND_TRIP_STEPS.has(step.kind) ? (
           <FileButton
             label={strings.importReceipt}
             accept=".xml"
             disabled={busy}
-            primary
+            primary={step.kind === 'importReceipt'}
             onFile={(file) => void fileBytes(file).then((b) => actions.importReceipt(file.name, b))}
           />
         ) : null}
