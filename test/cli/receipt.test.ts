@@ -244,6 +244,28 @@ describe('accrochage receipt: the round trip export → accusé → re-export of
     expect(readFileSync(suivi)).toEqual(before);
   });
 
+  it('prints the first rejected passages one by one, then how many more (bounded output)', async () => {
+    const dir = tempDir();
+    const book = path.join(dir, 'passages.xlsx');
+    const model = EXAMPLE_VALID.passages?.[0] ?? {};
+    const passages = Array.from({ length: 60 }, (_, i) => ({ ...model, '5.1': `LOT-${i + 1}` }));
+    await createTemplateWorkbook(DICTIONARY, { ...EXAMPLE_VALID, passages, digcomp: [] }).xlsx.writeFile(
+      book,
+    );
+    const sent = path.join(dir, 'envoi.xml');
+    expect(await exportCommand(captureIO(), book, { output: sent, now: first })).toBe(0);
+    const suivi = path.join(dir, 'passages-suivi.xlsx');
+    const accuseFile = path.join(dir, 'accuse.xml');
+    writeFileSync(accuseFile, accuse(sent, idsIn(readFileSync(sent, 'utf8'))));
+    const io = captureIO();
+    expect(await receiptCommand(io, accuseFile, suivi, { output: suivi, now: later, remplacer: true })).toBe(
+      4,
+    );
+    const out = io.stdout.join('\n');
+    expect(out.match(/^REJETÉ /gm)).toHaveLength(50);
+    expect(out).toMatch(/… et 10 autres passages rejetés : voir les colonnes Message CDC et Que faire/);
+  });
+
   it('writes <name>-suivi.xlsx by default, never overwrites it silently, and keeps the user’s cells, formats and notes', async () => {
     const dir = tempDir();
     const book = path.join(dir, 'passages.xlsx');

@@ -188,6 +188,40 @@ describe('highlights that do not rely on colour alone (issue 16)', () => {
     expect(look('D3')).toEqual({ fill: null, bold: false, borders: {} });
   });
 
+  it('marks rows the CDC rejected with their own mark (fill and dash-dot border), removable like the others', async () => {
+    const { excel, port } = await setUp();
+    const rejection = (cell: string): Issue => ({ ...issue(cell, 'warning'), code: 'rejectedByCdc' });
+    const summary = await port.highlightIssues([
+      rejection('AF3'),
+      issue('M4', 'warning'),
+      // The CDC said nothing more precise: the whole row, its message at the row's first cell.
+      rejection('A5:E5'),
+      // An error of the check on a rejected cell wins: it blocks the file.
+      rejection('D3'),
+      issue('D3'),
+    ]);
+    const look = (cell: string) => {
+      const rect = parseRect(cell);
+      return excel.model.displayedLook('Passages', rect.top, rect.left);
+    };
+    expect(summary).toMatchObject({ errors: 1, warnings: 1, rejected: 6 });
+    for (const cell of ['AF3', 'A5', 'C5', 'E5']) {
+      expect(look(cell).fill).toBe(HIGHLIGHT_STYLE.rejected.fill);
+      for (const border of Object.values(look(cell).borders)) {
+        expect(border?.style).toBe('DashDot');
+        expect(contrast(border?.color ?? '#FFFFFF', '#FFFFFF')).toBeGreaterThanOrEqual(3);
+      }
+    }
+    expect(look('F5').fill).toBeNull();
+    expect(look('M4').fill).toBe(HIGHLIGHT_STYLE.warning.fill);
+    expect(look('D3').fill).toBe(HIGHLIGHT_STYLE.error.fill);
+    expect(new Set(Object.values(HIGHLIGHT_STYLE).map((s) => s.borderStyle)).size).toBe(3);
+    await port.clearHighlights();
+    expect(look('AF3')).toEqual({ fill: null, bold: false, borders: {} });
+    expect(look('A5')).toEqual({ fill: null, bold: false, borders: {} });
+    expect(ourRules(excel)).toHaveLength(0);
+  });
+
   it('marks an empty parameter over the template’s box and fill, which come back on clear', async () => {
     const excel = new FakeExcel({ platform: 'web' });
     const port = createExcelWorkbookPort({ dictionary: DICTIONARY, run: excel.excelRun, notes: true });
