@@ -161,8 +161,10 @@ const COMMAND_HINTS: Record<IssueCommand, string> = {
 /** Rows the CDC rejected (src/core/tracking/rejections.ts): shown where they are until corrected. */
 const ROUND_TRIP_MESSAGES: Record<'rejectedByCdc' | 'unchangedSinceRejection', MessageBuilder> = {
   rejectedByCdc: (_f, p) =>
-    `rejeté par la CDC : « ${p.value ?? ''} ». ${p.expected ?? 'Corrigez le passage.'} ` +
-    'Une fois corrigé, exportez les « Rejetés » pour le renvoyer.',
+    p.other !== undefined
+      ? `rejeté par la CDC : cette donnée est à vérifier aussi (message de la CDC et que faire : voir ${p.other}).`
+      : `rejeté par la CDC : « ${p.value ?? ''} ». ${p.expected ?? 'Corrigez le passage.'} ` +
+        'Une fois corrigé, exportez les « Rejetés » pour le renvoyer.',
   unchangedSinceRejection: () =>
     'ce passage rejeté par la CDC n’a pas changé depuis son envoi : renvoyé tel quel, il serait rejeté de nouveau. ' +
     'Corrigez-le d’abord (colonnes « Message CDC » et « Que faire ») ; l’export des « Rejetés » le laisse de côté ' +

@@ -255,11 +255,17 @@ async function walkThePath(theme: 'light' | 'dark'): Promise<void> {
       page.waitForEvent('download'),
       actAndWait(page, () => page.getByRole('button', { name: 'Exporter', exact: true }).click()),
     ]);
-    await page.getByRole('heading', { level: 2, name: 'Fichier enregistré' }).waitFor();
+    // Exported is not deposited (issue 13): the pane says to deposit, and asks to be told.
+    await page.getByRole('heading', { level: 2, name: 'Fichier exporté, à déposer' }).waitFor();
     await expectFocus(page, 'div', /^Fichier cdc-\w+-\d{8}-\d{6}\.xml enregistré/);
     await page.getByText('3 passages, 1 certification dans le classeur').waitFor();
-    await expectPrimary(page, 'Importer un accusé');
+    await expectPrimary(page, 'J’ai déposé le fichier');
     await expectState(page, state('exported'));
+    await actAndWait(page, () => page.getByRole('button', { name: 'J’ai déposé le fichier' }).click());
+    await page.getByText(/3 lignes marquées « Déposé »/).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Fichier déposé' }).waitFor();
+    await expectPrimary(page, 'Importer un accusé');
+    await expectState(page, state('deposited'));
 
     // 5. The accusé read back: the rejected passage, what to do, the CDC's support address as a link.
     const fileName = download.suggestedFilename();
@@ -274,7 +280,7 @@ async function walkThePath(theme: 'light' | 'dark'): Promise<void> {
       }),
     );
     const panel = page.getByRole('region', { name: `Accusé de traitement accuse-${fileName}` });
-    await panel.getByText('2 accepté(s), 1 rejeté(s).').waitFor();
+    await panel.getByText('Statuts à changer : 2 accepté(s), 1 rejeté(s).').waitFor();
     await expect(
       panel.getByRole('link', { name: /support\.moncompteformation\.gouv\.fr/ }).getAttribute('href'),
     ).resolves.toBe('https://www.support.moncompteformation.gouv.fr/projects/CERTIF');
@@ -283,6 +289,12 @@ async function walkThePath(theme: 'light' | 'dark'): Promise<void> {
     await expectState(page, state('receipt'));
     await actAndWait(page, () => page.keyboard.press('Enter'));
     await page.getByText(/Statuts écrits pour 3 lignes/).waitFor();
+
+    // 6. The rejected row, in place: never « Prêt » while it waits, its own section, its own mark.
+    await page.getByRole('heading', { level: 2, name: 'À corriger : 1 passage rejeté par la CDC' }).waitFor();
+    await page.locator('main[data-busy="false"]').waitFor();
+    await page.getByRole('heading', { level: 3, name: 'Rejeté par la CDC (1 passage)' }).waitFor();
+    await expectState(page, state('rejected'));
   });
 }
 

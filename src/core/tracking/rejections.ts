@@ -1,5 +1,6 @@
 import type { Dictionary } from '../../dictionary';
 import { explainCdcMessage } from '../receipt/cdc-messages';
+import { fieldName } from '../../i18n/check-messages';
 import { cellOf, type IssueCollector } from '../check/issue-collector';
 import type { Passage, SourceSheet } from '../model/types';
 import { passageFingerprint } from './fingerprint';
@@ -67,8 +68,14 @@ export function addRejectionIssues(
       const cell = first && lastColumn ? `${first}${row}:${lastColumn}${row}` : '';
       issues.add('warning', 'rejectedByCdc', { sheet: sheet.name, row, cell }, undefined, params);
     } else {
-      for (const id of focus)
-        issues.add('warning', 'rejectedByCdc', cellOf(sheet, row, id), dictionary.field(id), params);
+      // The message and the remedy once, on the first cell; the other cells it points at refer to it.
+      const [first, ...others] = focus;
+      issues.add('warning', 'rejectedByCdc', cellOf(sheet, row, first), dictionary.field(first), params);
+      for (const id of others)
+        issues.add('warning', 'rejectedByCdc', cellOf(sheet, row, id), dictionary.field(id), {
+          value: params.value,
+          other: fieldName(dictionary.field(first)),
+        });
     }
     if (unchanged) {
       const id = IDENTITY_FIELDS.find((f) => sheet.columns[f]) ?? '5.1';

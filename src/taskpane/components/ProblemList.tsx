@@ -71,7 +71,8 @@ const useStyles = makeStyles({
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
   },
-  text: { display: 'flex', flexDirection: 'column' },
+  // minWidth 0 and anywhere: a long address in a message (the CDC's support page) wraps instead of widening the pane.
+  text: { display: 'flex', flexDirection: 'column', minWidth: 0, overflowWrap: 'anywhere' },
   // Read by screen readers, not shown: the severity and the cell in the problem's name.
   hidden: {
     position: 'absolute',
