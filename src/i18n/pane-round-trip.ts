@@ -53,7 +53,8 @@ export const roundTripStrings = {
   saveFileButton: (fileName: string) => `Enregistrer ${fileName}`,
   saveFileAgain: (fileName: string) => `Enregistrer à nouveau ${fileName}`,
   fileSavedMark: 'enregistré',
-  fileSaved: (fileName: string) => `${fileName} : téléchargement lancé. Vérifiez qu’il se trouve dans vos téléchargements.`,
+  fileSaved: (fileName: string) =>
+    `${fileName} : téléchargement lancé. Vérifiez qu’il se trouve dans vos téléchargements.`,
   filesExplain:
     'Chaque fichier se dépose séparément sur l’espace certificateurs. Si un téléchargement n’a pas démarré, cliquez à nouveau sur son bouton.',
   copyPartTitle: (index: number, total: number, fileName: string) =>

@@ -30,6 +30,8 @@ export const strings = {
   detailsTitle: 'Détails',
   detailsErrors: (errors: number, warnings: number) =>
     `${count(errors, 'erreur')} à corriger, ${count(warnings, 'point')} à vérifier (avertissements).`,
+  detailsRejected: (rows: number) =>
+    `${count(rows, 'passage')} rejeté${rows > 1 ? 's' : ''} par la CDC, pas encore corrigé${rows > 1 ? 's' : ''} (listé${rows > 1 ? 's' : ''} sous « Rejeté par la CDC »).`,
   // The CDC expects every holder; hiding or filtering rows is a display choice, so they are exported.
   hiddenRowsExported: 'Les lignes masquées ou filtrées sont vérifiées et exportées comme les autres.',
   noProblem: 'Aucun problème trouvé.',

@@ -174,7 +174,9 @@ function withSelectionIssues(check: CheckResult, selection: ExportSelection): Ch
 function nothingSelected(data: WorkbookData, selection: ExportSelection, empty: CheckResult): CheckResult {
   const left = [
     statusCountsText(selection.leftOut),
-    selection.unchanged.length > 0 ? trackingMessage('unchangedLeftOut', { count: selection.unchanged.length }) : '',
+    selection.unchanged.length > 0
+      ? trackingMessage('unchangedLeftOut', { count: selection.unchanged.length })
+      : '',
   ]
     .filter(Boolean)
     .join(', ');

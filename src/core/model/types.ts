@@ -16,13 +16,7 @@ export type CellValue = string | number | boolean | Date | CellError | null | un
 
 /** Round-trip columns of the passages sheet (never exported): see TRACKING_COLUMN_SPECS in layout.ts. */
 export type TrackingKey =
-  | 'status'
-  | 'message'
-  | 'action'
-  | 'statusDate'
-  | 'idFlux'
-  | 'lastRejection'
-  | 'fingerprint';
+  'status' | 'message' | 'action' | 'statusDate' | 'idFlux' | 'lastRejection' | 'fingerprint';
 
 /** Columns of the history sheet: see HISTORY_COLUMN_SPECS in layout.ts. */
 export type HistoryKey = 'idFlux' | 'dateTime' | 'fileName' | 'passages' | 'mode' | 'result';

@@ -43,6 +43,7 @@ export function VerdictDetails({ check }: { readonly check: CheckResult }) {
         <AccordionHeader size="small">{strings.detailsTitle}</AccordionHeader>
         <AccordionPanel className={styles.panel}>
           <Text size={200}>{strings.detailsErrors(summary.errors, summary.warnings)}</Text>
+          {summary.rejected ? <Text size={200}>{strings.detailsRejected(summary.rejected)}</Text> : null}
           {lines.map(([title, figures]) => (
             <div key={title}>
               <Text size={200} className={styles.subtitle}>
