@@ -50,16 +50,16 @@ export class ExportController {
             outcome.reason === 'xsd'
               ? strings.exportXsdFailed
               : strings.exportBlocked(outcome.check.summary.errors);
+          // The refusal and its list first: whatever happens to the marks, they are on screen.
+          const check = await workbookCheck(outcome);
           // Nothing left to send but rejected rows unchanged since their rejection: say so, offer to include them.
           const unchanged =
             settings.mode === 'rejected' && !options.includeUnchanged
-              ? await this.unchangedCount(data, signal)
+              ? check.issues.filter((i) => i.code === 'unchangedSinceRejection').length
               : 0;
           const onlyUnchanged =
             unchanged > 0 &&
             outcome.check.issues.every((i) => i.code === 'nothingToExport' || i.severity !== 'error');
-          // The refusal and its list first: whatever happens to the marks, they are on screen.
-          const check = await workbookCheck(outcome);
           this.runner.set({
             check,
             issues: onlyUnchanged ? check.issues : issues,
@@ -148,20 +148,6 @@ export class ExportController {
         },
       );
     }
-  }
-
-  /** Rejected rows unchanged since their rejection (those a « Rejetés » export leaves out). */
-  private async unchangedCount(
-    data: Parameters<TaskRunner['core']['check']>[0],
-    signal: AbortSignal,
-  ): Promise<number> {
-    const check = await this.runner.core.check(
-      data,
-      { today: this.runner.services.now() },
-      signal,
-      () => undefined,
-    );
-    return check.issues.filter((i) => i.code === 'unchangedSinceRejection').length;
   }
 
   /**
