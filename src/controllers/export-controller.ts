@@ -4,6 +4,21 @@ import { strings } from '../i18n/pane';
 import type { ExportSettings, FileToSave, PaneState } from './pane-state';
 import { excelText } from '../i18n/excel-messages';
 import { refusalReason, type TaskRunner } from './task-runner';
+import { sendsOverview, sendsOverviewAfter } from '../core/tracking';
+import type { WorkbookData } from '../core/model/types';
+
+/**
+ * The export settings in force: the user's choice when they made one, else the workbook's. A workbook in which some
+ * row already has a status (exported, deposited, accepted, rejected) exports « Non envoyés » by default, so that a
+ * click on « Exporter » never sends the same rows twice; a workbook never sent exports them all. `data`: the workbook
+ * as just read (the export), else the last check's reading.
+ */
+export function exportSettingsOf(state: PaneState, data?: WorkbookData): ExportSettings {
+  if (state.exportSettings) return state.exportSettings;
+  const counts = (data ? sendsOverview(data) : state.check?.sends)?.counts;
+  const sentBefore = counts !== undefined && Object.entries(counts).some(([s, n]) => s !== 'toSend' && n > 0);
+  return { mode: sentBefore ? 'notSent' : 'all' };
+}
 
 /** « Exporter » with its settings (mode, passages per file) and the official XSD loaded by the user. */
 export class ExportController {
@@ -20,7 +35,7 @@ export class ExportController {
     await this.runner.task(
       async (signal) => {
         const data = await this.runner.readData(signal);
-        const settings = this.runner.getState().exportSettings ?? { mode: 'all' };
+        const settings = exportSettingsOf(this.runner.getState(), data);
         // The pane's verdict and totals are the workbook's: an export of some rows checks only those.
         const workbookCheck = async (outcome: { readonly check: CheckResult }): Promise<CheckResult> =>
           settings.mode === 'all'
@@ -124,6 +139,10 @@ export class ExportController {
           });
           return;
         }
+        // The next step follows the cells just written (files to deposit), as it will once the workbook is reopened.
+        const checked = this.runner.getState().check;
+        if (checked)
+          this.runner.set({ check: { ...checked, sends: sendsOverviewAfter(data, outcome.tracking) } });
         const text = `${done} ${strings.markedExported(written.rowsUpdated)}${leftOut}`;
         this.runner.set({
           notice:

@@ -1,4 +1,5 @@
 import { FIRST_DATA_ROW, SHEET_NAMES } from '../core/template/layout';
+import type { FileToDeposit } from '../core/tracking';
 import type { PaneState } from './pane-state';
 
 /**
@@ -20,9 +21,12 @@ export type StepKind =
   | 'check'
   /** Checked without errors. */
   | 'export'
-  /** The file was just exported: deposit it on the CDC's portal, then say so (« J'ai déposé le fichier »). */
+  /**
+   * Rows of the workbook say « Exporté — à déposer »: deposit their file(s) on the CDC's portal, then say so
+   * (« J'ai déposé le fichier »).
+   */
   | 'deposit'
-  /** The file is deposited: import the CDC's accusé de traitement when it comes. */
+  /** Rows say « Déposé » and nothing else is left to send: import the CDC's accusé de traitement when it comes. */
   | 'importReceipt'
   /** No error, but rows the CDC rejected are not corrected yet: fix them, then export « Rejetés ». */
   | 'fixRejected';
@@ -33,6 +37,11 @@ export interface NextStep {
   readonly target?: { readonly sheet: string; readonly range: string };
   /** Errors left to fix (step 'check' after a check). */
   readonly errors?: number;
+  /**
+   * Files exported and not deposited, as the workbook says (step 'deposit'; also given with step 'check' so that a
+   * file already made can still be said deposited while other rows are being fixed).
+   */
+  readonly toDeposit?: readonly FileToDeposit[];
 }
 
 /** "B2:B4": one range from the first to the last cell (in one column), which Range.select() can show. */
@@ -62,8 +71,21 @@ export function nextStep(state: PaneState): NextStep {
   if (!hasPassages && !state.passagesShown)
     return { kind: 'enterPassages', target: { sheet: passagesSheet, range: `A${FIRST_DATA_ROW}` } };
   if (!check) return { kind: 'check' };
-  if (state.exported) return { kind: state.exported.deposited ? 'importReceipt' : 'deposit' };
-  if (check.summary.errors > 0) return { kind: 'check', errors: check.summary.errors };
+  // The round trip is read from the workbook's own statuses (the check reads them; the export and « J'ai déposé »
+  // bring them up to date), never from what this pane session remembers: a workbook reopened the next day says
+  // the same as right after its export. Priority, as a demanding user expects it:
+  // 1. errors: nothing new can go while they remain (a file already made stays offered to be said deposited);
+  // 2. files to deposit: the file exists and the CDC's three-month clock runs; depositing it is one click, and a
+  //    second export of the same rows would send them twice (« Exporter » stays, secondary, for rows never sent);
+  // 3. rows rejected by the CDC and not corrected: work in the sheet, then « Rejetés »;
+  // 4. rows never sent: « Exporter »;
+  // 5. nothing left to send and rows deposited: wait for the accusé and import it.
+  const sends = check.sends;
+  const toDeposit = sends?.toDeposit ?? [];
+  if (check.summary.errors > 0)
+    return { kind: 'check', errors: check.summary.errors, ...(toDeposit.length > 0 ? { toDeposit } : {}) };
+  if (toDeposit.length > 0) return { kind: 'deposit', toDeposit };
   if ((check.summary.rejected ?? 0) > 0) return { kind: 'fixRejected' };
+  if (sends && sends.counts.toSend === 0 && sends.counts.deposited > 0) return { kind: 'importReceipt' };
   return { kind: 'export' };
 }

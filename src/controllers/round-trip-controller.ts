@@ -1,6 +1,6 @@
 import { planMissingIds } from '../core/check/identifiers';
 import { parseReceipt, type Receipt } from '../core/receipt';
-import { applyReceipt, trackingOfDeposit } from '../core/tracking';
+import { applyReceipt, sendsOverviewAfter, trackingOfDeposit } from '../core/tracking';
 import { strings } from '../i18n/pane';
 import type { CheckController } from './check-controller';
 import type { TaskRunner } from './task-runner';
@@ -138,25 +138,32 @@ export class RoundTripController {
   }
 
   /**
-   * « J'ai déposé le fichier »: the rows of the last export still « Exporté — à déposer » become « Déposé ». Only the
-   * user knows the file reached the portal: a download is not a deposit.
+   * « J'ai déposé le fichier »: the rows of those files (by the idFlux written in the workbook) still « Exporté — à
+   * déposer » become « Déposé ». Only the user knows the file reached the portal: a download is not a deposit.
+   * `idFluxes`: the files the user ticked; default: every file the workbook says is waiting (the last check's
+   * reading, else the last export of this session). Written without a question, as a click on this button says
+   * exactly what is written; no Historique line (the history records files sent and the CDC's answers).
    */
-  async confirmDeposit(): Promise<void> {
-    const exported = this.runner.getState().exported;
-    if (!exported) return;
+  async confirmDeposit(idFluxes?: readonly string[]): Promise<void> {
+    const state = this.runner.getState();
+    const files =
+      idFluxes ?? state.check?.sends?.toDeposit.map((f) => f.idFlux) ?? state.exported?.idFluxes ?? [];
+    if (files.length === 0) return;
+    const exported = state.exported;
     await this.runner.guarded(async (signal) => {
       const data = await this.runner.readData(signal);
       const updates = trackingOfDeposit(
         data,
-        exported.idFluxes,
+        files,
         this.runner.services.dictionary,
         this.runner.services.now(),
       );
+      const after = exported ? { exported: { ...exported, deposited: true } } : {};
+      // The next step follows the cells as they are now (files still to deposit, or the accusé to import).
+      const check = this.runner.getState().check;
+      const sends = check ? { check: { ...check, sends: sendsOverviewAfter(data, { updates }) } } : {};
       if (updates.length === 0) {
-        this.runner.set({
-          exported: { ...exported, deposited: true },
-          notice: { intent: 'info', text: strings.depositNothing },
-        });
+        this.runner.set({ ...after, ...sends, notice: { intent: 'info', text: strings.depositNothing } });
         return;
       }
       const written = await this.runner.services.workbook.writeTracking(
@@ -164,7 +171,8 @@ export class RoundTripController {
         { date1904: data.date1904 },
       );
       this.runner.set({
-        exported: { ...exported, deposited: true },
+        ...after,
+        ...sends,
         notice: { intent: 'success', text: strings.depositWritten(written.rowsUpdated) },
       });
     });

@@ -62,6 +62,13 @@ export const roundTripStrings = {
   // Deposit (the user says the file is on the CDC's portal)
   confirmDeposit: 'J’ai déposé le fichier',
   confirmDepositSeveral: 'J’ai déposé les fichiers',
+  confirmDepositTicked: 'J’ai déposé les fichiers cochés',
+  // The files the workbook says are exported and not deposited (a file by its name in the Historique)
+  fileToDepositName: (fileName: string | undefined, rowCount: number) =>
+    `${fileName ?? 'fichier dont le nom n’est pas dans l’Historique'} (${n(rowCount)} passage${rowCount > 1 ? 's' : ''})`,
+  oneFileToDeposit: (name: string) => `Fichier exporté, pas encore déposé : ${name}.`,
+  filesToDeposit: (count: number) =>
+    `${n(count)} fichiers exportés ne sont pas encore déposés. Cochez ceux que vous avez déposés sur l’espace certificateurs :`,
   depositWritten: (count: number) =>
     `${rows(count)} marquée${count > 1 ? 's' : ''} « Déposé ». Quand la CDC envoie son accusé de traitement, importez-le avec « Importer un accusé ».`,
   depositNothing:

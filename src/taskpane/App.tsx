@@ -13,6 +13,7 @@ import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { AddinControllers } from '../controllers/addin-controller';
 import { headlineOf } from '../controllers/headline';
 import { nextStep } from '../controllers/next-step';
+import { exportSettingsOf } from '../controllers/export-controller';
 import { strings } from '../i18n/pane';
 import { ProblemList } from './components/ProblemList';
 import { ProgressPanel } from './components/ProgressPanel';
@@ -126,9 +127,8 @@ export function App({ controllers, dark }: AppProps) {
               check: () => void checks.check(),
               exportXml: () => void exports.exportXml(),
               importReceipt: (name, bytes) => void roundTrip.importReceipt(name, bytes),
-              confirmDeposit: () => void roundTrip.confirmDeposit(),
+              confirmDeposit: (idFluxes) => void roundTrip.confirmDeposit(idFluxes),
             }}
-            exportedFiles={state.exported?.fileNames.length}
             details={
               state.check && headline && headline.passages > 0 ? <VerdictDetails check={state.check} /> : null
             }
@@ -209,7 +209,7 @@ export function App({ controllers, dark }: AppProps) {
             imports={imports}
             exports={exports}
             busy={busy}
-            settings={state.exportSettings ?? { mode: 'all' }}
+            settings={exportSettingsOf(state)}
             officialXsd={state.officialXsd}
             officialXsdMessage={state.officialXsdMessage}
             offerReceiptImport={step.kind !== 'deposit' && step.kind !== 'importReceipt'}

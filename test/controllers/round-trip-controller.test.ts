@@ -9,6 +9,7 @@ import { DICTIONARY } from '../support/dictionary';
 import { passageColumn } from '../support/workbook';
 import { columnIndex } from '../../src/core/template/layout';
 import { nextStep } from '../../src/controllers/next-step';
+import { exportSettingsOf } from '../../src/controllers/export-controller';
 import { headlineOf } from '../../src/controllers/headline';
 import type { CheckResult } from '../../src/core/check/check';
 
@@ -253,5 +254,154 @@ describe('a confirmed write waiting for the end of a cell entry', () => {
     expect(controller.runner.getState().notice?.text).toMatch(/1 identifiant/);
     const idCell = excel.model.requireSheet('Passages').value(2, columnIndex(passageColumn('5.1')));
     expect(idCell).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('a workbook reopened after an export: the next step follows its own statuses (issue 13, follow-up)', () => {
+  /** Index of a header in the first row of a sheet of the fake. */
+  const column = (excel: FakeExcel, sheetName: string, header: string): number => {
+    const sheet = excel.model.requireSheet(sheetName);
+    const index = Array.from({ length: 80 }, (_, c) => sheet.value(0, c)).indexOf(header);
+    if (index < 0) throw new Error(`No column ${header} in ${sheetName}`);
+    return index;
+  };
+  const statusAt = (excel: FakeExcel, row: number) =>
+    excel.model.requireSheet('Passages').value(row - 1, column(excel, 'Passages', 'Statut CDC'));
+  /** Rows as an earlier session (or version) left them: status, idFlux, and a history line per file. */
+  const markRows = (excel: FakeExcel, rows: readonly number[], status: string, idFlux: string) => {
+    const sheet = excel.model.requireSheet('Passages');
+    for (const row of rows) {
+      sheet.setValue(row - 1, column(excel, 'Passages', 'Statut CDC'), status);
+      sheet.setValue(row - 1, column(excel, 'Passages', 'idFlux d’envoi'), idFlux);
+    }
+  };
+  const addHistory = (excel: FakeExcel, line: number, idFlux: string, fileName: string, passages: number) => {
+    const sheet = excel.model.requireSheet('Historique');
+    sheet.setValue(line, column(excel, 'Historique', 'idFlux'), idFlux);
+    sheet.setValue(line, column(excel, 'Historique', 'Fichier'), fileName);
+    sheet.setValue(line, column(excel, 'Historique', 'Passages'), passages);
+    sheet.setValue(line, column(excel, 'Historique', 'Mode'), 'tous');
+  };
+  /** Excel closed and reopened: a new pane (fresh controllers) on the same workbook. */
+  const reopen = (services: AddinServices) => new AddinControllers(services);
+
+  it('rows « Exporté — à déposer » from a closed session: deposit step naming the file, no second send', async () => {
+    const excel = new FakeExcel();
+    const saved: { fileName: string; xml: string }[] = [];
+    const services: AddinServices = {
+      dictionary: DICTIONARY,
+      workbook: createExcelWorkbookPort({ dictionary: DICTIONARY, run: excel.excelRun, notes: true }),
+      validateXml,
+      saveXml: async (fileName, xml) => {
+        saved.push({ fileName, xml });
+        return 'downloaded';
+      },
+      now: () => NOW,
+    };
+    const first = new AddinControllers(services);
+    await first.template.create();
+    fillParameters(excel.model);
+    fillPassages(excel.model, 4, undefined, NOW);
+    await first.exports.exportXml();
+    expect(saved).toHaveLength(1);
+    const idFlux = /<cpf:idFlux>([^<]+)</.exec(saved[0].xml)?.[1] as string;
+
+    // The next day: a new pane on the same workbook knows nothing of the export but what the cells say.
+    const pane = reopen(services);
+    await pane.checks.check();
+    const state = pane.runner.getState();
+    expect(nextStep(state)).toEqual({
+      kind: 'deposit',
+      toDeposit: [{ idFlux, fileName: saved[0].fileName, rows: 4 }],
+    });
+    expect(exportSettingsOf(state).mode).toBe('notSent');
+    // « Exporter » (secondary) sends no row twice: nothing is left to send.
+    await pane.exports.exportXml();
+    expect(saved).toHaveLength(1);
+    expect(statusAt(excel, 2)).toBe('Exporté — à déposer');
+
+    await pane.roundTrip.confirmDeposit();
+    expect([2, 3, 4, 5].map((r) => statusAt(excel, r))).toEqual(Array(4).fill('Déposé'));
+    expect(nextStep(pane.runner.getState()).kind).toBe('importReceipt');
+    // And again once reopened: the accusé is what is awaited.
+    const later = reopen(services);
+    await later.checks.check();
+    expect(nextStep(later.runner.getState()).kind).toBe('importReceipt');
+    expect(exportSettingsOf(later.runner.getState()).mode).toBe('notSent');
+  });
+
+  it('legacy « Envoyé » rows and a new export: two files named, only the ticked one becomes « Déposé »', async () => {
+    const { excel, controller, saved } = setUp();
+    await controller.template.create();
+    fillParameters(excel.model);
+    fillPassages(excel.model, 3, undefined, NOW);
+    // Rows 2–3 sent by an earlier version (« Envoyé »), row 4 never sent.
+    markRows(excel, [2, 3], 'Envoyé', 'FLUX-ANCIEN');
+    addHistory(excel, 1, 'FLUX-ANCIEN', 'ancien-envoi.xml', 2);
+    const pane = controller;
+    // The workbook as an earlier version left it, opened in this pane.
+    await pane.checks.check();
+    let state = pane.runner.getState();
+    expect(nextStep(state)).toEqual({
+      kind: 'deposit',
+      toDeposit: [{ idFlux: 'FLUX-ANCIEN', fileName: 'ancien-envoi.xml', rows: 2 }],
+    });
+    expect(exportSettingsOf(state).mode).toBe('notSent');
+
+    // « Exporter » (secondary): only the row never sent goes out.
+    await pane.exports.exportXml();
+    expect(saved).toHaveLength(1);
+    expect(ids(saved[0].xml)).toHaveLength(1);
+    const newFlux = /<cpf:idFlux>([^<]+)</.exec(saved[0].xml)?.[1] as string;
+    state = pane.runner.getState();
+    expect(nextStep(state).toDeposit).toEqual([
+      { idFlux: 'FLUX-ANCIEN', fileName: 'ancien-envoi.xml', rows: 2 },
+      { idFlux: newFlux, fileName: saved[0].fileName, rows: 1 },
+    ]);
+
+    // The old file only: its rows, never those of the other send.
+    await pane.roundTrip.confirmDeposit(['FLUX-ANCIEN']);
+    expect([2, 3, 4].map((r) => statusAt(excel, r))).toEqual(['Déposé', 'Déposé', 'Exporté — à déposer']);
+    expect(nextStep(pane.runner.getState()).toDeposit).toEqual([
+      { idFlux: newFlux, fileName: saved[0].fileName, rows: 1 },
+    ]);
+  });
+
+  it('rows « Déposé »: « Exporter » while rows were never sent, then the accusé once nothing else is left', async () => {
+    const { excel, controller } = setUp();
+    await controller.template.create();
+    fillParameters(excel.model);
+    fillPassages(excel.model, 3, undefined, NOW);
+    markRows(excel, [2, 3], 'Déposé', 'FLUX-1');
+    addHistory(excel, 1, 'FLUX-1', 'envoi-1.xml', 2);
+    await controller.checks.check();
+    expect(nextStep(controller.runner.getState()).kind).toBe('export');
+    expect(exportSettingsOf(controller.runner.getState()).mode).toBe('notSent');
+    markRows(excel, [4], 'Accepté', 'FLUX-0');
+    await controller.checks.check();
+    expect(nextStep(controller.runner.getState()).kind).toBe('importReceipt');
+  });
+
+  it('errors still come first, the file to deposit stays offered', async () => {
+    const { excel, controller } = setUp();
+    await controller.template.create();
+    fillParameters(excel.model);
+    fillPassages(excel.model, 3, (i, v) => i === 2 && (v['8.1'] = ''), NOW);
+    markRows(excel, [2, 3], 'Exporté — à déposer', 'FLUX-1');
+    addHistory(excel, 1, 'FLUX-1', 'envoi-1.xml', 2);
+    await controller.checks.check();
+    const step = nextStep(controller.runner.getState());
+    expect(step.kind).toBe('check');
+    expect(step.toDeposit).toEqual([{ idFlux: 'FLUX-1', fileName: 'envoi-1.xml', rows: 2 }]);
+  });
+
+  it('a workbook never sent exports all its rows by default', async () => {
+    const { excel, controller } = setUp();
+    await controller.template.create();
+    fillParameters(excel.model);
+    fillPassages(excel.model, 2, undefined, NOW);
+    await controller.checks.check();
+    expect(exportSettingsOf(controller.runner.getState()).mode).toBe('all');
+    expect(nextStep(controller.runner.getState()).kind).toBe('export');
   });
 });

@@ -1,6 +1,7 @@
 import type { Dictionary, FieldDef } from '../../dictionary';
 import { normalizeCell, type NormalizeContext } from './normalize';
 import { addRejectionIssues } from '../tracking/rejections';
+import { sendsOverview, type SendsOverview } from '../tracking/sends';
 import { refusedChoice, runCrossRowRules, runDigcompRules, runRowRules, type RowContext } from './rules';
 import { cellOf, IssueCollector } from './issue-collector';
 import { ID_FIELD } from './identifiers';
@@ -55,6 +56,11 @@ export interface CheckResult {
   readonly holders: Holders;
   /** The sheets as the check found them: the user may rename Passages and DIGCOMP (found by their table). */
   readonly sheets: CheckedSheets;
+  /**
+   * Where the sends stand, from the rows' « Statut CDC » and the Historique: files to deposit, rows deposited and
+   * waiting for an accusé. What the pane's next step says once the workbook is reopened.
+   */
+  readonly sends?: SendsOverview;
 }
 
 export interface CheckedSheets {
@@ -279,6 +285,7 @@ export function checkWorkbook(data: WorkbookData, options: CheckOptions): CheckR
   const readiness = assessReadiness(passages, issues.issues, sheets);
   return {
     sheets,
+    sends: sendsOverview(data),
     readiness,
     deadlines,
     holders: holdersOfIssues(passages, issues.issues, sheets),

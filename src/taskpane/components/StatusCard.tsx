@@ -1,5 +1,6 @@
-import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
-import type { ReactNode, Ref } from 'react';
+import { Button, Checkbox, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { useState, type ReactNode, type Ref } from 'react';
+import type { FileToDeposit } from '../../core/tracking';
 import type { Headline } from '../../controllers/headline';
 import type { NextStep } from '../../controllers/next-step';
 import { strings } from '../../i18n/pane';
@@ -27,6 +28,8 @@ const useStyles = makeStyles({
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
   },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  files: { display: 'flex', flexDirection: 'column', margin: 0, padding: 0, border: 'none', minWidth: 0 },
+  fileName: { overflowWrap: 'anywhere' },
 });
 
 /** What the buttons of the card do (the controllers' methods, narrowed). */
@@ -36,8 +39,8 @@ export interface StatusActions {
   readonly check: () => void;
   readonly exportXml: () => void;
   readonly importReceipt: (fileName: string, bytes: Uint8Array) => void;
-  /** « J'ai déposé le fichier ». */
-  readonly confirmDeposit: () => void;
+  /** « J'ai déposé le fichier »: the files ticked (their idFlux), or all those waiting when undefined. */
+  readonly confirmDeposit: (idFluxes?: readonly string[]) => void;
 }
 
 export interface StatusCardProps {
@@ -53,8 +56,6 @@ export interface StatusCardProps {
   readonly headingRef?: Ref<HTMLHeadingElement>;
   /** The verdict's details (readiness, deadlines, warnings), behind a disclosure. */
   readonly details?: ReactNode;
-  /** Files of the last export (« J'ai déposé les fichiers » when several). */
-  readonly exportedFiles?: number;
 }
 
 /** Steps of the round trip: their title says where the file is, whatever the verdict. */
@@ -140,12 +141,15 @@ export function StatusCard(props: StatusCardProps) {
           </>
         )}
       </Text>
+      {step.toDeposit && step.toDeposit.length > 0 ? (
+        <DepositFiles
+          files={step.toDeposit}
+          primary={step.kind === 'deposit'}
+          busy={busy}
+          onConfirm={actions.confirmDeposit}
+        />
+      ) : null}
       <div className={styles.actions} role="group" aria-label={strings.mainActions}>
-        {step.kind === 'deposit' ? (
-          <Button appearance="primary" data-next-step="true" disabled={busy} onClick={actions.confirmDeposit}>
-            {(props.exportedFiles ?? 1) > 1 ? strings.confirmDepositSeveral : strings.confirmDeposit}
-          </Button>
-        ) : null}
         {ROUND_TRIP_STEPS.has(step.kind) ? (
           <FileButton
             label={strings.importReceipt}
@@ -171,5 +175,71 @@ export function StatusCard(props: StatusCardProps) {
       </div>
       {props.details}
     </section>
+  );
+}
+
+/**
+ * The files the workbook says are exported and not deposited, each by its name in the Historique, and the button
+ * that says them deposited. Several files: each has its box (all ticked), so that only the files really deposited
+ * become « Déposé ». The button is the primary one when depositing is the next step.
+ */
+function DepositFiles(props: {
+  readonly files: readonly FileToDeposit[];
+  readonly primary: boolean;
+  readonly busy: boolean;
+  readonly onConfirm: (idFluxes?: readonly string[]) => void;
+}) {
+  const styles = useStyles();
+  const { files } = props;
+  const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
+  const ticked = files.map((f) => f.idFlux).filter((id) => !unticked.has(id));
+  const button = (label: string, onClick: () => void, disabled: boolean) => (
+    <div className={styles.actions}>
+      <Button
+        appearance={props.primary ? 'primary' : 'secondary'}
+        data-next-step={props.primary ? 'true' : undefined}
+        disabled={props.busy || disabled}
+        onClick={onClick}
+      >
+        {label}
+      </Button>
+    </div>
+  );
+  if (files.length === 1) {
+    const file = files[0];
+    return (
+      <>
+        <Text className={styles.fileName}>
+          {strings.oneFileToDeposit(strings.fileToDepositName(file.fileName, file.rows))}
+        </Text>
+        {button(strings.confirmDeposit, () => props.onConfirm([file.idFlux]), false)}
+      </>
+    );
+  }
+  return (
+    <>
+      <fieldset className={styles.files}>
+        <legend>
+          <Text>{strings.filesToDeposit(files.length)}</Text>
+        </legend>
+        {files.map((file) => (
+          <Checkbox
+            key={file.idFlux}
+            className={styles.fileName}
+            label={strings.fileToDepositName(file.fileName, file.rows)}
+            checked={!unticked.has(file.idFlux)}
+            onChange={(_, data) =>
+              setUnticked((before) => {
+                const next = new Set(before);
+                if (data.checked === true) next.delete(file.idFlux);
+                else next.add(file.idFlux);
+                return next;
+              })
+            }
+          />
+        ))}
+      </fieldset>
+      {button(strings.confirmDepositTicked, () => props.onConfirm(ticked), ticked.length === 0)}
+    </>
   );
 }
