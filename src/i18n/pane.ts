@@ -59,6 +59,8 @@ export const strings = {
       'Cliquez sur « Exporter » pour enregistrer le fichier XML à déposer sur l’espace certificateurs de la CDC.',
     deposit:
       'Déposez le fichier sur l’espace certificateurs de la CDC, puis cliquez sur « J’ai déposé le fichier ». Quand la CDC envoie son accusé de traitement, importez-le avec « Importer un accusé ».',
+    depositSeveral:
+      'Déposez les fichiers sur l’espace certificateurs de la CDC, cochez ceux que vous avez déposés, puis cliquez sur « J’ai déposé les fichiers cochés ». Quand la CDC envoie ses accusés de traitement, importez-les avec « Importer un accusé ».',
     importReceipt:
       'Quand la CDC envoie son accusé de traitement (sur l’espace certificateurs), importez-le avec « Importer un accusé ».',
     fixRejected:

@@ -308,7 +308,8 @@ describe('a workbook reopened after an export: the next step follows its own sta
 
     // The next day: a new pane on the same workbook knows nothing of the export but what the cells say.
     const pane = reopen(services);
-    await pane.checks.check();
+    // Opening the pane on a workbook with data checks it (TemplateController.start).
+    await pane.template.start();
     const state = pane.runner.getState();
     expect(nextStep(state)).toEqual({
       kind: 'deposit',
@@ -325,7 +326,7 @@ describe('a workbook reopened after an export: the next step follows its own sta
     expect(nextStep(pane.runner.getState()).kind).toBe('importReceipt');
     // And again once reopened: the accusé is what is awaited.
     const later = reopen(services);
-    await later.checks.check();
+    await later.template.start();
     expect(nextStep(later.runner.getState()).kind).toBe('importReceipt');
     expect(exportSettingsOf(later.runner.getState()).mode).toBe('notSent');
   });

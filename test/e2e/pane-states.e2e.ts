@@ -396,3 +396,120 @@ describe('what real Excel makes the pane say (issue 15), in plain French and acc
     },
   );
 });
+
+describe('a workbook reopened after an export (issue 13, follow-up): the pane follows its statuses', () => {
+  type Cell = string | number | boolean | null;
+  /** Rows 1.. of a sheet (every used column), as the workbook keeps them when Excel is closed. */
+  const rowsOf = (page: Page, sheet: string): Promise<Cell[][]> =>
+    inWorkbook(
+      page,
+      (e2e, name) => {
+        const s = e2e.excel.model.requireSheet(name);
+        const used = s.usedRect();
+        const rows: Cell[][] = [];
+        for (let r = 0; r <= (used?.bottom ?? -1); r++) {
+          const row: Cell[] = [];
+          for (let c = 0; c <= (used?.right ?? -1); c++) row.push((s.value(r, c) as Cell) ?? null);
+          rows.push(row);
+        }
+        return rows;
+      },
+      sheet,
+    );
+  /** Writes rows 1.. of a sheet back (row 0, the header, is the template's). */
+  const writeRows = (page: Page, sheet: string, rows: readonly Cell[][]): Promise<void> =>
+    inWorkbook(
+      page,
+      (e2e, arg) => {
+        const s = e2e.excel.model.requireSheet(arg.sheet);
+        arg.rows.forEach((row, r) => {
+          if (r > 0) row.forEach((v, c) => s.setValue(r, c, v ?? undefined));
+        });
+      },
+      { sheet, rows },
+    );
+  const statuses = async (page: Page): Promise<Cell[]> => {
+    const rows = await rowsOf(page, 'Passages');
+    const column = rows[0].indexOf('Statut CDC');
+    return rows.slice(1).map((r) => r[column]);
+  };
+
+  it('shows the file to deposit, sends nothing twice, and « J’ai déposé » writes « Déposé » in those rows only', async () => {
+    // Yesterday: the file was exported, then Excel was closed. The workbook keeps its statuses and its Historique.
+    let passages: Cell[][] = [];
+    let history: Cell[][] = [];
+    let fileName = '';
+    await withPane('reopen-export', {}, async ({ page }) => {
+      await actAndWait(page, () => page.getByRole('button', { name: 'Créer le modèle' }).click());
+      await inWorkbook(
+        page,
+        (e2e) => {
+          e2e.fillParameters();
+          e2e.fillPassages(3, {});
+        },
+        null,
+      );
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        actAndWait(page, () => page.getByRole('button', { name: 'Exporter', exact: true }).click()),
+      ]);
+      fileName = download.suggestedFilename();
+      passages = await rowsOf(page, 'Passages');
+      history = await rowsOf(page, 'Historique');
+    });
+    expect(passages.slice(1).map((r) => r[passages[0].indexOf('Statut CDC')])).toEqual(
+      Array(3).fill('Exporté — à déposer'),
+    );
+
+    // Today: a new pane on that workbook, which knows nothing of yesterday's session.
+    await withPane('reopen-deposit', {}, async ({ page }) => {
+      let downloads = 0;
+      page.on('download', () => downloads++);
+      await actAndWait(page, () => page.getByRole('button', { name: 'Créer le modèle' }).click());
+      await writeRows(page, 'Passages', passages);
+      await writeRows(page, 'Historique', history);
+      await inWorkbook(page, (e2e) => e2e.fillParameters(), null);
+      await actAndWait(page, () => page.getByRole('button', { name: 'Vérifier', exact: true }).click());
+      await page.getByRole('heading', { level: 2, name: 'Fichier exporté, à déposer' }).waitFor();
+      await page.getByText(`Fichier exporté, pas encore déposé : ${fileName} (3 passages).`).waitFor();
+      await expectPrimary(page, 'J’ai déposé le fichier');
+      await expectState(page, 'pane-reopened-to-deposit');
+
+      // An older send (« Envoyé », an earlier version's word) waits too: two files, each with its box.
+      await inWorkbook(
+        page,
+        (e2e) => {
+          e2e.fillPassages(4, {});
+          const sheet = e2e.excel.model.requireSheet('Passages');
+          const header = Array.from({ length: 80 }, (_, c) => sheet.value(0, c));
+          sheet.setValue(4, header.indexOf('Statut CDC'), 'Envoyé');
+          sheet.setValue(4, header.indexOf('idFlux d’envoi'), 'FLUX-ANCIEN');
+          const h = e2e.excel.model.requireSheet('Historique');
+          const hHeader = Array.from({ length: 10 }, (_, c) => h.value(0, c));
+          h.setValue(2, hHeader.indexOf('idFlux'), 'FLUX-ANCIEN');
+          h.setValue(2, hHeader.indexOf('Fichier'), 'ancien-envoi.xml');
+        },
+        null,
+      );
+      // fillPassages wrote the first three rows afresh: their statuses are yesterday's again.
+      await writeRows(page, 'Passages', passages);
+      await actAndWait(page, () => page.getByRole('button', { name: 'Vérifier', exact: true }).click());
+      await page.getByText('2 fichiers exportés ne sont pas encore déposés.', { exact: false }).waitFor();
+      await expectPrimary(page, 'J’ai déposé les fichiers cochés');
+      await expectState(page, 'pane-reopened-two-files');
+
+      // « Exporter » stays offered, and sends no row twice: nothing is left that was never sent.
+      await actAndWait(page, () => page.getByRole('button', { name: 'Exporter', exact: true }).click());
+      expect(downloads).toBe(0);
+
+      // Only the file really deposited: the older one is unticked.
+      await page.getByRole('checkbox', { name: 'ancien-envoi.xml (1 passage)' }).uncheck();
+      await actAndWait(page, () =>
+        page.getByRole('button', { name: 'J’ai déposé les fichiers cochés' }).click(),
+      );
+      await page.getByText(/3 lignes marquées « Déposé »/).waitFor();
+      await expect(statuses(page)).resolves.toEqual(['Déposé', 'Déposé', 'Déposé', 'Envoyé']);
+      await page.getByText('Fichier exporté, pas encore déposé : ancien-envoi.xml (1 passage).').waitFor();
+    });
+  });
+});

@@ -79,9 +79,11 @@ function stepText(step: NextStep, parametersShown: boolean): string {
   const text =
     step.kind === 'check' && step.errors
       ? strings.stepText.fix
-      : (step.kind === 'enterPassages' || step.kind === 'check') && parametersShown
-        ? strings.parametersShownText
-        : strings.stepText[step.kind];
+      : step.kind === 'deposit' && (step.toDeposit?.length ?? 0) > 1
+        ? strings.stepText.depositSeveral
+        : (step.kind === 'enterPassages' || step.kind === 'check') && parametersShown
+          ? strings.parametersShownText
+          : strings.stepText[step.kind];
   // After « Étape suivante : », French goes on in lower case.
   return text.charAt(0).toLocaleLowerCase('fr-FR') + text.slice(1);
 }
