@@ -339,11 +339,6 @@ function applyFunctional(
     }
     if (deposited > 0) notices.push(trackingMessage('exportedRowsDeposited', { count: deposited }));
   }
-  if (stale.length > 0) notices.push(trackingMessage('staleRows', { count: stale.length }));
-  if (unmatched.length > 0) notices.push(trackingMessage('unmatched', { count: unmatched.length }));
-  rows.sort((a, b) => a.row - b.row);
-  updates.sort((a, b) => a.row - b.row);
-
   const historyResults: HistoryResult[] = [
     {
       ...(receipt.idFlux !== undefined ? { idFlux: receipt.idFlux } : {}),
@@ -357,18 +352,15 @@ function applyFunctional(
       }),
     },
   ];
-  return {
-    receipt,
-    outcome: 'applied',
-    send,
-    changes: { updates, historyResults },
-    rows,
-    unmatched,
-    stale,
-    xsdErrors: [],
-    counts: { accepted, rejected, deposited, unmatched: unmatched.length, unchanged },
-    notices,
-  };
+  return applied(
+    { receipt, send, updates, historyResults, rows, unmatched, stale, xsdErrors: [], notices },
+    {
+      accepted,
+      rejected,
+      deposited,
+      unchanged,
+    },
+  );
 }
 
 function applyXsdRejection(
@@ -459,10 +451,6 @@ function applyXsdRejection(
       });
     }
   }
-  if (stale.length > 0) notices.push(trackingMessage('staleRows', { count: stale.length }));
-  if (unmatched.length > 0) notices.push(trackingMessage('unmatched', { count: unmatched.length }));
-  rows.sort((a, b) => a.row - b.row);
-  updates.sort((a, b) => a.row - b.row);
   const historyResults: HistoryResult[] =
     receipt.fileName !== undefined
       ? [
@@ -475,16 +463,40 @@ function applyXsdRejection(
           },
         ]
       : [];
+  return applied(
+    { receipt, send, updates, historyResults, rows, unmatched, stale, xsdErrors, notices },
+    {
+      accepted: 0,
+      rejected: rows.length,
+      deposited: 0,
+      unchanged,
+    },
+  );
+}
+
+/** The outcome of an accusé that changes rows: rows and updates in sheet order, notices of stale and unmatched rows. */
+function applied(
+  parts: Omit<ReceiptApplication, 'outcome' | 'changes' | 'counts' | 'notices'> & {
+    readonly updates: TrackingUpdate[];
+    readonly historyResults: HistoryResult[];
+    readonly rows: ReceiptRowOutcome[];
+    readonly notices: string[];
+  },
+  counts: Omit<ReceiptApplication['counts'], 'unmatched'>,
+): ReceiptApplication {
+  const { updates, historyResults, rows, notices, stale, unmatched, ...rest } = parts;
+  if (stale.length > 0) notices.push(trackingMessage('staleRows', { count: stale.length }));
+  if (unmatched.length > 0) notices.push(trackingMessage('unmatched', { count: unmatched.length }));
+  rows.sort((a, b) => a.row - b.row);
+  updates.sort((a, b) => a.row - b.row);
   return {
-    receipt,
+    ...rest,
     outcome: 'applied',
-    send,
     changes: { updates, historyResults },
     rows,
     unmatched,
     stale,
-    xsdErrors,
-    counts: { accepted: 0, rejected: rows.length, deposited: 0, unmatched: unmatched.length, unchanged },
+    counts: { ...counts, unmatched: unmatched.length },
     notices,
   };
 }

@@ -1,33 +1,18 @@
-import { Button, Checkbox, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { useState, type ReactNode, type Ref } from 'react';
 import type { FileToDeposit } from '../../core/tracking';
 import type { Headline } from '../../controllers/headline';
 import type { NextStep } from '../../controllers/next-step';
 import { strings } from '../../i18n/pane';
 import { FileButton, fileBytes } from './FileButton';
+import { useCardStyles } from './panel-styles';
 
 const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingVerticalM,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground2,
-    // A verdict that is not colour alone: the bar's colour repeats what the heading says.
-    borderLeft: `4px solid ${tokens.colorNeutralStroke1}`,
-  },
+  // A verdict that is not colour alone: the bar's colour repeats what the heading says.
+  verdict: { borderLeft: `4px solid ${tokens.colorNeutralStroke1}` },
   ready: { borderLeftColor: tokens.colorPaletteGreenBorderActive },
   points: { borderLeftColor: tokens.colorPaletteMarigoldBorderActive },
   blocked: { borderLeftColor: tokens.colorPaletteRedBorderActive },
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase500,
-    lineHeight: tokens.lineHeightBase500,
-    fontWeight: tokens.fontWeightSemibold,
-    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
-  },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   files: { display: 'flex', flexDirection: 'column', margin: 0, padding: 0, border: 'none', minWidth: 0 },
   fileName: { overflowWrap: 'anywhere' },
 });
@@ -96,6 +81,7 @@ function stepText(step: NextStep, parametersShown: boolean): string {
  */
 export function StatusCard(props: StatusCardProps) {
   const styles = useStyles();
+  const card = useCardStyles();
   const { step, headline, actions, busyLabel } = props;
   const busy = busyLabel !== undefined;
   const tone =
@@ -127,8 +113,8 @@ export function StatusCard(props: StatusCardProps) {
   // The next step's button first, and the only primary one.
   const ordered = [...buttons.filter((b) => b.key === primary), ...buttons.filter((b) => b.key !== primary)];
   return (
-    <section className={`${styles.root} ${tone ?? ''}`} aria-labelledby="status-title">
-      <h2 id="status-title" className={styles.heading} tabIndex={-1} ref={props.headingRef}>
+    <section className={mergeClasses(card.root, styles.verdict, tone)} aria-labelledby="status-title">
+      <h2 id="status-title" className={card.heading} tabIndex={-1} ref={props.headingRef}>
         {title(step, headline)}
       </h2>
       {headline && headline.passages > 0 ? (
@@ -151,7 +137,7 @@ export function StatusCard(props: StatusCardProps) {
           onConfirm={actions.confirmDeposit}
         />
       ) : null}
-      <div className={styles.actions} role="group" aria-label={strings.mainActions}>
+      <div className={card.actions} role="group" aria-label={strings.mainActions}>
         {ROUND_TRIP_STEPS.has(step.kind) ? (
           <FileButton
             label={strings.importReceipt}
@@ -192,11 +178,12 @@ function DepositFiles(props: {
   readonly onConfirm: (idFluxes?: readonly string[]) => void;
 }) {
   const styles = useStyles();
+  const card = useCardStyles();
   const { files } = props;
   const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
   const ticked = files.map((f) => f.idFlux).filter((id) => !unticked.has(id));
   const button = (label: string, onClick: () => void, disabled: boolean) => (
-    <div className={styles.actions}>
+    <div className={card.actions}>
       <Button
         appearance={props.primary ? 'primary' : 'secondary'}
         data-next-step={props.primary ? 'true' : undefined}

@@ -2,27 +2,12 @@ import { Button, Link, makeStyles, Text, tokens } from '@fluentui/react-componen
 import type { Ref } from 'react';
 import { strings } from '../../i18n/pane';
 import { FileButton, fileBytes } from './FileButton';
+import { useCardStyles } from './panel-styles';
 
 const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingVerticalM,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase500,
-    lineHeight: tokens.lineHeightBase500,
-    fontWeight: tokens.fontWeightSemibold,
-    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
-  },
   subheading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   steps: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   step: { marginBottom: tokens.spacingVerticalS },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
 /**
@@ -37,9 +22,10 @@ export function WelcomeCard(props: {
   readonly headingRef?: Ref<HTMLHeadingElement>;
 }) {
   const styles = useStyles();
+  const card = useCardStyles();
   return (
-    <section className={styles.root} aria-labelledby="welcome-title">
-      <h2 id="welcome-title" className={styles.heading} tabIndex={-1} ref={props.headingRef}>
+    <section className={card.root} aria-labelledby="welcome-title">
+      <h2 id="welcome-title" className={card.heading} tabIndex={-1} ref={props.headingRef}>
         {strings.welcomeTitle}
       </h2>
       <Text>{strings.welcomeIntro}</Text>
@@ -52,14 +38,14 @@ export function WelcomeCard(props: {
           </li>
         ))}
       </ol>
-      <div className={styles.actions}>
+      <div className={card.actions}>
         <Button appearance="primary" data-next-step="true" disabled={props.busy} onClick={props.onCreate}>
           {strings.newTemplate}
         </Button>
       </div>
       <h3 className={styles.subheading}>{strings.welcomeImportTitle}</h3>
       <Text>{strings.welcomeImportText}</Text>
-      <div className={styles.actions}>
+      <div className={card.actions}>
         <FileButton
           label={strings.importFluxXml}
           accept=".xml"

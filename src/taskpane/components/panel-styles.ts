@@ -38,3 +38,23 @@ export const usePanelStyles = makeStyles({
   select: { minWidth: 0, width: '100%' },
   selectInput: { minWidth: 0, width: '100%', textOverflow: 'ellipsis' },
 });
+
+/** The card at the top of the pane (the welcome, or the next step and the verdict): its frame, heading and buttons. */
+export const useCardStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingVerticalM,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+});
