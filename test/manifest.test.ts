@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { SaxesParser } from 'saxes';
 import { COMMAND_IDS } from '../src/commands/register-commands';
+import { strings } from '../src/i18n/pane';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { DEV_ORIGIN, manifestForOrigin } = require('../scripts/manifest-origin') as {
@@ -133,7 +134,7 @@ describe('manifest.xml', () => {
     expect(names.sort()).toEqual(Object.values(COMMAND_IDS).sort());
   });
 
-  it('has the ribbon tab with the five buttons, in French', () => {
+  it('has the ribbon tab with the five buttons, in French, labelled as the pane labels the same actions', () => {
     const labels = elements
       .filter((e) => e.name === 'Control')
       .map((control) => {
@@ -145,13 +146,17 @@ describe('manifest.xml', () => {
         );
         return resourceIds.get(label?.attributes.resid ?? '')?.attributes.DefaultValue;
       });
+    // One action, one label: the ribbon's come from the pane's texts, which the user guide quotes too.
     expect(labels).toEqual([
-      'Nouveau modèle',
-      'Vérifier',
-      'Exporter XML',
-      'Générer les identifiants',
+      strings.newTemplate,
+      strings.check,
+      strings.exportXml,
+      strings.generateIds,
       'Volet',
     ]);
+    expect(labels).toEqual(['Créer le modèle', 'Vérifier', 'Exporter', 'Générer les identifiants', 'Volet']);
+    const guide = fs.readFileSync(path.join(root, 'docs/guide-utilisateur.md'), 'utf8');
+    for (const label of labels) expect(guide).toContain(`**${label}**`);
     expect(resourceIds.get('Tab.Label')?.attributes.DefaultValue).toBe('Accrochage CDC');
   });
 

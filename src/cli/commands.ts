@@ -138,6 +138,8 @@ export interface ExportCommandOptions {
   maxBytes?: number;
   /** Rows above which the default tracking copy is skipped; only tests lower it. */
   trackingCopyMaxRows?: number;
+  /** --inclure-inchanges: « rejetes » also sends rejected rows unchanged since the rejection. */
+  inclureInchanges?: boolean;
 }
 
 const MODES: Readonly<Record<string, ExportMode>> = {
@@ -205,6 +207,7 @@ export async function exportCommand(
     now: options.now,
     idFlux: options.idFlux,
     mode,
+    includeUnchanged: options.inclureInchanges === true,
     maxPassagesPerFile: maxPassages,
     maxBytesPerFile: options.maxBytes,
   });
@@ -275,6 +278,8 @@ export async function exportCommand(
 
   const { summary } = prepared.check;
   printIssues(io, prepared.check.issues);
+  // Said with the files: rows left out of « rejetes » would have been rejected again.
+  if (prepared.selection.unchanged.length > 0) io.out(cliText.unchangedLeftOut(prepared.selection.unchanged));
   const schemas = cliText.validAgainst(dictionary.schema.version, officialXsd !== undefined);
   const warnings = cliText.warnings(summary.warnings);
   const replaced = (i: number) => {

@@ -3,7 +3,7 @@ import { checkCommand, exportCommand, templateCommand, validateCommand } from '.
 import { idsCommand } from './ids-command';
 import { importCommand, mapCommand } from './commands-import';
 import { EXIT, processIO } from './io';
-import { cliHelp } from '../i18n/cli';
+import { cliHelp, receiptText } from '../i18n/cli';
 import { exitText } from '../i18n/cli-files';
 import {
   completedOutputs,
@@ -56,11 +56,13 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--xsd <officiel.xsd>', cliHelp.exportXsd)
     .option('--suivi <fichier.xlsx>', cliHelp.exportSuivi)
     .option(REPLACE, cliHelp.exportReplace)
+    .option('--inclure-inchanges', cliHelp.exportIncludeUnchanged)
     .action(
       (
         file: string,
         opts: {
           output?: string;
+          inclureInchanges?: boolean;
           mode?: string;
           maxPassages?: string;
           xsd?: string;
@@ -77,11 +79,12 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option(REPLACE, cliHelp.replace)
     .option('--xml <envoi.xml>', cliHelp.receiptXml)
     .option('--json', cliHelp.receiptJson)
+    .option('--force', receiptText.forceOption)
     .action(
       (
         receipt: string,
         file: string,
-        opts: { output?: string; xml?: string; json?: boolean; remplacer?: boolean },
+        opts: { output?: string; xml?: string; json?: boolean; remplacer?: boolean; force?: boolean },
       ) => run(receiptCommand(processIO, receipt, file, opts)),
     );
 

@@ -36,7 +36,10 @@ export function formatOmitted(omitted: { errors: number; warnings: number }): st
 export function formatSummary(summary: CheckSummary): string {
   return (
     `${plural(summary.errors, 'erreur')}, ${plural(summary.warnings, 'avertissement')} ` +
-    `sur ${plural(summary.passages, 'passage')} (${plural(summary.certifications, 'certification')}).`
+    `sur ${plural(summary.passages, 'passage')} (${plural(summary.certifications, 'certification')}).` +
+    (summary.rejected
+      ? ` Dont ${plural(summary.rejected, 'passage rejeté', 'passages rejetés')} par la CDC, à corriger avant de le${summary.rejected > 1 ? 's' : ''} renvoyer.`
+      : '')
   );
 }
 

@@ -27,7 +27,12 @@ export interface ReceiptCommandOptions {
   readonly now?: Date;
   /** --remplacer: an existing workbook named by -o may be replaced (updated in place when it is the input). */
   readonly remplacer?: boolean;
+  /** --force: apply an accusé whose send is not in the history, by idTechnique. */
+  readonly force?: boolean;
 }
+
+/** Rejected rows printed one by one; beyond, a count (the tracking copy and --json have them all). */
+export const MAX_REJECTED_LINES = 50;
 
 async function fileSize(file: string): Promise<number | undefined> {
   return fs
@@ -124,7 +129,30 @@ export async function receiptCommand(
     dictionary,
     now: options.now ?? new Date(),
     sentXml: sentXml && 'text' in sentXml ? sentXml.text : undefined,
+    force: options.force === true,
   });
+  // An accusé of another send is not applied silently; one that changes nothing writes nothing.
+  if (application.outcome === 'unknownSend') {
+    io.err(
+      receiptText.unknownSend(
+        receiptFile,
+        application.send.idFlux,
+        application.send.fileName ?? receipt.fileName,
+      ),
+    );
+    return EXIT.problems;
+  }
+  if (application.outcome !== 'applied') {
+    if (options.json) io.out(JSON.stringify(receiptJson(application, null), null, 2));
+    else {
+      for (const passage of application.unmatched.slice(0, MAX_REJECTED_LINES))
+        io.out(
+          receiptText.unmatched(passage.idTechnique, CDC_STATUS_LABELS[passage.status], passage.message),
+        );
+    }
+    io.err(receiptText.notApplied(application.notices[0]));
+    return application.outcome === 'alreadyApplied' ? EXIT.ok : EXIT.problems;
+  }
 
   try {
     await writeOutput(
@@ -193,13 +221,16 @@ function printApplication(
     receipt.kind === 'functional' && receipt.idFlux !== undefined ? receiptText.idFlux(receipt.idFlux) : '',
   ].filter(Boolean);
   if (receipt.kind === 'functional') {
-    io.out(receiptText.functional(receiptText.ids(ids), counts.accepted, counts.rejected, counts.unmatched));
+    io.out(
+      receiptText.functional(receiptText.ids(ids), counts.accepted, counts.rejected, counts.unmatched) +
+        receiptText.deposited(counts.deposited),
+    );
   } else {
     io.out(receiptText.xsdRejected(receiptText.ids(ids), receipt.errors.length, sentXml));
     for (const error of application.xsdErrors) io.out(cliText.error(error.message));
   }
-  for (const row of application.rows) {
-    if (row.status !== 'rejected' || receipt.kind !== 'functional') continue;
+  const rejected = application.rows.filter((r) => r.status === 'rejected' && receipt.kind === 'functional');
+  for (const row of rejected.slice(0, MAX_REJECTED_LINES)) {
     const fields = [...new Set(row.explanations.flatMap((e) => e.fields))].slice(0, 3);
     const names = fields.map((id) => fieldName(dictionary.field(id))).join(', ');
     const status = CDC_STATUS_LABELS.rejected.toUpperCase();
@@ -207,16 +238,21 @@ function printApplication(
       receiptText.rejectedRow(status, sheet, row.row, row.idTechnique, row.cdcMessage, row.action, names),
     );
   }
-  for (const passage of application.unmatched) {
+  if (rejected.length > MAX_REJECTED_LINES)
+    io.out(receiptText.moreRejected(rejected.length - MAX_REJECTED_LINES));
+  for (const passage of application.unmatched.slice(0, MAX_REJECTED_LINES)) {
     io.out(receiptText.unmatched(passage.idTechnique, CDC_STATUS_LABELS[passage.status], passage.message));
   }
+  if (application.unmatched.length > MAX_REJECTED_LINES)
+    io.out(receiptText.moreUnmatched(application.unmatched.length - MAX_REJECTED_LINES));
   for (const notice of application.notices) io.out(cliText.warning(notice));
 }
 
-function receiptJson(application: ReceiptApplication, output: string): unknown {
+function receiptJson(application: ReceiptApplication, output: string | null): unknown {
   const { receipt } = application;
   return {
     kind: receipt.kind,
+    outcome: application.outcome,
     fileName: receipt.fileName ?? null,
     idFlux: receipt.kind === 'functional' ? (receipt.idFlux ?? null) : null,
     counts: application.counts,

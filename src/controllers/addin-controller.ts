@@ -24,7 +24,7 @@ export class AddinControllers {
     this.checks = new CheckController(this.runner);
     this.template = new TemplateController(this.runner, this.checks);
     this.exports = new ExportController(this.runner);
-    this.roundTrip = new RoundTripController(this.runner);
+    this.roundTrip = new RoundTripController(this.runner, this.checks);
     this.imports = new ImportController(this.runner, this.checks);
   }
 }

@@ -24,8 +24,18 @@ export interface AddinServices {
   readonly core?: CoreRunner;
   /** XSD parts validated side by side (navigator.hardwareConcurrency, 1 to 4). */
   readonly validationConcurrency?: number;
-  /** Saves several files of a split export (one download each). */
-  readonly saveFiles?: (files: readonly { fileName: string; xml: string }[]) => Promise<SaveResult>;
+  /**
+   * Excel for Mac: the web view cannot download, so every exported file is shown to copy (one panel per file).
+   * Elsewhere a split export offers one button per file instead of firing several downloads at once, which browsers
+   * may block without a word.
+   */
+  readonly savesByCopy?: boolean;
+}
+
+/** One file of the last export, kept until the user has saved it. */
+export interface FileToSave {
+  readonly fileName: string;
+  readonly xml: string;
 }
 
 /** A question the pane asks before the add-in writes into the workbook. */
@@ -83,10 +93,45 @@ export interface PaneState {
   /** Issues shown in the list (check issues, plus XSD problems after a refused export). */
   readonly issues: readonly Issue[];
   readonly notice?: Notice;
-  /** Excel for Mac: the XML to copy, since the web view cannot download. */
-  readonly xmlToCopy?: { readonly fileName: string; readonly xml: string };
+  /**
+   * The files of the last export, each with its own way to reach the user: a button per file (`download`: web,
+   * Windows), or a panel to copy it (`copy`: Excel for Mac). `saved`: files whose button was used (or downloaded at
+   * once, for a single file).
+   */
+  readonly filesToSave?: {
+    readonly how: 'download' | 'copy';
+    readonly files: readonly FileToSave[];
+    readonly saved: readonly string[];
+  };
   /** First run in a workbook without the template: the pane shows the three steps. */
   readonly welcome?: boolean;
+  /** The workbook before its first check (a new template, or one without passages). */
+  readonly setup?: {
+    /** Addresses of the empty parameter cells. */
+    readonly emptyParameters: readonly string[];
+    readonly hasPassages: boolean;
+    /** The passages sheet's name, when read (the user may have renamed it). */
+    readonly passagesSheet?: string;
+  };
+  /** « Remplir les paramètres » took the user there: the next step moves on (until the next check). */
+  readonly parametersShown?: boolean;
+  /** « Saisir les passages » took the user there. */
+  readonly passagesShown?: boolean;
+  /**
+   * The last export produced its file(s): the next step is to deposit them, then to import the accusé. `idFlux` of
+   * each file, for « J'ai déposé le fichier »; `deposited` once the user said so. Cleared by the next check.
+   */
+  readonly exported?: {
+    readonly fileNames: readonly string[];
+    readonly idFluxes: readonly string[];
+    readonly passages: number;
+    readonly deposited?: boolean;
+  };
+  /**
+   * Bumped when an action of the pane ends: the pane moves the keyboard focus to its result (the message, the
+   * question asked, the verdict), so that screen-reader users hear it and go on from there.
+   */
+  readonly resultVersion?: number;
   // Round trip with the CDC, imports (issues 5, 6, 10)
   readonly exportSettings?: ExportSettings;
   readonly officialXsd?: {
@@ -94,6 +139,8 @@ export interface PaneState {
     readonly version: string;
     readonly notes: readonly string[];
   };
+  /** What loading an official XSD gave (shown in the advanced options, where the pane may say « XSD »). */
+  readonly officialXsdMessage?: { readonly intent: NoticeIntent; readonly text: string };
   readonly confirm?: Confirmation;
   readonly receipt?: ReceiptView;
   readonly mapping?: MappingView;

@@ -2,6 +2,7 @@ import { MissingSheetsError, WorkbookChangedError, EmptySelectionError } from '.
 import { OfficeErrorCode, officeErrorCode } from '../office/excel-run';
 import { strings } from '../i18n/pane';
 import { excelText } from '../i18n/excel-messages';
+import { SHEET_NAMES } from '../core/template/layout';
 import { inProcessCoreRunner, type CoreProgress, type CoreRunner } from '../workers/core-runner';
 import type { CheckResult } from '../core/check/check';
 import type { AddinServices, Notice, PaneState } from './pane-state';
@@ -125,25 +126,26 @@ export class TaskRunner {
 
   /**
    * Runs one long task at a time, with progress, cancellation and French error messages. `keepNotice`: the
-   * message already shown stays (an import's result while the check that follows it runs).
+   * message already shown stays (an import's result while the check that follows it runs). `label`: what the
+   * status line says until the task reports its progress.
    */
   async task(
     work: (signal: AbortSignal) => Promise<void>,
-    options: { readonly keepNotice?: boolean } = {},
+    options: { readonly keepNotice?: boolean; readonly label?: string } = {},
   ): Promise<void> {
     if (this.busy) return;
     const abort = new AbortController();
     this.abort = abort;
-    this.set({ ...(options.keepNotice ? {} : { notice: undefined }), busy: { label: strings.loading } });
+    this.set({
+      ...(options.keepNotice ? {} : { notice: undefined }),
+      busy: { label: options.label ?? strings.loading },
+    });
     try {
       await work(abort.signal);
     } catch (error) {
       if (isAbort(error)) this.set({ notice: { intent: 'info', text: strings.cancelled } });
-      else if (error instanceof MissingSheetsError) {
-        this.set({
-          notice: { intent: 'warning', text: strings.missingSheets(error.sheets), offerAddMissing: true },
-        });
-      } else
+      else if (error instanceof MissingSheetsError) this.missingSheets(error.sheets);
+      else
         this.set({
           notice: excelRefusal(error) ?? {
             intent: 'error',
@@ -153,6 +155,7 @@ export class TaskRunner {
     } finally {
       this.abort = undefined;
       this.set({ busy: undefined });
+      this.resultShown();
       const waiting = this.idleWaiters;
       this.idleWaiters = [];
       for (const resume of waiting) resume();
@@ -175,6 +178,25 @@ export class TaskRunner {
       if (isAbort(error)) throw error;
       return { intent: 'warning', text: excelText.highlightFailed(refusalReason(error)) };
     }
+  }
+
+  /** The action is over: the pane moves the focus to its result. */
+  resultShown(): void {
+    this.set({ resultVersion: (this.state.resultVersion ?? 0) + 1 });
+  }
+
+  /** No template at all: back to the first step; part of it: offer to add what is missing. */
+  private missingSheets(sheets: readonly string[]): void {
+    if (sheets.includes(SHEET_NAMES.parameters) && sheets.includes(SHEET_NAMES.passages)) {
+      this.set({
+        welcome: true,
+        check: undefined,
+        issues: [],
+        notice: { intent: 'info', text: strings.noTemplateYet },
+      });
+      return;
+    }
+    this.set({ notice: { intent: 'warning', text: strings.missingSheets(sheets), offerAddMissing: true } });
   }
 
   readData(signal: AbortSignal) {
@@ -224,6 +246,7 @@ export class TaskRunner {
     this.pendingAction = undefined;
     this.pendingFollowUp = undefined;
     this.set({ confirm: undefined, notice: { intent: 'info', text: strings.nothingWritten } });
+    this.resultShown();
   }
 
   /** A task whose "workbook changed since read" refusal is explained rather than reported as a bug. */

@@ -182,6 +182,10 @@ export function SheetGrid({ excel, revision, onEdited }: SheetGridProps) {
                       style={{
                         backgroundColor: fill ?? '#FFFFFF',
                         fontWeight: format.bold || r === 0 ? 600 : 400,
+                        // The cell's own box (the template's parameters to fill in), as Excel draws it.
+                        ...(format.borders.EdgeTop?.style === 'Continuous'
+                          ? { outline: `2px solid ${format.borders.EdgeTop.color}`, outlineOffset: '-2px' }
+                          : {}),
                       }}
                       onClick={() => choose(r, c)}
                     >

@@ -1,4 +1,4 @@
-import { contains, intersects, rectInside, type Rect } from './a1';
+import { contains, intersects, parseRect, rectInside, type Rect } from './a1';
 
 /**
  * State of the in-memory workbook behind the Office.js fake. Tests and the e2e stub read and write
@@ -249,6 +249,29 @@ export type ReadOnlyWrites = 'succeed' | 'AccessDenied';
 /** The separator between areas Excel accepts in `getRanges` addresses (see FakeExcelOptions.listSeparator). */
 export type ListSeparator = ',' | ';';
 
+/** `=LEN(TRIM(B2))=0`: the blank-cell test of the template's live formats (template-spec.ts). */
+const BLANK_TEST = /^=LEN\(TRIM\((\$?)([A-Z]{1,3})(\$?)(\d+)\)\)=0$/;
+
+/**
+ * A conditional format's blank-cell test at one of its cells, as Excel evaluates it: the reference is relative to
+ * the top-left cell of the format's first area unless anchored with $. Undefined for any other formula.
+ */
+export function evaluateBlankTest(
+  cf: ConditionalFormatModel,
+  sheet: SheetModel,
+  row: number,
+  col: number,
+): boolean | undefined {
+  const match = BLANK_TEST.exec(cf.formula.trim().toUpperCase());
+  const origin = cf.areas[0];
+  if (!match || !origin) return undefined;
+  const reference = parseRect(`${match[2]}${match[4]}`);
+  const r = reference.top + (match[3] ? 0 : row - origin.top);
+  const c = reference.left + (match[1] ? 0 : col - origin.left);
+  const value = sheet.value(r, c);
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
 export class WorkbookModel {
   readonly sheets: SheetModel[] = [];
   readonly tables: TableModel[] = [];
@@ -333,7 +356,8 @@ export class WorkbookModel {
     let bold: boolean | undefined;
     const borders: Partial<Record<BorderEdge, { style: string; color: string }>> = {};
     for (const cf of sheet.conditionalFormatsAt(row, col)) {
-      if (evaluateConstantFormula(cf.formula) !== true) continue;
+      const result = evaluateConstantFormula(cf.formula) ?? evaluateBlankTest(cf, sheet, row, col);
+      if (result !== true) continue;
       if (fill === undefined && cf.fillColor !== null) fill = cf.fillColor;
       if (bold === undefined && cf.bold !== null) bold = cf.bold;
       for (const [edge, border] of Object.entries(cf.borders) as [

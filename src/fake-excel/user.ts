@@ -69,6 +69,19 @@ export function renameSheet(model: WorkbookModel, from: string, to: string): voi
     model.selection = { sheet: to, address: model.selection.address };
 }
 
+/**
+ * Right click on the sheet tab → Supprimer: the sheet goes, and its tables with it (a table lives on one sheet:
+ * Excel.Table.worksheet, ExcelApi 1.2).
+ */
+export function deleteSheet(model: WorkbookModel, sheetName: string): void {
+  const sheet = model.requireSheet(sheetName);
+  model.sheets.splice(model.sheets.indexOf(sheet), 1);
+  for (let i = model.tables.length - 1; i >= 0; i--)
+    if (model.tables[i].sheet === sheet) model.tables.splice(i, 1);
+  if (model.activeSheet === sheet) model.activeSheet = model.sheets[0];
+  if (model.selection?.sheet.toLowerCase() === sheetName.toLowerCase()) model.selection = undefined;
+}
+
 /** Révision › Protéger la feuille (options as ticked in Excel's dialog; by default only selecting cells). */
 export function protectSheet(
   model: WorkbookModel,

@@ -119,7 +119,7 @@ export const exitText = {
     `Résultat partiel : ${files.length > 1 ? `les fichiers XML ${files.join(', ')} sont écrits` : `le fichier XML ${files[0]} est écrit`} ` +
     `et valide, mais le suivi n’a pas pu être enregistré dans ${target} (${reason}). ` +
     `Vous pouvez déposer ${files.length > 1 ? 'ces fichiers' : 'ce fichier'} ; notez ${ids.length > 1 ? 'leurs idFlux' : 'son idFlux'} ` +
-    `(${ids.join(', ')}) : les lignes envoyées ne sont pas marquées « Envoyé ». L’accusé de traitement, reporté ensuite avec ` +
+    `(${ids.join(', ')}) : les lignes exportées ne sont pas marquées « Exporté — à déposer ». L’accusé de traitement, reporté ensuite avec ` +
     `« accrochage receipt », donnera leur statut ; ou supprimez ${files.length > 1 ? 'ces fichiers' : 'ce fichier'} et relancez l’export une fois la cause corrigée.`,
   interrupted: (signal: string, removed: readonly string[], completed: readonly string[]) =>
     `Interrompu (${signal === 'SIGINT' ? 'Ctrl-C' : signal}) : ` +

@@ -63,13 +63,19 @@ export const cliText = {
     `Fichier écrit : ${name}${replaced} — ${plural(passages, 'passage')}, idFlux ${idFlux}`,
   trackingNotWritten: (reason: string) =>
     `Suivi non enregistré : ${reason.replace(/\s*Aucun fichier n’a été écrit\.$/, '')}`,
+  unchangedLeftOut: (rows: readonly number[]) =>
+    `ATTENTION ${plural(rows.length, 'passage rejeté laissé', 'passages rejetés laissés')} de côté car ` +
+    `${rows.length > 1 ? 'inchangés' : 'inchangé'} depuis le rejet (${rows.length > 1 ? 'lignes' : 'ligne'} ` +
+    `${rows.slice(0, 10).join(', ')}${rows.length > 10 ? '…' : ''}) : renvoyés tels quels, la CDC les rejetterait de ` +
+    'nouveau. Corrigez-les (colonnes Message CDC et Que faire), ou relancez avec --inclure-inchanges pour les envoyer quand même.',
   trackingTooLarge: (rows: number) =>
     `Suivi non enregistré : au-delà de ${n(rows)} lignes, la copie de suivi ` +
     'n’est écrite que sur demande (elle réécrit tout le classeur). Relancez avec --suivi <fichier.xlsx> pour ' +
-    'marquer ces lignes « Envoyé » et ajouter l’envoi à l’historique, ou notez les idFlux ci-dessus.',
+    'marquer ces lignes « Exporté — à déposer » et ajouter l’envoi à l’historique, ou notez les idFlux ci-dessus.',
   trackingWritten: (file: string, updated: boolean, rows: number, sends: number) =>
     `Suivi enregistré dans ${file}${updated ? ' (mis à jour)' : ''} : ${plural(rows, 'ligne marquée', 'lignes marquées')} ` +
-    `« Envoyé » avec leur idFlux, ${plural(sends, 'envoi ajouté', 'envois ajoutés')} à la feuille Historique.`,
+    `« Exporté — à déposer » avec leur idFlux, ${plural(sends, 'envoi ajouté', 'envois ajoutés')} à la feuille Historique. ` +
+    'Déposez le fichier sur l’espace certificateurs, puis reportez l’accusé de traitement avec « accrochage receipt ».',
   // validate
   xmlValid: (file: string) => `${file} est valide selon le XSD de la CDC.`,
   xmlInvalid: (file: string, errors: number) =>
@@ -109,6 +115,8 @@ export const receiptText = {
     `Accusé inutilisable (${file}) : ${detail} Le classeur n’a pas été modifié.`,
   trackingWritten: (file: string) =>
     `Suivi enregistré dans ${file} (colonnes Statut CDC, Message CDC, Que faire ; feuille Historique).`,
+  forceOption:
+    'applique un accusé dont l’envoi (idFlux) n’est pas dans la feuille Historique, par identifiant technique',
   sentXmlRefused: (file: string, reason: string) =>
     `Fichier déposé refusé (${file}) : ${reason} Le classeur n’a pas été modifié.`,
   ids: (ids: readonly string[]) => (ids.length ? ` (${ids.join(', ')})` : ''),
@@ -134,6 +142,19 @@ export const receiptText = {
   ) =>
     `${status} ${sheet}, ligne ${row} (identifiant technique ${id}) : « ${message} ». Que faire : ${action}` +
     (fields ? ` [${fields}]` : ''),
+  moreRejected: (count: number) =>
+    `… et ${plural(count, 'autre passage rejeté', 'autres passages rejetés')} : voir les colonnes Message CDC et Que faire ` +
+    'de la copie de suivi, ou --json pour la liste complète.',
+  moreUnmatched: (count: number) =>
+    `… et ${plural(count, 'autre passage absent', 'autres passages absents')} du classeur (--json pour la liste complète).`,
+  deposited: (count: number) =>
+    count > 0 ? ` ${plural(count, 'passage non cité marqué', 'passages non cités marqués')} « Déposé ».` : '',
+  unknownSend: (file: string, idFlux: string | undefined, fileName: string | undefined) =>
+    `Accusé non appliqué (${file}) : il répond à l’envoi ${idFlux ? `idFlux ${idFlux}` : `du fichier ${fileName ?? '(sans nom)'}`}` +
+    `${idFlux && fileName ? ` (fichier ${fileName})` : ''}, absent de la feuille Historique de ce classeur : il vient sans ` +
+    'doute d’un autre classeur ou d’un autre envoi. Rien n’a été écrit. Si vous êtes sûr qu’il concerne ce classeur ' +
+    '(envoi fait avec un autre outil), relancez avec --force : il sera appliqué par identifiant technique.',
+  notApplied: (reason: string) => `${reason} Aucun fichier n’a été écrit.`,
   unmatched: (id: string, status: string, message: string | undefined) =>
     `ABSENT identifiant technique ${id} (${status}${message ? ` : « ${message} »` : ''}) : ` +
     'aucune ligne du classeur ne porte cet identifiant.',
@@ -203,10 +224,13 @@ export const cliHelp = {
     'vérifie chaque cellule ; code de sortie 0 sans erreur, 1 avec erreurs, 2 si le fichier est inutilisable',
   checkJson: 'liste des problèmes en JSON',
   export:
-    'produit le fichier XML CDC, validé par le XSD ; refuse tant qu’il reste une erreur. Les lignes envoyées ' +
-    'sont marquées « Envoyé » et l’envoi noté dans la feuille Historique d’une copie <nom>-suivi.xlsx',
+    'produit le fichier XML CDC, validé par le XSD ; refuse tant qu’il reste une erreur. Les lignes exportées ' +
+    'sont marquées « Exporté — à déposer » et l’envoi noté dans la feuille Historique d’une copie <nom>-suivi.xlsx',
   exportOutput: 'fichier XML à écrire (numéroté -1, -2… s’il faut plusieurs fichiers)',
-  exportMode: 'tous | non-envoyes (statut vide ou À envoyer) | rejetes (statut Rejeté)',
+  exportMode:
+    'tous | non-envoyes (statut vide ou À envoyer) | rejetes (statut Rejeté, corrigés depuis le rejet)',
+  exportIncludeUnchanged:
+    'avec --mode rejetes : renvoie aussi les passages rejetés inchangés depuis le rejet (la CDC les rejetterait de nouveau)',
   exportMaxPassages: 'au plus N passages par fichier (au-delà, plusieurs fichiers, chacun son idFlux)',
   exportXsd: 'XSD officiel téléchargé sur l’espace certificateurs : l’export doit aussi le respecter',
   exportSuivi:

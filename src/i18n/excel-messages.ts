@@ -35,7 +35,7 @@ export const excelText = {
   queued: (action: string) => `« ${action} » démarrera dès la fin de l’opération en cours.`,
   /** The XML files are out but the rows could not be marked as sent. */
   statusesNotWritten: (reason: string) =>
-    `Les passages n’ont pas pu être marqués « Envoyé » dans le classeur (${reason}) : le fichier, lui, a bien été enregistré.`,
+    `Les passages n’ont pas pu être marqués « Exporté — à déposer » dans le classeur (${reason}) : le fichier, lui, a bien été enregistré.`,
   /** The message shown at a highlighted cell (note or input message). */
   cellMessageTitle: 'Accrochage CDC',
   severity: { error: 'Erreur', warning: 'Avertissement' },

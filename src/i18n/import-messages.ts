@@ -73,7 +73,7 @@ const MESSAGES: Record<ImportIssueCode, Builder> = {
   duplicateValue: (f, p) =>
     `${f ? fieldName(f) : 'cette donnée'} apparaît une seconde fois ; seule la première valeur a été importée${where(p)}, celle-ci ne l'a pas été : ${quoted(p.value)}.`,
   otherCertificateur: (_f, p) =>
-    `le fichier contient un autre certificateur (n° ${p.count ?? ''}${p.value ? `, BCR ${p.value}` : ''}) : ses ${p.other ?? '0'} passage(s) n'ont pas été importés, car un fichier CDC n'en porte qu'un. Importez-les à part en choisissant ce certificateur (option --certificateur ${p.count ?? ''}).`,
+    `le fichier contient un autre certificateur (n° ${p.count ?? ''}${p.value ? `, BCR ${p.value}` : ''}) : ses ${p.other ?? '0'} passage(s) n'ont pas été importés, car un fichier CDC n'en porte qu'un. Importez-les à part en choisissant ce certificateur (le n° ${p.count ?? ''} du fichier, en ligne de commande).`,
   lateCertificationValue: (f, p) =>
     `${f ? fieldName(f) : 'cette donnée'} de la certification est placée après ses passages : la valeur ${quoted(p.value)} n'a pas pu être reportée sur les ${p.count} passage(s) déjà lus. Complétez la colonne à la main pour ces lignes.`,
   valueTruncated: (f, p) =>
@@ -81,17 +81,17 @@ const MESSAGES: Record<ImportIssueCode, Builder> = {
   tooManyResults: (_f, p) =>
     `ce passage a plus de ${p.limit} résultats DIGCOMP (il y a 21 compétences) : les suivants n'ont pas été importés.`,
   nilWithValue: (f, p) =>
-    `${f ? fieldName(f) : 'cet élément'} est marqué « nil » mais contient une valeur : la valeur ${quoted(p.value)} a été gardée${where(p)}.`,
+    `${f ? fieldName(f) : 'cet élément'} est marqué comme inconnu mais contient une valeur : la valeur ${quoted(p.value)} a été gardée${where(p)}.`,
   keptAsText: (f, p) =>
-    `la valeur ${quoted(p.value)} de ${f ? fieldName(f) : 'cet élément'} n'est pas conforme au XSD : elle a été gardée telle quelle${where(p)} pour que la vérification la signale. Corrigez-la avant l'export.`,
+    `la valeur ${quoted(p.value)} de ${f ? fieldName(f) : 'cet élément'} n'a pas le format attendu par la CDC : elle a été gardée telle quelle${where(p)} pour que la vérification la signale. Corrigez-la avant l'export.`,
   emptyElement: (f, p) =>
-    `${f ? fieldName(f) : 'cet élément'} est présent mais vide, ce que le XSD refuse : la cellule${p.cell ? ` ${p.cell}` : ''} est laissée vide.`,
+    `${f ? fieldName(f) : 'cet élément'} est présent mais vide, ce que la CDC refuse : la cellule${p.cell ? ` ${p.cell}` : ''} est laissée vide.`,
   nilNotAllowed: (f, p) =>
-    `${f ? fieldName(f) : 'cet élément'} est marqué « nil », ce que le XSD n'autorise pas pour cette donnée : la cellule${p.cell ? ` ${p.cell}` : ''} est laissée vide.`,
+    `${f ? fieldName(f) : 'cet élément'} est marqué comme inconnu, ce que la CDC n'autorise pas pour cette donnée : la cellule${p.cell ? ` ${p.cell}` : ''} est laissée vide.`,
   digcompWithoutPassageId: () =>
     "ce passage a des résultats DIGCOMP mais pas d'identifiant technique (5.1) : ses résultats sont importés sans lien avec lui. Renseignez l'identifiant sur le passage et sur ses lignes DIGCOMP.",
   xmlDeclaration: (_f, p) =>
-    `la déclaration XML ${p.value ? `annonce la version ${quoted(p.value)}` : 'est absente'} ; la CDC exige <?xml version="1.0" …?>. L'export l'écrira correctement.`,
+    `la déclaration XML (première ligne du fichier) ${p.value ? `annonce la version ${quoted(p.value)}` : 'est absente'}, alors que la CDC exige la déclaration standard. L'export l'écrira correctement.`,
   foreignNamespace: (_f, p) =>
     `l'espace de noms ${quoted(p.value)} n'est pas celui du schéma CDC en vigueur (${p.other}) : les éléments ont été lus par leur nom, et l'export utilisera le bon espace de noms.`,
 };
@@ -103,6 +103,9 @@ export function importMessage(
 ): string {
   return MESSAGES[code](field, params);
 }
+
+/** Every code, for the test that keeps the messages in plain French. */
+export const IMPORT_ISSUE_CODES = Object.keys(MESSAGES) as ImportIssueCode[];
 
 /** Refusals of an XML file given to validate (core/import/xml-input-guard.ts) that are not import issues. */
 export const xmlInputText = {

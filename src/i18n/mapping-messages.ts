@@ -41,3 +41,6 @@ const MESSAGES: Record<MappingIssueCode, (p: MappingMessageParams) => string> = 
 export function mappingMessage(code: MappingIssueCode, params: MappingMessageParams): string {
   return MESSAGES[code](params);
 }
+
+/** Every code, for the test that keeps the messages in plain French. */
+export const MAPPING_ISSUE_CODES = Object.keys(MESSAGES) as MappingIssueCode[];

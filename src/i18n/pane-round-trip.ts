@@ -8,10 +8,11 @@ const rows = (count: number): string => `${n(count)} ligne${count > 1 ? 's' : ''
 
 export const roundTripStrings = {
   // Readiness and deadlines (summary)
-  readinessTitle: 'Prêts pour la CDC',
-  readyRows: 'Prêtes',
-  atRiskRows: 'À risque',
-  blockedRows: 'Bloquées',
+  readinessTitle: 'Passages prêts pour la CDC',
+  readyRows: 'Prêts',
+  atRiskRows: 'À risque de rejet',
+  blockedRows: 'Bloqués par une erreur',
+  deadlinesTitle: 'Délai de transmission (3 mois après la délivrance)',
   overdueRows: 'En retard',
   dueSoonRows: 'À envoyer sous 15 jours',
   readinessLevel: { prete: 'prête', 'a-risque': 'à risque', bloquee: 'bloquée' },
@@ -24,9 +25,9 @@ export const roundTripStrings = {
     `La feuille « ${sheet} » a changé depuis sa lecture${row > 0 ? ` (ligne ${row})` : ''} : rien n’a été écrit. Recommencez l’opération.`,
   // Identifiers
   generateIds: 'Générer les identifiants',
-  idsNoneMissing: 'Chaque passage a déjà son identifiant technique (5.1) : rien à écrire.',
+  idsNoneMissing: 'Chaque passage a déjà son identifiant technique : rien à écrire.',
   idsConfirm: (count: number) =>
-    `${rows(count)} sans identifiant technique (5.1) : ${n(count)} cellule${count > 1 ? 's' : ''} de la colonne 5.1 ${count > 1 ? 'vont' : 'va'} recevoir un identifiant unique. Les identifiants existants ne sont jamais modifiés.`,
+    `${rows(count)} sans identifiant technique : ${n(count)} cellule${count > 1 ? 's' : ''} de la colonne « Identifiant technique du passage » ${count > 1 ? 'vont' : 'va'} recevoir un identifiant unique. Les identifiants existants ne sont jamais modifiés.`,
   idsConfirmButton: 'Écrire les identifiants',
   idsWritten: (count: number) =>
     `${n(count)} identifiant${count > 1 ? 's' : ''} technique${count > 1 ? 's' : ''} écrit${count > 1 ? 's' : ''}.`,
@@ -36,10 +37,46 @@ export const roundTripStrings = {
   exportModes: { all: 'Tout', notSent: 'Non envoyés', rejected: 'Rejetés' },
   maxPerFileLabel: 'Passages par fichier (vide = sans limite)',
   exportDoneSplit: (fileNames: readonly string[], passages: number) =>
-    `${fileNames.length} fichiers enregistrés (${n(passages)} passages au total) : ${fileNames.join(', ')}. Les lignes exportées sont marquées « Envoyé ».`,
-  markedSent: (count: number) =>
-    `${rows(count)} marquée${count > 1 ? 's' : ''} « Envoyé » ; l’envoi est noté dans la feuille Historique.`,
-  // Official XSD
+    `${fileNames.length} fichiers prêts (${n(passages)} passages au total) : enregistrez-les un par un avec leurs boutons ci-dessous, puis déposez chacun sur l’espace certificateurs.`,
+  exportCopyParts: (files: number) =>
+    `Le téléchargement n’est pas possible ici (Excel pour Mac) : l’export a produit ${n(files)} fichiers. Copiez le contenu de chacun ci-dessous et enregistrez-le sous le nom indiqué.`,
+  markedExported: (count: number) =>
+    `${rows(count)} marquée${count > 1 ? 's' : ''} « Exporté — à déposer » ; l’envoi est noté dans la feuille Historique.`,
+  unchangedLeftOut: (count: number) =>
+    `${rows(count)} rejetée${count > 1 ? 's' : ''} par la CDC ${count > 1 ? 'ont été laissées' : 'a été laissée'} de côté : ${count > 1 ? 'elles n’ont' : 'elle n’a'} pas changé depuis le rejet, et la CDC ${count > 1 ? 'les' : 'la'} rejetterait de nouveau.`,
+  nothingChangedSinceRejection: (count: number) =>
+    `Rien n’a été exporté : ${count > 1 ? `les ${n(count)} passages rejetés n’ont` : 'le passage rejeté n’a'} pas changé depuis le rejet, et la CDC ${count > 1 ? 'les' : 'le'} rejetterait de nouveau. Corrigez d’abord ce que dit la colonne « Que faire » (voir la liste « Rejeté par la CDC »).`,
+  includeUnchangedConfirm: (count: number) =>
+    `Renvoyer quand même ${count > 1 ? `les ${n(count)} passages rejetés inchangés` : 'le passage rejeté inchangé'} ? La CDC ${count > 1 ? 'les' : 'le'} rejettera très probablement de nouveau.`,
+  includeUnchangedButton: 'Les renvoyer quand même',
+  filesTitle: 'Fichiers à enregistrer',
+  saveFileButton: (fileName: string) => `Enregistrer ${fileName}`,
+  saveFileAgain: (fileName: string) => `Enregistrer à nouveau ${fileName}`,
+  fileSavedMark: 'enregistré',
+  fileSaved: (fileName: string) =>
+    `${fileName} : téléchargement lancé. Vérifiez qu’il se trouve dans vos téléchargements.`,
+  filesExplain:
+    'Chaque fichier se dépose séparément sur l’espace certificateurs. Si un téléchargement n’a pas démarré, cliquez à nouveau sur son bouton.',
+  copyPartTitle: (index: number, total: number, fileName: string) =>
+    total > 1 ? `Fichier ${index} sur ${total} : ${fileName}` : fileName,
+  // Deposit (the user says the file is on the CDC's portal)
+  confirmDeposit: 'J’ai déposé le fichier',
+  confirmDepositSeveral: 'J’ai déposé les fichiers',
+  confirmDepositTicked: 'J’ai déposé les fichiers cochés',
+  // The files the workbook says are exported and not deposited (a file by its name in the Historique)
+  fileToDepositName: (fileName: string | undefined, rowCount: number) =>
+    `${fileName ?? 'fichier dont le nom n’est pas dans l’Historique'} (${n(rowCount)} passage${rowCount > 1 ? 's' : ''})`,
+  oneFileToDeposit: (name: string) => `Fichier exporté, pas encore déposé : ${name}.`,
+  filesToDeposit: (count: number) =>
+    `${n(count)} fichiers exportés ne sont pas encore déposés. Cochez ceux que vous avez déposés sur l’espace certificateurs :`,
+  depositWritten: (count: number) =>
+    `${rows(count)} marquée${count > 1 ? 's' : ''} « Déposé ». Quand la CDC envoie son accusé de traitement, importez-le avec « Importer un accusé ».`,
+  depositNothing:
+    'Aucune ligne n’est encore « Exporté — à déposer » pour ce fichier (déjà déposée, ou renvoyée depuis) : rien n’a été écrit.',
+  // Official XSD (the advanced section: the only place the pane says « XSD »)
+  advancedTitle: 'Options avancées',
+  officialXsdExplain:
+    'Le XSD est le fichier qui décrit le format exact attendu par la CDC ; l’outil contient celui de la version en vigueur. Si la CDC en publie un nouveau sur l’espace certificateurs, chargez-le : chaque export sera aussi vérifié avec lui.',
   loadOfficialXsd: 'Charger le XSD officiel',
   officialXsdLoaded: (fileName: string, version: string) =>
     `XSD officiel ${fileName} (version ${version}) chargé : chaque export sera vérifié avec lui et avec le schéma de l’outil.`,
@@ -52,10 +89,13 @@ export const roundTripStrings = {
   receiptUnusable: (fileName: string, detail: string) =>
     `Accusé inutilisable (${fileName}) : ${detail} Le classeur n’a pas été modifié.`,
   receiptTitle: (fileName: string) => `Accusé de traitement ${fileName}`,
-  receiptCounts: (accepted: number, rejected: number, unmatched: number) =>
-    `${n(accepted)} accepté(s), ${n(rejected)} rejeté(s)${unmatched > 0 ? `, ${n(unmatched)} absent(s) du classeur` : ''}.`,
+  receiptCounts: (accepted: number, rejected: number, unmatched: number, deposited = 0) =>
+    `Statuts à changer : ${n(accepted)} accepté(s), ${n(rejected)} rejeté(s)${deposited > 0 ? `, ${n(deposited)} déposé(s) (non cités par l’accusé)` : ''}${unmatched > 0 ? ` ; ${n(unmatched)} passage(s) de l’accusé absent(s) du classeur` : ''}.`,
   receiptXsdRejected: (errors: number) =>
-    `Le fichier a été rejeté au contrôle XSD (${n(errors)} erreur(s)) : aucun de ses passages n’a été enregistré.`,
+    `Le fichier a été refusé au contrôle de format de la CDC (${n(errors)} erreur(s)) : aucun de ses passages n’a été enregistré.`,
+  receiptCdcText: 'Texte exact de la CDC',
+  receiptErrorsTitle: 'Erreurs à corriger',
+  receiptRejectedTitle: 'Passages rejetés',
   receiptRejectedRow: (row: number, id: string) => `Ligne ${row} (${id})`,
   receiptWhatToDo: 'Que faire :',
   receiptUnmatchedTitle: 'Passages de l’accusé absents du classeur',
@@ -63,10 +103,14 @@ export const roundTripStrings = {
     'Pour situer chaque erreur sur sa ligne et sa colonne, choisissez le fichier XML déposé (celui nommé dans l’accusé).',
   chooseSentXml: 'Choisir le fichier déposé',
   receiptConfirm: (count: number) =>
-    `Écrire le statut de ${rows(count)} dans les colonnes Statut CDC, Message CDC, Que faire et Date du statut (créées si elles manquent), et le résultat dans la feuille Historique ?`,
+    `Écrire le nouveau statut de ${rows(count)} dans les colonnes Statut CDC, Message CDC, Que faire et Date du statut (créées si elles manquent), et le résultat dans la feuille Historique ?`,
+  receiptUnknownSendConfirm:
+    'Si vous êtes sûr que cet accusé concerne bien ce classeur (un envoi fait avec un autre outil, par exemple), vous pouvez l’appliquer quand même : chaque passage sera retrouvé par son identifiant technique.',
+  receiptApplyAnyway: 'Appliquer quand même',
+  receiptNothingToWrite: 'Rien n’a été écrit dans le classeur.',
   receiptConfirmButton: 'Écrire les statuts',
   receiptWritten: (count: number, added: readonly string[]) =>
-    `Statuts écrits pour ${rows(count)}${added.length > 0 ? ` (colonnes ajoutées : ${added.join(', ')})` : ''}. Exportez « Rejetés » après correction pour renvoyer les passages refusés.`,
+    `Statuts écrits pour ${rows(count)}${added.length > 0 ? ` (colonnes ajoutées : ${added.join(', ')})` : ''}. Les passages rejetés sont surlignés et listés sous « Rejeté par la CDC » : corrigez-les, puis exportez « Rejetés » pour les renvoyer.`,
   // Imports
   importFluxXml: 'Importer un fichier XML CDC',
   importReading: 'Lecture du fichier XML…',
@@ -88,7 +132,9 @@ export const roundTripStrings = {
   mappingField: 'Donnée du modèle',
   mappingNone: '— Ne pas reprendre —',
   // No-break space: "91 %" never splits over two lines.
-  mappingConfidence: (confidence: number) => `${Math.round(confidence * 100)}\u00a0%`,
+  mappingConfidence: (confidence: number) => `ressemblance ${Math.round(confidence * 100)}\u00a0%`,
+  mappingExplain:
+    'Pour chaque colonne de votre tableau, la donnée du modèle proposée. Le pourcentage dit à quel point les deux noms se ressemblent (100 % : identiques) : vérifiez surtout les ressemblances faibles, et changez la donnée dans la liste si besoin.',
   mappingUnmapped: (count: number) => `${n(count)} colonne(s) non reprise(s).`,
   mappingSavedLabel: 'Correspondance enregistrée',
   mappingUse: 'Utiliser',
@@ -100,4 +146,5 @@ export const roundTripStrings = {
     `${n(passages)} ligne(s) copiée(s) dans le modèle${firstRow ? ` à partir de la ligne ${firstRow}` : ''} ; le tableau d’origine n’a pas été modifié.` +
     (kept.length > 0 ? ` Paramètres déjà remplis laissés tels quels : ${kept.join(', ')}.` : ''),
   toolsTitle: 'Suivi CDC et imports',
+  importsTitle: 'Reprendre des données existantes',
 } as const;

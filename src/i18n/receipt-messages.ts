@@ -56,10 +56,14 @@ const WARNINGS: Record<ReceiptWarningCode, (p: Params) => string> = {
     'il ne peut être rattaché à aucune ligne.',
   foreignElements: (p) => `${p.count} élément(s) d’un autre espace de noms ont été ignorés dans l’accusé.`,
   bothSections: () =>
-    'L’accusé contient à la fois des erreurs XSD et des passages : seules les erreurs XSD sont prises en compte ' +
-    '(un fichier rejeté au contrôle XSD n’est pas traité).',
+    'L’accusé contient à la fois des erreurs de format et des passages : seules les erreurs de format sont prises en compte ' +
+    '(un fichier refusé au contrôle de format n’est pas traité).',
 };
 
 export function receiptWarning(code: ReceiptWarningCode, params: Params = {}): string {
   return WARNINGS[code](params);
 }
+
+/** Every code, for the test that keeps the messages in plain French. */
+export const RECEIPT_ERROR_CODES = Object.keys(ERRORS) as ReceiptErrorCode[];
+export const RECEIPT_WARNING_CODES = Object.keys(WARNINGS) as ReceiptWarningCode[];

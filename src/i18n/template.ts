@@ -25,7 +25,7 @@ export const upgradeText = {
     `Ce classeur a été créé par une version plus récente de l’outil (${found}) ; cette version-ci ` +
     `connaît le modèle ${known}. Mettez à jour le complément ou l’outil accrochage : rien n’a été modifié.`,
   otherSchema: (found: string, ours: string) =>
-    `Ce classeur suit le schéma XSD ${found} ; cet outil produit le schéma ${ours}. ` +
+    `Ce classeur suit la version ${found} du format de la CDC ; cet outil produit la version ${ours}. ` +
     'La mise à jour n’est pas possible : rien n’a été modifié.',
   tableElsewhere: (table: string) =>
     `Le nom de tableau « ${table} » est déjà pris par un tableau d’une autre feuille : renommez ce tableau, puis recommencez.`,

@@ -58,7 +58,8 @@ export function cellsWithMessages(issues: readonly Issue[]): CellIssues[] {
   >();
   for (const issue of issues) {
     if (!issue.cell || !issue.sheet) continue;
-    const cell = issue.cell.replace(/\$/g, '').toUpperCase();
+    // A whole row ("A5:BA5", a rejection the CDC did not place more precisely) gets its message at its first cell.
+    const cell = issue.cell.replace(/\$/g, '').toUpperCase().split(':')[0];
     const key = `${issue.sheet}!${cell}`;
     const entry = byCell.get(key) ?? { sheet: issue.sheet, cell, texts: [] };
     if (!entry.texts.some((t) => t.text === issue.text))

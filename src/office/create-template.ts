@@ -5,7 +5,7 @@ import { renderSheet } from './render-template';
 import { probeTemplateSheets } from './template-sheets';
 
 /**
- * « Nouveau modèle » with Office.js: creates the sheets of the template spec that the workbook lacks, rendered by
+ * « Créer le modèle » with Office.js: creates the sheets of the template spec that the workbook lacks, rendered by
  * render-template.ts. It never writes into a sheet that already exists.
  */
 

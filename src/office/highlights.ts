@@ -41,14 +41,23 @@ export const HIGHLIGHT_MARKER = 'accrochage-cdc';
 export interface HighlightStyle {
   readonly fill: string;
   readonly font: string;
-  /** Borders on the four edges: ≥ 3:1 against white (WCAG 1.4.11), a line style per severity. */
+  /** Borders on the four edges: ≥ 3:1 against white (WCAG 1.4.11), a line style per kind of mark. */
   readonly border: string;
-  readonly borderStyle: 'Continuous' | 'Dash';
+  readonly borderStyle: 'Continuous' | 'Dash' | 'DashDot';
   readonly bold: boolean;
   readonly tag: string;
 }
 
-export const HIGHLIGHT_STYLE: Readonly<Record<Severity, HighlightStyle>> = {
+/**
+ * What a mark says: an error or a warning of the check, or a row the CDC rejected (its own mark: a rejection is not
+ * something our check found, and the user must tell the two apart at a glance, colour aside).
+ */
+export type MarkKind = Severity | 'rejected';
+
+/** The kinds in the order their rules are added: Office.js puts each new rule on top, so errors end up above. */
+const MARK_ORDER: readonly MarkKind[] = ['warning', 'rejected', 'error'];
+
+export const HIGHLIGHT_STYLE: Readonly<Record<MarkKind, HighlightStyle>> = {
   // Excel's built-in "Bad" and "Neutral" cell styles, familiar to users; their dark text colour for the borders
   // (8.7:1 and 5.6:1 against white).
   error: {
@@ -67,12 +76,44 @@ export const HIGHLIGHT_STYLE: Readonly<Record<Severity, HighlightStyle>> = {
     bold: false,
     tag: 'avertissement',
   },
+  // Excel's purple accent tint; the border and text 10.3:1 against white (7.9:1 on the fill); a dash-dot border.
+  rejected: {
+    fill: '#E4DFEC',
+    font: '#5B2C6F',
+    border: '#5B2C6F',
+    borderStyle: 'DashDot',
+    bold: false,
+    tag: 'rejet-cdc',
+  },
 };
+
+/** The mark of an issue: rows the CDC rejected have their own. */
+export function markKind(issue: Pick<Issue, 'severity' | 'code'>): MarkKind {
+  return issue.code === 'rejectedByCdc' ? 'rejected' : issue.severity;
+}
+
+/** "A5:C5" → A5, B5, C5 (a rejection without a more precise place marks the whole row); "A5" → A5. */
+export function cellsOfAddress(address: string): string[] {
+  const clean = address.replace(/\$/g, '').toUpperCase();
+  const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(clean);
+  if (!m) return [clean];
+  const toIndex = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const toLetters = (index: number) => {
+    let letters = '';
+    for (let n = index; n > 0; n = Math.floor((n - 1) / 26))
+      letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+    return letters;
+  };
+  const cells: string[] = [];
+  for (let row = Number(m[2]); row <= Number(m[4]); row++)
+    for (let col = toIndex(m[1]); col <= toIndex(m[3]); col++) cells.push(`${toLetters(col)}${row}`);
+  return cells;
+}
 
 const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const;
 
-export function highlightFormula(severity: Severity): string {
-  return `=ISTEXT("${HIGHLIGHT_MARKER}:${HIGHLIGHT_STYLE[severity].tag}")`;
+export function highlightFormula(kind: MarkKind): string {
+  return `=ISTEXT("${HIGHLIGHT_MARKER}:${HIGHLIGHT_STYLE[kind].tag}")`;
 }
 
 export function isHighlightFormula(formula: string): boolean {
@@ -80,9 +121,11 @@ export function isHighlightFormula(formula: string): boolean {
 }
 
 export interface HighlightSummary {
-  /** Cells marked, by severity (a cell with an error and a warning counts as an error). */
+  /** Cells marked, by kind (a cell with an error and a warning counts as an error; a rejection hides a warning). */
   readonly errors: number;
   readonly warnings: number;
+  /** Cells marked as rejected by the CDC. */
+  readonly rejected?: number;
   /** Conditional formats added (one per address chunk). */
   readonly rules: number;
   /** Notes or input messages written at the cells. */
@@ -103,16 +146,26 @@ export interface HighlightOptions {
   readonly templatePromptTitles: ReadonlySet<string>;
 }
 
-/** Cells per sheet and severity; an error hides a warning on the same cell. */
-function cellsBySheet(issues: readonly Issue[]): Map<string, Record<Severity, Set<string>>> {
-  const bySheet = new Map<string, Record<Severity, Set<string>>>();
+/** Cells per sheet and kind; an error hides a rejection or a warning on the same cell, a rejection a warning. */
+function cellsBySheet(issues: readonly Issue[]): Map<string, Record<MarkKind, Set<string>>> {
+  const bySheet = new Map<string, Record<MarkKind, Set<string>>>();
   for (const issue of issues) {
     if (!issue.cell || !issue.sheet) continue;
-    const entry = bySheet.get(issue.sheet) ?? { error: new Set<string>(), warning: new Set<string>() };
-    entry[issue.severity].add(issue.cell.replace(/\$/g, '').toUpperCase());
+    const entry = bySheet.get(issue.sheet) ?? {
+      error: new Set<string>(),
+      warning: new Set<string>(),
+      rejected: new Set<string>(),
+    };
+    for (const cell of cellsOfAddress(issue.cell)) entry[markKind(issue)].add(cell);
     bySheet.set(issue.sheet, entry);
   }
-  for (const entry of bySheet.values()) for (const cell of entry.error) entry.warning.delete(cell);
+  for (const entry of bySheet.values()) {
+    for (const cell of entry.error) {
+      entry.warning.delete(cell);
+      entry.rejected.delete(cell);
+    }
+    for (const cell of entry.rejected) entry.warning.delete(cell);
+  }
   return bySheet;
 }
 
@@ -252,8 +305,8 @@ export async function highlightIssues(
   options: HighlightOptions,
 ): Promise<HighlightSummary> {
   const bySheet = cellsBySheet(issues);
-  const several = [...bySheet.values()].some(
-    (c) => compactAreas(c.error).length > 1 || compactAreas(c.warning).length > 1,
+  const several = [...bySheet.values()].some((c) =>
+    MARK_ORDER.some((kind) => compactAreas(c[kind]).length > 1),
   );
   // Its own Excel.run, before ours: a refused probe must not fail the marks.
   const separator = several ? await options.separator() : ',';
@@ -263,17 +316,19 @@ export async function highlightIssues(
     let rules = 0;
     let errors = 0;
     let warnings = 0;
+    let rejected = 0;
     for (const { name, sheet } of writable) {
       const cells = [...bySheet].find(([n]) => n.toLowerCase() === name.toLowerCase())?.[1];
       if (!cells) continue;
       errors += cells.error.size;
       warnings += cells.warning.size;
-      // Warnings first: Office.js puts each new rule on top, so errors end up above warnings.
-      for (const severity of ['warning', 'error'] as const) {
-        const style = HIGHLIGHT_STYLE[severity];
-        for (const address of addresses(cells[severity], separator)) {
+      rejected += cells.rejected.size;
+      // Warnings first: Office.js puts each new rule on top, so errors end up above warnings and rejections.
+      for (const kind of MARK_ORDER) {
+        const style = HIGHLIGHT_STYLE[kind];
+        for (const address of addresses(cells[kind], separator)) {
           const cf = sheet.getRanges(address).conditionalFormats.add('Custom');
-          cf.custom.rule.formula = highlightFormula(severity);
+          cf.custom.rule.formula = highlightFormula(kind);
           cf.custom.format.fill.color = style.fill;
           cf.custom.format.font.color = style.font;
           if (style.bold) cf.custom.format.font.bold = true;
@@ -293,7 +348,7 @@ export async function highlightIssues(
     const protectedSheets = marks.sheets
       .filter((s) => s.protected && (s.marked || withIssues.has(s.name.toLowerCase())))
       .map((s) => s.name);
-    return { errors, warnings, rules, messages, protectedSheets, readOnly: marks.readOnly };
+    return { errors, warnings, rejected, rules, messages, protectedSheets, readOnly: marks.readOnly };
   });
 }
 

@@ -49,6 +49,7 @@ export function templatePromptTitles(spec: TemplateSpec): Set<string> {
 }
 
 const ALERT_STYLE = { stop: 'Stop', information: 'Information' } as const;
+const BOX_EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const;
 
 export interface RenderOptions {
   /** ExcelApi 1.18: help as notes; otherwise as data-validation input messages. */
@@ -67,6 +68,13 @@ export function renderCell(sheet: Excel.Worksheet, cell: CellSpec, options: Rend
   if (style?.color !== undefined) range.format.font.color = style.color;
   if (style?.fill !== undefined) range.format.fill.color = style.fill;
   if (style?.wrap) range.format.wrapText = true;
+  if (style?.border !== undefined) {
+    for (const edge of BOX_EDGES) {
+      const border = range.format.borders.getItem(edge);
+      border.style = 'Continuous';
+      border.color = style.border;
+    }
+  }
   if (!cell.note) return;
   // Through a Range: which sheet a bare "A1" means when this sheet is not the active one is undocumented
   // (NoteCollection.add, typings l.65467; the samples activate the sheet first).

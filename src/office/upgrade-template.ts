@@ -187,7 +187,7 @@ function applyColumns(
 
 /**
  * Adds what an older template lacks, keeping every value, row, format and note. Template sheets that are
- * missing are created whole first (as "Nouveau modèle" would), then columns, lists and the version cell are
+ * missing are created whole first (as « Créer le modèle » would), then columns, lists and the version cell are
  * added in one batch. The plan is made before anything is written, so a refusal changes nothing.
  */
 export async function upgradeTemplate(

@@ -169,6 +169,11 @@ function trackingCell(values: TrackingValues, key: TrackingKey, date1904: boolea
     case 'idFlux':
       // null leaves the cell as it is (an accusé does not change the file a row went in).
       return values.idFlux ?? null;
+    case 'lastRejection':
+      // Only an export of a rejected row writes it; otherwise the last refusal stays readable.
+      return values.lastRejection ?? null;
+    case 'fingerprint':
+      return values.fingerprint ?? null;
   }
 }
 

@@ -29,14 +29,3 @@ export function createXmlSaver(platform: string): (fileName: string, xml: string
     return 'downloaded';
   };
 }
-
-/** A split export: one download per file (browsers may ask once to allow several downloads). */
-export function createFilesSaver(
-  platform: string,
-): (files: readonly { fileName: string; xml: string }[]) => Promise<SaveResult> {
-  return async (files) => {
-    if (platform === 'mac') return 'copy';
-    for (const file of files) downloadTextFile(file.fileName, file.xml);
-    return 'downloaded';
-  };
-}

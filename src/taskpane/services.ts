@@ -4,7 +4,7 @@ import { officeExcelRun } from '../office/excel-run';
 import { readHostInfo, type HostInfo } from '../office/host';
 import { createExcelWorkbookPort } from '../office/workbook-port';
 import type { AddinServices } from '../controllers/addin-controller';
-import { createFilesSaver, createXmlSaver } from './save-file';
+import { createXmlSaver } from './save-file';
 import { browserXmllintRunner } from '../workers/browser-xmllint-runner';
 import { validationConcurrency } from '../workers/core-runner';
 import { workerCoreRunner } from '../workers/worker-core-runner';
@@ -19,7 +19,7 @@ export function createAddinServices(host: HostInfo = readHostInfo()): AddinServi
     workbook: createExcelWorkbookPort({ run: officeExcelRun, notes: host.notes, dictionary }),
     validateXml: createXmlValidator(xmllint),
     saveXml: createXmlSaver(host.platform),
-    saveFiles: createFilesSaver(host.platform),
+    savesByCopy: host.platform === 'mac',
     // Check and export off the pane's thread (issue 7); libxml2 keeps running in its own workers.
     core: typeof Worker !== 'undefined' ? workerCoreRunner(xmllint, dictionary.schema.version) : undefined,
     validationConcurrency: validationConcurrency(navigator.hardwareConcurrency),

@@ -37,6 +37,10 @@ export function renderCell(sheet: ExcelJS.Worksheet, spec: CellSpec): void {
   if (style?.fill !== undefined)
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(style.fill) } };
   if (style?.wrap) cell.alignment = { wrapText: true };
+  if (style?.border !== undefined) {
+    const line: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: argb(style.border) } };
+    cell.border = { top: line, bottom: line, left: line, right: line };
+  }
   if (spec.note) cell.note = spec.note.text;
 }
 

@@ -140,6 +140,8 @@ export function applyTrackingChanges(
         layout.passages.trackingColumns.find((c) => c.key === 'statusDate')?.numberFormat ??
         'dd/mm/yyyy hh:mm';
       if (values.idFlux !== undefined) cellOf(row, 'idFlux').value = values.idFlux;
+      if (values.lastRejection !== undefined) cellOf(row, 'lastRejection').value = values.lastRejection;
+      if (values.fingerprint !== undefined) cellOf(row, 'fingerprint').value = values.fingerprint;
       rowsUpdated++;
     }
   }

@@ -38,7 +38,7 @@ describe('accrochage export --mode', () => {
       }),
     ).toBe(1);
     expect(io.stdout.join('\n')).toMatch(
-      /Aucun passage à exporter en mode « non envoyés » \(9 envoyé\(s\)\)/,
+      /Aucun passage à exporter en mode « non envoyés » \(9 exportés à déposer\)/,
     );
     expect(readdirSync(dir).filter((f) => f.endsWith('.xml'))).toEqual(['a.xml']);
   });
@@ -200,7 +200,7 @@ describe('accrochage export --suivi', () => {
       }),
     ).toBe(0);
     const data = await readTemplateWorkbook(book, DICTIONARY);
-    expect(data.passages.rows.every((r) => r.tracking?.status === 'Envoyé')).toBe(true);
+    expect(data.passages.rows.every((r) => r.tracking?.status === 'Exporté — à déposer')).toBe(true);
   });
 
   it('skips the default tracking copy of a very large workbook, says so, and writes it when --suivi asks', async () => {

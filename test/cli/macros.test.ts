@@ -108,7 +108,7 @@ describe('macro-enabled workbooks (.xlsm)', () => {
     expect(io.stdout.join('\n')).toContain(`Suivi enregistré dans ${copy}`);
     await expectSameMacros(book, copy);
     const data = await readTemplateWorkbook(copy, DICTIONARY);
-    expect(data.passages.rows.every((r) => r.tracking?.status === 'Envoyé')).toBe(true);
+    expect(data.passages.rows.every((r) => r.tracking?.status === 'Exporté — à déposer')).toBe(true);
     expect(sha(book)).toBe(before);
   });
 
@@ -159,7 +159,7 @@ describe('macro-enabled workbooks (.xlsm)', () => {
       accuse,
       `<rapport><nomFichier>x.xml</nomFichier><idFlux>f</idFlux><PassagesOK><passage><idTechnique>${id}</idTechnique></passage></PassagesOK><PassagesKO/></rapport>`,
     );
-    expect([0, 4]).toContain(await receiptCommand(captureIO(), accuse, book, { now }));
+    expect([0, 4]).toContain(await receiptCommand(captureIO(), accuse, book, { now, force: true }));
     await expectSameMacros(book, path.join(dir, 'passages-suivi.xlsm'));
     const ids = path.join(dir, 'ids.xlsm');
     expect(await idsCommand(captureIO(), book, { output: ids })).toBe(0);

@@ -105,7 +105,7 @@ describe('accrochage map', () => {
     const code = await mapCommand(io, source, { output });
     const text = io.stdout.join('\n');
     expect(text).toMatch(/feuille « Diplômés » \(en-têtes ligne 3\)/);
-    expect(text).toMatch(/E « Date de naissance » → Date de naissance \(8\.6, 8\.7, 8\.8\)/);
+    expect(text).toMatch(/E « Date de naissance » → Date de naissance \(8\.6 à 8\.8\)/);
     expect(text).toMatch(/O « Remarque » → non reprise/);
     expect(text).toMatch(
       /ERREUR Diplômés, colonne O : la colonne « Remarque ».*1 valeur\(s\) n'ont pas été copiées/,

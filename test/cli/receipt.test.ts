@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { exportCommand } from '../../src/cli/commands';
+import { checkCommand } from '../../src/cli/commands';
 import { receiptCommand } from '../../src/cli/receipt-command';
 import { buildTemplateLayout } from '../../src/core/template/layout';
 import { EXAMPLE_VALID } from '../../src/core/template/examples';
@@ -43,6 +44,19 @@ function accuse(xmlFile: string, ko: readonly string[], extraOk: readonly string
   );
 }
 
+/** Types a new value in a passage's cell of a tracking copy, as the user would in Excel. */
+async function editPassage(file: string, id: string, field: string, value: number | string): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  const sheet = workbook.getWorksheet(layout.passages.name) as ExcelJS.Worksheet;
+  const idColumn = layout.passages.columns.find((c) => c.field === '5.1')?.column as string;
+  const column = layout.passages.columns.find((c) => c.field === field)?.column as string;
+  for (let row = 2; row <= sheet.rowCount; row++)
+    if (String(sheet.getCell(`${idColumn}${row}`).value) === id)
+      sheet.getCell(`${column}${row}`).value = value;
+  await workbook.xlsx.writeFile(file);
+}
+
 async function statuses(file: string): Promise<Map<string, string | undefined>> {
   const data = await readTemplateWorkbook(file, DICTIONARY);
   return new Map(
@@ -62,10 +76,10 @@ describe('accrochage receipt: the round trip export → accusé → re-export of
     expect(await exportCommand(exported, book, { output: firstXml, now: first })).toBe(0);
     const suivi = path.join(dir, 'passages-suivi.xlsx');
     expect(exported.stdout.join('\n')).toMatch(
-      /Suivi enregistré dans .*passages-suivi\.xlsx : 9 lignes marquées « Envoyé »/,
+      /Suivi enregistré dans .*passages-suivi\.xlsx : 9 lignes marquées « Exporté — à déposer » .*Déposez le fichier/,
     );
     expect(readFileSync(book)).toEqual(before);
-    expect([...(await statuses(suivi)).values()]).toEqual(Array(9).fill('Envoyé'));
+    expect([...(await statuses(suivi)).values()]).toEqual(Array(9).fill('Exporté — à déposer'));
 
     // 2. The accusé: two KO, the rest OK, plus one passage the workbook does not have.
     const ko = idsIn(readFileSync(firstXml, 'utf8')).slice(1, 3);
@@ -87,11 +101,40 @@ describe('accrochage receipt: the round trip export → accusé → re-export of
     expect([...after.entries()].filter(([, s]) => s === 'Rejeté').map(([id]) => id)).toEqual(ko);
     expect([...after.values()].filter((s) => s === 'Accepté')).toHaveLength(7);
 
-    // 3. Re-send only the rejected passages.
+    // 3. Re-sending them unchanged: refused, nothing written, and the reason said.
     const secondXml = path.join(dir, 'envoi-2.xml');
-    const again = captureIO();
+    const unchanged = captureIO();
+    const suiviBefore = readFileSync(suivi);
     expect(
-      await exportCommand(again, suivi, {
+      await exportCommand(unchanged, suivi, {
+        output: secondXml,
+        now: later,
+        mode: 'rejetes',
+        suivi,
+        remplacer: true,
+      }),
+    ).toBe(1);
+    expect(unchanged.stdout.join('\n')).toMatch(
+      /2 rejeté\(s\) laissé\(s\) de côté car inchangé\(s\) depuis le rejet/,
+    );
+    expect(existsSync(secondXml)).toBe(false);
+    expect(readFileSync(suivi)).toEqual(suiviBefore);
+    const rejectedCheck = captureIO();
+    expect(await checkCommand(rejectedCheck, suivi, { json: true })).toBe(0);
+    const codes = JSON.parse(rejectedCheck.stdout.join('')) as { code: string; severity: string }[];
+    expect(codes.filter((i) => i.code === 'rejectedByCdc').length).toBeGreaterThanOrEqual(2);
+    expect(codes.filter((i) => i.code === 'unchangedSinceRejection')).toHaveLength(2);
+    expect(
+      codes
+        .filter((i) => /rejectedByCdc|unchangedSinceRejection/.test(i.code))
+        .every((i) => i.severity === 'warning'),
+    ).toBe(true);
+
+    // 4. One row fixed: only that one goes out; the other is left out, and said.
+    await editPassage(suivi, ko[0], '8.3', 'Jeanne-Marie');
+    const fixedOne = captureIO();
+    expect(
+      await exportCommand(fixedOne, suivi, {
         output: secondXml,
         now: later,
         mode: 'rejetes',
@@ -99,23 +142,128 @@ describe('accrochage receipt: the round trip export → accusé → re-export of
         remplacer: true,
       }),
     ).toBe(0);
-    const xml = readFileSync(secondXml, 'utf8');
-    expect(idsIn(xml)).toEqual(ko);
-    expect(validateWithNativeXmllint(xml, OFFICIAL_XSD).valid).toBe(true);
+    expect(idsIn(readFileSync(secondXml, 'utf8'))).toEqual([ko[0]]);
+    expect(fixedOne.stdout.join('\n')).toMatch(
+      /ATTENTION 1 passage rejeté laissé de côté car inchangé depuis le rejet \(ligne \d+\).*--inclure-inchanges/,
+    );
 
-    // 4. The history shows both sends; the rows re-sent are Envoyé again, with the new idFlux.
+    // 5. The history shows both sends; the row re-sent is « Exporté — à déposer » with the new idFlux, and the
+    // CDC's message is still readable in « Dernier rejet ».
+    const xml = readFileSync(secondXml, 'utf8');
+    expect(validateWithNativeXmllint(xml, OFFICIAL_XSD).valid).toBe(true);
     const data = await readTemplateWorkbook(suivi, DICTIONARY);
     expect(data.history?.rows.map((r) => [r.cells.fileName, r.cells.passages, r.cells.mode])).toEqual([
       ['envoi-1.xml', 9, 'tous'],
-      ['envoi-2.xml', 2, 'rejetés'],
+      ['envoi-2.xml', 1, 'rejetés'],
     ]);
     expect(String(data.history?.rows[0].cells.result)).toMatch(/7 accepté\(s\), 2 rejeté\(s\), 1 absent/);
     const secondId = /<cpf:idFlux>([^<]*)</.exec(xml)?.[1];
-    const resent = data.passages.rows.filter((r) => ko.includes(String(r.cells['5.1'])));
-    expect(resent.map((r) => [r.tracking?.status, r.tracking?.idFlux])).toEqual([
-      ['Envoyé', secondId],
-      ['Envoyé', secondId],
+    const rows = data.passages.rows.filter((r) => ko.includes(String(r.cells['5.1'])));
+    expect(
+      rows.map((r) => [
+        r.tracking?.status,
+        r.tracking?.idFlux,
+        r.tracking?.message ?? null,
+        r.tracking?.lastRejection ?? null,
+      ]),
+    ).toEqual([
+      ['Exporté — à déposer', secondId, null, NO_HOLDER],
+      ['Rejeté', expect.any(String), NO_HOLDER, null],
     ]);
+
+    // 6. --inclure-inchanges sends the unchanged one too.
+    const forced = path.join(dir, 'envoi-3.xml');
+    expect(
+      await exportCommand(captureIO(), suivi, {
+        output: forced,
+        now: later,
+        mode: 'rejetes',
+        suivi,
+        remplacer: true,
+        inclureInchanges: true,
+      }),
+    ).toBe(0);
+    expect(idsIn(readFileSync(forced, 'utf8'))).toEqual([ko[1]]);
+  });
+
+  it('refuses an accusé of another send (exit 1, idFlux and file named, nothing written); --force applies it', async () => {
+    const dir = tempDir();
+    const book = await writeExample(dir);
+    const sent = path.join(dir, 'envoi.xml');
+    expect(await exportCommand(captureIO(), book, { output: sent, now: first })).toBe(0);
+    const suivi = path.join(dir, 'passages-suivi.xlsx');
+    const id = idsIn(readFileSync(sent, 'utf8'))[0];
+    const accuseFile = path.join(dir, 'accuse-autre.xml');
+    writeFileSync(
+      accuseFile,
+      `<rapport><nomFichier>autre.xml</nomFichier><idFlux>flux-d-ailleurs</idFlux><PassagesKO><passage><idTechnique>${id}</idTechnique><messageErreur>${NO_HOLDER}</messageErreur></passage></PassagesKO><PassagesOK/></rapport>`,
+    );
+    const before = readFileSync(suivi);
+    const io = captureIO();
+    expect(await receiptCommand(io, accuseFile, suivi, { output: suivi, now: later, remplacer: true })).toBe(
+      1,
+    );
+    expect(io.stderr.join()).toMatch(
+      /Accusé non appliqué \(\S*accuse-autre\.xml\) : il répond à l’envoi idFlux flux-d-ailleurs \(fichier autre\.xml\), absent de la feuille Historique.*Rien n’a été écrit.*--force/,
+    );
+    expect(io.stdout.join()).not.toMatch(/renvoyées/);
+    expect(readFileSync(suivi)).toEqual(before);
+
+    const forced = captureIO();
+    expect(
+      await receiptCommand(forced, accuseFile, suivi, {
+        output: suivi,
+        now: later,
+        remplacer: true,
+        force: true,
+      }),
+    ).toBe(4);
+    expect((await statuses(suivi)).get(id)).toBe('Rejeté');
+  });
+
+  it('an accusé about none of the passages writes nothing, and says so', async () => {
+    const dir = tempDir();
+    const book = await writeExample(dir);
+    const sent = path.join(dir, 'envoi.xml');
+    expect(await exportCommand(captureIO(), book, { output: sent, now: first })).toBe(0);
+    const suivi = path.join(dir, 'passages-suivi.xlsx');
+    const idFlux = /<cpf:idFlux>([^<]*)</.exec(readFileSync(sent, 'utf8'))?.[1];
+    const accuseFile = path.join(dir, 'accuse.xml');
+    writeFileSync(
+      accuseFile,
+      `<rapport><nomFichier>envoi.xml</nomFichier><idFlux>${idFlux}</idFlux><PassagesOK><idTechnique>PERSONNE</idTechnique></PassagesOK></rapport>`,
+    );
+    const before = readFileSync(suivi);
+    const io = captureIO();
+    expect(await receiptCommand(io, accuseFile, suivi, { output: suivi, now: later, remplacer: true })).toBe(
+      1,
+    );
+    expect(io.stderr.join()).toMatch(
+      /Cet accusé ne concerne aucun passage de ce classeur.*Aucun fichier n’a été écrit/,
+    );
+    expect(readFileSync(suivi)).toEqual(before);
+  });
+
+  it('prints the first rejected passages one by one, then how many more (bounded output)', async () => {
+    const dir = tempDir();
+    const book = path.join(dir, 'passages.xlsx');
+    const model = EXAMPLE_VALID.passages?.[0] ?? {};
+    const passages = Array.from({ length: 60 }, (_, i) => ({ ...model, '5.1': `LOT-${i + 1}` }));
+    await createTemplateWorkbook(DICTIONARY, { ...EXAMPLE_VALID, passages, digcomp: [] }).xlsx.writeFile(
+      book,
+    );
+    const sent = path.join(dir, 'envoi.xml');
+    expect(await exportCommand(captureIO(), book, { output: sent, now: first })).toBe(0);
+    const suivi = path.join(dir, 'passages-suivi.xlsx');
+    const accuseFile = path.join(dir, 'accuse.xml');
+    writeFileSync(accuseFile, accuse(sent, idsIn(readFileSync(sent, 'utf8'))));
+    const io = captureIO();
+    expect(await receiptCommand(io, accuseFile, suivi, { output: suivi, now: later, remplacer: true })).toBe(
+      4,
+    );
+    const out = io.stdout.join('\n');
+    expect(out.match(/^REJETÉ /gm)).toHaveLength(50);
+    expect(out).toMatch(/… et 10 autres passages rejetés : voir les colonnes Message CDC et Que faire/);
   });
 
   it('writes <name>-suivi.xlsx by default, never overwrites it silently, and keeps the user’s cells, formats and notes', async () => {
@@ -140,7 +288,8 @@ describe('accrochage receipt: the round trip export → accusé → re-export of
       accuseFile,
       `<rapport><nomFichier>x.xml</nomFichier><idFlux>f</idFlux><PassagesKO><passage><idTechnique>${id}</idTechnique><messageErreur>Plusieurs titulaires ont été identifiés</messageErreur></passage></PassagesKO><PassagesOK/></rapport>`,
     );
-    expect(await receiptCommand(captureIO(), accuseFile, book, { now: later })).toBe(4);
+    // Sent with another tool (no history): applied by idTechnique on request.
+    expect(await receiptCommand(captureIO(), accuseFile, book, { now: later, force: true })).toBe(4);
     expect(readFileSync(book)).toEqual(before);
     const suivi = path.join(dir, 'passages-suivi.xlsx');
     const copy = new ExcelJS.Workbook();
@@ -155,7 +304,7 @@ describe('accrochage receipt: the round trip export → accusé → re-export of
 
     const again = captureIO();
     const copyBytes = readFileSync(suivi);
-    expect(await receiptCommand(again, accuseFile, book, { now: later })).toBe(2);
+    expect(await receiptCommand(again, accuseFile, book, { now: later, force: true })).toBe(2);
     expect(again.stderr.join()).toMatch(
       /existe déjà.*Travaillez désormais dans ce fichier : accrochage receipt \S*accuse\S* \S*passages-suivi\.xlsx -o \S*passages-suivi\.xlsx --remplacer/,
     );
@@ -176,7 +325,7 @@ describe('accrochage receipt: the round trip export → accusé → re-export of
       accuseFile,
       `<rapport><idFlux>f</idFlux><PassagesOK><idTechnique>${id}</idTechnique></PassagesOK></rapport>`,
     );
-    expect(await receiptCommand(captureIO(), accuseFile, book, { now: later })).toBe(0);
+    expect(await receiptCommand(captureIO(), accuseFile, book, { now: later, force: true })).toBe(0);
     const data = await readTemplateWorkbook(path.join(dir, 'ancien-suivi.xlsx'), DICTIONARY);
     expect(data.passages.rows[1].tracking?.status).toBe('Accepté');
     expect(data.history?.rows).toEqual([

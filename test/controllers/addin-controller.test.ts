@@ -1,10 +1,19 @@
 import { validateXml } from '../../src/workers/node/validate-xml';
 import { FakeExcel, type FakeExcelOptions, type FakeRequestContext } from '../../src/fake-excel';
-import { endCellEdit, protectSheet, renameSheet, startCellEdit } from '../../src/fake-excel/user';
+import {
+  deleteSheet,
+  endCellEdit,
+  protectSheet,
+  renameSheet,
+  startCellEdit,
+} from '../../src/fake-excel/user';
 import type { HostExcelRun } from '../../src/office/excel-run';
 import { fillParameters, fillPassages } from '../support/fake-excel-fixtures';
 import { createExcelWorkbookPort } from '../../src/office/workbook-port';
 import { AddinControllers, type AddinServices } from '../../src/controllers/addin-controller';
+import { headlineOf } from '../../src/controllers/headline';
+import { nextStep } from '../../src/controllers/next-step';
+import { groupProblems } from '../../src/controllers/problem-groups';
 import type { SaveResult } from '../../src/taskpane/save-file';
 import { DICTIONARY } from '../support/dictionary';
 import { passageColumn } from '../support/workbook';
@@ -71,11 +80,26 @@ describe('Vérifier', () => {
     expect(excel.model.displayedFill('Passages', 6, index)).not.toBe('#FFC7CE');
   });
 
-  it('says which sheets are missing and offers to add them', async () => {
+  it('on a workbook without the template, goes back to the first step instead of a dead end', async () => {
     const { controller } = setUp();
     await controller.checks.check();
+    const state = controller.runner.getState();
+    expect(state.welcome).toBe(true);
+    expect(nextStep(state).kind).toBe('createTemplate');
+    expect(state.notice).toMatchObject({
+      intent: 'info',
+      text: expect.stringContaining('« Créer le modèle »'),
+    });
+    expect(state.notice?.offerAddMissing).toBeFalsy();
+  });
+
+  it('says which sheet a template lost and offers « Compléter le modèle »', async () => {
+    const { excel, controller } = setUp();
+    await controller.template.create();
+    deleteSheet(excel.model, 'Passages');
+    await controller.checks.check();
     expect(controller.runner.getState().notice).toMatchObject({ intent: 'warning', offerAddMissing: true });
-    expect(controller.runner.getState().notice?.text).toContain('Paramètres');
+    expect(controller.runner.getState().notice?.text).toMatch(/Passages.*« Compléter le modèle »/);
   });
 
   it('reports an existing template instead of overwriting it', async () => {
@@ -86,7 +110,7 @@ describe('Vérifier', () => {
   });
 });
 
-describe('Exporter XML', () => {
+describe('Exporter', () => {
   it('produces nothing while errors remain, and lists them', async () => {
     const { excel, controller, saved } = setUp();
     await filledTemplate(controller, excel, (i, v) => i === 1 && (v['5.10'] = 'hier'));
@@ -113,7 +137,7 @@ describe('Exporter XML', () => {
     const { excel, controller } = setUp('copy');
     await filledTemplate(controller, excel);
     await controller.exports.exportXml();
-    expect(controller.runner.getState().xmlToCopy?.xml).toContain('<cpf:flux');
+    expect(controller.runner.getState().filesToSave?.files[0].xml).toContain('<cpf:flux');
   });
 });
 
@@ -183,12 +207,16 @@ describe('Excel’s Edit mode (the user is still typing in a cell)', () => {
     const { excel, controller } = setUp();
     await filledTemplate(controller, excel);
     startCellEdit(excel.model);
-    const labels = new Set<string>();
-    controller.runner.subscribe((state) => state.busy && labels.add(state.busy.label));
+    // The pane says so once Excel has been silent for a while: waited for, however slow the machine.
+    const saysSo = new Promise<void>((resolve) =>
+      controller.runner.subscribe((state) => {
+        if (state.busy && /terminez la saisie/i.test(state.busy.label)) resolve();
+      }),
+    );
     const check = controller.checks.check();
-    await new Promise((resolve) => setTimeout(resolve, 2600));
-    expect([...labels].some((label) => /terminez la saisie/i.test(label))).toBe(true);
+    await saysSo;
     expect(controller.runner.getState().busy).toBeDefined();
+    expect(controller.runner.getState().check).toBeUndefined();
     endCellEdit(excel.model);
     await check;
     const state = controller.runner.getState();
@@ -241,7 +269,7 @@ describe('protected sheets and read-only workbooks', () => {
     expect(state.notice).toMatchObject({ intent: 'info', text: expect.stringMatching(/lecture seule/) });
   });
 
-  it('Exporter XML with Passages protected: the file is saved, and the pane says the statuses were not written', async () => {
+  it('Exporter with Passages protected: the file is saved, and the pane says the statuses were not written', async () => {
     const { excel, controller, saved } = setUp();
     await filledTemplate(controller, excel);
     protectSheet(excel.model, 'Passages');
@@ -250,10 +278,10 @@ describe('protected sheets and read-only workbooks', () => {
     const notice = controller.runner.getState().notice;
     expect(notice?.intent).toBe('warning');
     expect(notice?.text).toContain(saved[0].fileName);
-    expect(notice?.text).toMatch(/n’ont pas pu être marqués « Envoyé »/);
+    expect(notice?.text).toMatch(/n’ont pas pu être marqués « Exporté — à déposer »/);
   });
 
-  it('Exporter XML refused for errors on a protected sheet still lists them', async () => {
+  it('Exporter refused for errors on a protected sheet still lists them', async () => {
     const { excel, controller, saved } = setUp();
     await filledTemplate(controller, excel, (i, v) => i === 1 && (v['5.10'] = 'hier'));
     protectSheet(excel.model, 'Passages');
@@ -266,7 +294,7 @@ describe('protected sheets and read-only workbooks', () => {
 });
 
 describe('a renamed « Passages » sheet (found by its table)', () => {
-  it('is checked and highlighted where it is; « Nouveau modèle » and the first run offer nothing to recreate', async () => {
+  it('is checked and highlighted where it is; « Créer le modèle » and the first run offer nothing to recreate', async () => {
     const { excel, controller } = setUp();
     await filledTemplate(controller, excel, (i, v) => i === 2 && (v['8.1'] = ''));
     renameSheet(excel.model, 'Passages', 'Passages 2025');
@@ -305,6 +333,124 @@ describe('a renamed « Passages » sheet (found by its table)', () => {
     const header = Array.from({ length: 60 }, (_, c) => sheet.value(0, c));
     const status = header.indexOf('Statut CDC');
     expect(status).toBeGreaterThan(0);
-    expect([1, 2, 3].map((r) => sheet.value(r, status))).toEqual(['Envoyé', 'Envoyé', 'Envoyé']);
+    expect([1, 2, 3].map((r) => sheet.value(r, status))).toEqual(Array(3).fill('Exporté — à déposer'));
+  });
+
+  it('keeps the list the way the user thinks: Paramètres first, then its rows titled with the holder', async () => {
+    const { excel, controller } = setUp();
+    await filledTemplate(controller, excel, (i, v) => i === 2 && (v['8.9'] = 'X'));
+    excel.model.requireSheet('Paramètres').setValue(1, 1, '');
+    renameSheet(excel.model, 'Passages', 'Passages 2025');
+    await controller.checks.check();
+    const check = controller.runner.getState().check!;
+    expect([...new Set(check.issues.map((i) => i.sheet))]).toEqual(['Paramètres', 'Passages 2025']);
+    const sections = groupProblems(check.issues, check.holders, check.sheets);
+    expect(sections.map((s) => [s.sheet, s.role])).toEqual([
+      ['Paramètres', 'parameters'],
+      ['Passages 2025', 'passages'],
+    ]);
+    const [group] = sections[1].groups;
+    expect([group.row, group.passageRow, group.holder]).toEqual([3, 3, expect.stringMatching(/\S/)]);
+  });
+
+  it('« Saisir les passages » goes to the renamed sheet', async () => {
+    const { excel, controller } = setUp();
+    await controller.template.create();
+    fillParameters(excel.model);
+    renameSheet(excel.model, 'Passages', 'Passages 2025');
+    const reopened = new AddinControllers(controller.runner.services);
+    await reopened.template.start();
+    expect(nextStep(reopened.runner.getState())).toEqual({
+      kind: 'enterPassages',
+      target: { sheet: 'Passages 2025', range: 'A2' },
+    });
+    await reopened.template.enterPassages();
+    expect(reopened.runner.getState().notice).toBeUndefined();
+    expect(excel.model.selection).toEqual({ sheet: 'Passages 2025', address: "'Passages 2025'!A2" });
+  });
+});
+
+describe('the path from an empty workbook to a file, one primary action at a time', () => {
+  it('create the template → fill the parameters (their cells selected) → type the passages → check → export', async () => {
+    const { excel, controller, saved } = setUp();
+    const step = () => nextStep(controller.runner.getState());
+    await controller.template.start();
+    expect(step().kind).toBe('createTemplate');
+
+    await controller.template.create();
+    expect(step()).toEqual({ kind: 'fillParameters', target: { sheet: 'Paramètres', range: 'B2:B4' } });
+    await controller.template.fillParameters();
+    expect(excel.model.selection).toEqual({ sheet: 'Paramètres', address: 'Paramètres!B2:B4' });
+    expect(step()).toMatchObject({ kind: 'enterPassages', target: { sheet: 'Passages', range: 'A2' } });
+
+    fillParameters(excel.model);
+    await controller.template.enterPassages();
+    expect(excel.model.selection).toEqual({ sheet: 'Passages', address: 'Passages!A2' });
+    expect(step().kind).toBe('check');
+
+    fillPassages(excel.model, 3, (i, v) => i === 1 && (v['8.7'] = 'juillet'), NOW);
+    await controller.checks.check();
+    expect(step()).toEqual({ kind: 'check', errors: 1 });
+    expect(headlineOf(controller.runner.getState().check!)).toMatchObject({
+      verdict: 'blocked',
+      blocking: 1,
+    });
+
+    fillPassages(excel.model, 3, undefined, NOW);
+    await controller.checks.check();
+    expect(step().kind).toBe('export');
+    expect(headlineOf(controller.runner.getState().check!).verdict).toBe('ready');
+
+    await controller.exports.exportXml();
+    expect(saved).toHaveLength(1);
+    expect(step().kind).toBe('deposit');
+  });
+
+  it('a template opened without passages goes to its empty parameters, as found in the workbook', async () => {
+    const { excel, controller } = setUp();
+    await controller.template.create();
+    excel.model.requireSheet('Paramètres').setValue(1, 1, 'AB123CDE');
+    const reopened = new AddinControllers(controller.runner.services);
+    await reopened.template.start();
+    expect(nextStep(reopened.runner.getState())).toEqual({
+      kind: 'fillParameters',
+      target: { sheet: 'Paramètres', range: 'B3:B4' },
+    });
+  });
+
+  it('an action of the pane ends by showing its result (the focus goes there)', async () => {
+    const { excel, controller } = setUp();
+    await filledTemplate(controller, excel);
+    const before = controller.runner.getState().resultVersion ?? 0;
+    await controller.checks.check();
+    expect(controller.runner.getState().resultVersion).toBe(before + 1);
+  });
+});
+
+describe('the verdict is about the workbook, never about the last export', () => {
+  it('after exporting the rows not sent yet, the totals are still the whole workbook’s', async () => {
+    const { excel, controller, saved } = setUp();
+    await filledTemplate(controller, excel);
+    await controller.exports.exportXml();
+    fillPassages(excel.model, 5, undefined, NOW);
+    controller.exports.setSettings({ mode: 'notSent' });
+    await controller.exports.exportXml();
+    expect(saved).toHaveLength(2);
+    expect(saved[1].xml.match(/<cpf:passageCertification>/g)).toHaveLength(2);
+    // The export's own check covered its 2 rows; the pane shows the workbook's 5.
+    expect(controller.runner.getState().check?.summary.passages).toBe(5);
+  });
+});
+
+describe('Générer les identifiants', () => {
+  it('checks again once the identifiers are written, so the verdict stays true', async () => {
+    const { excel, controller } = setUp();
+    await filledTemplate(controller, excel, (i, v) => i === 2 && (v['5.1'] = ''));
+    await controller.checks.check();
+    expect(controller.runner.getState().issues[0].fix).toEqual({ kind: 'command', command: 'generateIds' });
+    await controller.roundTrip.generateIds();
+    await controller.runner.confirm();
+    expect(controller.runner.getState().check?.summary.errors).toBe(0);
+    expect(controller.runner.getState().notice?.text).toMatch(/1 identifiant technique écrit/);
   });
 });

@@ -215,7 +215,7 @@ const REFUSED: readonly Refused[] = [
     value: 'Mo_x0001_reau',
     code: 'forbiddenChar',
     message:
-      'la valeur contient un caractère invisible ou interdit en XML (U+0001). Retapez la valeur sans ce caractère.',
+      'la valeur contient un caractère invisible que la CDC refuse (U+0001). Retapez la valeur sans ce caractère.',
   },
   {
     name: 'the non-character U+FFFE, stored by Excel as _xFFFE_',
@@ -237,7 +237,7 @@ const REFUSED: readonly Refused[] = [
     value: "'69383",
     code: 'leadingApostrophe',
     message:
-      "« '69383 » commence par une apostrophe, qui ne fait pas partie du code. Retapez le code sans apostrophe (au format Texte pour garder les zéros).",
+      "« '69383 » commence par une apostrophe, qui ne fait pas partie du code. Vouliez-vous dire 69383 ? Retapez le code sans apostrophe (au format Texte pour garder les zéros).",
   },
   {
     name: 'an INSEE code stored as a number that lost its leading zero',
@@ -246,7 +246,7 @@ const REFUSED: readonly Refused[] = [
     numFmt: 'General',
     code: 'leadingZerosLost',
     message:
-      'le code a été saisi comme un nombre (1004) et Excel a pu supprimer ses zéros initiaux : il doit faire 5 chiffres. Mettez la cellule au format Texte et saisissez le code complet (par ex. 01004).',
+      'le code a été saisi comme un nombre (1004) et Excel a pu supprimer ses zéros initiaux : il doit faire 5 chiffres. Vouliez-vous dire 01004 ? Mettez la cellule au format Texte et saisissez le code complet.',
   },
   {
     name: 'an identifier stored as a number in scientific notation',

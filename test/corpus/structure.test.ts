@@ -191,7 +191,7 @@ describe('rows and sheets', () => {
   it('an empty passages table: nothing to export', async () => {
     const run = await runCorpusFile(await writeCorpusFile([]));
     expect(run.issues.map((i) => i.message)).toEqual([
-      "Passages : aucun passage n'est renseigné dans la feuille Passages : il n'y a rien à exporter.",
+      "Passages : aucun passage n'est renseigné dans la feuille Passages : saisissez ou collez une ligne par personne certifiée.",
     ]);
     expect(run.exportExit).toBe(1);
   });

@@ -82,7 +82,9 @@ describe('a schema version that is only data (test version 1.1.9)', () => {
     ]);
     const mixed = check([validPassage({ '10.1': NIR, '10.2': 'Martin' })]).issues;
     expect(mixed.map((i) => [i.field, i.code])).toEqual([['10.1', 'identityConflict']]);
-    expect(mixed[0].message).toMatch(/à la fois par son NIR \(bloc 10\) et par son état civil \(bloc 8\)/);
+    expect(mixed[0].message).toMatch(
+      /à la fois par son NIR \(numéro de sécurité sociale\) et par son état civil \(nom de naissance/,
+    );
     // Rules about civil status leave a NIR passage alone (no "birth day missing" without a bloc 8).
     expect(check([nirPassage()]).issues.filter((i) => i.severity === 'warning')).toEqual([]);
   });

@@ -5,6 +5,7 @@ import { validateWithNativeXmllint } from '../support/xmllint-native';
 import type { E2eApi } from './stub/office-stub';
 import { inWorkbook } from '../support/e2e-workbook-access';
 import {
+  actAndWait,
   buildAddin,
   E2E_DIST,
   launchChromium,
@@ -75,7 +76,7 @@ describe('XSD validation in the pane', () => {
 
 /** Template, parameters, five passages: row 3 without birth name, row 4 with a date typed as text. */
 async function typeSampleWithMistakes(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Nouveau modèle' }).click();
+  await page.getByRole('button', { name: 'Créer le modèle' }).click();
   await page.getByText(/Modèle créé/).waitFor();
   await inWorkbook(
     page,
@@ -97,12 +98,8 @@ async function waitForSelection(page: Page, address: string): Promise<void> {
 }
 
 async function check(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Vérifier', exact: true }).click();
-  await page
-    .getByRole('status')
-    .filter({ hasText: /Prêt à exporter|Corrigez les erreurs/ })
-    .waitFor();
-  await page.getByRole('button', { name: 'Vérifier', exact: true }).and(page.locator(':enabled')).waitFor();
+  await actAndWait(page, () => page.getByRole('button', { name: 'Vérifier', exact: true }).click());
+  await page.getByRole('heading', { level: 2, name: /^(Prêt|Bloqué)/ }).waitFor();
 }
 
 describe('add-in in the browser (light theme, Excel on the web)', () => {
@@ -141,7 +138,7 @@ describe('add-in in the browser (light theme, Excel on the web)', () => {
     });
 
     // The export refuses while errors remain, and produces nothing.
-    await page.getByRole('button', { name: 'Exporter XML' }).click();
+    await page.getByRole('button', { name: 'Exporter', exact: true }).click();
     await page.getByText(/Export impossible/).waitFor();
 
     // Fix both mistakes and check again: no stale marks, the user's look is back as it was.
@@ -179,7 +176,7 @@ describe('add-in in the browser (light theme, Excel on the web)', () => {
     // Export: downloaded file, valid against the CDC's official XSD (read in place).
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Exporter XML' }).click(),
+      page.getByRole('button', { name: 'Exporter', exact: true }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^cdc-E564ACB0-\d{8}-\d{6}\.xml$/);
     const file = path.join(OUTPUT, download.suggestedFilename());
@@ -198,7 +195,7 @@ describe('add-in in the browser (light theme, Excel on the web)', () => {
     await pane.context.close();
   });
 
-  it('ribbon Exporter XML with errors opens the pane on the problem list and downloads nothing', async () => {
+  it('ribbon Exporter with errors opens the pane on the problem list and downloads nothing', async () => {
     const pane = await openPane(browser, server.origin);
     const { page } = pane;
     await typeSampleWithMistakes(page);
@@ -242,7 +239,7 @@ describe('add-in in the browser (dark theme, Excel for Mac)', () => {
   it('offers the XML to copy where the web view cannot download (Mac)', async () => {
     const pane = await openPane(browser, server.origin, { platform: 'Mac' });
     const { page } = pane;
-    await page.getByRole('button', { name: 'Nouveau modèle' }).click();
+    await page.getByRole('button', { name: 'Créer le modèle' }).click();
     await page.getByText(/Modèle créé/).waitFor();
     await inWorkbook(
       page,
@@ -252,7 +249,7 @@ describe('add-in in the browser (dark theme, Excel for Mac)', () => {
       },
       null,
     );
-    await page.getByRole('button', { name: 'Exporter XML' }).click();
+    await page.getByRole('button', { name: 'Exporter', exact: true }).click();
     await page.getByRole('button', { name: 'Copier le XML' }).waitFor();
     const xml = await page.getByRole('textbox').inputValue();
     expect(validateWithNativeXmllint(xml, OFFICIAL_XSD).valid).toBe(true);
@@ -265,7 +262,7 @@ describe('round trip with the CDC in the browser', () => {
   it('generates missing identifiers after a confirmation that says how many cells', async () => {
     const pane = await openPane(browser, server.origin);
     const { page } = pane;
-    await page.getByRole('button', { name: 'Nouveau modèle' }).click();
+    await page.getByRole('button', { name: 'Créer le modèle' }).click();
     await page.getByText(/Modèle créé/).waitFor();
     await inWorkbook(
       page,

@@ -76,7 +76,7 @@ describe('demo page (npm run demo)', () => {
     const demo = await openDemo();
     const { page } = demo;
     // A workbook with data goes straight to the check summary.
-    await page.getByRole('status').filter({ hasText: 'Corrigez les erreurs' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: /^Bloqué : \d+ erreurs$/ }).waitFor();
     await page.getByRole('heading', { name: 'Problèmes à corriger' }).waitFor();
     await expect(cell(page, 'Z2').getAttribute('data-fill')).resolves.toBe(ERROR_FILL);
     await screenshot(page, 'demo-mistakes');
@@ -99,10 +99,10 @@ describe('demo page (npm run demo)', () => {
     const demo = await openDemo();
     const { page } = demo;
     await page.getByRole('button', { name: 'Exemple valide' }).click();
-    await page.getByRole('status').filter({ hasText: 'Prêt à exporter' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Prêt', exact: true }).waitFor();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Exporter XML' }).click(),
+      page.getByRole('button', { name: 'Exporter', exact: true }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^cdc-03ZDN217-\d{8}-\d{6}\.xml$/);
     const file = path.join(ROOT, 'test-artifacts/e2e-out', `demo-${download.suggestedFilename()}`);
@@ -124,7 +124,7 @@ describe('demo page (npm run demo)', () => {
       page.getByRole('link', { name: /Guides de l’espace certificateurs/ }).getAttribute('href'),
     ).resolves.toBe('https://certificateurs.moncompteformation.gouv.fr/espace-public/page-guide');
     await screenshot(page, 'demo-welcome');
-    await page.getByRole('button', { name: 'Nouveau modèle' }).click();
+    await page.getByRole('button', { name: 'Créer le modèle' }).click();
     await page.getByText(/Modèle créé/).waitFor();
     await page.getByRole('tab', { name: 'Passages' }).click();
     await expect(cell(page, 'A1').textContent()).resolves.toMatch(/\(4\.1\)$/);

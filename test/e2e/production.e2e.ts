@@ -201,7 +201,7 @@ maybe('production build served by nginx', () => {
     await screenshot(page, 'prod-welcome');
 
     // The XSD worker and its wasm run under the production build too: export a small valid workbook.
-    await page.getByRole('button', { name: 'Nouveau modèle' }).click();
+    await page.getByRole('button', { name: 'Créer le modèle' }).click();
     await page.getByText(/Modèle créé/).waitFor();
     await page.evaluate(() => {
       const e2e = (
@@ -212,7 +212,7 @@ maybe('production build served by nginx', () => {
     });
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Exporter XML' }).click(),
+      page.getByRole('button', { name: 'Exporter', exact: true }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/\.xml$/);
 

@@ -1,17 +1,7 @@
 import * as path from 'path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { inWorkbook } from '../support/e2e-workbook-access';
-import {
-  buildAddinInto,
-  launchChromium,
-  openPaneFrom,
-  ROOT,
-  screenshot,
-  serveDirectory,
-  type OpenPane,
-  type PaneConfig,
-  type StaticServer,
-} from '../support/e2e-harness';
+import { actAndWait, paneFixture, ROOT, screenshot } from '../support/e2e-harness';
 import { buildTemplateLayout, columnIndex } from '../../src/core/template/layout';
 import { DICTIONARY } from '../support/dictionary';
 import { excelText } from '../../src/i18n/excel-messages';
@@ -26,39 +16,7 @@ const DIST = path.join(ROOT, 'test-artifacts/e2e-real-excel-dist');
 const ERROR_FILL = '#FFC7CE';
 const layout = buildTemplateLayout(DICTIONARY);
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  // Its own output folder: the other e2e files build theirs at the same time.
-  buildAddinInto(DIST);
-  server = await serveDirectory(DIST);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function withPane(
-  name: string,
-  config: PaneConfig,
-  fn: (pane: OpenPane) => Promise<void>,
-): Promise<void> {
-  const pane = await openPaneFrom(browser, server.origin, DIST, config);
-  try {
-    await fn(pane);
-    expect(pane.outside).toEqual([]);
-    expect(pane.errors).toEqual([]);
-  } catch (error) {
-    await screenshot(pane.page, `failure-real-excel-${name}`).catch(() => undefined);
-    if (pane.errors.length > 0) console.error(`${name}: page errors\n${pane.errors.join('\n')}`);
-    throw error;
-  } finally {
-    await pane.context.close();
-  }
-}
+const { withPane } = paneFixture(DIST, 'failure-real-excel');
 
 const checkButton = (page: Page) => page.getByRole('button', { name: 'Vérifier', exact: true });
 
@@ -66,9 +24,9 @@ async function idle(page: Page): Promise<void> {
   await checkButton(page).and(page.locator(':enabled')).waitFor({ timeout: 30_000 });
 }
 
-/** « Nouveau modèle », then parameters and `count` passages; `changes[i]` applied to passage i (1-based). */
+/** « Créer le modèle », then parameters and `count` passages; `changes[i]` applied to passage i (1-based). */
 async function templateWith(page: Page, count: number, changes: Record<number, Record<string, string>> = {}) {
-  await page.getByRole('button', { name: 'Nouveau modèle' }).click();
+  await actAndWait(page, () => page.getByRole('button', { name: 'Créer le modèle' }).click());
   await page.getByText(/Modèle créé/).waitFor();
   await inWorkbook(
     page,
@@ -167,18 +125,18 @@ describe('real Excel’s ways, in the browser', () => {
     },
   );
 
-  it('a renamed « Passages » sheet is checked where it is, and « Nouveau modèle » recreates nothing', async () => {
+  it('a renamed « Passages » sheet is checked where it is, and « Créer le modèle » recreates nothing', async () => {
     await withPane('renamed', {}, async ({ page }) => {
       await templateWith(page, 5, TWO_MISTAKES);
       await inWorkbook(page, (e2e) => e2e.renameSheet('Passages', 'Passages 2025'), null);
       await checkButton(page).click();
       await page.getByRole('heading', { name: 'Problèmes à corriger' }).waitFor();
       await idle(page);
-      await page
-        .getByText(/Passages 2025, ligne 3/)
-        .first()
-        .waitFor();
-      await page.getByRole('button', { name: 'Nouveau modèle' }).click();
+      await page.getByRole('heading', { level: 3, name: 'Passages 2025 (2 problèmes)' }).waitFor();
+      // Its rows are titled with the holder and their readiness, as on a sheet called Passages (issue 16).
+      await page.getByRole('heading', { level: 4, name: /^\S.*, ligne 3 bloquée$/ }).waitFor();
+      // Once the template exists, « Créer le modèle » is in the ribbon only.
+      await inWorkbook(page, (e2e) => e2e.invokeCommand('newTemplate'), null);
       await page.getByText(/contient déjà toutes les feuilles du modèle/).waitFor();
       expect(await inWorkbook(page, (e2e) => e2e.sheetNames(), null)).not.toContain('Passages');
     });
@@ -186,7 +144,7 @@ describe('real Excel’s ways, in the browser', () => {
 
   it('notes go on their own sheet while another sheet is active', async () => {
     await withPane('notes', {}, async ({ page }) => {
-      await page.getByRole('button', { name: 'Nouveau modèle' }).click();
+      await actAndWait(page, () => page.getByRole('button', { name: 'Créer le modèle' }).click());
       await page.getByText(/Modèle créé/).waitFor();
       const notes = await inWorkbook(
         page,

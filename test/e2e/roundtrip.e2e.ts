@@ -6,6 +6,7 @@ import { excelSerial } from '../support/fake-excel-fixtures';
 import { validateWithNativeXmllint } from '../support/xmllint-native';
 import { inWorkbook } from '../support/e2e-workbook-access';
 import {
+  actAndWait,
   buildAddinInto,
   launchChromium,
   openPaneFrom,
@@ -28,6 +29,7 @@ import { DICTIONARY } from '../support/dictionary';
 const DIST = path.join(ROOT, 'test-artifacts/e2e-roundtrip-dist');
 const OUTPUT = path.join(ROOT, 'test-artifacts/e2e-out/roundtrip');
 const ERROR_FILL = '#FFC7CE';
+const REJECTED_FILL = '#E4DFEC';
 const layout = buildTemplateLayout(DICTIONARY);
 
 type Cell = string | number | boolean | null;
@@ -94,7 +96,7 @@ function trackingColumn(rows: readonly Cell[][], header: string): number {
 }
 
 async function newTemplateWithPassages(page: Page, count: number): Promise<void> {
-  await page.getByRole('button', { name: 'Nouveau modèle' }).click();
+  await page.getByRole('button', { name: 'Créer le modèle' }).click();
   await page.getByText(/Modèle créé/).waitFor();
   await inWorkbook(
     page,
@@ -111,11 +113,11 @@ interface Exported {
   readonly xml: string;
 }
 
-/** « Exporter XML » and the downloaded file, kept in test-artifacts for a look after a failure. */
+/** « Exporter » and the downloaded file, kept in test-artifacts for a look after a failure. */
 async function exportXml(page: Page): Promise<Exported> {
   const [download] = await Promise.all([
     page.waitForEvent('download', { timeout: 60_000 }),
-    page.getByRole('button', { name: 'Exporter XML' }).click(),
+    page.getByRole('button', { name: 'Exporter', exact: true }).click(),
   ]);
   const fileName = download.suggestedFilename();
   const file = path.join(OUTPUT, fileName);
@@ -206,13 +208,17 @@ function expectClean(pane: OpenPane): void {
 // ---------------------------------------------------------------------------------------------
 
 describe('round trip with the CDC in the browser', () => {
-  it('exports, reads the accusé back into the rows, and sends the rejected passage again', async () => {
+  it('exports, is told of the deposit, shows rejections in place, refuses to re-send them unchanged, re-sends only the fixed ones', async () => {
     await withPane('roundtrip', async (pane) => {
       const { page } = pane;
+      let downloads = 0;
+      page.on('download', () => downloads++);
       await newTemplateWithPassages(page, 5);
 
-      // First send: every passage, one file the official XSD accepts.
+      // First send: every passage, one file the official XSD accepts. Exported is not deposited.
       const first = await exportXml(page);
+      // The page's clock once the first file is out: its name carries the second it was made in.
+      const firstDone = await page.evaluate(() => Date.now());
       await page.getByText(/5 passage\(s\), 1 certification\(s\)/).waitFor();
       expectOfficiallyValid(first.xml);
       const idFlux = idFluxOf(first.xml);
@@ -226,20 +232,33 @@ describe('round trip with the CDC in the browser', () => {
       ]);
       let passages = await sheetValues(page, 'Passages');
       const status = trackingColumn(passages, 'Statut CDC');
-      expect(passages.slice(1).map((r) => r[status])).toEqual(Array(5).fill('Envoyé'));
+      expect(passages.slice(1).map((r) => r[status])).toEqual(Array(5).fill('Exporté — à déposer'));
+      await page.getByRole('heading', { level: 2, name: 'Fichier exporté, à déposer' }).waitFor();
+      // The file keeps its button, should the browser have blocked the download.
+      await page.getByRole('button', { name: `Enregistrer à nouveau ${first.fileName}` }).waitFor();
+      await shoot(page, 'pane-exported-to-deposit');
 
-      // The CDC's answer: one real refusal, one "already there" (counts as accepted), the rest OK,
-      // and a passage this workbook never held.
-      const refusal = 'Aucun titulaire ne correspond aux critères obligatoires';
+      // « J'ai déposé le fichier »: only the user knows the file reached the CDC's portal.
+      await page.getByRole('button', { name: 'J’ai déposé le fichier' }).click();
+      await page.getByText(/5 lignes marquées « Déposé »/).waitFor();
+      passages = await sheetValues(page, 'Passages');
+      expect(passages.slice(1).map((r) => r[status])).toEqual(Array(5).fill('Déposé'));
+
+      // The CDC's answer: two real refusals, one "already there" (counts as accepted), the rest OK, and a passage
+      // this workbook never held.
+      const dayMonth =
+        'Aucun titulaire ne correspond aux critères obligatoires enrichis du jour et du mois de naissance';
+      const reconciliation = 'Aucun titulaire ne correspond aux critères de réconciliation';
       const duplicate = `Le passage certification avec le bcr émetteur 12ABC345 et l'id technique partenaire ${ids[1]} existe déjà en base`;
       const accuse = receiptXml(
         first.fileName,
         idFlux,
         [
-          { id: ids[0], message: refusal },
+          { id: ids[0], message: dayMonth },
           { id: ids[1], message: duplicate },
+          { id: ids[2], message: reconciliation },
         ],
-        [...ids.slice(2), 'PASSAGE-999999'],
+        [...ids.slice(3), 'PASSAGE-999999'],
       );
       const accuseName = `accuse-${first.fileName}`;
       await page.getByLabel('Importer un accusé').setInputFiles({
@@ -249,61 +268,108 @@ describe('round trip with the CDC in the browser', () => {
       });
       const panel = page.getByRole('region', { name: `Accusé de traitement ${accuseName}` });
       await panel.waitFor();
-      await panel.getByText('4 accepté(s), 1 rejeté(s), 1 absent(s) du classeur.').waitFor();
-      await panel.getByText('Passages de l’accusé absents du classeur').waitFor();
+      await panel
+        .getByText(
+          'Statuts à changer : 3 accepté(s), 2 rejeté(s) ; 1 passage(s) de l’accusé absent(s) du classeur.',
+        )
+        .waitFor();
       await panel.getByText('PASSAGE-999999').waitFor();
       await panel.getByText(`Ligne 2 (${ids[0]})`).waitFor();
       const ask = page.getByRole('alertdialog', { name: 'Confirmation' });
-      await ask.getByText(/Écrire le statut de 5 lignes/).waitFor();
+      await ask.getByText(/Écrire le nouveau statut de 5 lignes/).waitFor();
       await shoot(page, 'pane-receipt-confirm');
       // Nothing is written before « Écrire les statuts ».
       passages = await sheetValues(page, 'Passages');
-      expect(passages.slice(1).map((r) => r[status])).toEqual(Array(5).fill('Envoyé'));
+      expect(passages.slice(1).map((r) => r[status])).toEqual(Array(5).fill('Déposé'));
 
-      await ask.getByRole('button', { name: 'Écrire les statuts' }).click();
+      await actAndWait(page, () => ask.getByRole('button', { name: 'Écrire les statuts' }).click());
       await page.getByText(/Statuts écrits pour 5 lignes/).waitFor();
-      await idle(page);
-      await shoot(page, 'pane-receipt-imported');
-
+      // The check that follows: the rejected rows, marked and listed where they are; never « Prêt » meanwhile.
+      await page
+        .getByRole('heading', { level: 2, name: 'À corriger : 2 passages rejetés par la CDC' })
+        .waitFor();
+      await page.locator('main[data-busy="false"]').waitFor();
+      const rejectedSection = page.locator('section[data-section="rejected"]');
+      await rejectedSection.getByRole('heading', { name: 'Rejeté par la CDC (2 passages)' }).waitFor();
+      const looks = await inWorkbook(
+        page,
+        (e2e, cells) => cells.map((c) => e2e.excel.model.displayedFill('Passages', c[0], c[1])),
+        [
+          [1, fieldColumn('8.7')],
+          [1, fieldColumn('8.8')],
+          [3, fieldColumn('8.1')],
+          [4, fieldColumn('8.7')],
+        ],
+      );
+      expect(looks).toEqual([REJECTED_FILL, REJECTED_FILL, REJECTED_FILL, null]);
+      // Click-to-cell: the problem on the day of birth selects that cell.
+      await rejectedSection
+        .getByRole('button', { name: new RegExp(`Jour de naissance.*cellule ${fieldLetter('8.8')}2`) })
+        .click();
+      await page.waitForFunction(
+        (address) => {
+          const selection = (
+            window as unknown as { __e2e: { selection(): { address: string } | undefined } }
+          ).__e2e.selection();
+          return selection?.address === `Passages!${address}`;
+        },
+        `${fieldLetter('8.8')}2`,
+      );
+      await shoot(page, 'pane-rejected-in-place');
       passages = await sheetValues(page, 'Passages');
       const message = trackingColumn(passages, 'Message CDC');
-      const whatToDo = trackingColumn(passages, 'Que faire');
       const byId = new Map(passages.slice(1).map((r) => [r[fieldColumn('5.1')], r]));
-      const rejectedRow = byId.get(ids[0]) as Cell[];
-      expect(rejectedRow[status]).toBe('Rejeté');
-      expect(rejectedRow[message]).toBe(refusal);
-      expect(String(rejectedRow[whatToDo]).length).toBeGreaterThan(20);
-      const duplicateRow = byId.get(ids[1]) as Cell[];
-      expect(duplicateRow[status]).toBe('Accepté');
-      expect(duplicateRow[message]).toBe(duplicate);
-      expect(String(duplicateRow[whatToDo]).length).toBeGreaterThan(0);
-      for (const id of ids.slice(2)) {
-        const row = byId.get(id) as Cell[];
-        expect([row[status], row[message] ?? '']).toEqual(['Accepté', '']);
-      }
-      expect(passages.filter((r) => r[status] === 'Rejeté')).toHaveLength(1);
+      expect((byId.get(ids[0]) as Cell[])[status]).toBe('Rejeté');
+      expect((byId.get(ids[0]) as Cell[])[message]).toBe(dayMonth);
+      expect((byId.get(ids[1]) as Cell[])[status]).toBe('Accepté');
       expect(passages.some((r) => r.includes('PASSAGE-999999'))).toBe(false);
 
-      // Second send: « Rejetés » only — the one refused passage, in a file the official XSD accepts.
+      // « Rejetés » without fixing anything: warned, nothing sent, offered only on confirmation.
       await page.getByRole('radio', { name: 'Rejetés' }).click();
       await expect(page.getByRole('radio', { name: 'Rejetés' }).isChecked()).resolves.toBe(true);
+      const downloadsBefore = downloads;
+      await actAndWait(page, () => page.getByRole('button', { name: 'Exporter', exact: true }).click());
+      await page
+        .getByText(/Rien n’a été exporté : les 2 passages rejetés n’ont pas changé depuis le rejet/)
+        .waitFor();
+      await page
+        .getByRole('alertdialog', { name: 'Confirmation' })
+        .getByRole('button', { name: 'Les renvoyer quand même' })
+        .waitFor();
+      await shoot(page, 'pane-rejected-unchanged');
+      expect(downloads).toBe(downloadsBefore);
+      await page.getByRole('button', { name: 'Ne rien écrire' }).click();
+
+      // The two rejected rows fixed: only those two go out.
+      await inWorkbook(
+        page,
+        (e2e, cells) => {
+          e2e.typeCell('Passages', cells.day, 21);
+          e2e.typeCell('Passages', cells.name, 'Durand-Martin');
+        },
+        { day: `${fieldLetter('8.8')}2`, name: `${fieldLetter('8.1')}4` },
+      );
+      // File names are to the second (the CDC's horodatage): a fast machine gets here within the first file's
+      // second, so the second send waits for the next one (a clock condition, at most a second, no fixed pause).
+      await page.waitForFunction((done) => Date.now() >= Math.floor(done / 1000) * 1000 + 1000, firstDone);
       const second = await exportXml(page);
-      await page.getByText(/1 passage\(s\), 1 certification\(s\)/).waitFor();
+      await page.getByText(/2 passage\(s\), 1 certification\(s\)/).waitFor();
       await shoot(page, 'pane-export-rejected');
       expect(second.fileName).not.toBe(first.fileName);
-      expect(idTechniquesOf(second.xml)).toEqual([ids[0]]);
-      expect(second.xml.match(/<(?:\w+:)?passageCertification>/g)).toHaveLength(1);
+      expect(idTechniquesOf(second.xml)).toEqual([ids[0], ids[2]]);
       expectOfficiallyValid(second.xml);
       const secondFlux = idFluxOf(second.xml);
       expect(secondFlux).not.toBe(idFlux);
 
+      // Re-sent: « Exporté — à déposer » again, and the CDC's messages still readable in « Dernier rejet ».
       passages = await sheetValues(page, 'Passages');
-      expect(passages.slice(1).map((r) => r[status])).toEqual([
-        'Envoyé',
-        'Accepté',
-        'Accepté',
-        'Accepté',
-        'Accepté',
+      const lastRejection = trackingColumn(passages, 'Dernier rejet');
+      expect(passages.slice(1).map((r) => [r[status], r[lastRejection] ?? null])).toEqual([
+        ['Exporté — à déposer', dayMonth],
+        ['Accepté', null],
+        ['Exporté — à déposer', reconciliation],
+        ['Accepté', null],
+        ['Accepté', null],
       ]);
 
       // The history: one line per file sent, the first one carrying the accusé's result.
@@ -313,12 +379,108 @@ describe('round trip with the CDC in the browser', () => {
       const col = (name: string) => header.indexOf(name);
       expect(lines.map((l) => l[col('idFlux')])).toEqual([idFlux, secondFlux]);
       expect(lines.map((l) => l[col('Fichier')])).toEqual([first.fileName, second.fileName]);
-      expect(lines.map((l) => l[col('Passages')])).toEqual([5, 1]);
+      expect(lines.map((l) => l[col('Passages')])).toEqual([5, 2]);
       expect(lines[1][col('Mode')]).toBe('rejetés');
-      expect(String(lines[0][col('Résultat CDC')])).toMatch(/4.*1/);
+      expect(String(lines[0][col('Résultat CDC')])).toMatch(/3 accepté\(s\), 2 rejeté\(s\)/);
       expect(lines[1][col('Résultat CDC')] ?? '').toBe('');
       expectClean(pane);
     });
+  });
+
+  it('refuses an accusé of another send with a clear message, and changes nothing', async () => {
+    await withPane('other-send', async (pane) => {
+      const { page } = pane;
+      await newTemplateWithPassages(page, 2);
+      const first = await exportXml(page);
+      const ids = idTechniquesOf(first.xml);
+      const before = await sheetValues(page, 'Passages');
+      const history = await sheetValues(page, 'Historique');
+      await actAndWait(page, () =>
+        page.getByLabel('Importer un accusé').setInputFiles({
+          name: 'accuse-autre.xml',
+          mimeType: 'application/xml',
+          buffer: Buffer.from(
+            receiptXml('cdc-autre-classeur.xml', 'flux-d-un-autre-classeur', [], ids),
+            'utf8',
+          ),
+        }),
+      );
+      await page
+        .getByText(
+          /Cet accusé concerne le fichier cdc-autre-classeur\.xml .*qui n’est pas dans la feuille Historique de ce classeur/,
+        )
+        .first()
+        .waitFor();
+      await page.getByRole('button', { name: 'Appliquer quand même' }).waitFor();
+      await shoot(page, 'pane-receipt-other-send');
+      await page.getByRole('button', { name: 'Ne rien écrire' }).click();
+      expect(await sheetValues(page, 'Passages')).toEqual(before);
+      expect(await sheetValues(page, 'Historique')).toEqual(history);
+      expectClean(pane);
+    });
+  });
+
+  it('offers each file of a split export with its own button, never several downloads at once', async () => {
+    await withPane('split-web', async (pane) => {
+      const { page } = pane;
+      let downloads = 0;
+      page.on('download', () => downloads++);
+      await newTemplateWithPassages(page, 5);
+      await page.getByLabel('Passages par fichier (vide = sans limite)').fill('2');
+      await actAndWait(page, () => page.getByRole('button', { name: 'Exporter', exact: true }).click());
+      const buttons = page
+        .locator('section[data-files="download"]')
+        .getByRole('button', { name: /^Enregistrer cdc-/ });
+      await expect(buttons.count()).resolves.toBe(3);
+      expect(downloads).toBe(0);
+      await shoot(page, 'pane-split-files');
+      const parts: string[][] = [];
+      for (let i = 0; i < 3; i++) {
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page
+            .locator('section[data-files="download"]')
+            .getByRole('button', { name: /^Enregistrer cdc-/ })
+            .first()
+            .click(),
+        ]);
+        const xml = fs.readFileSync((await download.path()) as string, 'utf8');
+        expectOfficiallyValid(xml);
+        parts.push(idTechniquesOf(xml));
+      }
+      expect(parts.map((p) => p.length)).toEqual([2, 2, 1]);
+      await page
+        .getByRole('button', { name: /^Enregistrer à nouveau cdc-/ })
+        .nth(2)
+        .waitFor();
+      expectClean(pane);
+    });
+  });
+
+  it('on Mac, gives every part of a split export its own copy panel', async () => {
+    const pane = await openPaneFrom(browser, server.origin, DIST, { platform: 'Mac' });
+    try {
+      const { page } = pane;
+      await newTemplateWithPassages(page, 5);
+      await page.getByLabel('Passages par fichier (vide = sans limite)').fill('2');
+      await actAndWait(page, () => page.getByRole('button', { name: 'Exporter', exact: true }).click());
+      await page.getByText(/l’export a produit 3 fichiers/).waitFor();
+      const panels = page.locator('[data-copy-file]');
+      await expect(panels.count()).resolves.toBe(3);
+      const counts: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const xml = await panels.nth(i).getByRole('textbox').inputValue();
+        expectOfficiallyValid(xml);
+        counts.push(idTechniquesOf(xml).length);
+        await panels.nth(i).getByRole('button', { name: 'Copier le XML' }).waitFor();
+      }
+      expect(counts).toEqual([2, 2, 1]);
+      await page.getByText(/Fichier 3 sur 3 : cdc-/).waitFor();
+      await shoot(page, 'pane-mac-split');
+      expectClean(pane);
+    } finally {
+      await pane.context.close();
+    }
   });
 
   it('imports a CDC XML file into an empty workbook, shows its bad value, and exports once fixed', async () => {
@@ -585,7 +747,7 @@ describe('round trip with the CDC in the browser', () => {
       await newTemplateWithPassages(page, 6000);
       let downloads = 0;
       page.on('download', () => downloads++);
-      await page.getByRole('button', { name: 'Exporter XML' }).click();
+      await page.getByRole('button', { name: 'Exporter', exact: true }).click();
       // Cancel as soon as the button shows: waiting for a given phase raced with the machine's speed (a
       // validation finished before the click on a loaded CI machine). Nothing may be written either way.
       await page.getByRole('button', { name: 'Annuler' }).click({ timeout: 60_000 });

@@ -423,19 +423,38 @@ describe('notes (NoteCollection, ExcelApi 1.18)', () => {
   });
 });
 
-describe('conditional formats with borders and bold (ConditionalRangeFormat, ExcelApi 1.6)', () => {
-  it('draws the rule’s borders and bold over the cell without changing its own format', async () => {
-    const excel = new FakeExcel();
+describe('conditional formats the user sees (ConditionalRangeFormat, ExcelApi 1.6)', () => {
+  /** The part of Excel.ConditionalRangeFormat these tests set. */
+  interface RuleFormat {
+    readonly fill: { color: string };
+    readonly font: { bold: boolean };
+    readonly borders: { getItem(edge: 'EdgeTop'): { style: string; color: string } };
+  }
+
+  /** A custom rule on Feuil1!`address`, its format set by `style`. */
+  async function customRule(
+    excel: FakeExcel,
+    address: string,
+    formula: string,
+    style: (format: RuleFormat) => void,
+  ): Promise<void> {
     await excel.run(async (context) => {
       const cf = context.workbook.worksheets
         .getItem('Feuil1')
-        .getRange('B2')
+        .getRange(address)
         .conditionalFormats.add('Custom');
-      cf.custom.rule.formula = '=TRUE';
-      cf.custom.format.font.bold = true;
-      cf.custom.format.borders.getItem('EdgeTop').style = 'Dash';
-      cf.custom.format.borders.getItem('EdgeTop').color = '#9C0006';
+      cf.custom.rule.formula = formula;
+      style(cf.custom.format);
       await context.sync();
+    });
+  }
+
+  it('draws the rule’s borders and bold over the cell without changing its own format', async () => {
+    const excel = new FakeExcel();
+    await customRule(excel, 'B2', '=TRUE', (format) => {
+      format.font.bold = true;
+      format.borders.getItem('EdgeTop').style = 'Dash';
+      format.borders.getItem('EdgeTop').color = '#9C0006';
     });
     expect(excel.model.displayedLook('Feuil1', 1, 1)).toEqual({
       fill: null,
@@ -454,6 +473,18 @@ describe('conditional formats with borders and bold (ConditionalRangeFormat, Exc
       }),
     );
     expect(thick).toBe(ErrorCode.invalidArgument);
+  });
+
+  // Excel evaluates a custom rule's formula relative to the top-left cell of the range it applies to.
+  it('evaluates the blank-cell test of the template (=LEN(TRIM(B2))=0), relative to the range', async () => {
+    const excel = new FakeExcel();
+    await customRule(excel, 'B2:B3', '=LEN(TRIM(B2))=0', (format) => (format.fill.color = '#FFE699'));
+    typeCell(excel.model, 'Feuil1', 'B3', '  ');
+    expect(excel.model.displayedFill('Feuil1', 1, 1)).toBe('#FFE699');
+    expect(excel.model.displayedFill('Feuil1', 2, 1)).toBe('#FFE699');
+    typeCell(excel.model, 'Feuil1', 'B2', 'AB123CDE');
+    expect(excel.model.displayedFill('Feuil1', 1, 1)).toBeNull();
+    expect(excel.model.displayedFill('Feuil1', 2, 1)).toBe('#FFE699');
   });
 });
 

@@ -1,4 +1,5 @@
 import { columnLetter } from '../../src/core/template/layout';
+import { TEMPLATE_COLORS } from '../../src/core/template/template-spec';
 import type { Issue, Severity } from '../../src/core/model/types';
 import { parseRect, FakeExcel, WEB_PAYLOAD_LIMIT_BYTES, type FakeExcelOptions } from '../../src/fake-excel';
 import { fillParameters, fillPassages } from '../support/fake-excel-fixtures';
@@ -185,6 +186,69 @@ describe('highlights that do not rely on colour alone (issue 16)', () => {
     expect([look('D3').bold, look('M4').bold]).toEqual([true, false]);
     await port.clearHighlights();
     expect(look('D3')).toEqual({ fill: null, bold: false, borders: {} });
+  });
+
+  it('marks rows the CDC rejected with their own mark (fill and dash-dot border), removable like the others', async () => {
+    const { excel, port } = await setUp();
+    const rejection = (cell: string): Issue => ({ ...issue(cell, 'warning'), code: 'rejectedByCdc' });
+    const summary = await port.highlightIssues([
+      rejection('AF3'),
+      issue('M4', 'warning'),
+      // The CDC said nothing more precise: the whole row, its message at the row's first cell.
+      rejection('A5:E5'),
+      // An error of the check on a rejected cell wins: it blocks the file.
+      rejection('D3'),
+      issue('D3'),
+    ]);
+    const look = (cell: string) => {
+      const rect = parseRect(cell);
+      return excel.model.displayedLook('Passages', rect.top, rect.left);
+    };
+    expect(summary).toMatchObject({ errors: 1, warnings: 1, rejected: 6 });
+    for (const cell of ['AF3', 'A5', 'C5', 'E5']) {
+      expect(look(cell).fill).toBe(HIGHLIGHT_STYLE.rejected.fill);
+      for (const border of Object.values(look(cell).borders)) {
+        expect(border?.style).toBe('DashDot');
+        expect(contrast(border?.color ?? '#FFFFFF', '#FFFFFF')).toBeGreaterThanOrEqual(3);
+      }
+    }
+    expect(look('F5').fill).toBeNull();
+    expect(look('M4').fill).toBe(HIGHLIGHT_STYLE.warning.fill);
+    expect(look('D3').fill).toBe(HIGHLIGHT_STYLE.error.fill);
+    expect(new Set(Object.values(HIGHLIGHT_STYLE).map((s) => s.borderStyle)).size).toBe(3);
+    await port.clearHighlights();
+    expect(look('AF3')).toEqual({ fill: null, bold: false, borders: {} });
+    expect(look('A5')).toEqual({ fill: null, bold: false, borders: {} });
+    expect(ourRules(excel)).toHaveLength(0);
+  });
+
+  it('marks an empty parameter over the template’s box and fill, which come back on clear', async () => {
+    const excel = new FakeExcel({ platform: 'web' });
+    const port = createExcelWorkbookPort({ dictionary: DICTIONARY, run: excel.excelRun, notes: true });
+    await port.createTemplate();
+    const look = () => excel.model.displayedLook('Paramètres', 1, 1);
+    const box = Object.fromEntries(
+      ['EdgeBottom', 'EdgeLeft', 'EdgeRight', 'EdgeTop'].map((edge) => [
+        edge,
+        { style: 'Continuous', color: TEMPLATE_COLORS.parameterBorder },
+      ]),
+    );
+    // The template's own look of an empty parameter (issue 16): boxed, and filled while empty.
+    expect(look()).toEqual({ fill: TEMPLATE_COLORS.missingParameter, bold: false, borders: box });
+
+    await port.highlightIssues([issue('B2', 'error', 'Paramètres')]);
+    const marked = look();
+    expect(marked.fill).toBe(HIGHLIGHT_STYLE.error.fill);
+    expect(marked.bold).toBe(true);
+    for (const border of Object.values(marked.borders)) {
+      expect(border?.style).toBe('Continuous');
+      expect(border?.color).not.toBe(TEMPLATE_COLORS.parameterBorder);
+    }
+
+    await port.clearHighlights();
+    expect(look()).toEqual({ fill: TEMPLATE_COLORS.missingParameter, bold: false, borders: box });
+    excel.model.requireSheet('Paramètres').setValue(1, 1, 'AB123CDE');
+    expect(look()).toEqual({ fill: null, bold: false, borders: box });
   });
 
   it('shows the message at the cell in a note (ExcelApi 1.18), never over the user’s note, removed with the mark', async () => {

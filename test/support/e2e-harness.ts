@@ -169,3 +169,73 @@ export async function openPaneFrom(
   await page.getByRole('heading', { name: 'Accrochage CDC' }).waitFor();
   return { page, context, requests, outside, errors };
 }
+
+/**
+ * Runs `act` (a click) and waits until the pane has finished the action it started: its result version moved
+ * (src/controllers/task-runner.ts) and nothing is running. No fixed sleep: as fast or as slow as the machine.
+ */
+export async function actAndWait(page: Page, act: () => Promise<void>, timeout = 60_000): Promise<void> {
+  const before = await page.locator('main').getAttribute('data-result-version');
+  await act();
+  await page.waitForFunction(
+    (previous) => {
+      const main = document.querySelector('main');
+      return main !== null && main.dataset.resultVersion !== previous && main.dataset.busy === 'false';
+    },
+    before,
+    { timeout },
+  );
+}
+
+/** A screenshot at a given pane width (320 px: Excel's narrowest pane), the viewport restored after. */
+export async function screenshotAt(page: Page, name: string, width: number): Promise<string> {
+  const viewport = page.viewportSize() ?? { width: 360, height: 900 };
+  await page.setViewportSize({ width, height: viewport.height });
+  try {
+    return await screenshot(page, name);
+  } finally {
+    await page.setViewportSize(viewport);
+  }
+}
+
+/**
+ * A browser test file's fixture: the add-in built into `distDir` (its own folder: jest runs the e2e files side by
+ * side), served from localhost, one Chromium for the file. `withPane` opens a fresh pane per test and fails it on
+ * a request that left localhost or an error of the page; a failure leaves a screenshot
+ * (test-artifacts/screenshots/<failurePrefix>-<name>.png) and the page's errors in the log.
+ */
+export function paneFixture(
+  distDir: string,
+  failurePrefix = 'failure',
+): {
+  withPane(name: string, config: PaneConfig, fn: (pane: OpenPane) => Promise<void>): Promise<void>;
+} {
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    buildAddinInto(distDir);
+    server = await serveDirectory(distDir);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    async withPane(name, config, fn) {
+      if (!browser || !server) throw new Error('paneFixture: the browser is not started (beforeAll failed)');
+      const pane = await openPaneFrom(browser, server.origin, distDir, config);
+      try {
+        await fn(pane);
+        expect(pane.outside).toEqual([]);
+        expect(pane.errors).toEqual([]);
+      } catch (error) {
+        await screenshot(pane.page, `${failurePrefix}-${name}`).catch(() => undefined);
+        if (pane.errors.length > 0) console.error(`${name}: page errors\n${pane.errors.join('\n')}`);
+        throw error;
+      } finally {
+        await pane.context.close();
+      }
+    },
+  };
+}

@@ -1,8 +1,11 @@
 import type { Dictionary, FieldDef } from '../../dictionary';
-import { SHEET_NAMES } from '../template/layout';
 import { normalizeCell, type NormalizeContext } from './normalize';
+import { addRejectionIssues } from '../tracking/rejections';
+import { sendsOverview, type SendsOverview } from '../tracking/sends';
 import { refusedChoice, runCrossRowRules, runDigcompRules, runRowRules, type RowContext } from './rules';
 import { cellOf, IssueCollector } from './issue-collector';
+import { ID_FIELD } from './identifiers';
+import { holdersOfIssues, type Holders } from './holders';
 import { parisDate, passageDeadline, type PassageDeadline } from './deadlines';
 import { assessReadiness, summarizeReadiness, type ReadinessSummary, type RowReadiness } from './readiness';
 import type {
@@ -33,6 +36,8 @@ export interface CheckSummary {
   readonly certifications: number;
   readonly errors: number;
   readonly warnings: number;
+  /** Rows the CDC rejected and that were not corrected since (their issues are warnings, but nothing is « prêt »). */
+  readonly rejected?: number;
 }
 
 export interface CheckResult {
@@ -47,6 +52,21 @@ export interface CheckResult {
   readonly deadlines: PassageDeadline[];
   /** Counts of readiness levels and of deadlines passed or near. */
   readonly readinessSummary: ReadinessSummary;
+  /** The holders the problems are about (names of the rows with a problem), for the pane's list. */
+  readonly holders: Holders;
+  /** The sheets as the check found them: the user may rename Passages and DIGCOMP (found by their table). */
+  readonly sheets: CheckedSheets;
+  /**
+   * Where the sends stand, from the rows' « Statut CDC » and the Historique: files to deposit, rows deposited and
+   * waiting for an accusé. What the pane's next step says once the workbook is reopened.
+   */
+  readonly sends?: SendsOverview;
+}
+
+export interface CheckedSheets {
+  readonly parameters: string;
+  readonly passages: string;
+  readonly digcomp: string;
 }
 
 interface RowValues {
@@ -144,7 +164,9 @@ function checkPassageRow(dictionary: Dictionary, check: SheetCheck, row: SourceR
     if (!dictionary.applies(field.id, chosen)) continue;
     // A row filling two identity blocks gets one conflict, not "missing" errors on the half-filled block.
     if (refused && dictionary.placement(field.id).choices.some((c) => c.choice === refused.name)) continue;
-    issues.add('error', 'required', cellOf(sheet, row.row, field.id), field);
+    // A blank identifier has its own command: the message and the pane point to it.
+    const params = field.id === ID_FIELD ? { command: 'generateIds' as const } : {};
+    issues.add('error', 'required', cellOf(sheet, row.row, field.id), field, params);
   }
   return normalized;
 }
@@ -186,22 +208,22 @@ function checkDigcomp(
   return byPassageRow;
 }
 
-function compareIssues(a: Issue, b: Issue): number {
-  const sheetOrder = (s: string) =>
-    [SHEET_NAMES.parameters, SHEET_NAMES.passages, SHEET_NAMES.digcomp].indexOf(s as never);
-  return (
+/** Parameters, passages, DIGCOMP, whatever the sheets are called; then row, cell and code. */
+function issueOrder(sheets: CheckedSheets): (a: Issue, b: Issue) => number {
+  const order = [sheets.parameters, sheets.passages, sheets.digcomp];
+  const sheetOrder = (s: string) => order.indexOf(s);
+  return (a, b) =>
     sheetOrder(a.sheet) - sheetOrder(b.sheet) ||
     a.row - b.row ||
     a.cell.length - b.cell.length ||
     a.cell.localeCompare(b.cell) ||
-    a.code.localeCompare(b.code)
-  );
+    a.code.localeCompare(b.code);
 }
 
 export function checkWorkbook(data: WorkbookData, options: CheckOptions): CheckResult {
   const { dictionary } = options;
   const ctx: NormalizeContext = { date1904: data.date1904 };
-  const issues = new IssueCollector();
+  const issues = new IssueCollector(dictionary);
   const passageFields = dictionary.fieldsOfScope('passage');
 
   const header = checkParameters(data, dictionary, ctx, issues);
@@ -248,19 +270,25 @@ export function checkWorkbook(data: WorkbookData, options: CheckOptions): CheckR
 
   const deadlines = sendingDeadlines(passages, today);
   runCrossRowRules({ dictionary, passages, deadlines }, data.passages, issues);
+  const rejected = addRejectionIssues(dictionary, data.passages, passages, issues);
 
-  issues.issues.sort(compareIssues);
+  const sheets: CheckedSheets = {
+    parameters: data.parameters.name,
+    passages: data.passages.name,
+    digcomp: data.digcomp.name,
+  };
+  issues.issues.sort(issueOrder(sheets));
   const certifications = new Set(
     passages.map((p) => `${p.values['4.1']}\u0000${p.values['4.2']}\u0000${p.values['4.3']}`),
   );
   const errors = issues.issues.filter((i) => i.severity === 'error').length;
-  const readiness = assessReadiness(passages, issues.issues, {
-    passages: data.passages.name,
-    digcomp: data.digcomp.name,
-  });
+  const readiness = assessReadiness(passages, issues.issues, sheets);
   return {
+    sheets,
+    sends: sendsOverview(data),
     readiness,
     deadlines,
+    holders: holdersOfIssues(passages, issues.issues, sheets),
     readinessSummary: summarizeReadiness(readiness, deadlines),
     issues: issues.issues,
     header,
@@ -270,6 +298,7 @@ export function checkWorkbook(data: WorkbookData, options: CheckOptions): CheckR
       certifications: certifications.size,
       errors,
       warnings: issues.issues.length - errors,
+      ...(rejected > 0 ? { rejected } : {}),
     },
   };
 }

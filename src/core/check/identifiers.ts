@@ -6,7 +6,8 @@ import type { Passage, SourceSheet } from '../model/types';
  * changed once sent, since the CDC recognises a passage by it (a resent one is KO « existe déjà en base »).
  */
 
-const ID_FIELD = '5.1';
+/** The field « Générer les identifiants » fills. */
+export const ID_FIELD = '5.1';
 
 export interface IdAssignment {
   /** Excel row of the passage. */

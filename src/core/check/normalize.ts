@@ -2,6 +2,7 @@ import type { EnumValue, FieldDef } from '../../dictionary';
 import { findForbiddenXmlChar } from '../xml/escape';
 import { excerpt, listLabels, type IssueCode, type MessageParams } from '../../i18n/check-messages';
 import type { CellError, CellValue } from '../model/types';
+import { booleanMeant, frenchDateWords, listValueMeant, monthNumber, ordinalNumber } from './suggestions';
 
 /**
  * Interprets what people really type into a cell, for one dictionary field, and returns the
@@ -120,7 +121,8 @@ function normalizeDateText(text: string): Normalized {
     if (m[3].length !== 4) return invalid('twoDigitYear', { value: excerpt(text) });
     return checkedDate(Number(m[3]), Number(m[2]), Number(m[1]), text);
   }
-  return invalid('notADate', { value: excerpt(text) });
+  const meant = frenchDateWords(text);
+  return invalid('notADate', { value: excerpt(text), ...(meant ? { suggestion: meant } : {}) });
 }
 
 function checkedDate(year: number, month: number, day: number, shown: string): Normalized {
@@ -183,7 +185,8 @@ function normalizeBoolean(value: Exclude<CellValue, null | undefined>): Normaliz
     const word = foldForMatch(value);
     if (TRUE_WORDS.has(word)) return ok('true');
     if (FALSE_WORDS.has(word)) return ok('false');
-    return invalid('notABoolean', { value: excerpt(value) });
+    const meant = booleanMeant(value);
+    return invalid('notABoolean', { value: excerpt(value), ...(meant ? { suggestion: meant } : {}) });
   }
   return invalid('notABoolean', { value: String(value) });
 }
@@ -197,7 +200,13 @@ function normalizeInt(field: FieldDef, value: Exclude<CellValue, null | undefine
     n = value;
   } else if (typeof value === 'string') {
     const text = cleanText(value);
-    if (!/^[+-]?\d+$/.test(text)) return invalid('notAnInteger', { value: excerpt(text) });
+    if (!/^[+-]?\d+$/.test(text)) {
+      const meant = integerMeant(field, text);
+      return invalid('notAnInteger', {
+        value: excerpt(text),
+        ...(meant !== undefined ? { suggestion: String(meant) } : {}),
+      });
+    }
     n = Number(text);
   } else {
     return invalid('notAnInteger', {
@@ -208,6 +217,19 @@ function normalizeInt(field: FieldDef, value: Exclude<CellValue, null | undefine
   const max = field.maxInclusive ?? 2147483647;
   if (n < min || n > max) return invalid('outOfRange', { value: String(n), min, max });
   return ok(String(n));
+}
+
+/** 7 for « juillet » in a month column (1 to 12), 1 for « 1er » in a day column: what the user meant. */
+function integerMeant(field: FieldDef, text: string): number | undefined {
+  const inRange = (n: number | undefined) =>
+    n !== undefined &&
+    n >= (field.minInclusive ?? -Infinity) &&
+    n <= (field.maxInclusive ?? Infinity) &&
+    n <= 31;
+  const month = field.minInclusive === 1 && field.maxInclusive === 12 ? monthNumber(text) : undefined;
+  if (inRange(month)) return month;
+  const ordinal = ordinalNumber(text);
+  return inRange(ordinal) ? ordinal : undefined;
 }
 
 // ---- lists ----
@@ -248,10 +270,25 @@ function numberAsCode(field: FieldDef, n: number): Normalized {
     return invalid('leadingZerosLost', {
       value: text,
       limit: field.digits,
-      expected: text.padStart(field.digits, '0'),
+      suggestion: text.padStart(field.digits, '0'),
     });
   }
   return ok(text);
+}
+
+/**
+ * A numeric code typed as text one digit short (« 1004 » for a 5-digit INSEE code): its leading zero was left out
+ * (codes of départements 01 to 09). Shorter ones are no such slip, and get the length message. Only asked where the
+ * length is refused anyway: a postal code column that takes up to 9 characters keeps its own rules.
+ */
+function missingLeadingZeros(field: FieldDef, text: string): Normalized | undefined {
+  if (field.digits === undefined || !/^\d+$/.test(text) || text.length !== field.digits - 1) return undefined;
+  return invalid('leadingZerosMissing', {
+    value: text,
+    count: text.length,
+    limit: field.digits,
+    suggestion: text.padStart(field.digits, '0'),
+  });
 }
 
 function checkLength(field: FieldDef, text: string): Normalized {
@@ -345,7 +382,8 @@ function checkText(field: FieldDef, value: string): Normalized | undefined {
   const invisible = findInvisible(text);
   if (invisible) return invalid('invisibleChar', { value: invisible.name, count: invisible.position });
   // Excel's text prefix never reaches a cell's value; a literal one comes from a CSV export and is no code.
-  if (field.code && /^['’‘]/.test(text)) return invalid('leadingApostrophe', { value: excerpt(text) });
+  if (field.code && /^['’‘]/.test(text))
+    return invalid('leadingApostrophe', { value: excerpt(text), suggestion: text.slice(1).trim() });
   return undefined;
 }
 
@@ -399,7 +437,12 @@ export function interpretCell(field: FieldDef, value: CellValue, ctx: NormalizeC
       const text = typeof value === 'string' ? cleanText(value) : String(value);
       const code = matchListValue(field.enumeration ?? [], text);
       if (code === undefined) {
-        return invalid('notInList', { value: excerpt(text), expected: listLabels(field.enumeration ?? []) });
+        const meant = listValueMeant(field.enumeration ?? [], text);
+        return invalid('notInList', {
+          value: excerpt(text),
+          expected: listLabels(field.enumeration ?? []),
+          ...(meant !== undefined ? { suggestion: meant } : {}),
+        });
       }
       return ok(code);
     }
@@ -414,7 +457,9 @@ export function interpretCell(field: FieldDef, value: CellValue, ctx: NormalizeC
       }
       let text = cleanText(value);
       if (field.suggestions) text = matchListValue(field.suggestions, text) ?? text;
-      return checkLength(field, text);
+      const checked = checkLength(field, text);
+      // A length refusal that is a left-out leading zero says so, with the code meant.
+      return checked.kind === 'invalid' ? (missingLeadingZeros(field, text) ?? checked) : checked;
     }
   }
 }

@@ -10,7 +10,8 @@ import type { XmlProblem } from '../xsd/types';
 import type { Flux, Issue, WorkbookData } from '../model/types';
 import { encodeFlux, numberedFileName, partFileName, type FluxPart } from './split';
 import { selectPassagesForExport, type ExportSelection } from '../tracking/selection';
-import { trackingOfExport } from '../tracking/history';
+import { sentRowTracking, trackingOfExport } from '../tracking/history';
+import { statusCountsText } from '../tracking/status';
 import { rowIdTechnique } from '../tracking/row-ids';
 import { EXPORT_MODE_LABELS } from '../tracking/history';
 import { trackingMessage } from '../../i18n/tracking-messages';
@@ -32,6 +33,8 @@ export interface ExportOptions extends CheckOptions {
   readonly validation?: PartsOptions;
   /** Which rows to send (default: all of them). */
   readonly mode?: ExportMode;
+  /** « Rejetés »: also the rejected rows unchanged since the rejection (left out by default). */
+  readonly includeUnchanged?: boolean;
   /** At most this many passages per file: more are split into several files, each with its own idFlux. */
   readonly maxPassagesPerFile?: number;
   /** At most this many bytes per file (default: the CDC's 200 Mo). */
@@ -68,7 +71,9 @@ export type ExportOutcome =
       readonly check: CheckResult;
       /** Every file of the export, in order (the fields above are the first's). */
       readonly files: readonly ExportedFile[];
-      /** What to write back: rows marked Envoyé with their idFlux, one history line per file. */
+      /** « Rejetés »: rejected rows left out because unchanged since the rejection (Excel rows). */
+      readonly unchanged: readonly number[];
+      /** What to write back: rows marked « Exporté — à déposer » with their idFlux, one history line per file. */
       readonly tracking: {
         readonly updates: readonly TrackingUpdate[];
         readonly history: readonly HistoryEntry[];
@@ -125,7 +130,10 @@ export function prepareExport(
 ): { ok: true; prepared: PreparedExport } | { ok: false; check: CheckResult } {
   const { dictionary } = options;
   const mode = options.mode ?? 'all';
-  const selection = selectPassagesForExport(data, mode, dictionary);
+  const selection = selectPassagesForExport(data, mode, dictionary, {
+    includeUnchanged: options.includeUnchanged,
+    ...(options.today ? { today: options.today } : {}),
+  });
   if (selection.rows.length === 0 && mode !== 'all') {
     return { ok: false, check: nothingSelected(data, selection, checkWorkbook(selection.data, options)) };
   }
@@ -168,12 +176,13 @@ function withSelectionIssues(check: CheckResult, selection: ExportSelection): Ch
 
 /** The check of an empty selection, its "no passage" error replaced by one that names the mode. */
 function nothingSelected(data: WorkbookData, selection: ExportSelection, empty: CheckResult): CheckResult {
-  const left = Object.entries(selection.leftOut)
-    .filter(([, n]) => n > 0)
-    .map(
-      ([status, n]) =>
-        `${n} ${status === 'toSend' ? 'à envoyer' : status === 'sent' ? 'envoyé(s)' : status === 'accepted' ? 'accepté(s)' : 'rejeté(s)'}`,
-    )
+  const left = [
+    statusCountsText(selection.leftOut),
+    selection.unchanged.length > 0
+      ? trackingMessage('unchangedLeftOut', { count: selection.unchanged.length })
+      : '',
+  ]
+    .filter(Boolean)
     .join(', ');
   const message = trackingMessage('nothingSelected', {
     mode: EXPORT_MODE_LABELS[selection.mode],
@@ -232,6 +241,7 @@ export function trackingOfPreparedExport(
         return {
           row: p.row,
           idTechnique: (source && rowIdTechnique(source, data, dictionary)) ?? p.values['5.1'],
+          ...sentRowTracking(source, p),
         };
       }),
     ),
@@ -338,6 +348,7 @@ export async function exportWorkbook(data: WorkbookData, options: ExportOptions)
     idFlux: flux.idFlux,
     check,
     files,
+    unchanged: preparation.prepared.selection.unchanged,
     tracking: trackingOfPreparedExport(data, preparation.prepared, names, dictionary),
   };
 }

@@ -36,8 +36,8 @@ export function mappingTargets(dictionary: Dictionary): ReadonlyMap<string, Mapp
       {
         id: BIRTH_DATE_TARGET,
         kind: 'birthDate',
-        // "Date de naissance (8.6, 8.7, 8.8)": built from the parts' ids, the wording is the mapping's own.
-        label: `Date de naissance (${parts.map((f) => f.id).join(', ')})`,
+        // "Date de naissance (8.6 à 8.8)": built from the parts' ids, the wording is the mapping's own.
+        label: `Date de naissance (${parts[0].id} à ${parts[parts.length - 1].id})`,
         fills: parts.map((f) => f.id),
       },
     ],

@@ -15,7 +15,8 @@ export interface CellError {
 export type CellValue = string | number | boolean | Date | CellError | null | undefined;
 
 /** Round-trip columns of the passages sheet (never exported): see TRACKING_COLUMN_SPECS in layout.ts. */
-export type TrackingKey = 'status' | 'message' | 'action' | 'statusDate' | 'idFlux';
+export type TrackingKey =
+  'status' | 'message' | 'action' | 'statusDate' | 'idFlux' | 'lastRejection' | 'fingerprint';
 
 /** Columns of the history sheet: see HISTORY_COLUMN_SPECS in layout.ts. */
 export type HistoryKey = 'idFlux' | 'dateTime' | 'fileName' | 'passages' | 'mode' | 'result';
@@ -86,12 +87,19 @@ export interface Issue {
   readonly text: string;
   /** `location : text`, as the CLI prints it. */
   readonly message: string;
+  /** What fixes it, when it can be inferred: the value meant, or a command of the add-in. */
+  readonly fix?: IssueFix;
   /**
    * Key shared by the issues of one group of rows that repeat each other (the same idTechnique, the same passage
    * of one person): each row has its issue, whose text names the other rows; the CLI prints the group once.
    */
   readonly group?: string;
 }
+
+/** The value the user most likely meant (« 01004 »), or the command that does the fix (« Générer les identifiants »). */
+export type IssueFix =
+  | { readonly kind: 'value'; readonly value: string }
+  | { readonly kind: 'command'; readonly command: 'generateIds' };
 
 /** A value ready for XML: canonical lexical form already applied by normalization. */
 export type XmlValue = string;

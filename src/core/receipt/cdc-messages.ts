@@ -33,6 +33,12 @@ export interface CdcMessageExplanation {
   readonly action: string;
   /** Dictionary ids of the cells to look at. */
   readonly fields: readonly string[];
+  /**
+   * The cells the message points at, where the pane marks the rejection (« jour et mois » → the day and month of
+   * birth, « commune » → the commune's code and name, the reconciliation criteria → the identity); empty when the
+   * message says nothing more precise than « this passage » (the whole row is then marked).
+   */
+  readonly focus: readonly string[];
 }
 
 interface CatalogueEntry {
@@ -41,6 +47,8 @@ interface CatalogueEntry {
   readonly pattern: RegExp;
   readonly accepted: boolean;
   readonly fields: readonly string[];
+  /** The cells the message itself points at; default: `fields`. */
+  readonly focus?: readonly string[];
   readonly explanation: string;
   readonly action: (names: (ids: readonly string[]) => string) => string;
 }
@@ -48,6 +56,8 @@ interface CatalogueEntry {
 const IDENTITY = ['8.1', '8.3', '8.9', '8.6'];
 const BIRTH_DAY = ['8.8', '8.7'];
 const BIRTH_PLACE = ['8.10', '8.11', '8.12', '8.13', '8.14'];
+/** Code INSEE and name of the commune of birth. */
+const COMMUNE = ['8.10', '8.12'];
 
 /** Most specific first: the first pattern that matches wins. */
 const CATALOGUE: readonly CatalogueEntry[] = [
@@ -77,6 +87,7 @@ const CATALOGUE: readonly CatalogueEntry[] = [
     pattern: /statut de la certification .*est ko/,
     accepted: false,
     fields: ['4.1', '4.2'],
+    focus: ['4.2', '4.1'],
     explanation:
       'La certification déclarée n’est pas reconnue : le code n’existe pas, est mal écrit (par ex. 1710 au lieu de ' +
       'RS1710) ou ne correspond pas au type (par ex. type RS avec un code RNCP).',
@@ -89,6 +100,7 @@ const CATALOGUE: readonly CatalogueEntry[] = [
     pattern: /aucun titulaire ne correspond .*jour et du mois/,
     accepted: false,
     fields: [...BIRTH_DAY, ...IDENTITY],
+    focus: ['8.7', '8.8'],
     explanation:
       'Plusieurs personnes correspondent au nom de naissance, au prénom, au sexe et à l’année de naissance, mais ' +
       'aucune avec ce jour et ce mois de naissance.',
@@ -101,6 +113,7 @@ const CATALOGUE: readonly CatalogueEntry[] = [
     pattern: /aucun titulaire ne correspond .*reconciliation/,
     accepted: false,
     fields: [...BIRTH_PLACE, ...BIRTH_DAY, ...IDENTITY],
+    focus: IDENTITY,
     explanation:
       'Plusieurs personnes correspondent à l’état civil (nom de naissance, prénom, sexe, date de naissance), mais ' +
       'aucune avec la commune de naissance et les autres données transmises.',
@@ -135,6 +148,7 @@ const CATALOGUE: readonly CatalogueEntry[] = [
     pattern: /plusieurs titulaires ont ete identifies/,
     accepted: false,
     fields: [...BIRTH_DAY, ...BIRTH_PLACE, '8.4', '8.5'],
+    focus: BIRTH_DAY,
     explanation: 'Plusieurs personnes correspondent aux données transmises : la CDC ne peut pas choisir.',
     action: (names) =>
       `Complétez ce qui manque pour distinguer le titulaire : ${names(BIRTH_DAY)}, commune de naissance ` +
@@ -145,6 +159,7 @@ const CATALOGUE: readonly CatalogueEntry[] = [
     pattern: /date de fin de validite est inferieure/,
     accepted: false,
     fields: ['5.10', '5.11', '5.6', '5.7'],
+    focus: ['5.10', '5.11'],
     explanation: 'Une date de fin est antérieure à la date de début correspondante.',
     action: (names) =>
       `Corrigez ${names(['5.10', '5.11'])}, ou ${names(['5.6', '5.7'])} : la fin doit être égale ou postérieure au ` +
@@ -173,6 +188,7 @@ export function explainCdcMessage(message: string, dictionary: Dictionary): CdcM
       explanation: 'La CDC a rejeté ce passage avec un message que cet outil ne connaît pas encore.',
       action: UNKNOWN_ACTION,
       fields: [],
+      focus: /commune/.test(folded) ? COMMUNE : [],
     };
   }
   return {
@@ -181,6 +197,8 @@ export function explainCdcMessage(message: string, dictionary: Dictionary): CdcM
     explanation: entry.explanation,
     action: entry.action(names),
     fields: entry.fields,
+    // A message that names the commune points there, whatever its kind.
+    focus: /commune/.test(folded) ? COMMUNE : (entry.focus ?? entry.fields),
   };
 }
 
@@ -197,8 +215,8 @@ const XSD_CLASSES: readonly {
     pattern: /cvc-elt\.1/,
     code: 'xsdVersion',
     action:
-      'Le fichier ne suit pas la version du schéma attendue par la CDC. Refaites l’export avec la dernière version ' +
-      'de l’outil ; si la CDC a publié un nouveau XSD, chargez-le pour vérifier l’export avant de le déposer.',
+      'Le fichier ne suit pas la version du format attendue par la CDC. Refaites l’export avec la dernière version ' +
+      'de l’outil ; si la CDC a publié un nouveau format, chargez-le (options avancées du volet) pour vérifier l’export avant de le déposer.',
   },
   {
     pattern: /cvc-length-valid|cvc-minlength-valid|cvc-maxlength-valid/,
@@ -232,7 +250,7 @@ const XSD_CLASSES: readonly {
     pattern: /cvc-complex-type\.2\.4\.a|cvc-complex-type\.2\.3/,
     code: 'unexpected',
     action:
-      'Le fichier contient une donnée non prévue par le schéma : refaites l’export sans modifier le fichier.',
+      'Le fichier contient une donnée non prévue par le format de la CDC : refaites l’export sans modifier le fichier.',
   },
   {
     pattern: /commentaires/,
@@ -280,6 +298,18 @@ export function explainXsdReceiptMessage(message: string): XsdReceiptExplanation
     title: entry ? XSD_ERROR_CLASSES[code] : XSD_ERROR_CLASSES.invalid,
     action:
       entry?.action ??
-      'Le fichier déposé a été refusé au contrôle XSD : refaites l’export avec l’outil et déposez-le sans le modifier.',
+      'Le fichier déposé a été refusé au contrôle de format de la CDC : refaites l’export avec l’outil et déposez-le sans le modifier.',
   };
+}
+
+/** Every text of the catalogue (explanations, actions), for the test that keeps them in plain French. */
+export function catalogueTexts(dictionary: Dictionary): string[] {
+  const names = (ids: readonly string[]) => ids.map((id) => fieldName(dictionary.field(id))).join(', ');
+  return [
+    ...CATALOGUE.flatMap((e) => [e.explanation, e.action(names)]),
+    UNKNOWN_ACTION,
+    ...XSD_CLASSES.map((c) => c.action),
+    ...Object.values(XSD_ERROR_CLASSES),
+    explainXsdReceiptMessage('').action,
+  ];
 }

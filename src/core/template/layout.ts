@@ -236,7 +236,7 @@ export const TRACKING_COLUMN_SPECS: readonly Omit<TrackingColumn, 'column'>[] = 
     header: 'Statut CDC',
     width: 14,
     numberFormat: TEXT_FORMAT,
-    note: 'Suivi CDC (non envoyé) : À envoyer (vide), Envoyé, Accepté ou Rejeté. Rempli à l’export et à l’import de l’accusé de traitement.',
+    note: 'Suivi CDC (non envoyé) : À envoyer (vide), Exporté — à déposer, Déposé, Accepté ou Rejeté. Rempli à l’export, quand vous confirmez le dépôt et à l’import de l’accusé de traitement.',
   },
   {
     key: 'message',
@@ -265,6 +265,20 @@ export const TRACKING_COLUMN_SPECS: readonly Omit<TrackingColumn, 'column'>[] = 
     width: 38,
     numberFormat: TEXT_FORMAT,
     note: 'Suivi CDC (non envoyé) : identifiant du fichier (idFlux) dans lequel le passage a été envoyé.',
+  },
+  {
+    key: 'lastRejection',
+    header: 'Dernier rejet',
+    width: 40,
+    numberFormat: TEXT_FORMAT,
+    note: 'Suivi CDC (non envoyé) : le dernier message de rejet de la CDC, gardé quand le passage corrigé est renvoyé.',
+  },
+  {
+    key: 'fingerprint',
+    header: 'Empreinte de l’envoi',
+    width: 14,
+    numberFormat: TEXT_FORMAT,
+    note: 'Suivi CDC (non envoyé, ne pas modifier) : résumé des données envoyées, pour savoir si le passage a été corrigé depuis un rejet.',
   },
 ];
 

@@ -29,6 +29,8 @@ export interface CellStyle {
   readonly color?: string;
   readonly fill?: string;
   readonly wrap?: boolean;
+  /** Colour of a thin line around the cell: a cell to fill in, seen without relying on colour alone. */
+  readonly border?: string;
 }
 
 /** Help on a cell. Before ExcelApi 1.18 the add-in cannot write notes: it shows `fallback` as an input message. */
@@ -107,6 +109,10 @@ export const TEMPLATE_COLORS = {
   optionalHeader: '#D9E1F2',
   trackingHeader: '#E7E6E6',
   missing: '#FFF2CC',
+  /** An empty parameter: stronger than `missing`, since the whole file waits for it. */
+  missingParameter: '#FFE699',
+  /** The box around each parameter to fill in (4.6:1 against white). */
+  parameterBorder: '#C65911',
   wrongLength: '#F8CBAD',
   versionText: '#808080',
 } as const;
@@ -275,7 +281,7 @@ function parametersSheet(layout: TemplateLayout): SheetSpec {
           note: { text: c.note, fallback: { range: c.cell, title: `${c.field} ${c.tag}` } },
         },
         // Identifiers such as BCR codes are text: '@' before anything is typed keeps leading zeros.
-        { address: c.cell, numberFormat: TEXT_FORMAT },
+        { address: c.cell, numberFormat: TEXT_FORMAT, style: { border: TEMPLATE_COLORS.parameterBorder } },
       ]),
       ...versionCells(`A${versionCell.slice(1)}`, versionCell, templateVersionText(layout)),
     ],
@@ -283,7 +289,7 @@ function parametersSheet(layout: TemplateLayout): SheetSpec {
     liveFormats: cells.map((c) => ({
       range: c.cell,
       formula: `LEN(TRIM(${c.cell}))=0`,
-      fill: TEMPLATE_COLORS.missing,
+      fill: TEMPLATE_COLORS.missingParameter,
     })),
   };
 }

@@ -137,7 +137,7 @@ export interface TemplateUpgradePlan {
   readonly changes: readonly string[];
 }
 
-/** The template's sheets exist at all (otherwise the workbook is not a template: "Nouveau modèle"). */
+/** The template's sheets exist at all (otherwise the workbook is not a template: « Créer le modèle »). */
 export function hasTemplate(snapshot: TemplateSnapshot, layout: TemplateLayout): boolean {
   const names = new Set(snapshot.sheets.map((s) => s.toLowerCase()));
   return names.has(layout.passages.name.toLowerCase()) || names.has(layout.parameters.name.toLowerCase());

@@ -11,7 +11,8 @@ import type { FunctionalReceipt, Receipt, ReceiptXsdError, XsdRejectionReceipt }
 import type { SourceRow, WorkbookData } from '../model/types';
 import { formatHorodatage } from '../xml/horodatage';
 import { rowsByIdTechnique } from './row-ids';
-import { trackingText, type CdcStatus } from './status';
+import { rowIdTechnique } from './row-ids';
+import { statusOfRow, trackingText, type CdcStatus } from './status';
 import { trackingMessage } from '../../i18n/tracking-messages';
 import type { HistoryResult, TrackingChanges, TrackingUpdate } from './types';
 
@@ -27,7 +28,26 @@ export interface ApplyReceiptOptions {
   readonly dictionary: Dictionary;
   /** The file as it was deposited: lets an XSD report be traced to rows and fields. */
   readonly sentXml?: string;
+  /**
+   * Apply an accusé whose send is not in the history, by idTechnique (CLI --force, the pane's « Appliquer quand
+   * même »). Without it such an accusé changes nothing: it may be another workbook's.
+   */
+  readonly force?: boolean;
 }
+
+/** The send of the history an accusé answers: by idFlux when it gives one, else by file name. */
+export interface SendMatch {
+  readonly known: boolean;
+  readonly idFlux?: string;
+  readonly fileName?: string;
+}
+
+/**
+ * What applying the accusé does: `applied` (some rows change); `unknownSend` (its send is not in the history:
+ * nothing is written unless forced); `noPassageOfWorkbook` (none of its passages is in the workbook);
+ * `alreadyApplied` (the rows already say what it says). Only `applied` has changes to write.
+ */
+export type ReceiptOutcome = 'applied' | 'unknownSend' | 'noPassageOfWorkbook' | 'alreadyApplied';
 
 /** What the accusé says about one row. */
 export interface ReceiptRowOutcome {
@@ -64,13 +84,25 @@ export interface LocatedXsdError {
 
 export interface ReceiptApplication {
   readonly receipt: Receipt;
+  readonly outcome: ReceiptOutcome;
+  readonly send: SendMatch;
   readonly changes: TrackingChanges;
   readonly rows: readonly ReceiptRowOutcome[];
   readonly unmatched: readonly UnmatchedPassage[];
   /** Rows sent again since in another file: this accusé leaves them as they are. */
   readonly stale: readonly { readonly row: number; readonly idTechnique: string; readonly idFlux: string }[];
   readonly xsdErrors: readonly LocatedXsdError[];
-  readonly counts: { readonly accepted: number; readonly rejected: number; readonly unmatched: number };
+  /**
+   * Rows actually changed (accepted, rejected, or marked « Déposé » because their file is answered but they are not
+   * listed), passages of the accusé absent from the workbook, rows that already said what the accusé says.
+   */
+  readonly counts: {
+    readonly accepted: number;
+    readonly rejected: number;
+    readonly deposited: number;
+    readonly unmatched: number;
+    readonly unchanged: number;
+  };
   /** General remarks, in French. */
   readonly notices: readonly string[];
 }
@@ -87,9 +119,116 @@ export function applyReceipt(
     dictionary: options.dictionary,
     statusDate: formatHorodatage(options.now),
   };
-  return receipt.kind === 'functional'
-    ? applyFunctional(receipt, applying)
-    : applyXsdRejection(receipt, applying);
+  const send = matchSend(data, receipt);
+  if (!send.known && !options.force) return notApplied(receipt, send, 'unknownSend', []);
+  const application =
+    receipt.kind === 'functional'
+      ? applyFunctional(receipt, applying, send)
+      : applyXsdRejection(receipt, applying, send);
+  return finished(application);
+}
+
+/** An application that writes nothing, with the reason said first. */
+function notApplied(
+  receipt: Receipt,
+  send: SendMatch,
+  outcome: Exclude<ReceiptOutcome, 'applied'>,
+  notices: readonly string[],
+  counts: Partial<ReceiptApplication['counts']> = {},
+  unmatched: readonly UnmatchedPassage[] = [],
+): ReceiptApplication {
+  const reason =
+    outcome === 'unknownSend'
+      ? trackingMessage('unknownSend', { file: send.fileName ?? receipt.fileName, idFlux: send.idFlux })
+      : outcome === 'noPassageOfWorkbook'
+        ? trackingMessage('noPassageOfWorkbook')
+        : trackingMessage('alreadyApplied');
+  return {
+    receipt,
+    outcome,
+    send,
+    changes: { updates: [] },
+    rows: [],
+    unmatched,
+    stale: [],
+    xsdErrors: [],
+    counts: { accepted: 0, rejected: 0, deposited: 0, unmatched: 0, unchanged: 0, ...counts },
+    notices: [reason, ...notices],
+  };
+}
+
+/** Nothing to write → say why (and write no history line either). */
+function finished(application: ReceiptApplication): ReceiptApplication {
+  if (application.changes.updates.length > 0) return application;
+  const { counts } = application;
+  const outcome =
+    counts.unchanged > 0 || application.stale.length > 0 ? 'alreadyApplied' : 'noPassageOfWorkbook';
+  const kept = notApplied(
+    application.receipt,
+    application.send,
+    outcome,
+    application.notices,
+    counts,
+    application.unmatched,
+  );
+  return { ...kept, xsdErrors: application.xsdErrors, stale: application.stale };
+}
+
+interface HistorySend {
+  readonly index: number;
+  readonly idFlux: string;
+  readonly fileName: string;
+}
+
+function historySends(data: WorkbookData): HistorySend[] {
+  const text = (v: unknown) => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '');
+  return (data.history?.rows ?? []).map((h, index) => ({
+    index,
+    idFlux: text(h.cells.idFlux),
+    fileName: text(h.cells.fileName),
+  }));
+}
+
+/** The history line of the send the accusé answers (the last one of that idFlux, else of that file name). */
+function findSend(data: WorkbookData, receipt: Receipt): HistorySend | undefined {
+  const sends = historySends(data);
+  const idFlux = receipt.kind === 'functional' ? receipt.idFlux : undefined;
+  const byId = idFlux !== undefined ? sends.filter((s) => s.idFlux === idFlux) : [];
+  if (byId.length > 0) return byId[byId.length - 1];
+  if (idFlux !== undefined) return undefined;
+  const byName =
+    receipt.fileName !== undefined ? sends.filter((s) => s.fileName === receipt.fileName?.trim()) : [];
+  return byName[byName.length - 1];
+}
+
+export function matchSend(data: WorkbookData, receipt: Receipt): SendMatch {
+  const send = findSend(data, receipt);
+  const idFlux = receipt.kind === 'functional' ? receipt.idFlux : undefined;
+  return {
+    known: send !== undefined,
+    ...(idFlux !== undefined ? { idFlux } : send?.idFlux ? { idFlux: send.idFlux } : {}),
+    ...(receipt.fileName !== undefined ? { fileName: receipt.fileName } : {}),
+  };
+}
+
+/**
+ * True when the history shows a send of `sentIn` after the one the accusé answers: that row went out again since,
+ * so this (older) accusé does not speak of its current state.
+ */
+function sentLater(data: WorkbookData, receipt: Receipt, sentIn: string): boolean {
+  if (sentIn === '') return false;
+  const answered = findSend(data, receipt);
+  if (!answered || answered.idFlux === sentIn) return false;
+  return historySends(data).some((s) => s.idFlux === sentIn && s.index > answered.index);
+}
+
+/** The row already says this: writing would change nothing. */
+function alreadySays(row: SourceRow, status: CdcStatus, message: string, action: string): boolean {
+  return (
+    statusOfRow(row).status === status &&
+    trackingText(row, 'message') === message.trim() &&
+    trackingText(row, 'action') === action.trim()
+  );
 }
 
 interface Verdict {
@@ -113,6 +252,7 @@ interface Applying {
 function applyFunctional(
   receipt: FunctionalReceipt,
   { data, dictionary, statusDate }: Applying,
+  send: SendMatch,
 ): ReceiptApplication {
   const notices: string[] = [];
   const verdicts = new Map<string, Verdict>();
@@ -134,6 +274,8 @@ function applyFunctional(
   const stale: { row: number; idTechnique: string; idFlux: string }[] = [];
   let accepted = 0;
   let rejected = 0;
+  let unchanged = 0;
+  const listed = new Set<SourceRow>();
   for (const [idTechnique, verdict] of verdicts) {
     const messages = [...new Set(verdict.koMessages)];
     const explanations = messages.map((m) => explainCdcMessage(m, dictionary));
@@ -156,14 +298,21 @@ function applyFunctional(
         }),
       );
     }
-    if (status === 'accepted') accepted++;
-    else rejected++;
     for (const row of matching) {
+      listed.add(row);
+      // Only a later send in the history makes this accusé out of date for the row.
       const sentIn = trackingText(row, 'idFlux');
-      if (receipt.idFlux !== undefined && sentIn !== '' && sentIn !== receipt.idFlux) {
+      if (send.known && sentLater(data, receipt, sentIn)) {
         stale.push({ row: row.row, idTechnique, idFlux: sentIn });
         continue;
       }
+      if (alreadySays(row, status, cdcMessage, action)) {
+        unchanged++;
+        continue;
+      }
+      // Counted once the row is known to change: the summary and the history line tell what was applied.
+      if (status === 'accepted') accepted++;
+      else rejected++;
       rows.push({ row: row.row, idTechnique, status, cdcMessage, explanations, action });
       updates.push({
         row: row.row,
@@ -172,11 +321,24 @@ function applyFunctional(
       });
     }
   }
-  if (stale.length > 0) notices.push(trackingMessage('staleRows', { count: stale.length }));
-  if (unmatched.length > 0) notices.push(trackingMessage('unmatched', { count: unmatched.length }));
-  rows.sort((a, b) => a.row - b.row);
-  updates.sort((a, b) => a.row - b.row);
-
+  // Any accusé of a file says it was deposited: its rows the accusé does not list are « Déposé » now.
+  let deposited = 0;
+  // Only when it lists some row of the workbook: an accusé about none of them is not this workbook's.
+  if (receipt.idFlux !== undefined && listed.size > 0) {
+    for (const row of data.passages.rows) {
+      if (listed.has(row) || trackingText(row, 'idFlux') !== receipt.idFlux) continue;
+      if (statusOfRow(row).status !== 'exported') continue;
+      const idTechnique = rowIdTechnique(row, data, dictionary);
+      if (idTechnique === undefined) continue;
+      deposited++;
+      updates.push({
+        row: row.row,
+        idTechnique,
+        values: { status: 'deposited', message: '', action: '', statusDate },
+      });
+    }
+    if (deposited > 0) notices.push(trackingMessage('exportedRowsDeposited', { count: deposited }));
+  }
   const historyResults: HistoryResult[] = [
     {
       ...(receipt.idFlux !== undefined ? { idFlux: receipt.idFlux } : {}),
@@ -190,19 +352,22 @@ function applyFunctional(
       }),
     },
   ];
-  return {
-    receipt,
-    changes: { updates, historyResults },
-    rows,
-    unmatched,
-    stale,
-    xsdErrors: [],
-    counts: { accepted, rejected, unmatched: unmatched.length },
-    notices,
-  };
+  return applied(
+    { receipt, send, updates, historyResults, rows, unmatched, stale, xsdErrors: [], notices },
+    {
+      accepted,
+      rejected,
+      deposited,
+      unchanged,
+    },
+  );
 }
 
-function applyXsdRejection(receipt: XsdRejectionReceipt, applying: Applying): ReceiptApplication {
+function applyXsdRejection(
+  receipt: XsdRejectionReceipt,
+  applying: Applying,
+  send: SendMatch,
+): ReceiptApplication {
   const { data, options, dictionary, statusDate } = applying;
   const notices: string[] = [];
   const byId = rowsByIdTechnique(data, dictionary);
@@ -245,10 +410,15 @@ function applyXsdRejection(receipt: XsdRejectionReceipt, applying: Applying): Re
   const rows: ReceiptRowOutcome[] = [];
   const unmatched: UnmatchedPassage[] = [];
   if (fileIds === undefined) notices.push(trackingMessage('xsdRowsUnknown', { file: receipt.fileName }));
+  let unchanged = 0;
+  const stale: { row: number; idTechnique: string; idFlux: string }[] = [];
   for (const idTechnique of new Set(fileIds ?? [])) {
     const own = xsdErrors.filter((e) => e.idTechnique === idTechnique);
+    // The cells get the explanation in plain French and the CDC's text without the validator's codes.
     const cdcMessage =
-      own.length > 0 ? own.map((e) => e.error.message).join(' | ') : trackingMessage('xsdFileRejected');
+      own.length > 0
+        ? own.map((e) => withoutValidatorCode(e.error.message)).join(' | ')
+        : trackingMessage('xsdFileRejected');
     const action =
       own.length > 0
         ? own
@@ -264,6 +434,15 @@ function applyXsdRejection(receipt: XsdRejectionReceipt, applying: Applying): Re
       continue;
     }
     for (const row of matching) {
+      const sentIn = trackingText(row, 'idFlux');
+      if (send.known && sentLater(data, receipt, sentIn)) {
+        stale.push({ row: row.row, idTechnique, idFlux: sentIn });
+        continue;
+      }
+      if (alreadySays(row, 'rejected', cdcMessage, action)) {
+        unchanged++;
+        continue;
+      }
       rows.push({ row: row.row, idTechnique, status: 'rejected', cdcMessage, explanations: [], action });
       updates.push({
         row: row.row,
@@ -272,9 +451,6 @@ function applyXsdRejection(receipt: XsdRejectionReceipt, applying: Applying): Re
       });
     }
   }
-  if (unmatched.length > 0) notices.push(trackingMessage('unmatched', { count: unmatched.length }));
-  rows.sort((a, b) => a.row - b.row);
-  updates.sort((a, b) => a.row - b.row);
   const historyResults: HistoryResult[] =
     receipt.fileName !== undefined
       ? [
@@ -287,16 +463,47 @@ function applyXsdRejection(receipt: XsdRejectionReceipt, applying: Applying): Re
           },
         ]
       : [];
+  return applied(
+    { receipt, send, updates, historyResults, rows, unmatched, stale, xsdErrors, notices },
+    {
+      accepted: 0,
+      rejected: rows.length,
+      deposited: 0,
+      unchanged,
+    },
+  );
+}
+
+/** The outcome of an accusé that changes rows: rows and updates in sheet order, notices of stale and unmatched rows. */
+function applied(
+  parts: Omit<ReceiptApplication, 'outcome' | 'changes' | 'counts' | 'notices'> & {
+    readonly updates: TrackingUpdate[];
+    readonly historyResults: HistoryResult[];
+    readonly rows: ReceiptRowOutcome[];
+    readonly notices: string[];
+  },
+  counts: Omit<ReceiptApplication['counts'], 'unmatched'>,
+): ReceiptApplication {
+  const { updates, historyResults, rows, notices, stale, unmatched, ...rest } = parts;
+  if (stale.length > 0) notices.push(trackingMessage('staleRows', { count: stale.length }));
+  if (unmatched.length > 0) notices.push(trackingMessage('unmatched', { count: unmatched.length }));
+  rows.sort((a, b) => a.row - b.row);
+  updates.sort((a, b) => a.row - b.row);
   return {
-    receipt,
+    ...rest,
+    outcome: 'applied',
     changes: { updates, historyResults },
     rows,
     unmatched,
-    stale: [],
-    xsdErrors,
-    counts: { accepted: 0, rejected: rows.length, unmatched: unmatched.length },
+    stale,
+    counts: { ...counts, unmatched: unmatched.length },
     notices,
   };
+}
+
+/** A validator's message without its leading code (« cvc-elt.1.a : … » → « … »): codes mean nothing to users. */
+export function withoutValidatorCode(message: string): string {
+  return message.replace(/^\s*(?:cvc|cos|src|sch-props-correct)-[\w.-]*\s*:?\s*/i, '').trim() || message;
 }
 
 /** idTechniques of the rows marked as sent in the history's file of that name (undefined when not found). */
@@ -340,5 +547,5 @@ function describeXsdError(
     where.length > 0
       ? `${where[0][0].toUpperCase()}${where[0].slice(1)}${inSheet.length > 0 ? ` (${inSheet.join(', ')})` : ''} : `
       : '';
-  return `${place}${explanation.title} — ${error.message} ${explanation.action}`;
+  return `${place}${explanation.title} — ${withoutValidatorCode(error.message)} ${explanation.action}`;
 }

@@ -1,7 +1,16 @@
+import type { Dictionary } from '../../dictionary';
+import type { Passage, SourceRow, WorkbookData } from '../model/types';
+import { rowIdTechnique } from './row-ids';
 import { formatHorodatage } from '../xml/horodatage';
+import { passageFingerprint } from './fingerprint';
+import { statusOfRow, trackingText } from './status';
 import type { ExportMode, HistoryEntry, TrackingUpdate } from './types';
 
-/** What an export leaves behind in the workbook: one history line per file, and its rows marked Envoyé. */
+/**
+ * What an export leaves behind in the workbook: one history line per file, and its rows marked « Exporté — à
+ * déposer » with the file's idFlux and the fingerprint of what was sent. A row the CDC had rejected keeps the CDC's
+ * message in « Dernier rejet »: re-sending never erases it.
+ */
 
 export const EXPORT_MODE_LABELS: Readonly<Record<ExportMode, string>> = {
   all: 'tous',
@@ -14,7 +23,16 @@ export interface SentFile {
   readonly idFlux: string;
   readonly fileName: string;
   /** Passages rows of the file, with their idTechnique. */
-  readonly rows: readonly { readonly row: number; readonly idTechnique: string }[];
+  readonly rows: readonly SentRow[];
+}
+
+export interface SentRow {
+  readonly row: number;
+  readonly idTechnique: string;
+  /** passageFingerprint of the values written in the file. */
+  readonly fingerprint?: string;
+  /** The CDC's message when the row was « Rejeté » before this export. */
+  readonly rejectedMessage?: string;
 }
 
 export function trackingOfExport(
@@ -32,12 +50,20 @@ export function trackingOfExport(
       passages: file.rows.length,
       mode,
     });
-    for (const { row, idTechnique } of file.rows) {
-      // A re-sent passage starts afresh: the previous message is in the history of the accusé, not the row.
+    for (const { row, idTechnique, fingerprint, rejectedMessage } of file.rows) {
+      // A re-sent passage starts afresh, but the CDC's last refusal stays readable in « Dernier rejet ».
       updates.push({
         row,
         idTechnique,
-        values: { status: 'sent', message: '', action: '', statusDate: horodatage, idFlux: file.idFlux },
+        values: {
+          status: 'exported',
+          message: '',
+          action: '',
+          statusDate: horodatage,
+          idFlux: file.idFlux,
+          ...(fingerprint !== undefined ? { fingerprint } : {}),
+          ...(rejectedMessage ? { lastRejection: rejectedMessage } : {}),
+        },
       });
     }
   }
@@ -55,4 +81,46 @@ export function excelDateOfHorodatage(horodatage: string): Date {
 /** The same, for "now". */
 export function excelDateOfInstant(instant: Date): Date {
   return excelDateOfHorodatage(formatHorodatage(instant));
+}
+
+/**
+ * What an export keeps of one row it sends: the fingerprint of the values written in the file, and the CDC's message
+ * when the row had been rejected (moved to « Dernier rejet » so that it stays readable).
+ */
+export function sentRowTracking(
+  source: SourceRow | undefined,
+  passage: Pick<Passage, 'values' | 'digcomp'>,
+): Pick<SentRow, 'fingerprint' | 'rejectedMessage'> {
+  const rejectedMessage =
+    source && statusOfRow(source).status === 'rejected' ? trackingText(source, 'message') : '';
+  return {
+    fingerprint: passageFingerprint(passage),
+    ...(rejectedMessage !== '' ? { rejectedMessage } : {}),
+  };
+}
+
+/**
+ * « J'ai déposé le fichier »: the rows still « Exporté — à déposer » in those files become « Déposé ». Rows sent again
+ * since (another idFlux) or already answered by an accusé are left as they are.
+ */
+export function trackingOfDeposit(
+  data: WorkbookData,
+  idFluxes: readonly string[],
+  dictionary: Dictionary,
+  now: Date,
+): TrackingUpdate[] {
+  const files = new Set(idFluxes);
+  const statusDate = formatHorodatage(now);
+  const updates: TrackingUpdate[] = [];
+  for (const row of data.passages.rows) {
+    if (statusOfRow(row).status !== 'exported' || !files.has(trackingText(row, 'idFlux'))) continue;
+    const idTechnique = rowIdTechnique(row, data, dictionary);
+    if (idTechnique === undefined) continue;
+    updates.push({
+      row: row.row,
+      idTechnique,
+      values: { status: 'deposited', message: '', action: '', statusDate },
+    });
+  }
+  return updates;
 }

@@ -1,16 +1,24 @@
 /** The round trip with the CDC: statuses, export selection, accusés applied, history (pure functions). */
 export {
   CDC_STATUS_LABELS,
+  CDC_STATUSES,
+  statusCountsText,
   readStatus,
   statusOfRow,
   trackingText,
   type CdcStatus,
   type ReadStatus,
 } from './status';
-export { selectPassagesForExport, type ExportSelection } from './selection';
+export { selectPassagesForExport, type ExportSelection, type SelectionOptions } from './selection';
+export { passageFingerprint } from './fingerprint';
+export { addRejectionIssues, uncorrectedRejections } from './rejections';
 export {
   applyReceipt,
+  matchSend,
+  withoutValidatorCode,
   type ApplyReceiptOptions,
+  type ReceiptOutcome,
+  type SendMatch,
   type LocatedXsdError,
   type ReceiptApplication,
   type ReceiptRowOutcome,
@@ -21,8 +29,12 @@ export {
   excelDateOfHorodatage,
   excelDateOfInstant,
   trackingOfExport,
+  trackingOfDeposit,
+  sentRowTracking,
   type SentFile,
+  type SentRow,
 } from './history';
+export { sendsOverview, sendsOverviewAfter, type FileToDeposit, type SendsOverview } from './sends';
 export { rowIdTechnique, rowsByIdTechnique } from './row-ids';
 export { trackingMessage } from '../../i18n/tracking-messages';
 export type {

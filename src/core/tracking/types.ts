@@ -11,6 +11,10 @@ export interface TrackingValues {
   readonly statusDate: string;
   /** The idFlux of the file the passage went in; absent = leave the cell as it is. */
   readonly idFlux?: string;
+  /** « Dernier rejet »: the CDC's message kept when a rejected row is sent again; absent = leave it. */
+  readonly lastRejection?: string;
+  /** « Empreinte de l’envoi »: what was sent (passageFingerprint); absent = leave it. */
+  readonly fingerprint?: string;
 }
 
 export interface TrackingUpdate {

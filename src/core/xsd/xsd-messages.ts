@@ -17,7 +17,7 @@ export const XSD_ERROR_CLASSES: Readonly<Record<XsdErrorCode, string>> = {
   forbiddenComment: 'Commentaire interdit',
   xmlVersionMissing: 'Version XML non déclarée',
   xmlVersion: 'Version XML erronée',
-  xsdVersion: 'Version XSD erronée',
+  xsdVersion: 'Version du format erronée',
   closingTagMissing: 'Balise fermante absente',
   unclosedTag: 'Balise XML non fermée',
   invalidCharacter: 'XML mal formé',
@@ -33,8 +33,8 @@ export const XSD_ERROR_CLASSES: Readonly<Record<XsdErrorCode, string>> = {
   unexpectedAttribute: 'Donnée en trop',
   exclusiveChoice: 'Non-respect du ou-exclusif',
   enumeration: "Non-respect d'une énumération",
-  schemaError: 'Schéma XSD invalide',
-  invalid: 'Erreur XSD',
+  schemaError: 'Fichier de format invalide',
+  invalid: 'Erreur de format',
 };
 
 /** What the mapping found: the class, who it is about, and what is wrong (French). */

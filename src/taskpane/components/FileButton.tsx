@@ -12,6 +12,8 @@ export function FileButton(props: {
   readonly disabled: boolean;
   readonly accept: string;
   readonly onFile: (file: File) => void;
+  /** The next step's button (appearance primary). */
+  readonly primary?: boolean;
 }) {
   const styles = usePanelStyles();
   const input = useRef<HTMLInputElement>(null);
@@ -23,7 +25,12 @@ export function FileButton(props: {
   };
   return (
     <>
-      <Button disabled={props.disabled} onClick={() => input.current?.click()}>
+      <Button
+        appearance={props.primary ? 'primary' : 'secondary'}
+        data-next-step={props.primary ? 'true' : undefined}
+        disabled={props.disabled}
+        onClick={() => input.current?.click()}
+      >
         {props.label}
       </Button>
       <input

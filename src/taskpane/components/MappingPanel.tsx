@@ -1,5 +1,5 @@
 import { Button, Field, Input, Select, Text } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useState, type Ref } from 'react';
 import type { ImportController } from '../../controllers/import-controller';
 import type { MappingView } from '../../controllers/pane-state';
 import { strings } from '../../i18n/pane';
@@ -13,6 +13,7 @@ export function MappingPanel(props: {
     ImportController,
     'useSavedMapping' | 'setMappingTarget' | 'saveCurrentMapping' | 'applyMapping' | 'dismissMapping'
   >;
+  readonly headingRef?: Ref<HTMLHeadingElement>;
 }) {
   const styles = usePanelStyles();
   const { view, imports } = props;
@@ -22,8 +23,11 @@ export function MappingPanel(props: {
   const confidence = new Map(view.proposals.map((p) => [p.column, p.confidence]));
   const unmapped = view.columns.filter((c) => c.target === null && c.header.trim() !== '').length;
   return (
-    <section className={styles.section} aria-label={strings.mappingTitle(view.source, view.rows)}>
-      <Text weight="semibold">{strings.mappingTitle(view.source, view.rows)}</Text>
+    <section className={styles.section} aria-labelledby="mapping-title">
+      <h2 id="mapping-title" className={styles.title} tabIndex={-1} ref={props.headingRef}>
+        {strings.mappingTitle(view.source, view.rows)}
+      </h2>
+      <Text size={200}>{strings.mappingExplain}</Text>
       {view.savedNames.length > 0 ? (
         <div className={styles.actions}>
           <Field label={strings.mappingSavedLabel}>

@@ -1,10 +1,10 @@
-import { Badge, Field, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
-import { SHEET_NAMES } from '../../core/template/layout';
+import { Badge, Button, Field, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
+import { useId, useMemo, useState } from 'react';
 import type { ReadinessLevel, RowReadiness } from '../../core/check/readiness';
 import type { Issue, Severity } from '../../core/model/types';
-
-const PASSAGES_SHEET = SHEET_NAMES.passages;
+import type { CheckedSheets } from '../../core/check/check';
+import type { Holders } from '../../core/check/holders';
+import { groupProblems, type ProblemGroup } from '../../controllers/problem-groups';
 import { strings } from '../../i18n/pane';
 
 /** Rows shown at once: a pane listing 50 000 rows would freeze; filters narrow the rest down. */
@@ -12,6 +12,8 @@ export const MAX_GROUPS_SHOWN = 100;
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  header: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', justifyContent: 'space-between' },
+  title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   // minmax(0, …) and minWidth 0: a select sized by its longest option must not widen the pane.
   filters: {
     display: 'grid',
@@ -20,6 +22,20 @@ const useStyles = makeStyles({
   },
   filter: { minWidth: 0 },
   select: { minWidth: 0, width: '100%' },
+  sectionTitle: {
+    margin: `${tokens.spacingVerticalS} 0 0 0`,
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  fix: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    padding: tokens.spacingVerticalXS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
   list: {
     listStyleType: 'none',
     margin: 0,
@@ -55,7 +71,17 @@ const useStyles = makeStyles({
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
   },
-  text: { display: 'flex', flexDirection: 'column' },
+  // minWidth 0 and anywhere: a long address in a message (the CDC's support page) wraps instead of widening the pane.
+  text: { display: 'flex', flexDirection: 'column', minWidth: 0, overflowWrap: 'anywhere' },
+  // Read by screen readers, not shown: the severity and the cell in the problem's name.
+  hidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
   field: { fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -66,36 +92,16 @@ function issueText(issue: Issue): string {
   return issue.text.charAt(0).toLocaleUpperCase('fr-FR') + issue.text.slice(1);
 }
 
-/** "Nom de naissance (8.1)": the label comes from the dictionary the pane works with. */
+/** A problem of the produced XML file's format check (our XSD or the official one): technical wording. */
+function isFormatProblem(issue: Issue): boolean {
+  return issue.code.startsWith('xsd:');
+}
+
+/** "Nom de naissance (8.1)": the label comes from the dictionary the pane works with, its number after it. */
 function fieldName(id: string, labelOf: (id: string) => string | undefined): string {
   if (!id) return '—';
   const label = labelOf(id);
   return label === undefined ? id : `${label} (${id})`;
-}
-
-interface Group {
-  readonly key: string;
-  readonly sheet: string;
-  readonly row: number;
-  readonly issues: Issue[];
-}
-
-function groupByRow(issues: readonly Issue[]): Group[] {
-  const groups = new Map<string, Group>();
-  for (const issue of issues) {
-    const key = `${issue.sheet}\u0000${issue.row}`;
-    const group = groups.get(key) ?? { key, sheet: issue.sheet, row: issue.row, issues: [] };
-    group.issues.push(issue);
-    groups.set(key, group);
-  }
-  const severityRank = (i: Issue): number => (i.severity === 'error' ? 0 : 1);
-  for (const group of groups.values()) {
-    group.issues.sort(
-      (a, b) =>
-        a.cell.length - b.cell.length || a.cell.localeCompare(b.cell) || severityRank(a) - severityRank(b),
-    );
-  }
-  return [...groups.values()].sort((a, b) => a.sheet.localeCompare(b.sheet) || a.row - b.row);
 }
 
 export interface ProblemListProps {
@@ -103,16 +109,37 @@ export interface ProblemListProps {
   readonly onSelect: (issue: Issue) => void;
   /** French label of a field, by dictionary id. */
   readonly fieldLabel: (id: string) => string | undefined;
+  /** Who each row is about (holder names), from the last check. */
+  readonly holders?: Holders;
+  /** The sheets as the last check found them (Passages and DIGCOMP may be renamed). */
+  readonly sheets?: CheckedSheets;
   /** Readiness of each passage row (Passages sheet), shown next to the row's title. */
   readonly readiness?: readonly RowReadiness[];
+  readonly busy: boolean;
+  /** « Générer les identifiants », offered where identifiers are missing. */
+  readonly onGenerateIds: () => void;
+  readonly onClearMarks: () => void;
 }
 
 const LEVEL_COLOR = { prete: 'success', 'a-risque': 'warning', bloquee: 'danger' } as const;
 
-export function ProblemList({ issues, onSelect, readiness, fieldLabel }: ProblemListProps) {
+function groupTitle(group: ProblemGroup): string {
+  if (group.role === 'parameters') return group.sheet;
+  return group.role === 'digcomp'
+    ? strings.digcompGroupTitle(group.row, group.holder)
+    : strings.groupTitle(group.row, group.holder);
+}
+
+/**
+ * Problems the way the user works: Paramètres, then Passages, then DIGCOMP, each row titled with the holder's
+ * name; a click (or Entrée) selects the cell. Each problem's accessible name says its severity, field and cell.
+ */
+export function ProblemList(props: ProblemListProps) {
+  const { issues, onSelect, readiness, fieldLabel, holders, sheets } = props;
   const nameOf = (id: string) => fieldName(id, fieldLabel);
   const levels = useMemo(() => new Map((readiness ?? []).map((r) => [r.row, r.level])), [readiness]);
   const styles = useStyles();
+  const idPrefix = useId();
   const [severity, setSeverity] = useState<SeverityFilter>('all');
   const [field, setField] = useState('');
   const fields = useMemo(
@@ -126,14 +153,25 @@ export function ProblemList({ issues, onSelect, readiness, fieldLabel }: Problem
       ),
     [issues, severity, field],
   );
-  const groups = useMemo(() => groupByRow(shown), [shown]);
+  const sections = useMemo(() => groupProblems(shown, holders, sheets), [shown, holders, sheets]);
+  const missingIds = useMemo(
+    () => issues.filter((i) => i.fix?.kind === 'command' && i.fix.command === 'generateIds').length,
+    [issues],
+  );
   if (issues.length === 0) return null;
 
+  let budget = MAX_GROUPS_SHOWN;
+  const totalGroups = sections.reduce((n, s) => n + s.groups.length, 0);
   return (
-    <section className={styles.root} aria-label={strings.problemsTitle}>
-      <Text as="h2" weight="semibold" size={400}>
-        {strings.problemsTitle}
-      </Text>
+    <section className={styles.root} aria-labelledby={`${idPrefix}-title`}>
+      <div className={styles.header}>
+        <h2 id={`${idPrefix}-title`} className={styles.title}>
+          {strings.problemsTitle}
+        </h2>
+        <Button appearance="subtle" size="small" disabled={props.busy} onClick={props.onClearMarks}>
+          {strings.clearMarks}
+        </Button>
+      </div>
       <div className={styles.filters}>
         <Field label={strings.filterSeverity} className={styles.filter}>
           <Select
@@ -160,48 +198,111 @@ export function ProblemList({ issues, onSelect, readiness, fieldLabel }: Problem
       <Text size={200} aria-live="polite">
         {strings.shownCount(shown.length, issues.length)}
       </Text>
-      <ul className={styles.list}>
-        {groups.slice(0, MAX_GROUPS_SHOWN).map((group) => (
-          <li key={group.key} className={styles.group}>
-            <h3 className={styles.groupTitle}>
-              {strings.row(group.sheet, group.row)}{' '}
-              {group.sheet === PASSAGES_SHEET && levels.has(group.row) ? (
-                <Badge appearance="outline" color={LEVEL_COLOR[levels.get(group.row) as ReadinessLevel]}>
-                  {strings.readinessLevel[levels.get(group.row) as ReadinessLevel]}
-                </Badge>
-              ) : null}
+      {missingIds > 0 ? (
+        <div className={styles.fix}>
+          <Text size={200}>{strings.idsMissing(missingIds)}</Text>
+          <Button size="small" disabled={props.busy} onClick={props.onGenerateIds}>
+            {strings.generateIds}
+          </Button>
+        </div>
+      ) : null}
+      {sections.map((section) => {
+        const groups = section.groups.slice(0, Math.max(0, budget));
+        budget -= groups.length;
+        if (groups.length === 0) return null;
+        return (
+          <section
+            key={`${section.rejected ? 'rejected-' : ''}${section.sheet}`}
+            aria-labelledby={`${idPrefix}-${section.rejected ? 'rejected-' : ''}${section.sheet}`}
+            data-section={section.rejected ? 'rejected' : section.role}
+          >
+            <h3
+              id={`${idPrefix}-${section.rejected ? 'rejected-' : ''}${section.sheet}`}
+              className={styles.sectionTitle}
+            >
+              {section.rejected
+                ? strings.rejectedSectionTitle(section.groups.length)
+                : strings.sectionTitle(section.sheet, section.count)}
             </h3>
-            <ul className={styles.items}>
-              {group.issues.map((issue, index) => (
-                <li key={`${issue.cell}-${issue.code}-${index}`}>
-                  <button
-                    type="button"
-                    className={styles.item}
-                    onClick={() => onSelect(issue)}
-                    disabled={!issue.cell}
-                    title={issue.cell ? strings.goToCell(issue.cell) : undefined}
-                    data-cell={issue.cell}
-                  >
-                    <Badge
-                      appearance="tint"
-                      color={issue.severity === 'error' ? 'danger' : 'warning'}
-                      aria-label={strings.severityLabel[issue.severity]}
-                    >
-                      {issue.cell || '—'}
-                    </Badge>
-                    <span className={styles.text}>
-                      {issue.field ? <span className={styles.field}>{nameOf(issue.field)}</span> : null}
-                      <span>{issueText(issue)}</span>
-                    </span>
-                  </button>
-                </li>
-              ))}
+            <ul className={styles.list}>
+              {groups.map((group) => {
+                const level = group.passageRow !== undefined ? levels.get(group.passageRow) : undefined;
+                return (
+                  <li key={group.key} className={styles.group}>
+                    {group.role === 'parameters' ? null : (
+                      <h4 className={styles.groupTitle}>
+                        {groupTitle(group)}{' '}
+                        {group.role === 'passages' && level ? (
+                          <Badge appearance="outline" color={LEVEL_COLOR[level as ReadinessLevel]}>
+                            {strings.readinessLevel[level as ReadinessLevel]}
+                          </Badge>
+                        ) : null}
+                      </h4>
+                    )}
+                    <ul className={styles.items}>
+                      {group.issues.map((issue, index) => {
+                        const severityLabel =
+                          issue.code === 'rejectedByCdc'
+                            ? strings.rejectedBadge
+                            : strings.severityLabel[issue.severity];
+                        return (
+                          <li key={`${issue.cell}-${issue.code}-${index}`}>
+                            <button
+                              type="button"
+                              className={styles.item}
+                              onClick={() => onSelect(issue)}
+                              disabled={!issue.cell}
+                              data-cell={issue.cell}
+                            >
+                              {/* Shown first, read in the name after the field: « Erreur, Code INSEE…, cellule AI3 ». */}
+                              <Badge
+                                appearance="tint"
+                                color={
+                                  issue.code === 'rejectedByCdc'
+                                    ? 'important'
+                                    : issue.severity === 'error'
+                                      ? 'danger'
+                                      : 'warning'
+                                }
+                                aria-hidden
+                              >
+                                {issue.cell ? issue.cell.split(':')[0] : '—'}
+                              </Badge>
+                              <span className={styles.text}>
+                                <span className={styles.field}>
+                                  <span className={styles.hidden}>{severityLabel}, </span>
+                                  {issue.field ? nameOf(issue.field) : severityLabel}
+                                  {issue.cell ? (
+                                    <span className={styles.hidden}>, {strings.cellLabel(issue.cell)}.</span>
+                                  ) : null}
+                                </span>
+                                <span>
+                                  {issue.severity === 'warning' && issue.code !== 'rejectedByCdc'
+                                    ? `${severityLabel} : `
+                                    : ''}
+                                  {isFormatProblem(issue) ? strings.formatProblem : issueText(issue)}
+                                </span>
+                              </span>
+                            </button>
+                            {isFormatProblem(issue) ? (
+                              <details data-advanced="true">
+                                <summary>{strings.technicalDetail}</summary>
+                                {issueText(issue)}
+                              </details>
+                            ) : null}
+                          </li>
+                        );
+                      })}
+                    </ul>
+                  </li>
+                );
+              })}
             </ul>
-          </li>
-        ))}
-      </ul>
-      {groups.length > MAX_GROUPS_SHOWN ? (
-        <Text size={200}>{strings.moreRows(groups.length - MAX_GROUPS_SHOWN)}</Text>
+          </section>
+        );
+      })}
+      {totalGroups > MAX_GROUPS_SHOWN ? (
+        <Text size={200}>{strings.moreRows(totalGroups - MAX_GROUPS_SHOWN)}</Text>
       ) : null}
     </section>
   );

@@ -11,8 +11,12 @@ const useStyles = makeStyles({
 /** Excel for Mac cannot download from the pane: the user copies the XML into a file instead. */
 export function XmlCopyPanel(props: {
   readonly fileName: string;
+  /** « Fichier 2 sur 3 : … » when the export was split. */
+  readonly title?: string;
   readonly xml: string;
   readonly onClose: () => void;
+  /** The « Fermer » button (only on the last panel of a split export). */
+  readonly closable?: boolean;
 }) {
   const styles = useStyles();
   const area = useRef<HTMLTextAreaElement>(null);
@@ -28,8 +32,12 @@ export function XmlCopyPanel(props: {
     setCopied(true);
   };
   return (
-    <section className={styles.root} aria-label={props.fileName}>
-      <Text weight="semibold">{props.fileName}</Text>
+    <section
+      className={styles.root}
+      aria-label={props.title ?? props.fileName}
+      data-copy-file={props.fileName}
+    >
+      <Text weight="semibold">{props.title ?? props.fileName}</Text>
       <Textarea
         ref={area}
         textarea={{ className: styles.xml }}
@@ -43,7 +51,7 @@ export function XmlCopyPanel(props: {
         <Button appearance="primary" onClick={() => void copy()}>
           {strings.copy}
         </Button>
-        <Button onClick={props.onClose}>{strings.close}</Button>
+        {props.closable === false ? null : <Button onClick={props.onClose}>{strings.close}</Button>}
       </div>
       {copied ? <Text role="status">{strings.copied}</Text> : null}
     </section>

@@ -167,3 +167,49 @@ describe('conditional rules of the dictionary', () => {
     ]);
   });
 });
+
+describe('messages that propose the fix', () => {
+  const only = (result: ReturnType<typeof check>, field: string) => {
+    const found = result.issues.filter((i) => i.field === field);
+    expect(found).toHaveLength(1);
+    return found[0];
+  };
+
+  it('an INSEE code typed as text without its zero: « vouliez-vous dire 01004 ? », offered as the fix', () => {
+    const issue = only(check([validPassage({ '8.10': '1004' })]), '8.10');
+    expect(issue.text).toContain('Vouliez-vous dire 01004 ?');
+    expect(issue.fix).toEqual({ kind: 'value', value: '01004' });
+  });
+
+  it('a month typed as a word: « juillet » → « Vouliez-vous dire 7 ? »', () => {
+    const issue = only(check([validPassage({ '8.7': 'juillet' })]), '8.7');
+    expect(issue.text).toBe(
+      "« juillet » n'est pas un nombre entier. Vouliez-vous dire 7 ? Saisissez un nombre entier sans décimale.",
+    );
+    expect(issue.fix).toEqual({ kind: 'value', value: '7' });
+  });
+
+  it('a date in words: « 15 juin 2024 » → « Vouliez-vous dire 15/06/2024 ? »', () => {
+    const issue = only(check([validPassage({ '5.10': '15 juin 2024' })]), '5.10');
+    expect(issue.text).toContain('Vouliez-vous dire 15/06/2024 ?');
+  });
+
+  it('a yes/no variant: « Oui. » → « Vouliez-vous dire Oui ? »', () => {
+    const issue = only(check([validPassage({ '5.5': 'Oui.' })]), '5.5');
+    expect(issue.text).toContain('Vouliez-vous dire Oui ?');
+  });
+
+  it('an empty identifier points to « Générer les identifiants », the command that fills it', () => {
+    const issue = only(check([validPassage({ '5.1': '' })]), '5.1');
+    expect(issue.text).toContain('Cliquez sur « Générer les identifiants »');
+    expect(issue.fix).toEqual({ kind: 'command', command: 'generateIds' });
+  });
+
+  it('messages name the other fields they mention, never a bare field number', () => {
+    const result = check([validPassage({ '5.12': 'Oui', '5.13': '' })]);
+    const issue = only(result, '5.13');
+    expect(issue.text).toBe(
+      '« Niveau de langue européen connu » (5.12) vaut Oui mais le niveau de langue est vide. Choisissez le niveau, ou mettez « Niveau de langue européen connu » (5.12) à Non.',
+    );
+  });
+});

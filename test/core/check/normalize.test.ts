@@ -120,7 +120,7 @@ describe('codes typed as numbers', () => {
   it('reports a postal or INSEE code that lost its leading zero, without guessing', () => {
     const result = norm('8.10', 1004);
     expect(result).toMatchObject({ kind: 'invalid', code: 'leadingZerosLost' });
-    expect(result.kind === 'invalid' && result.params.expected).toBe('01004');
+    expect(result.kind === 'invalid' && result.params.suggestion).toBe('01004');
     expect(code(norm('5.9', 1000))).toBe('leadingZerosLost');
     expect(code(norm('8.13', 9))).toBe('leadingZerosLost');
   });
@@ -159,5 +159,65 @@ describe('text', () => {
 
   it('reports a code Excel turned into a date', () => {
     expect(code(norm('5.1', new Date(Date.UTC(2024, 0, 2))))).toBe('excelDateInTextField');
+  });
+});
+
+/** The value proposed in the message (« Vouliez-vous dire … ? »), or undefined. */
+const meant = (n: Normalized) => (n.kind === 'invalid' ? n.params.suggestion : undefined);
+
+describe('proposals: the value the user most likely meant, never written in the cell', () => {
+  it('a code typed as text one digit short gets its leading zero back (« 1004 » → 01004)', () => {
+    const insee = norm('8.10', '1004');
+    expect(code(insee)).toBe('leadingZerosMissing');
+    expect(meant(insee)).toBe('01004');
+    expect(meant(norm('8.13', '09'))).toBe('009');
+    // Two digits short is no slip of the zero: the length message, no proposal.
+    expect(code(norm('8.10', '100'))).toBe('wrongLength');
+    expect(meant(norm('8.10', '100'))).toBeUndefined();
+    expect(norm('8.10', '01004')).toEqual(value('01004'));
+  });
+
+  it('month names and French ordinals become the number (« juillet » → 7, « 1er » → 1)', () => {
+    expect(meant(norm('8.7', 'juillet'))).toBe('7');
+    expect(meant(norm('8.7', 'Févr.'))).toBe('2');
+    expect(meant(norm('8.7', 'AOÛT'))).toBe('8');
+    expect(meant(norm('8.8', '1er'))).toBe('1');
+    expect(meant(norm('8.8', '2e'))).toBe('2');
+    // A month name is no day, and a day beyond the range gets nothing.
+    expect(meant(norm('8.8', 'juillet'))).toBeUndefined();
+    expect(meant(norm('8.7', '13e'))).toBeUndefined();
+    expect(meant(norm('8.7', 'bientôt'))).toBeUndefined();
+  });
+
+  it('dates written in words become JJ/MM/AAAA (« 15 mars 2024 » → 15/03/2024)', () => {
+    expect(meant(norm('5.10', '15 mars 2024'))).toBe('15/03/2024');
+    expect(meant(norm('5.10', 'le 1er juillet 2023'))).toBe('01/07/2023');
+    expect(meant(norm('5.10', 'Lundi 3 févr. 2025'))).toBe('03/02/2025');
+    expect(meant(norm('5.10', '15-mars-2024'))).toBe('15/03/2024');
+    // Ambiguous or impossible: no proposal.
+    expect(meant(norm('5.10', '15 mars 24'))).toBeUndefined();
+    expect(meant(norm('5.10', '31 février 2024'))).toBeUndefined();
+    expect(code(norm('5.10', '15 mars 2024'))).toBe('notADate');
+  });
+
+  it('yes/no variants become Oui or Non', () => {
+    expect(meant(norm('5.5', 'Oui.'))).toBe('Oui');
+    expect(meant(norm('5.5', 'OUI !'))).toBe('Oui');
+    expect(meant(norm('5.5', 'ouais'))).toBe('Oui');
+    expect(meant(norm('5.5', 'non merci'))).toBe('Non');
+    expect(meant(norm('5.5', 'Faux.'))).toBe('Non');
+    expect(meant(norm('5.5', 'peut-être'))).toBeUndefined();
+  });
+
+  it('a list value that is part of exactly one label gets that label (« Admission » → Par admission)', () => {
+    expect(meant(norm('5.4', 'Admission'))).toBe('Par admission');
+    expect(meant(norm('5.8', 'présentiel'))).toBe('En présentiel');
+    // Part of several labels, or too short to tell: no proposal.
+    expect(meant(norm('7.1', 'Formation'))).toBeUndefined();
+    expect(meant(norm('8.9', 'H'))).toBeUndefined();
+  });
+
+  it('a code typed after an apostrophe gets the code without it', () => {
+    expect(meant(norm('8.10', "'01004"))).toBe('01004');
   });
 });

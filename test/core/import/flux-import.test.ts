@@ -193,7 +193,7 @@ describe('what cannot be placed in the template', () => {
     expect(first.result.certificateurs).toBe(2);
     const other = first.result.issues.find((i) => i.code === 'otherCertificateur');
     expect(other?.message).toMatch(
-      /n° 2, BCR ZZ999ZZZ\) : ses 3 passage\(s\) n'ont pas été importés.*--certificateur 2/,
+      /n° 2, BCR ZZ999ZZZ\) : ses 3 passage\(s\) n'ont pas été importés.*le n° 2 du fichier/,
     );
 
     const chosen = await imported(xml, { certificateur: 2 });

@@ -68,7 +68,11 @@ describe('KO messages of the accusé (guide de lecture V3)', () => {
 
 describe('XSD-stage messages of the report (guide des erreurs XML V4)', () => {
   it.each([
-    ["cvc-elt.1.a : Déclaration de l'élément 'cpf:flux' introuvable.", 'xsdVersion', 'Version XSD erronée'],
+    [
+      "cvc-elt.1.a : Déclaration de l'élément 'cpf:flux' introuvable.",
+      'xsdVersion',
+      'Version du format erronée',
+    ],
     [
       "cvc-length-valid : La valeur '1234567', ayant pour longueur '7', n'est pas un facet valide",
       'tooLong',

@@ -75,7 +75,7 @@ describe('upgrade plan', () => {
       layout,
     );
     expect(other.status).toBe('refused');
-    expect(other.refusals[0].message).toMatch(/schéma XSD 1\.2\.0/);
+    expect(other.refusals[0].message).toMatch(/version 1\.2\.0 du format de la CDC/);
   });
 
   it('refuses two columns for one field', () => {

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { columnIndex, columnLetter } from '../../../src/core/template/layout';
-import { buildTemplateSpec } from '../../../src/core/template/template-spec';
+import { buildTemplateSpec, TEMPLATE_COLORS } from '../../../src/core/template/template-spec';
 import { FakeExcel } from '../../../src/fake-excel';
 import { rectAddress, type Rect } from '../../../src/fake-excel/a1';
 import type { SheetModel, TableModel } from '../../../src/fake-excel/model';
@@ -209,14 +209,14 @@ describe('the template built by the CLI and by the add-in', () => {
   const widthOf = (name: string) => spec.sheets.find((s) => s.name === name)?.columns.length ?? 0;
   let cli: SheetView[];
   let addin: SheetView[];
+  const read = new ExcelJS.Workbook();
+  const excel = new FakeExcel({ apiVersion: '1.18' });
 
   beforeAll(async () => {
     const written = await createTemplateWorkbook(DICTIONARY).xlsx.writeBuffer();
-    const read = new ExcelJS.Workbook();
     await read.xlsx.load(written as ArrayBuffer);
     cli = read.worksheets.map((ws) => xlsxSheet(ws, widthOf(ws.name)));
 
-    const excel = new FakeExcel({ apiVersion: '1.18' });
     await createExcelWorkbookPort({
       run: excel.excelRun,
       notes: true,
@@ -239,6 +239,30 @@ describe('the template built by the CLI and by the add-in', () => {
       expect(fromAddin).toEqual(fromCli);
     },
   );
+
+  it('boxes each parameter to fill in, in both writers, and marks it while it is empty', () => {
+    const cells = spec.layout.parameters.cells.map((c) => c.cell);
+    const edges = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const;
+    const sheet = excel.model.requireSheet('Paramètres');
+    const cliSheet = read.getWorksheet('Paramètres') as ExcelJS.Worksheet;
+    for (const address of cells) {
+      const row = Number(address.slice(1)) - 1;
+      const borders = sheet.format(row, columnIndex(address.replace(/\d+$/, ''))).borders;
+      expect(edges.map((e) => borders[e])).toEqual(
+        edges.map(() => ({ style: 'Continuous', color: TEMPLATE_COLORS.parameterBorder })),
+      );
+      const border = cliSheet.getCell(address).border;
+      expect(
+        [border.top, border.bottom, border.left, border.right].map((b) => [b?.style, hex(b?.color?.argb)]),
+      ).toEqual(edges.map(() => ['thin', TEMPLATE_COLORS.parameterBorder]));
+    }
+    const parameters = cli.find((s) => s.name === 'Paramètres') as SheetView;
+    expect(parameters.formats).toEqual(
+      cells.map((c) => ({ range: c, formula: `LEN(TRIM(${c}))=0`, fill: TEMPLATE_COLORS.missingParameter })),
+    );
+    // The add-in's empty parameters show marked (the fake evaluates the rule as Excel does).
+    expect(excel.model.displayedFill('Paramètres', 1, 1)).toBe(TEMPLATE_COLORS.missingParameter);
+  });
 
   it('is not empty where it matters', () => {
     const passages = cli.find((s) => s.name === 'Passages') as SheetView;

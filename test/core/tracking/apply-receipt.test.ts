@@ -32,17 +32,27 @@ const sent = (id: string, idFlux = 'flux-1') => ({
   tracking: { status: 'Envoyé', idFlux },
 });
 
+/** The sends the accusés of these tests answer: flux-1, then flux-2 (a later send). */
+const HISTORY = {
+  name: 'Historique',
+  rows: [
+    { row: 2, cells: { idFlux: 'flux-1', fileName: 'envoi.xml' } },
+    { row: 3, cells: { idFlux: 'flux-2', fileName: 'envoi-2.xml' } },
+  ],
+};
+const tracked = (rows: Parameters<typeof trackedWorkbook>[0]) => trackedWorkbook(rows, { history: HISTORY });
+
 const NO_HOLDER = 'Aucun titulaire ne correspond aux critères obligatoires';
 const ALREADY =
   "Le passage certification avec le bcr émetteur 03VML243 et l'id technique partenaire A existe déjà en base";
 
 describe('applying a functional accusé', () => {
   it('marks OK passages Accepté, with the date of the import and no message', () => {
-    const result = applyReceipt(trackedWorkbook([sent('A'), sent('B')]), functional([], ['A', 'B']), {
+    const result = applyReceipt(tracked([sent('A'), sent('B')]), functional([], ['A', 'B']), {
       dictionary: DICTIONARY,
       now,
     });
-    expect(result.counts).toEqual({ accepted: 2, rejected: 0, unmatched: 0 });
+    expect(result.counts).toEqual({ accepted: 2, rejected: 0, deposited: 0, unmatched: 0, unchanged: 0 });
     expect(result.changes.updates).toEqual([
       {
         row: 2,
@@ -58,7 +68,7 @@ describe('applying a functional accusé', () => {
   });
 
   it('marks KO passages Rejeté with the CDC message and what to do', () => {
-    const result = applyReceipt(trackedWorkbook([sent('A')]), functional([['A', NO_HOLDER]], []), {
+    const result = applyReceipt(tracked([sent('A')]), functional([['A', NO_HOLDER]], []), {
       dictionary: DICTIONARY,
       now,
     });
@@ -71,17 +81,16 @@ describe('applying a functional accusé', () => {
   });
 
   it('counts "existe déjà en base" as accepted, keeping the message', () => {
-    const result = applyReceipt(
-      trackedWorkbook([sent('A'), sent('B')]),
-      functional([['A', ALREADY]], ['B']),
-      { dictionary: DICTIONARY, now },
-    );
-    expect(result.counts).toEqual({ accepted: 2, rejected: 0, unmatched: 0 });
+    const result = applyReceipt(tracked([sent('A'), sent('B')]), functional([['A', ALREADY]], ['B']), {
+      dictionary: DICTIONARY,
+      now,
+    });
+    expect(result.counts).toEqual({ accepted: 2, rejected: 0, deposited: 0, unmatched: 0, unchanged: 0 });
     expect(result.changes.updates[0].values).toMatchObject({ status: 'accepted', message: ALREADY });
   });
 
   it('handles a mixed accusé: each row gets its own status, in row order', () => {
-    const data = trackedWorkbook([sent('A'), sent('B'), sent('C'), { cells: validPassage({ '5.1': 'D' }) }]);
+    const data = tracked([sent('A'), sent('B'), sent('C'), { cells: validPassage({ '5.1': 'D' }) }]);
     const result = applyReceipt(
       data,
       functional(
@@ -101,7 +110,7 @@ describe('applying a functional accusé', () => {
   });
 
   it('lists passages of the accusé that no row carries, instead of dropping them', () => {
-    const result = applyReceipt(trackedWorkbook([sent('A')]), functional([['Z', NO_HOLDER]], ['A', 'Y']), {
+    const result = applyReceipt(tracked([sent('A')]), functional([['Z', NO_HOLDER]], ['A', 'Y']), {
       dictionary: DICTIONARY,
       now,
     });
@@ -109,7 +118,7 @@ describe('applying a functional accusé', () => {
       { idTechnique: 'Z', status: 'rejected', message: NO_HOLDER },
       { idTechnique: 'Y', status: 'accepted', message: '' },
     ]);
-    expect(result.counts).toEqual({ accepted: 1, rejected: 0, unmatched: 2 });
+    expect(result.counts).toMatchObject({ accepted: 1, rejected: 0, unmatched: 2 });
     expect(result.notices.join()).toMatch(/2 passage\(s\) de l’accusé ne correspondent à aucune ligne/);
     expect(result.changes.historyResults?.[0].result).toMatch(
       /1 accepté\(s\), 0 rejeté\(s\), 2 absent\(s\) du classeur \(traitement 77\)/,
@@ -118,7 +127,7 @@ describe('applying a functional accusé', () => {
 
   it('merges duplicated entries; a passage both OK and KO is kept Rejeté, which is safe to resend', () => {
     const result = applyReceipt(
-      trackedWorkbook([sent('A'), sent('B')]),
+      tracked([sent('A'), sent('B')]),
       functional(
         [
           ['A', NO_HOLDER],
@@ -139,11 +148,10 @@ describe('applying a functional accusé', () => {
   });
 
   it('gives the status to every row of a repeated idTechnique, naming the first rows and counting the rest', () => {
-    const result = applyReceipt(
-      trackedWorkbook(Array.from({ length: 30 }, () => sent('A'))),
-      functional([], ['A']),
-      { dictionary: DICTIONARY, now },
-    );
+    const result = applyReceipt(tracked(Array.from({ length: 30 }, () => sent('A'))), functional([], ['A']), {
+      dictionary: DICTIONARY,
+      now,
+    });
     expect(result.changes.updates).toHaveLength(30);
     expect(result.notices).toEqual([
       expect.stringContaining('plusieurs lignes (2, 3, 4, 5, 6, 7, 8, 9, 10, 11 et 20 autres)'),
@@ -152,7 +160,7 @@ describe('applying a functional accusé', () => {
 
   it('leaves alone a row sent again since in another file', () => {
     const result = applyReceipt(
-      trackedWorkbook([sent('A', 'flux-2'), sent('B')]),
+      tracked([sent('A', 'flux-2'), sent('B')]),
       functional([['A', NO_HOLDER]], ['B']),
       { dictionary: DICTIONARY, now },
     );
@@ -161,10 +169,119 @@ describe('applying a functional accusé', () => {
   });
 
   it('matches an idTechnique typed as a number in the sheet', () => {
-    const data = trackedWorkbook([{ cells: validPassage({ '5.1': 1979262 }) }]);
+    const data = tracked([{ cells: validPassage({ '5.1': 1979262 }) }]);
     expect(
       applyReceipt(data, functional([], ['1979262']), { dictionary: DICTIONARY, now }).counts.accepted,
     ).toBe(1);
+  });
+});
+
+describe('an accusé matched to the send it answers (issue 13)', () => {
+  it('changes nothing for an accusé whose idFlux is not in the history, and names the file and the send', () => {
+    const data = tracked([sent('A'), sent('B')]);
+    const result = applyReceipt(data, functional([['A', NO_HOLDER]], ['B'], 'flux-ailleurs'), {
+      dictionary: DICTIONARY,
+      now,
+    });
+    expect(result.outcome).toBe('unknownSend');
+    expect(result.send).toEqual({ known: false, idFlux: 'flux-ailleurs', fileName: 'envoi.xml' });
+    // No false « renvoyées depuis » warning, no history line, no count of what was not applied.
+    expect(result.changes).toEqual({ updates: [] });
+    expect(result.stale).toEqual([]);
+    expect(result.counts).toEqual({ accepted: 0, rejected: 0, deposited: 0, unmatched: 0, unchanged: 0 });
+    expect(result.notices).toEqual([
+      expect.stringMatching(
+        /envoi\.xml \(identifiant flux-ailleurs\), qui n’est pas dans la feuille Historique/,
+      ),
+    ]);
+  });
+
+  it('forced, applies it by idTechnique', () => {
+    const data = tracked([sent('A', 'flux-x'), sent('B', 'flux-x')]);
+    const result = applyReceipt(data, functional([['A', NO_HOLDER]], ['B'], 'flux-x'), {
+      dictionary: DICTIONARY,
+      now,
+      force: true,
+    });
+    expect(result.outcome).toBe('applied');
+    expect(result.changes.updates.map((u) => [u.idTechnique, u.values.status])).toEqual([
+      ['A', 'rejected'],
+      ['B', 'accepted'],
+    ]);
+  });
+
+  it('says « stale » only when the history shows a later send of the row', () => {
+    // A went out again in flux-2 (later in the history): the accusé of flux-1 leaves it alone. C's cell names a
+    // send the history does not know: nothing says it went out later, so the accusé applies.
+    const data = tracked([sent('A', 'flux-2'), sent('B'), sent('C', 'flux-inconnu')]);
+    const result = applyReceipt(data, functional([['A', NO_HOLDER]], ['B', 'C']), {
+      dictionary: DICTIONARY,
+      now,
+    });
+    expect(result.stale).toEqual([{ row: 2, idTechnique: 'A', idFlux: 'flux-2' }]);
+    expect(result.changes.updates.map((u) => u.idTechnique)).toEqual(['B', 'C']);
+    expect(result.counts).toMatchObject({ accepted: 2, rejected: 0 });
+    // The accusé of flux-2 itself applies to A, even though flux-1 is earlier.
+    const later = applyReceipt(data, functional([['A', NO_HOLDER]], [], 'flux-2'), {
+      dictionary: DICTIONARY,
+      now,
+    });
+    expect(later.stale).toEqual([]);
+    expect(later.counts.rejected).toBe(1);
+  });
+
+  it('counts only the rows it changes, after leaving out the stale ones, in the summary and the history line', () => {
+    const data = tracked([
+      sent('A', 'flux-2'),
+      { cells: validPassage({ '5.1': 'B' }), tracking: { status: 'Accepté', idFlux: 'flux-1' } },
+      sent('C'),
+    ]);
+    const result = applyReceipt(data, functional([['A', NO_HOLDER]], ['B', 'C']), {
+      dictionary: DICTIONARY,
+      now,
+    });
+    expect(result.counts).toMatchObject({ accepted: 1, rejected: 0, unchanged: 1 });
+    expect(result.changes.historyResults?.[0].result).toMatch(/1 accepté\(s\), 0 rejeté\(s\)/);
+  });
+
+  it('an accusé about none of the workbook’s passages writes nothing, not even a history line', () => {
+    const result = applyReceipt(tracked([sent('A')]), functional([['Z', NO_HOLDER]], ['Y']), {
+      dictionary: DICTIONARY,
+      now,
+    });
+    expect(result.outcome).toBe('noPassageOfWorkbook');
+    expect(result.changes).toEqual({ updates: [] });
+    expect(result.notices[0]).toBe(
+      'Cet accusé ne concerne aucun passage de ce classeur (aucun de ses identifiants techniques n’y figure). Rien n’a été modifié.',
+    );
+    expect(result.unmatched).toHaveLength(2);
+  });
+
+  it('imported twice, the second time changes nothing and says so', () => {
+    const once = applyReceipt(tracked([sent('A')]), functional([['A', NO_HOLDER]], []), {
+      dictionary: DICTIONARY,
+      now,
+    });
+    const values = once.changes.updates[0].values;
+    const after = tracked([
+      {
+        cells: validPassage({ '5.1': 'A' }),
+        tracking: { status: 'Rejeté', message: values.message, action: values.action, idFlux: 'flux-1' },
+      },
+    ]);
+    const twice = applyReceipt(after, functional([['A', NO_HOLDER]], []), { dictionary: DICTIONARY, now });
+    expect(twice.outcome).toBe('alreadyApplied');
+    expect(twice.changes).toEqual({ updates: [] });
+  });
+
+  it('marks « Déposé » the rows of the answered file that the accusé does not list', () => {
+    const data = tracked([sent('A'), sent('B'), sent('C', 'flux-2')]);
+    const result = applyReceipt(data, functional([], ['A']), { dictionary: DICTIONARY, now });
+    expect(result.changes.updates.map((u) => [u.idTechnique, u.values.status])).toEqual([
+      ['A', 'accepted'],
+      ['B', 'deposited'],
+    ]);
+    expect(result.counts.deposited).toBe(1);
   });
 });
 
@@ -192,25 +309,37 @@ describe('applying an XSD-rejection report', () => {
       ['A', 'rejected'],
       ['B', 'rejected'],
     ]);
-    expect(result.changes.updates[0].values.message).toMatch(/rejeté au contrôle XSD/);
-    expect(result.notices.join()).toMatch(/XSD plus récent/);
+    expect(result.changes.updates[0].values.message).toMatch(/refusé au contrôle de format/);
+    expect(result.notices.join()).toMatch(/format plus récent/);
     expect(result.changes.historyResults).toEqual([
-      { fileName: 'envoi.xml', result: expect.stringMatching(/rejeté au contrôle XSD \(1 erreur/) },
+      { fileName: 'envoi.xml', result: expect.stringMatching(/refusé au contrôle de format \(1 erreur/) },
     ]);
   });
 
-  it('changes nothing when it cannot know which rows were in the file, and says so', () => {
+  it('changes nothing when its file is not in the history, and says so', () => {
     const result = applyReceipt(
       trackedWorkbook(rows),
       report('<erreur><type>XSD</type><message>x</message></erreur>'),
       { dictionary: DICTIONARY, now },
     );
+    expect(result.outcome).toBe('unknownSend');
+    expect(result.changes).toEqual({ updates: [] });
+    expect(result.notices[0]).toMatch(/envoi\.xml, qui n’est pas dans la feuille Historique/);
+  });
+
+  it('forced without the history, still changes nothing when it cannot know which rows were in the file', () => {
+    const result = applyReceipt(
+      trackedWorkbook(rows),
+      report('<erreur><type>XSD</type><message>x</message></erreur>'),
+      { dictionary: DICTIONARY, now, force: true },
+    );
     expect(result.changes.updates).toEqual([]);
+    expect(result.changes.historyResults).toBeUndefined();
     expect(result.notices.join()).toMatch(/Impossible de savoir quelles lignes/);
   });
 
-  it('shows each error at its row and field when the deposited file is given', () => {
-    const data = trackedWorkbook(rows);
+  it('shows each error at its row and field when the deposited file is given, without the validator codes', () => {
+    const data = trackedWorkbook(rows, { history });
     const prepared = prepareExport(data, { dictionary: DICTIONARY, now, today: now, idFlux: 'flux-1' });
     if (!prepared.ok) throw new Error('valid workbook expected');
     const xml = buildFluxXml(prepared.prepared.flux, DICTIONARY);
@@ -235,7 +364,10 @@ describe('applying an XSD-rejection report', () => {
       }),
     ]);
     const b = result.changes.updates.find((u) => u.idTechnique === 'B');
-    expect(b?.values.message).toMatch(/cvc-enumeration-valid/);
+    expect(b?.values.message).toMatch(/^La valeur 'H' n'est pas un facet valide/);
+    expect(JSON.stringify([result.changes, result.rows, result.xsdErrors.map((e) => e.message)])).not.toMatch(
+      /cvc-/,
+    );
     expect(result.changes.updates.map((u) => u.idTechnique)).toEqual(['A', 'B', 'C']);
   });
 });

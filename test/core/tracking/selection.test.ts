@@ -29,7 +29,7 @@ describe('export modes', () => {
   it('"non envoyés" sends the rows with no status or "À envoyer", with their DIGCOMP results only', () => {
     const selection = selectPassagesForExport(data, 'notSent', DICTIONARY);
     expect(selection.rows).toEqual([2, 3]);
-    expect(selection.leftOut).toEqual({ toSend: 0, sent: 1, accepted: 1, rejected: 1 });
+    expect(selection.leftOut).toEqual({ toSend: 0, exported: 1, deposited: 0, accepted: 1, rejected: 1 });
     expect(selection.data.digcomp.rows.map((r) => r.cells['5.1'])).toEqual(['NEW']);
     expect(selection.issues).toEqual([]);
   });

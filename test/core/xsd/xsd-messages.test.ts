@@ -245,7 +245,7 @@ describe('Version XSD erronée', () => {
     );
     const none = frenchFor("document.xml:2: Schemas validity error : Element 'flux': No matching global declaration available for the validation root.");
     expect(none.message).toMatch(/le fichier n'en déclare aucun\.$/);
-    expectClass('xsdVersion', 'Version XSD erronée');
+    expectClass('xsdVersion', 'Version du format erronée');
   });
 });
 

@@ -18,6 +18,7 @@ import {
   selectRange,
   startCellEdit,
   typeCell,
+  unprotectSheet,
 } from '../../../src/fake-excel/user';
 import type { CellFormat, FakeValue, ListSeparator, ShowTaskpaneMode } from '../../../src/fake-excel';
 import { browserXmllintRunner } from '../../../src/workers/browser-xmllint-runner';
@@ -88,6 +89,7 @@ const e2e = {
   startCellEdit: () => startCellEdit(excel.model),
   endCellEdit: () => endCellEdit(excel.model),
   protectSheet: (sheet: string) => protectSheet(excel.model, sheet),
+  unprotectSheet: (sheet: string) => unprotectSheet(excel.model, sheet),
   renameSheet: (from: string, to: string) => renameSheet(excel.model, from, to),
   selectRange: (sheet: string, address: string) => selectRange(excel.model, sheet, address),
   notes: (sheet: string) => [...excel.model.requireSheet(sheet).notes.keys()],

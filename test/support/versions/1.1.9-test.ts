@@ -65,7 +65,7 @@ export const SCHEMA_TEST_1_1_9 = defineVersion(SCHEMA_1_1_2, {
     { node: leaf('action', '5.18'), into: PASSAGE, after: 'idTechnique' },
     {
       option: all('identifiantNational', [leaf('nir', '10.1'), leaf('nomNaissance', '10.2')], {
-        label: 'son NIR (bloc 10)',
+        label: 'son NIR (numéro de sécurité sociale)',
       }),
       choice: 'identificationTitulaire',
       before: 'titulaire',

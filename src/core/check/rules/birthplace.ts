@@ -83,7 +83,7 @@ export const BIRTHPLACE_RULES: readonly RowRule[] = [
     test: (input) => {
       const code = abroadCountry(input);
       return code !== undefined && !input.filled.has('8.13')
-        ? { value: code, expected: code.slice(2) }
+        ? { value: code, suggestion: code.slice(2) }
         : undefined;
     },
   }),
@@ -120,7 +120,7 @@ export const BIRTHPLACE_RULES: readonly RowRule[] = [
       if (country === undefined || filled.has('8.10')) return undefined;
       const code = ABROAD_PREFIX + country;
       const known = countryOfInseeCode(code);
-      return { value: country, expected: code, ...(known ? { other: known.label } : {}) };
+      return { value: country, suggestion: code, ...(known ? { other: known.label } : {}) };
     },
   }),
   {

@@ -61,7 +61,7 @@ const passage = all(
           all(
             'dossierFormation',
             [leaf('idDossier', '9.1'), leaf('nomTitulaire', '9.2'), leaf('prenom1Titulaire', '9.3')],
-            { label: 'un dossier CPF (bloc 9)' },
+            { label: 'son dossier CPF (N° de dossier, nom et prénom du dossier CPF)' },
           ),
           all(
             'titulaire',
@@ -91,7 +91,7 @@ const passage = all(
               leaf('libellePaysNaissance', '8.14', { min: 0 }),
               leaf('commentairesMEN', '8.15', { min: 0 }),
             ],
-            { label: 'son état civil (bloc 8)' },
+            { label: 'son état civil (nom de naissance, prénoms, date et lieu de naissance)' },
           ),
         ],
         'refused',
