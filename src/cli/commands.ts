@@ -10,6 +10,7 @@ import {
 } from '../core/export/export';
 import { compareOfficialXsd, readOfficialXsd } from '../core/xsd/official-xsd';
 import type { ExportMode } from '../core/tracking/types';
+import { defaultExportMode, sendsOverview } from '../core/tracking/sends';
 import type { ValidateXml } from '../core/xsd/xml-validator';
 import type { Dictionary } from '../dictionary';
 import { commandDictionary } from './schema';
@@ -158,8 +159,9 @@ export async function exportCommand(
   file: string,
   options: ExportCommandOptions = {},
 ): Promise<number> {
-  const mode = MODES[(options.mode ?? 'tous').toLowerCase()];
-  if (mode === undefined) {
+  // No --mode: decided once the workbook is read, like the pane (defaultExportMode).
+  const chosenMode = options.mode === undefined ? undefined : MODES[options.mode.toLowerCase()];
+  if (options.mode !== undefined && chosenMode === undefined) {
     io.err(cliText.unknownMode(options.mode));
     return EXIT.unusable;
   }
@@ -198,6 +200,8 @@ export async function exportCommand(
   }
   const data = await readWorkbook(io, file, dictionary);
   if (!data) return EXIT.unusable;
+  const mode = chosenMode ?? defaultExportMode(sendsOverview(data).counts);
+  if (chosenMode === undefined && mode === 'notSent') io.out(cliText.defaultModeNotSent);
   // The tracking copy rewrites the whole workbook with exceljs (about 40 kB of memory per row): for very large
   // workbooks it is only written when asked for, so that the export itself stays fast and light.
   const trackingMaxRows = options.trackingCopyMaxRows ?? TRACKING_COPY_MAX_ROWS;

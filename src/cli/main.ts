@@ -51,7 +51,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .command('export <fichier.xlsx>')
     .description(cliHelp.export)
     .option('-o, --output <fichier.xml>', cliHelp.exportOutput)
-    .option('--mode <mode>', cliHelp.exportMode, 'tous')
+    .option('--mode <mode>', cliHelp.exportMode)
     .option('--max-passages <N>', cliHelp.exportMaxPassages)
     .option('--xsd <officiel.xsd>', cliHelp.exportXsd)
     .option('--suivi <fichier.xlsx>', cliHelp.exportSuivi)

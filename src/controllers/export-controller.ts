@@ -4,7 +4,7 @@ import { strings } from '../i18n/pane';
 import type { ExportSettings, FileToSave, PaneState } from './pane-state';
 import { excelText } from '../i18n/excel-messages';
 import { refusalReason, type TaskRunner } from './task-runner';
-import { sendsOverview, sendsOverviewAfter } from '../core/tracking';
+import { defaultExportMode, sendsOverview, sendsOverviewAfter } from '../core/tracking';
 import type { WorkbookData } from '../core/model/types';
 
 /**
@@ -16,8 +16,7 @@ import type { WorkbookData } from '../core/model/types';
 export function exportSettingsOf(state: PaneState, data?: WorkbookData): ExportSettings {
   if (state.exportSettings) return state.exportSettings;
   const counts = (data ? sendsOverview(data) : state.check?.sends)?.counts;
-  const sentBefore = counts !== undefined && Object.entries(counts).some(([s, n]) => s !== 'toSend' && n > 0);
-  return { mode: sentBefore ? 'notSent' : 'all' };
+  return { mode: counts ? defaultExportMode(counts) : 'all' };
 }
 
 /** « Exporter » with its settings (mode, passages per file) and the official XSD loaded by the user. */

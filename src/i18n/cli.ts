@@ -25,6 +25,8 @@ export const cliText = {
   // template
   templateCreated: (output: string, replaced: string) => `Modèle créé : ${output}${replaced}`,
   // export
+  defaultModeNotSent:
+    'Des passages de ce classeur ont déjà un statut CDC : seuls ceux qui n’ont pas encore été envoyés sont exportés (--mode tous pour tout renvoyer, --mode rejetes pour renvoyer les rejetés corrigés).',
   unknownMode: (mode: string | undefined) =>
     `Mode d’export inconnu : ${mode}. Choisissez tous, non-envoyes ou rejetes.`,
   badMaxPassages: (given: string | number | undefined) =>
@@ -228,7 +230,7 @@ export const cliHelp = {
     'sont marquées « Exporté — à déposer » et l’envoi noté dans la feuille Historique d’une copie <nom>-suivi.xlsx',
   exportOutput: 'fichier XML à écrire (numéroté -1, -2… s’il faut plusieurs fichiers)',
   exportMode:
-    'tous | non-envoyes (statut vide ou À envoyer) | rejetes (statut Rejeté, corrigés depuis le rejet)',
+    'tous | non-envoyes (statut vide ou À envoyer) | rejetes (statut Rejeté, corrigés depuis le rejet) ; par défaut : tous pour un classeur jamais envoyé, non-envoyes dès qu’un passage a un statut CDC',
   exportIncludeUnchanged:
     'avec --mode rejetes : renvoie aussi les passages rejetés inchangés depuis le rejet (la CDC les rejetterait de nouveau)',
   exportMaxPassages: 'au plus N passages par fichier (au-delà, plusieurs fichiers, chacun son idFlux)',

@@ -43,6 +43,36 @@ describe('accrochage export --mode', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.xml'))).toEqual(['a.xml']);
   });
 
+  it('without --mode, a workbook already sent exports only what was never sent, like the pane', async () => {
+    const dir = tempDir();
+    const book = await example(dir);
+    const suivi = path.join(dir, 'passages-suivi.xlsx');
+    const first = captureIO();
+    expect(await exportCommand(first, book, { output: path.join(dir, 'a.xml'), now })).toBe(0);
+    expect(first.stdout.join('\n')).not.toMatch(/déjà un statut CDC/);
+    // Every row now says « Exporté — à déposer »: exporting the tracking copy again must not send them twice.
+    const again = captureIO();
+    expect(
+      await exportCommand(again, suivi, { output: path.join(dir, 'b.xml'), now, suivi, remplacer: true }),
+    ).toBe(1);
+    expect(again.stdout.join('\n')).toMatch(
+      /déjà un statut CDC : seuls ceux qui n’ont pas encore été envoyés/,
+    );
+    expect(again.stdout.join('\n')).toMatch(/Aucun passage à exporter en mode « non envoyés »/);
+    expect(existsSync(path.join(dir, 'b.xml'))).toBe(false);
+    // Asked for explicitly, everything goes out again.
+    expect(
+      await exportCommand(captureIO(), suivi, {
+        output: path.join(dir, 'c.xml'),
+        now,
+        mode: 'tous',
+        suivi,
+        remplacer: true,
+      }),
+    ).toBe(0);
+    expect(idsIn(readFileSync(path.join(dir, 'c.xml'), 'utf8'))).toHaveLength(9);
+  });
+
   it('refuses an unknown mode or a bad --max-passages before reading anything', async () => {
     const io = captureIO();
     expect(await exportCommand(io, 'absent.xlsx', { mode: 'certains' })).toBe(2);

@@ -34,7 +34,13 @@ export {
   type SentFile,
   type SentRow,
 } from './history';
-export { sendsOverview, sendsOverviewAfter, type FileToDeposit, type SendsOverview } from './sends';
+export {
+  defaultExportMode,
+  sendsOverview,
+  sendsOverviewAfter,
+  type FileToDeposit,
+  type SendsOverview,
+} from './sends';
 export { rowIdTechnique, rowsByIdTechnique } from './row-ids';
 export { trackingMessage } from '../../i18n/tracking-messages';
 export type {

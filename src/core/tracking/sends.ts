@@ -1,6 +1,6 @@
 import type { HistoryRow, SourceRow, WorkbookData } from '../model/types';
 import { CDC_STATUS_LABELS, CDC_STATUSES, statusOfRow, trackingText, type CdcStatus } from './status';
-import type { TrackingChanges } from './types';
+import type { ExportMode, TrackingChanges } from './types';
 
 /**
  * Where the workbook's sends stand, read from its own « Statut CDC » and « idFlux d’envoi » cells and the Historique:
@@ -57,6 +57,15 @@ export function sendsOverview(data: WorkbookData): SendsOverview {
     .sort((a, b) => a.order - b.order)
     .map((f) => f.file);
   return { counts, toDeposit };
+}
+
+/**
+ * The export mode when the user chose none, the same in the pane and the CLI: once any row has a CDC status, only
+ * the rows never sent go out (« Non envoyés »), so that exporting again never sends the same passages twice
+ * without being asked; a workbook never sent exports everything.
+ */
+export function defaultExportMode(counts: Readonly<Record<CdcStatus, number>>): ExportMode {
+  return Object.entries(counts).some(([status, n]) => status !== 'toSend' && n > 0) ? 'notSent' : 'all';
 }
 
 /**
