@@ -30,7 +30,7 @@ function setUp(core?: CoreRunner, extra: Partial<AddinServices> = {}) {
     core,
     ...extra,
   };
-  return { excel, saved, controller: new AddinControllers(services) };
+  return { excel, saved, services, controller: new AddinControllers(services) };
 }
 
 const ids = (xml: string) => [...xml.matchAll(/<cpf:idTechnique>([^<]+)</g)].map((m) => m[1]);
@@ -286,19 +286,7 @@ describe('a workbook reopened after an export: the next step follows its own sta
   const reopen = (services: AddinServices) => new AddinControllers(services);
 
   it('rows « Exporté — à déposer » from a closed session: deposit step naming the file, no second send', async () => {
-    const excel = new FakeExcel();
-    const saved: { fileName: string; xml: string }[] = [];
-    const services: AddinServices = {
-      dictionary: DICTIONARY,
-      workbook: createExcelWorkbookPort({ dictionary: DICTIONARY, run: excel.excelRun, notes: true }),
-      validateXml,
-      saveXml: async (fileName, xml) => {
-        saved.push({ fileName, xml });
-        return 'downloaded';
-      },
-      now: () => NOW,
-    };
-    const first = new AddinControllers(services);
+    const { excel, saved, services, controller: first } = setUp();
     await first.template.create();
     fillParameters(excel.model);
     fillPassages(excel.model, 4, undefined, NOW);
