@@ -33,6 +33,15 @@ function setUp(core?: CoreRunner, extra: Partial<AddinServices> = {}) {
   return { excel, saved, services, controller: new AddinControllers(services) };
 }
 
+/** A pane on the template with its parameters and `rows` passages (`edit` changes a row's values). */
+async function filledWorkbook(rows: number, edit?: Parameters<typeof fillPassages>[2]) {
+  const pane = setUp();
+  await pane.controller.template.create();
+  fillParameters(pane.excel.model);
+  fillPassages(pane.excel.model, rows, edit, NOW);
+  return pane;
+}
+
 const ids = (xml: string) => [...xml.matchAll(/<cpf:idTechnique>([^<]+)</g)].map((m) => m[1]);
 
 function accuse(ok: readonly string[], ko: readonly string[], idFlux: string): string {
@@ -85,10 +94,7 @@ describe('export → deposit → accusé → fix → re-export of the rejected r
   };
 
   it('says only what is known at each step, shows rejections in place, and re-sends only the corrected rows', async () => {
-    const { excel, controller, saved } = setUp();
-    await controller.template.create();
-    fillParameters(excel.model);
-    fillPassages(excel.model, 4, undefined, NOW);
+    const { excel, controller, saved } = await filledWorkbook(4);
     await controller.exports.exportXml();
     expect(saved).toHaveLength(1);
     const sent = ids(saved[0].xml);
@@ -152,10 +158,7 @@ describe('export → deposit → accusé → fix → re-export of the rejected r
   });
 
   it('an accusé of another send changes nothing and asks before applying it by idTechnique', async () => {
-    const { excel, controller, saved } = setUp();
-    await controller.template.create();
-    fillParameters(excel.model);
-    fillPassages(excel.model, 2, undefined, NOW);
+    const { excel, controller, saved } = await filledWorkbook(2);
     await controller.exports.exportXml();
     const sent = ids(saved[0].xml);
     await controller.roundTrip.importReceipt(
@@ -176,10 +179,7 @@ describe('export → deposit → accusé → fix → re-export of the rejected r
   });
 
   it('an accusé about none of the passages asks nothing', async () => {
-    const { excel, controller, saved } = setUp();
-    await controller.template.create();
-    fillParameters(excel.model);
-    fillPassages(excel.model, 2, undefined, NOW);
+    const { excel, controller, saved } = await filledWorkbook(2);
     await controller.exports.exportXml();
     const idFlux = /<cpf:idFlux>([^<]+)</.exec(saved[0].xml)?.[1] as string;
     await controller.roundTrip.importReceipt(
@@ -193,10 +193,7 @@ describe('export → deposit → accusé → fix → re-export of the rejected r
   });
 
   it('a split export offers one button per file instead of firing several downloads', async () => {
-    const { excel, controller, saved } = setUp();
-    await controller.template.create();
-    fillParameters(excel.model);
-    fillPassages(excel.model, 5, undefined, NOW);
+    const { controller, saved } = await filledWorkbook(5);
     controller.exports.setSettings({ mode: 'all', maxPassagesPerFile: 2 });
     await controller.exports.exportXml();
     expect(saved).toHaveLength(0);
@@ -224,10 +221,7 @@ describe('export → deposit → accusé → fix → re-export of the rejected r
 
 describe('identifiers', () => {
   it('asks how many cells will be written, then fills only the blank ones', async () => {
-    const { excel, controller } = setUp();
-    await controller.template.create();
-    fillParameters(excel.model);
-    fillPassages(excel.model, 3, (i, v) => i !== 2 && (v['5.1'] = ''), NOW);
+    const { controller } = await filledWorkbook(3, (i, v) => i !== 2 && (v['5.1'] = ''));
     await controller.roundTrip.generateIds();
     expect(controller.runner.getState().confirm?.text).toMatch(/^2 lignes sans identifiant/);
     await controller.runner.confirm();
@@ -238,10 +232,7 @@ describe('identifiers', () => {
 
 describe('a confirmed write waiting for the end of a cell entry', () => {
   it('still happens after « Annuler », and the pane says it was written rather than cancelled', async () => {
-    const { excel, controller } = setUp();
-    await controller.template.create();
-    fillParameters(excel.model);
-    fillPassages(excel.model, 3, (i, v) => i === 2 && (v['5.1'] = ''), NOW);
+    const { excel, controller } = await filledWorkbook(3, (i, v) => i === 2 && (v['5.1'] = ''));
     await controller.roundTrip.generateIds();
     expect(controller.runner.getState().confirm).toBeDefined();
     startCellEdit(excel.model);
@@ -286,10 +277,7 @@ describe('a workbook reopened after an export: the next step follows its own sta
   const reopen = (services: AddinServices) => new AddinControllers(services);
 
   it('rows « Exporté — à déposer » from a closed session: deposit step naming the file, no second send', async () => {
-    const { excel, saved, services, controller: first } = setUp();
-    await first.template.create();
-    fillParameters(excel.model);
-    fillPassages(excel.model, 4, undefined, NOW);
+    const { excel, saved, services, controller: first } = await filledWorkbook(4);
     await first.exports.exportXml();
     expect(saved).toHaveLength(1);
     const idFlux = /<cpf:idFlux>([^<]+)</.exec(saved[0].xml)?.[1] as string;
@@ -320,10 +308,7 @@ describe('a workbook reopened after an export: the next step follows its own sta
   });
 
   it('legacy « Envoyé » rows and a new export: two files named, only the ticked one becomes « Déposé »', async () => {
-    const { excel, controller, saved } = setUp();
-    await controller.template.create();
-    fillParameters(excel.model);
-    fillPassages(excel.model, 3, undefined, NOW);
+    const { excel, controller, saved } = await filledWorkbook(3);
     // Rows 2–3 sent by an earlier version (« Envoyé »), row 4 never sent.
     markRows(excel, [2, 3], 'Envoyé', 'FLUX-ANCIEN');
     addHistory(excel, 1, 'FLUX-ANCIEN', 'ancien-envoi.xml', 2);
@@ -357,10 +342,7 @@ describe('a workbook reopened after an export: the next step follows its own sta
   });
 
   it('rows « Déposé »: « Exporter » while rows were never sent, then the accusé once nothing else is left', async () => {
-    const { excel, controller } = setUp();
-    await controller.template.create();
-    fillParameters(excel.model);
-    fillPassages(excel.model, 3, undefined, NOW);
+    const { excel, controller } = await filledWorkbook(3);
     markRows(excel, [2, 3], 'Déposé', 'FLUX-1');
     addHistory(excel, 1, 'FLUX-1', 'envoi-1.xml', 2);
     await controller.checks.check();
@@ -372,10 +354,7 @@ describe('a workbook reopened after an export: the next step follows its own sta
   });
 
   it('errors still come first, the file to deposit stays offered', async () => {
-    const { excel, controller } = setUp();
-    await controller.template.create();
-    fillParameters(excel.model);
-    fillPassages(excel.model, 3, (i, v) => i === 2 && (v['8.1'] = ''), NOW);
+    const { excel, controller } = await filledWorkbook(3, (i, v) => i === 2 && (v['8.1'] = ''));
     markRows(excel, [2, 3], 'Exporté — à déposer', 'FLUX-1');
     addHistory(excel, 1, 'FLUX-1', 'envoi-1.xml', 2);
     await controller.checks.check();
@@ -385,10 +364,7 @@ describe('a workbook reopened after an export: the next step follows its own sta
   });
 
   it('a workbook never sent exports all its rows by default', async () => {
-    const { excel, controller } = setUp();
-    await controller.template.create();
-    fillParameters(excel.model);
-    fillPassages(excel.model, 2, undefined, NOW);
+    const { controller } = await filledWorkbook(2);
     await controller.checks.check();
     expect(exportSettingsOf(controller.runner.getState()).mode).toBe('all');
     expect(nextStep(controller.runner.getState()).kind).toBe('export');
