@@ -44,14 +44,29 @@ function benchData(count: number) {
   return workbook(rows.passages, { parameters: BENCH_PARAMETERS, digcomp: rows.digcomp });
 }
 
+const mb = (bytes: number) => bytes / 2 ** 20;
+
+/**
+ * Where the export's memory is, for the bench's reason when the peak misses its target: resident memory after
+ * each stage (garbage included: no forced GC, the export does not force one either), and the highest resident
+ * memory sampled while the parts are validated (timers run then: the validation awaits its workers).
+ */
+function memoryAt(): { rssMb: number; heapMb: number; arrayBuffersMb: number } {
+  const m = process.memoryUsage();
+  return { rssMb: mb(m.rss), heapMb: mb(m.heapUsed), arrayBuffersMb: mb(m.arrayBuffers) };
+}
+
 async function exportJob(count: number): Promise<Record<string, unknown>> {
+  const atStart = memoryAt();
   const data = benchData(count);
+  const afterData = memoryAt();
   const load = loadavg()[0];
   // Check (normalize, every cell and rule), group by certification, serialize once and cut into files.
   const prepare = await stage(() => prepareExport(data, { dictionary: DICTIONARY, now: NOW, today: NOW }));
   const preparation = prepare.value;
   if (!preparation.ok) throw new Error(`bench data refused: ${preparation.check.issues[0]?.message}`);
   const { prepared } = preparation;
+  const afterPrepare = memoryAt();
 
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-'));
   // Written the way the CLI writes it: the bytes of each file, streamed.
@@ -71,12 +86,17 @@ async function exportJob(count: number): Promise<Record<string, unknown>> {
   rmSync(dir, { recursive: true, force: true });
 
   // The export's own validation: parts on every core.
+  let validationPeakMb = memoryAt().rssMb;
+  const sampler = setInterval(() => {
+    validationPeakMb = Math.max(validationPeakMb, memoryAt().rssMb);
+  }, 20);
   const parts = await stage(() =>
     validateExport(data, prepared, validateXml, {
       dictionary: DICTIONARY,
       validation: { concurrency: LANES },
     }),
   );
+  clearInterval(sampler);
   if (!parts.value.valid) throw new Error(`bench XML invalid: ${parts.value.errors[0]?.message}`);
   return {
     passages: count,
@@ -92,6 +112,15 @@ async function exportJob(count: number): Promise<Record<string, unknown>> {
     exportMs: prepare.ms + write.ms + parts.ms,
     exportCpuMs: prepare.cpuMs + write.cpuMs + parts.cpuMs,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
+    memory: {
+      startRssMb: atStart.rssMb,
+      dataRssMb: afterData.rssMb,
+      dataHeapMb: afterData.heapMb - atStart.heapMb,
+      preparedRssMb: afterPrepare.rssMb,
+      preparedHeapMb: afterPrepare.heapMb - afterData.heapMb,
+      encodedMb: afterPrepare.arrayBuffersMb - afterData.arrayBuffersMb,
+      validationPeakRssMb: validationPeakMb,
+    },
     loadavg: [load, loadavg()[0]],
   };
 }
