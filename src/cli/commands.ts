@@ -232,25 +232,19 @@ export async function exportCommand(
   // produced (it is what the user came for) and the message says how to record the send.
   const trackingTarget = await outputs.trackingTarget(tooLarge);
   // Written under temporary names and verified on the disk, validated, and only then given their names:
-  // a refused export leaves nothing.
-  await outputs.writeFluxFiles(
-    claims.map((c) => (c as { output: ClaimedOutput }).output),
-    prepared,
-    dictionary,
-  );
-  try {
-    const written = outputs.files.reduce((n, f) => n + f.written.bytes, 0);
-    if (written > 5e6) io.progress(cliText.xmlWritten(written / 1e6));
-    // Validated in parts on both cores (validate-in-parts.ts): same verdict as the whole file, flat memory.
-    const validators: { label: string; validate: ValidateXml }[] = [
-      { label: cliText.ourXsd, validate: validateXmlInNode },
-    ];
-    if (officialXsd)
-      validators.push({
-        label: cliText.officialXsd,
-        validate: officialXsdValidator(validateXmlInNode, officialXsd),
-      });
+  // a refused export leaves nothing. The validation (worker threads) and the writing with its read-back (this
+  // thread and the disk) need nothing from each other, so they overlap; nothing is named before both succeed.
+  const validators: { label: string; validate: ValidateXml }[] = [
+    { label: cliText.ourXsd, validate: validateXmlInNode },
+  ];
+  if (officialXsd)
+    validators.push({
+      label: cliText.officialXsd,
+      validate: officialXsdValidator(validateXmlInNode, officialXsd),
+    });
+  const validation = (async () => {
     for (const { label, validate } of validators) {
+      // Validated in parts on every core (validate-in-parts.ts): same verdict as the whole file, flat memory.
       const report = await validateExport(data, prepared, validate, {
         dictionary,
         validation: {
@@ -259,17 +253,34 @@ export async function exportCommand(
             total > 20000 && done > 0 && io.progress(cliText.validating(done, total)),
         },
       });
-      if (!report.valid) {
-        for (const issue of xsdProblemsAsIssues(report.errors, data.passages.name))
-          io.out(formatIssue(issue));
-        io.err(cliText.xsdRefused(label));
-        await outputs.discard();
-        return EXIT.problems;
-      }
+      if (!report.valid) return { label, report };
     }
-  } catch (error) {
+    return undefined;
+  })().then(
+    // Settled here, so that a failure while the files are still being written is never an unhandled rejection.
+    (refusal) => ({ ok: true as const, refusal }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+  // A failed write (disk full…) throws after removing its temporary files; the verdict then no longer matters.
+  await outputs.writeFluxFiles(
+    claims.map((c) => (c as { output: ClaimedOutput }).output),
+    prepared,
+    dictionary,
+  );
+  const bytes = outputs.files.reduce((n, f) => n + f.written.bytes, 0);
+  if (bytes > 5e6) io.progress(cliText.xmlWritten(bytes / 1e6));
+  const validated = await validation;
+  if (!validated.ok) {
     await outputs.discard();
-    throw error;
+    throw validated.error;
+  }
+  const { refusal } = validated;
+  if (refusal) {
+    for (const issue of xsdProblemsAsIssues(refusal.report.errors, data.passages.name))
+      io.out(formatIssue(issue));
+    io.err(cliText.xsdRefused(refusal.label));
+    await outputs.discard();
+    return EXIT.problems;
   }
   try {
     await outputs.commitFlux(prepared);
