@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { runExcelBench, type ExcelBenchResult } from './excel-bench';
+import { runAddinBench, type AddinBenchResult } from './addin-bench';
 import { runRepeatsBench } from './repeats';
 
 /**
@@ -14,6 +15,8 @@ import { runRepeatsBench } from './repeats';
  * `BENCH_ONLY=core` (core export and comparisons only), `BENCH_ONLY=cli` (CLI only) write bench/results/<part>.json;
  * `BENCH_ONLY=repeats`: only check and export of repeated rows against distinct rows (repeats.ts), at the
  * largest of BENCH_SIZES; prints its table and writes bench/results/repeats.json.
+ * `BENCH_ONLY=addin`: only the add-in in headless Chromium (addin-bench.ts) at the largest of BENCH_SIZES; writes
+ * bench/results/addin.json. Without Chromium that part says so and is skipped.
  */
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -227,8 +230,29 @@ function bestRun<T extends Timed>(run: () => T): T & { runs: number } {
 
 const cpu = (c: { ms: number; cpuMs: number }) => `${s(c.ms)} (CPU ${s(c.cpuMs)})`;
 
+/** BENCH_ONLY=addin: the add-in in Chromium alone. */
+async function addinOnly(): Promise<void> {
+  const started = new Date();
+  const loadAtStart = os.loadavg();
+  const addin = await runAddinBench(Math.max(...SIZES));
+  const lines = [
+    machine(),
+    `Charge (loadavg 1 min) au début : ${loadAtStart[0].toFixed(1)}, à la fin : ${os.loadavg()[0].toFixed(1)}.`,
+    '',
+    ...addin.lines,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  const resultsDir = path.join(ROOT, 'bench', 'results');
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(
+    path.join(resultsDir, 'addin.json'),
+    `${JSON.stringify({ started: started.toISOString(), machine: lines[0], loadavg: { start: loadAtStart, end: os.loadavg() }, addin: addin.raw }, null, 2)}\n`,
+  );
+}
+
 async function main(): Promise<void> {
   if (process.env.BENCH_ONLY === 'repeats') return repeatsOnly();
+  if (process.env.BENCH_ONLY === 'addin') return addinOnly();
   const only =
     process.env.BENCH_ONLY === 'core' || process.env.BENCH_ONLY === 'cli'
       ? process.env.BENCH_ONLY
@@ -243,6 +267,7 @@ async function main(): Promise<void> {
     | undefined;
   let repeats: ReturnType<typeof runRepeatsBench> | undefined;
   let excel: ExcelBenchResult | undefined;
+  let addin: AddinBenchResult | undefined;
   if (only !== 'core') {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'accrochage-bench-'));
     const xlsx = path.join(dir, `passages-${largest}.xlsx`);
@@ -273,6 +298,8 @@ async function main(): Promise<void> {
     if (!only) {
       process.stderr.write('complément sur le faux Excel…\n');
       excel = await runExcelBench();
+      process.stderr.write('complément dans Chromium…\n');
+      addin = await runAddinBench(largest);
     }
   }
 
@@ -369,6 +396,7 @@ async function main(): Promise<void> {
       : []),
     ...(repeats?.lines ?? []),
     ...(excel?.lines ?? []),
+    ...(addin?.lines ?? []),
     '',
     ...table(targets),
   ];
@@ -391,7 +419,7 @@ async function main(): Promise<void> {
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(
     path.join(resultsDir, only ? `${only}.json` : 'latest.json'),
-    `${JSON.stringify({ started: started.toISOString(), machine: lines[0], loadavg: { start: loadAtStart, end: os.loadavg() }, runs: RUNS, core, cli, repeats: repeats?.raw, excel: excel?.raw, targets }, null, 2)}\n`,
+    `${JSON.stringify({ started: started.toISOString(), machine: lines[0], loadavg: { start: loadAtStart, end: os.loadavg() }, runs: RUNS, core, cli, repeats: repeats?.raw, excel: excel?.raw, addin: addin?.raw, targets }, null, 2)}\n`,
   );
 }
 

@@ -21,6 +21,7 @@ import { DICTIONARY } from '../support/dictionary';
 import { writeXsd } from '../../src/core/xsd/write-xsd';
 import { memoryPagesFor } from '../../src/core/xsd/xmllint-runner';
 import { createXmllintPool } from '../../src/workers/node/xmllint-pool';
+import { addinReport, measureAddin } from '../../bench/addin-bench';
 
 /**
  * The add-in in a browser, against the in-memory Excel: template, typing with mistakes, check,
@@ -293,5 +294,26 @@ describe('round trip with the CDC in the browser', () => {
     await page.getByText('Opération annulée.').waitFor();
     expect(await inWorkbook(page, (e2e) => e2e.displayedFill('Passages', 'Z3'), null)).toBeNull();
     await pane.context.close();
+  });
+});
+
+describe('the add-in part of npm run bench', () => {
+  it('measures Vérifier and Exporter on the bench rows: times, pane and worker heaps, long tasks', async () => {
+    const measured = await measureAddin(browser, server.origin, E2E_DIST, 200);
+    expect(measured.verify.heading).toMatch(/^Prêt/);
+    expect(measured.export.notice).toMatch(/200 passage\(s\)/);
+    expect(measured.export).toMatchObject({ files: 1 });
+    expect(measured.export.bytes).toBeGreaterThan(200 * 1000);
+    for (const action of [measured.verify, measured.export]) {
+      expect(action.ms).toBeGreaterThan(0);
+      expect(action.syncs).toBeGreaterThan(0);
+      expect(action.memory.paneHeapMax).toBeGreaterThan(0);
+      expect(action.memory.rendererRssMax).toBeGreaterThan(0);
+    }
+    // The XSD pool lives as long as the pane: its workers are sampled whatever the size.
+    expect(measured.export.memory.workerHeapMax.xsd).toBeGreaterThan(0);
+    const { raw, lines } = addinReport(measured);
+    expect(raw).toMatchObject({ passages: 200, verify: { ms: measured.verify.ms } });
+    expect(lines.join('\n')).toMatch(/Vérifier .* s .*Exporter .* s/);
   });
 });

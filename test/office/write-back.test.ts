@@ -90,6 +90,34 @@ describe('statuses written back', () => {
     console.info(`10 000 statuses: ${syncs} syncs, largest request ${excel.stats.maxRequestBytes} bytes`);
   });
 
+  it('cuts a column larger than 5 MB into several requests: an export of 100 000 rows writes 6.4 MB of fingerprints', async () => {
+    // Measured by npm run bench (the add-in in Chromium): at 100 000 rows the export's statuses were refused with
+    // « Request of 6200191 bytes exceeds the 5 MB limit of Excel on the web ». Here 20 000 rows of long CDC messages
+    // and fingerprints make one column of a single run of rows over 5 MB.
+    const rows = 20_000;
+    const { excel, port, sheet } = await template(rows);
+    const long = 'Le titulaire est inconnu du système d’information du CPF. '.repeat(6);
+    const base = statusChanges(rows, (i) => `${long}${i}`);
+    const changes: TrackingChanges = {
+      ...base,
+      updates: base.updates.map((u, i) => ({
+        ...u,
+        values: { ...u.values, fingerprint: i.toString(16).padStart(64, 'f') },
+      })),
+    };
+    excel.stats.reset();
+    const summary = await port.writeTracking(changes, { date1904: false });
+    expect(summary.rowsUpdated).toBe(rows);
+    expect(excel.stats.maxRequestBytes).toBeLessThan(5 * 1024 * 1024);
+    const message = layout.passages.trackingColumns.findIndex((c) => c.key === 'message');
+    const fingerprint = layout.passages.trackingColumns.findIndex((c) => c.key === 'fingerprint');
+    const first = layout.passages.columns.length;
+    for (const i of [0, rows / 2, rows - 1]) {
+      expect(sheet.value(1 + i, first + message)).toBe(`${long}${i}`);
+      expect(sheet.value(1 + i, first + fingerprint)).toBe(i.toString(16).padStart(64, 'f'));
+    }
+  });
+
   it('refuses, writing nothing, when a row no longer carries its idTechnique', async () => {
     const { excel, port, sheet } = await template(5);
     typeCell(excel.model, 'Passages', `${layout.passages.columns[idColumn].column}4`, 'AUTRE');

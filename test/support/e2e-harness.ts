@@ -16,7 +16,8 @@ import { REPO_ROOT as ROOT } from './paths';
 export const E2E_DIST = path.join(ROOT, 'test-artifacts/e2e-dist');
 export const SCREENSHOTS = path.join(ROOT, 'test-artifacts/screenshots');
 export const OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-const CHROMIUM = '/usr/bin/chromium';
+/** Debian's Chromium, driven by playwright-core (no browser is downloaded). */
+export const CHROMIUM = '/usr/bin/chromium';
 
 export function buildAddin(): void {
   buildAddinInto(E2E_DIST);

@@ -8,6 +8,9 @@
 import './public-path';
 import { FakeExcel, FakeHost, parseRect } from '../../../src/fake-excel';
 import { fillParameters, fillPassages, recentIssueSerial } from '../../support/fake-excel-fixtures';
+import { BENCH_PARAMETERS, generateRows } from '../../../bench/generate';
+import { buildTemplateLayout, FIRST_DATA_ROW } from '../../../src/core/template/layout';
+import { DICTIONARY } from '../../support/dictionary';
 import {
   addNote,
   cellSnapshot,
@@ -18,6 +21,7 @@ import {
   selectRange,
   startCellEdit,
   typeCell,
+  typeRows,
   unprotectSheet,
 } from '../../../src/fake-excel/user';
 import type { CellFormat, FakeValue, ListSeparator, ShowTaskpaneMode } from '../../../src/fake-excel';
@@ -102,6 +106,23 @@ const e2e = {
   /** Passages with `changes[index]` (1-based) applied on top of the valid sample. */
   fillPassages(count: number, changes: Record<number, Record<string, FakeValue>>) {
     fillPassages(excel.model, count, (index, values) => Object.assign(values, changes[index] ?? {}));
+  },
+  /**
+   * The benchmark's workbook (bench/generate.ts, the rows the core and CLI benches use): its parameters, `count`
+   * passages and their DIGCOMP rows, typed under the template's headers. Generated here rather than sent from the
+   * test: 100 000 rows would cross the protocol as tens of megabytes of JSON.
+   */
+  fillBenchWorkbook(count: number) {
+    const layout = buildTemplateLayout(DICTIONARY);
+    fillParameters(excel.model, layout, BENCH_PARAMETERS);
+    const rows = generateRows(count);
+    for (const [spec, data] of [
+      [layout.passages, rows.passages],
+      [layout.digcomp, rows.digcomp],
+    ] as const) {
+      const values = data.map((row) => spec.columns.map((c): FakeValue => (row[c.field] as FakeValue) ?? ''));
+      typeRows(excel.model, spec.name, FIRST_DATA_ROW, values);
+    }
   },
   /** A 5.10 value the checker accepts without warning. */
   recentIssueSerial: () => recentIssueSerial(),
