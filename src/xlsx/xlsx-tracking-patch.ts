@@ -335,6 +335,8 @@ function patchRow(
   // spans is an optional hint (18.3.1.73) that written cells may fall outside of: dropped from patched rows.
   let tag = removeAttribute(row.tag, 'spans');
   if (tag.endsWith('/>')) tag = `${tag.slice(0, -2)}>`;
+  // A row without r follows the one before (18.3.1.73); a patched row says its number, as Excel writes it.
+  if (attribute(tag, 'r') === undefined) tag = `<row r="${number}"${tag.slice(4)}`;
   const parts: string[] = [tag];
   const addRefs = row.cells.some((c) => !c.hasRef);
   const columns = [...writes.keys()].sort((a, b) => a - b);
