@@ -968,7 +968,11 @@ async function writeEntries(
   for (const entry of pkg.directory.entries) {
     const stamp = { modTime: entry.modTime, modDate: entry.modDate };
     if (passages && entry === passages.located.entry) {
-      await writer.addStreamed(entry.name, patchedSheet(pkg, entry, passages.writes, passages.ctx), stamp);
+      // zlib level 3: at 100 000 rows (84 MB of XML) 1.1 s of CPU less than level 6, for a file 5 % larger.
+      await writer.addStreamed(entry.name, patchedSheet(pkg, entry, passages.writes, passages.ctx), {
+        ...stamp,
+        level: 3,
+      });
     } else if (history && entry === history.entry) {
       await writer.addStreamed(entry.name, [Buffer.from(history.xml, 'utf8')], stamp);
     } else if (entry === opened.stylesEntry && opened.styles.changed) {
