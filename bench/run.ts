@@ -262,8 +262,14 @@ async function main(): Promise<void> {
   const core = only === 'cli' ? [] : SIZES.map(coreBench);
   const largest = Math.max(...SIZES);
 
+  type TimedCommand = ReturnType<typeof timeCommand> & { runs: number };
   let cli:
-    | { readOnly: Timed & { runs: number }; export: ReturnType<typeof timeCommand> & { runs: number } }
+    | {
+        readOnly: Timed & { runs: number };
+        export: TimedCommand;
+        /** The same export of a workbook with the template's round-trip columns and history, with --suivi. */
+        exportWithTracking: TimedCommand;
+      }
     | undefined;
   let repeats: ReturnType<typeof runRepeatsBench> | undefined;
   let excel: ExcelBenchResult | undefined;
@@ -290,7 +296,26 @@ async function main(): Promise<void> {
         path.join(dir, 'out', 'out.xml'),
       ]);
     });
-    cli = { readOnly, export: exported };
+    // The tracking copy (issue 17): a workbook shaped like the template (round-trip columns, history sheet), so the
+    // copy takes the raw path (xlsx-tracking-patch.ts); the time and memory include reading, export and the copy.
+    const tracked = path.join(dir, `passages-${largest}-suivi-source.xlsx`);
+    process.stderr.write(`classeur de ${largest} lignes avec colonnes de suivi…\n`);
+    node('cli-child.js', ['write-tracked', tracked, String(largest)]);
+    process.stderr.write('accrochage export --suivi…\n');
+    const exportWithTracking = bestRun(() => {
+      rmSync(path.join(dir, 'out'), { recursive: true, force: true });
+      mkdirSync(path.join(dir, 'out'));
+      return timeCommand(process.execPath, [
+        path.join(ROOT, 'bin/accrochage.js'),
+        'export',
+        tracked,
+        '-o',
+        path.join(dir, 'out', 'out.xml'),
+        '--suivi',
+        path.join(dir, 'out', 'suivi.xlsx'),
+      ]);
+    });
+    cli = { readOnly, export: exported, exportWithTracking };
     // Repeats (issue 18): every row sharing one idTechnique, or one person, must be checked and exported in about
     // the time and memory of distinct rows.
     if (!only) repeats = runRepeatsBench(largest, dir, xlsx);
@@ -392,6 +417,7 @@ async function main(): Promise<void> {
     ...(cli
       ? [
           `CLI : lecture exceljs seule ${cpu(cli.readOnly)} ; \`accrochage export\` ${cpu(cli.export)} (mémoire max ${cli.export.maxRssMb.toFixed(0)} Mo).`,
+          `CLI avec la copie de suivi (\`accrochage export … --suivi copie.xlsx\`, classeur du modèle avec ses colonnes de suivi) : ${cpu(cli.exportWithTracking)} (mémoire max ${cli.exportWithTracking.maxRssMb.toFixed(0)} Mo)${cli.exportWithTracking.status === 0 ? '' : ' — ÉCHEC'}.`,
         ]
       : []),
     ...(repeats?.lines ?? []),

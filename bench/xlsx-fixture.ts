@@ -5,11 +5,16 @@ import type { CellValue } from '../src/core/model/types';
 import { BENCH_PARAMETERS, generateRows, withVariant, type RowsVariant } from './generate';
 import { DICTIONARY } from '../test/support/dictionary';
 
-/** Writes a filled template of `count` passages with exceljs's streaming writer (as Excel stores it), or a variant with repeats. */
+/**
+ * Writes a filled template of `count` passages with exceljs's streaming writer (as Excel stores it), or a variant
+ * with repeats. `tracking`: with the round-trip columns in the passages header and the history sheet, as the
+ * template has them (what the raw tracking copy needs); without, the workbook of the earlier bench figures.
+ */
 export async function writeBenchWorkbook(
   path: string,
   count: number,
   variant: RowsVariant = 'distinct',
+  options: { readonly tracking?: boolean } = {},
 ): Promise<void> {
   const layout = buildTemplateLayout(DICTIONARY);
   const rows = withVariant(generateRows(count), variant);
@@ -32,7 +37,11 @@ export async function writeBenchWorkbook(
   ];
   for (const { spec, data } of sheets) {
     const sheet = workbook.addWorksheet(spec.name);
-    sheet.addRow(spec.columns.map((c) => c.header)).commit();
+    const trackingHeaders =
+      options.tracking && spec === layout.passages
+        ? layout.passages.trackingColumns.map((c) => c.header)
+        : [];
+    sheet.addRow([...spec.columns.map((c) => c.header), ...trackingHeaders]).commit();
     const dateColumns = new Set(
       spec.columns.filter((c) => c.numberFormat === DATE_FORMAT).map((c) => c.field),
     );
@@ -53,6 +62,11 @@ export async function writeBenchWorkbook(
       row.commit();
     }
     await sheet.commit();
+  }
+  if (options.tracking) {
+    const history = workbook.addWorksheet(layout.history.name);
+    history.addRow(layout.history.columns.map((c) => c.header)).commit();
+    await history.commit();
   }
   await workbook.commit();
 }

@@ -15,6 +15,7 @@ import type { ValidateXml } from '../core/xsd/xml-validator';
 import type { Dictionary } from '../dictionary';
 import { commandDictionary } from './schema';
 import { TrackingWriteError, writeTrackingCopy } from '../xlsx/xlsx-tracking';
+import { probeRawTrackingCopy } from '../xlsx/xlsx-tracking-patch';
 import { defaultTrackingPath } from './tracking-files';
 import { ExportOutputs } from './export-outputs';
 import { OutputRefusedError, writeOutput } from './output-files';
@@ -137,7 +138,7 @@ export interface ExportCommandOptions {
   remplacer?: boolean;
   /** Byte cap per file; only tests lower it. */
   maxBytes?: number;
-  /** Rows above which the default tracking copy is skipped; only tests lower it. */
+  /** Rows above which the default tracking copy is skipped when only the exceljs path can write it; only tests lower it. */
   trackingCopyMaxRows?: number;
   /** --inclure-inchanges: « rejetes » also sends rejected rows unchanged since the rejection. */
   inclureInchanges?: boolean;
@@ -151,7 +152,11 @@ const MODES: Readonly<Record<string, ExportMode>> = {
   rejetés: 'rejected',
 };
 
-/** Above this many passage rows, the CLI writes the tracking copy only when --suivi names it. */
+/**
+ * Above this many passage rows, the CLI writes the tracking copy only when --suivi names it, if the copy needs the
+ * exceljs path (a workbook without every round-trip column or the history sheet: xlsx-tracking.ts). The raw copy
+ * of a workbook made from the template has no cap: it streams the passages sheet in flat memory.
+ */
 export const TRACKING_COPY_MAX_ROWS = 20_000;
 
 export async function exportCommand(
@@ -202,10 +207,14 @@ export async function exportCommand(
   if (!data) return EXIT.unusable;
   const mode = chosenMode ?? defaultExportMode(sendsOverview(data).counts);
   if (chosenMode === undefined && mode === 'notSent') io.out(cliText.defaultModeNotSent);
-  // The tracking copy rewrites the whole workbook with exceljs (about 40 kB of memory per row): for very large
-  // workbooks it is only written when asked for, so that the export itself stays fast and light.
+  // A workbook made from the template gets the raw copy (xlsx-tracking-patch.ts), at any size. Older layouts need
+  // the exceljs path, which rewrites the whole workbook (about 40 kB of memory per row): for very large workbooks
+  // that copy is only written when asked for, so that the export itself stays fast and light.
   const trackingMaxRows = options.trackingCopyMaxRows ?? TRACKING_COPY_MAX_ROWS;
-  const tooLarge = options.suivi === undefined && data.passages.rows.length > trackingMaxRows;
+  const tooLarge =
+    options.suivi === undefined &&
+    data.passages.rows.length > trackingMaxRows &&
+    (await probeRawTrackingCopy(file, dictionary, { history: true })) !== true;
   const preparation = prepareExport(data, {
     dictionary,
     now: options.now,

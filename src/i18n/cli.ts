@@ -71,8 +71,9 @@ export const cliText = {
     `${rows.slice(0, 10).join(', ')}${rows.length > 10 ? '…' : ''}) : renvoyés tels quels, la CDC les rejetterait de ` +
     'nouveau. Corrigez-les (colonnes Message CDC et Que faire), ou relancez avec --inclure-inchanges pour les envoyer quand même.',
   trackingTooLarge: (rows: number) =>
-    `Suivi non enregistré : au-delà de ${n(rows)} lignes, la copie de suivi ` +
-    'n’est écrite que sur demande (elle réécrit tout le classeur). Relancez avec --suivi <fichier.xlsx> pour ' +
+    `Suivi non enregistré : ce classeur n’a pas toutes les colonnes de suivi ou la feuille Historique du modèle ` +
+    `actuel ; au-delà de ${n(rows)} lignes, sa copie de suivi (qui réécrit alors tout le classeur) ` +
+    'n’est écrite que sur demande. Mettez-le à niveau (accrochage upgrade) ou relancez avec --suivi <fichier.xlsx> pour ' +
     'marquer ces lignes « Exporté — à déposer » et ajouter l’envoi à l’historique, ou notez les idFlux ci-dessus.',
   trackingWritten: (file: string, updated: boolean, rows: number, sends: number) =>
     `Suivi enregistré dans ${file}${updated ? ' (mis à jour)' : ''} : ${plural(rows, 'ligne marquée', 'lignes marquées')} ` +

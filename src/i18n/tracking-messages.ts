@@ -84,3 +84,15 @@ export function trackingMessage(code: TrackingMessageCode, params: Params = {}):
 
 /** Every code, for the test that keeps the messages in plain French. */
 export const TRACKING_MESSAGE_CODES = Object.keys(MESSAGES) as TrackingMessageCode[];
+
+/** Texts of the tracking copy written by the CLI (src/xlsx/xlsx-tracking.ts and xlsx-tracking-patch.ts). */
+export const trackingCopyText = {
+  rowChanged: (row: number, sheet: string, idTechnique: string) =>
+    `La ligne ${row} de la feuille « ${sheet} » ne porte plus l'identifiant technique ` +
+    `« ${idTechnique} » : le classeur a changé depuis sa lecture. Rien n'a été écrit ; recommencez.`,
+  noPassagesSheet: (sheet: string) =>
+    `Le classeur n'a plus de feuille « ${sheet} » avec les en-têtes du modèle : rien n'a été écrit.`,
+  tooLarge:
+    'La copie de suivi dépasserait 4 Go, la taille la plus grande qu’un classeur peut avoir ici : rien n’a été écrit. ' +
+    'Répartissez les passages dans plusieurs classeurs.',
+};

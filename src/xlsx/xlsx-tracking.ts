@@ -17,15 +17,24 @@ import { toCellValue } from './xlsx-reader';
 import { buildTemplateSpec, headerCell, historyHeaderCell } from '../core/template/template-spec';
 import { renderCell, renderColumn } from './render-template';
 import { restoreMacroParts } from './macro-parts';
+import { TrackingWriteError } from './tracking-write-error';
+import { writePatchedTrackingCopy } from './xlsx-tracking-patch';
+import { trackingCopyText } from '../i18n/tracking-messages';
 
 /**
- * Writes the round trip (statuses, history of sends) into a copy of the user's workbook with exceljs: the
- * whole workbook is loaded and saved back, so the user's other sheets, cells, formats and notes stay. Columns
- * and the history sheet are added when an older workbook lacks them. Every row is checked to still carry the
- * idTechnique it was read with before anything is written: a workbook changed in between is left alone.
+ * Writes the round trip (statuses, history of sends) into a copy of the user's workbook. Two ways, same result:
+ * - the raw copy (xlsx-tracking-patch.ts), for a workbook made from our template: every zip entry copied as it
+ *   is and only the passages sheet (streamed), the history sheet and, when needed, styles.xml rewritten; flat
+ *   memory and a few seconds at 100 000 rows, so it has no row cap;
+ * - the exceljs path (applyTrackingChanges below): the whole workbook loaded and saved back, so the user's
+ *   other sheets, cells, formats and notes stay. It adds the round-trip columns and the history sheet when an
+ *   older workbook lacks them, and writes the odd layouts the raw copy leaves to it (listed in
+ *   xlsx-tracking-patch.ts). It costs about 40 kB of memory per row: the CLI caps it (TRACKING_COPY_MAX_ROWS).
+ * Every row is checked to still carry the idTechnique it was read with before anything is written: a workbook
+ * changed in between is left alone.
  */
 
-export class TrackingWriteError extends Error {}
+export { TrackingWriteError };
 
 export interface TrackingWriteSummary {
   readonly rowsUpdated: number;
@@ -33,6 +42,15 @@ export interface TrackingWriteSummary {
   /** Headers of the round-trip columns that had to be added. */
   readonly columnsAdded: readonly string[];
   readonly historySheetAdded: boolean;
+  /** How the copy was written: 'raw' (patched raw copy) or 'exceljs' (whole workbook model). */
+  readonly writer: 'raw' | 'exceljs';
+  /** Why the raw copy was not used, when it was not. */
+  readonly fallbackReason?: string;
+}
+
+export interface TrackingCopyOptions {
+  /** Tests and the bench: force the exceljs path. */
+  readonly exceljsOnly?: boolean;
 }
 
 /**
@@ -44,13 +62,21 @@ export async function writeTrackingCopy(
   output: string,
   changes: TrackingChanges,
   dictionary: Dictionary,
+  options: TrackingCopyOptions = {},
 ): Promise<TrackingWriteSummary> {
+  let fallbackReason = 'exceljs path asked for';
+  if (!options.exceljsOnly) {
+    const patched = await writePatchedTrackingCopy(input, output, changes, dictionary);
+    if (!('fallback' in patched))
+      return { ...patched, columnsAdded: [], historySheetAdded: false, writer: 'raw' };
+    fallbackReason = patched.fallback;
+  }
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(input);
   const summary = applyTrackingChanges(workbook, changes, dictionary);
   await workbook.xlsx.writeFile(output);
   await restoreMacroParts(input, output);
-  return summary;
+  return { ...summary, writer: 'exceljs', fallbackReason };
 }
 
 const HEADER_SCAN_ROWS = 20;
@@ -85,16 +111,14 @@ function findPassagesSheet(workbook: ExcelJS.Workbook): { sheet: ExcelJS.Workshe
       }
     }
   }
-  throw new TrackingWriteError(
-    `Le classeur n'a plus de feuille « ${SHEET_NAMES.passages} » avec les en-têtes du modèle : rien n'a été écrit.`,
-  );
+  throw new TrackingWriteError(trackingCopyText.noPassagesSheet(SHEET_NAMES.passages));
 }
 
 export function applyTrackingChanges(
   workbook: ExcelJS.Workbook,
   changes: TrackingChanges,
   dictionary: Dictionary,
-): TrackingWriteSummary {
+): Omit<TrackingWriteSummary, 'writer'> {
   const { layout } = buildTemplateSpec(dictionary);
   const columnsAdded: string[] = [];
   let rowsUpdated = 0;
@@ -111,10 +135,7 @@ export function applyTrackingChanges(
       const value = toCellValue(sheet.getCell(update.row, idColumn + 1).value);
       const normalized = normalizeCell(idField, value, { date1904 });
       if (normalized.kind !== 'value' || normalized.value !== update.idTechnique) {
-        throw new TrackingWriteError(
-          `La ligne ${update.row} de la feuille « ${sheet.name} » ne porte plus l'identifiant technique ` +
-            `« ${update.idTechnique} » : le classeur a changé depuis sa lecture. Rien n'a été écrit ; recommencez.`,
-        );
+        throw new TrackingWriteError(trackingCopyText.rowChanged(update.row, sheet.name, update.idTechnique));
       }
     }
 

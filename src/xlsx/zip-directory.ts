@@ -20,6 +20,9 @@ export interface ZipEntry {
   readonly compressedSize: number;
   readonly uncompressedSize: number;
   readonly localHeaderOffset: number;
+  /** MS-DOS time and date of the entry (central header), kept by copies (zip-writer.ts). */
+  readonly modTime: number;
+  readonly modDate: number;
 }
 
 export interface ZipDirectory {
@@ -146,6 +149,8 @@ export async function readZipDirectory(file: string): Promise<ZipDirectory> {
         compressedSize,
         uncompressedSize,
         localHeaderOffset,
+        modTime: directory.readUInt16LE(at + 12),
+        modDate: directory.readUInt16LE(at + 14),
       };
       if (localHeaderOffset + 30 + compressedSize > directoryOffset)
         throw new ZipFormatError('badDirectory', `entry ${name} reaches past the central directory`);
@@ -211,6 +216,14 @@ export async function verifyZipEntries(
   } finally {
     await handle.close();
   }
+}
+
+/** Where the entry's compressed bytes start: after its local header, whose extra field may differ from the directory's. */
+export async function entryDataStart(handle: fs.FileHandle, entry: ZipEntry): Promise<number> {
+  const header = await readAt(handle, entry.localHeaderOffset, 30);
+  if (header.length < 30 || header.readUInt32LE(0) !== LOCAL_HEADER)
+    throw new ZipFormatError('badDirectory', `no local header for ${entry.name}`);
+  return entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
 }
 
 /** Data descriptor after the data (flag bit 3): optional signature, CRC, then 4- or 8-byte sizes. */

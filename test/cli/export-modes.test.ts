@@ -1,16 +1,19 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { exportCommand } from '../../src/cli/commands';
 import { EXAMPLE_VALID } from '../../src/core/template/examples';
 import { prepareExport } from '../../src/core/export/export';
 import { buildFluxXml } from '../../src/core/xml/flux-writer';
 import { readTemplateWorkbook } from '../../src/xlsx/xlsx-reader';
 import { createTemplateWorkbook } from '../../src/xlsx/xlsx-template';
+import { buildTemplateLayout } from '../../src/core/template/layout';
 import { captureIO, OFFICIAL_XSD, tempDir } from '../support/cli';
 import { validateWithNativeXmllint } from '../support/xmllint-native';
 import { DICTIONARY } from '../support/dictionary';
 
 const now = new Date('2026-11-23T10:15:00Z');
+const layout = buildTemplateLayout(DICTIONARY);
 const idsIn = (xml: string) => [...xml.matchAll(/<cpf:idTechnique>([^<]*)</g)].map((m) => m[1]);
 
 async function example(dir: string): Promise<string> {
@@ -233,13 +236,33 @@ describe('accrochage export --suivi', () => {
     expect(data.passages.rows.every((r) => r.tracking?.status === 'Exporté — à déposer')).toBe(true);
   });
 
-  it('skips the default tracking copy of a very large workbook, says so, and writes it when --suivi asks', async () => {
+  it('writes the default tracking copy of a large workbook made from the template (raw copy, no row cap)', async () => {
     const dir = tempDir();
     const book = await example(dir);
     const io = captureIO();
+    // 9 rows over a cap of 2: the cap applies only to workbooks that need the exceljs path.
+    expect(
+      await exportCommand(io, book, { output: path.join(dir, 'f.xml'), now, trackingCopyMaxRows: 2 }),
+    ).toBe(0);
+    expect(io.stdout.join('\n')).toMatch(/Suivi enregistré dans .*passages-suivi\.xlsx : 9 lignes marquées/);
+    const data = await readTemplateWorkbook(path.join(dir, 'passages-suivi.xlsx'), DICTIONARY);
+    expect(data.passages.rows.every((r) => r.tracking?.status === 'Exporté — à déposer')).toBe(true);
+  });
+
+  it('skips the default copy of a very large older workbook (exceljs path), says so, and writes it when --suivi asks', async () => {
+    const dir = tempDir();
+    const book = path.join(dir, 'passages.xlsx');
+    // A workbook older than the round-trip columns: its copy must add them, which only the exceljs path does.
+    const workbook = createTemplateWorkbook(DICTIONARY, EXAMPLE_VALID);
+    const sheet = workbook.getWorksheet(layout.passages.name) as ExcelJS.Worksheet;
+    for (const c of layout.passages.trackingColumns) sheet.getCell(`${c.column}1`).value = null;
+    await workbook.xlsx.writeFile(book);
+    const io = captureIO();
     const out = path.join(dir, 'f.xml');
     expect(await exportCommand(io, book, { output: out, now, trackingCopyMaxRows: 2 })).toBe(0);
-    expect(io.stdout.join('\n')).toMatch(/Suivi non enregistré : au-delà de 2 lignes.*--suivi/);
+    expect(io.stdout.join('\n')).toMatch(
+      /Suivi non enregistré : ce classeur n’a pas toutes les colonnes de suivi.*au-delà de 2 lignes.*--suivi/,
+    );
     expect(existsSync(path.join(dir, 'passages-suivi.xlsx'))).toBe(false);
     expect(existsSync(out)).toBe(true);
     const suivi = path.join(dir, 'suivi-demande.xlsx');
@@ -252,6 +275,7 @@ describe('accrochage export --suivi', () => {
         trackingCopyMaxRows: 2,
       }),
     ).toBe(0);
-    expect(existsSync(suivi)).toBe(true);
+    const data = await readTemplateWorkbook(suivi, DICTIONARY);
+    expect(data.passages.rows.every((r) => r.tracking?.status === 'Exporté — à déposer')).toBe(true);
   });
 });
