@@ -52,11 +52,12 @@ export class ZipFormatError extends Error {
   }
 }
 
-const EOCD = 0x06054b50;
+/** Record signatures of the zip format (APPNOTE.TXT §4.3), shared with the writer (zip-writer.ts). */
+export const EOCD = 0x06054b50;
 const ZIP64_LOCATOR = 0x07064b50;
 const ZIP64_EOCD = 0x06064b50;
-const CENTRAL_HEADER = 0x02014b50;
-const LOCAL_HEADER = 0x04034b50;
+export const CENTRAL_HEADER = 0x02014b50;
+export const LOCAL_HEADER = 0x04034b50;
 const DATA_DESCRIPTOR = 0x08074b50;
 const MAX_COMMENT = 0xffff;
 /** More entries than any real workbook has (a sheet is 2 to 5 parts). */

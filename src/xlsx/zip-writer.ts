@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { crc32, createDeflateRaw } from 'node:zlib';
-import type { ZipEntry } from './zip-directory';
+import { CENTRAL_HEADER, EOCD, LOCAL_HEADER, type ZipEntry } from './zip-directory';
 
 /**
  * Writes a zip file entry by entry, for copies of a workbook that change a few parts only (xlsx-tracking-patch.ts):
@@ -17,9 +17,6 @@ import type { ZipEntry } from './zip-directory';
 
 export class ZipTooLargeError extends Error {}
 
-const LOCAL_HEADER = 0x04034b50;
-const CENTRAL_HEADER = 0x02014b50;
-const EOCD = 0x06054b50;
 const MAX_32 = 0xffffffff;
 const MAX_ENTRIES = 0xffff;
 /** Bit 3 (sizes in a data descriptor) is never set in what we write; bit 11 (UTF-8 names) is kept. */
