@@ -387,9 +387,11 @@ async function main(): Promise<void> {
             reason:
               `la lecture par exceljs (${s(cli.readOnly.ms)}, un fil) puis l’export` +
               (big ? ` (${s(big.exportMs)} dans le cœur, ci-dessus)` : '') +
-              ` se suivent : ${s(cli.export.ms)} au total, dont l’attente des workers de validation pendant que le fil ` +
-              `principal ne fait rien, et inversement pendant la lecture. Comblerait : vérifier chaque bloc de lignes ` +
-              `pendant la lecture (lecture dans un worker) et valider chaque partie dès qu’elle est écrite.`,
+              ` se suivent : ${s(cli.export.ms)} au total. Le CPU de la commande, ${s(cli.export.cpuMs)}, ` +
+              `réparti au mieux sur ${os.cpus().length} cœurs, ferait encore ${s(cli.export.cpuMs / os.cpus().length)} ` +
+              `= ${ratio(cli.export.cpuMs / os.cpus().length, cli.readOnly.ms)} la lecture seule. Comblerait : moins de CPU ` +
+              `(vérification sur des lignes en tableaux, validation sans --stream) et superposer les étapes : ` +
+              `vérifier chaque bloc de lignes pendant la lecture, valider chaque partie dès qu’elle est sérialisée.`,
           },
         ]
       : []),
