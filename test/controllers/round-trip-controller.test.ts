@@ -22,8 +22,8 @@ function setUp(core?: CoreRunner, extra: Partial<AddinServices> = {}) {
     dictionary: DICTIONARY,
     workbook: createExcelWorkbookPort({ dictionary: DICTIONARY, run: excel.excelRun, notes: true }),
     validateXml,
-    saveXml: async (fileName, xml) => {
-      saved.push({ fileName, xml });
+    saveXml: async (fileName, content) => {
+      saved.push({ fileName, xml: await content.text() });
       return 'downloaded';
     },
     now: () => NOW,
@@ -214,7 +214,7 @@ describe('export → deposit → accusé → fix → re-export of the rejected r
     expect(saved).toHaveLength(0);
     const files = controller.runner.getState().filesToSave;
     expect(files?.how).toBe('copy');
-    expect(files?.files.map((f) => ids(f.xml).length)).toEqual([2, 2, 1]);
+    expect(files?.files.map((f) => ids(f.text ?? '').length)).toEqual([2, 2, 1]);
     expect(controller.runner.getState().notice?.text).toMatch(/3 fichiers/);
   });
 });
