@@ -7,6 +7,7 @@ import {
   xmllintJob,
   xmllintResultOf,
   type XmllintJobReply,
+  type XsdModuleMessage,
   type XsdPortMessage,
 } from './xmllint-job';
 
@@ -61,26 +62,61 @@ export function browserXsdPool(
   const onLostOf = new Map<Worker, Set<(message: string) => void>>();
   let nextId = 0;
   let nextLease = 0;
+  /**
+   * libxml2's compiled module, shared by every worker: undefined until the first worker (`compiler`) has compiled
+   * it, the workers started meanwhile waiting in `awaitingModule`; null when each worker must compile its own.
+   */
+  let module: WebAssembly.Module | null | undefined;
+  let compiler: Worker | undefined;
+  const awaitingModule: Worker[] = [];
+  const sendModule = (worker: Worker): void => {
+    const message: XsdModuleMessage = { tag: XMLLINT_JOB_TAG, kind: 'module', module: module ?? null };
+    try {
+      worker.postMessage(message);
+    } catch {
+      worker.postMessage({ ...message, module: null } satisfies XsdModuleMessage);
+    }
+  };
+  const moduleKnown = (known: WebAssembly.Module | null): void => {
+    module = known;
+    compiler = undefined;
+    for (const worker of awaitingModule.splice(0)) sendModule(worker);
+  };
 
   const start = (): Worker => {
     const worker = createWorker();
     live.push(worker);
+    if (module !== undefined) sendModule(worker);
+    else if (compiler) awaitingModule.push(worker);
+    else {
+      compiler = worker;
+      worker.postMessage({ tag: XMLLINT_JOB_TAG, kind: 'compile' } satisfies XsdModuleMessage);
+    }
     const lost = (message: string): void => {
       const pending = busy.get(worker);
       busy.delete(worker);
       const at = idle.indexOf(worker);
       if (at >= 0) idle.splice(at, 1);
       live.splice(live.indexOf(worker), 1);
+      const waiting = awaitingModule.indexOf(worker);
+      if (waiting >= 0) awaitingModule.splice(waiting, 1);
       worker.terminate();
+      // Lost before it could share its module: the others compile their own.
+      if (compiler === worker) moduleKnown(null);
       pending?.reject(new Error(message));
       for (const tell of onLostOf.get(worker) ?? []) tell(message);
       onLostOf.delete(worker);
       pump();
     };
-    worker.addEventListener('message', (event: MessageEvent<XmllintJobReply>) => {
+    worker.addEventListener('message', (event: MessageEvent<XmllintJobReply | XsdModuleMessage>) => {
       const reply = event.data;
+      if (reply?.tag !== XMLLINT_JOB_TAG) return;
+      if ('kind' in reply) {
+        if (reply.kind === 'compiled' && compiler === worker) moduleKnown(reply.module);
+        return;
+      }
       const pending = busy.get(worker);
-      if (!pending || reply?.tag !== XMLLINT_JOB_TAG || reply.id !== pending.id) return;
+      if (!pending || reply.id !== pending.id) return;
       busy.delete(worker);
       idle.push(worker);
       pending.resolve(reply);

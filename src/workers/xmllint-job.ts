@@ -41,6 +41,24 @@ export interface XsdPortMessage {
   readonly lease: number;
 }
 
+/**
+ * libxml2's wasm compiled once for the whole pool: the pane asks the first XSD worker to `compile` it, which answers
+ * `compiled` with the WebAssembly.Module; every other worker receives that `module` (a clone that shares the same
+ * compiled code). `module: null`: compile it yourself (the first worker failed, or could not send it).
+ */
+export type XsdModuleMessage =
+  | { readonly tag: typeof XMLLINT_JOB_TAG; readonly kind: 'compile' }
+  | {
+      readonly tag: typeof XMLLINT_JOB_TAG;
+      readonly kind: 'compiled';
+      readonly module: WebAssembly.Module | null;
+    }
+  | {
+      readonly tag: typeof XMLLINT_JOB_TAG;
+      readonly kind: 'module';
+      readonly module: WebAssembly.Module | null;
+    };
+
 /** Exit codes that are verdicts: 0 valid, 3 and 4 invalid, 1 not well-formed ("failed to parse"), 5 schema did not compile. */
 export const VERDICT_EXIT_CODES: ReadonlySet<number> = new Set([0, 1, 3, 4, 5]);
 

@@ -13,14 +13,45 @@
  * time, in the order they came, and each reply goes back where its job came from.
  */
 import createXmllint, { compileXmllint } from 'xmllint-wasm/xmllint-browser.mjs';
-import { XMLLINT_JOB_TAG, type XmllintJob, type XmllintJobReply, type XsdPortMessage } from './xmllint-job';
+import {
+  XMLLINT_JOB_TAG,
+  type XmllintJob,
+  type XmllintJobReply,
+  type XsdModuleMessage,
+  type XsdPortMessage,
+} from './xmllint-job';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-let compiled: Promise<WebAssembly.Module> | undefined;
+/**
+ * The compiled module: compiled here when the pool says `compile` (the first worker) or sends `module: null`, else
+ * the first worker's, sent by the pool. Jobs wait for it.
+ */
+let settleModule: (module: Promise<WebAssembly.Module>) => void = () => undefined;
+const compiled = new Promise<WebAssembly.Module>((resolve) => {
+  settleModule = resolve;
+});
 
 function xmllintModule(): Promise<WebAssembly.Module> {
-  compiled ??= compileXmllint();
   return compiled;
+}
+
+function onModuleMessage(message: XsdModuleMessage): void {
+  if (message.kind === 'compile') {
+    const module = compileXmllint();
+    settleModule(module);
+    const answer = (sent: WebAssembly.Module | null): void => {
+      const reply: XsdModuleMessage = { tag: XMLLINT_JOB_TAG, kind: 'compiled', module: sent };
+      try {
+        scope.postMessage(reply);
+      } catch {
+        // A web view that cannot clone a Module: the others compile their own.
+        scope.postMessage({ ...reply, module: null } satisfies XsdModuleMessage);
+      }
+    };
+    module.then(answer, () => answer(null));
+  } else if (message.kind === 'module') {
+    settleModule(message.module ? Promise.resolve(message.module) : compileXmllint());
+  }
 }
 
 interface Queued {
@@ -108,12 +139,13 @@ function disconnect(lease: number): void {
   for (let i = queue.length - 1; i >= 0; i--) if (queue[i].lease === lease) queue.splice(i, 1);
 }
 
-scope.addEventListener('message', (event: MessageEvent<XmllintJob | XsdPortMessage>) => {
+scope.addEventListener('message', (event: MessageEvent<XmllintJob | XsdPortMessage | XsdModuleMessage>) => {
   const message = event.data;
   if (!message || message.tag !== XMLLINT_JOB_TAG) return;
   if ('kind' in message) {
     if (message.kind === 'connect' && event.ports[0]) connect(message.lease, event.ports[0]);
     else if (message.kind === 'disconnect') disconnect(message.lease);
+    else if (message.kind === 'compile' || message.kind === 'module') onModuleMessage(message);
     return;
   }
   accept(message, (reply, transfer) => scope.postMessage(reply, transfer));

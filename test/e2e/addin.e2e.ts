@@ -88,6 +88,8 @@ describe('XSD validation in the pane', () => {
       // Moved to the XSD workers, not copied (the sender's arrays are emptied), and handed back intact.
       expect(throughPorts.leftBehind).toEqual(requests.map(() => 0));
       expect(throughPorts.results.map((r) => r.returned)).toEqual(requests.map((r) => r.xml));
+      // Both workers ran documents; libxml2's wasm was fetched and compiled by the first only, then shared.
+      expect(pane.requests.filter((u) => /\/xmllint\.[0-9a-f]+\.wasm$/.test(u))).toHaveLength(1);
     } finally {
       await pool.close();
     }
