@@ -19,6 +19,39 @@ export function exportSettingsOf(state: PaneState, data?: WorkbookData): ExportS
   return { mode: counts ? defaultExportMode(counts) : 'all' };
 }
 
+type FilesToSave = NonNullable<PaneState['filesToSave']>;
+type Delivery = FilesToSave | { readonly tooLarge: { readonly file: FileToSave; readonly passages: number } };
+
+/**
+ * The largest file shown to copy by hand (Excel for Mac): about 2 500 typical passages. Beyond, a text box of the
+ * whole XML makes the pane unresponsive long before the user could select it.
+ */
+export const COPY_MAX_BYTES = 5_000_000;
+
+/**
+ * Files to copy by hand: only there is the XML read as text, each file on its own, and only when every file is
+ * small enough to copy; otherwise the file that is too large, with its passages (for a suggestion).
+ */
+async function toCopy(
+  files: readonly FileToSave[],
+  passagesOf: (index: number) => number,
+): Promise<Delivery> {
+  const tooLarge = files.findIndex((f) => f.content.size > COPY_MAX_BYTES);
+  if (tooLarge >= 0) return { tooLarge: { file: files[tooLarge], passages: passagesOf(tooLarge) } };
+  const withText: FileToSave[] = [];
+  for (const file of files) withText.push({ ...file, text: await file.content.text() });
+  return { how: 'copy', files: withText, saved: [] };
+}
+
+/** Passages per file (a round number) that keep each file of this export small enough to copy. */
+export function passagesPerCopyableFile(bytes: number, passages: number): number {
+  const perPassage = bytes / Math.max(1, passages);
+  // 90 %: the envelope of each file, and passages longer than the average.
+  const fitting = Math.floor((COPY_MAX_BYTES * 0.9) / perPassage);
+  const step = fitting >= 1000 ? 500 : fitting >= 100 ? 50 : 1;
+  return Math.max(1, Math.floor(fitting / step) * step);
+}
+
 /** « Exporter » with its settings (mode, passages per file) and the official XSD loaded by the user. */
 export class ExportController {
   private officialXsdText: { fileName: string; contents: string } | undefined;
@@ -90,8 +123,29 @@ export class ExportController {
           return;
         }
         const marks = await this.runner.highlight(outcome.check.issues);
-        const files = outcome.files.map((f) => ({ fileName: f.fileName, xml: f.chunks.join('') }));
-        const filesToSave = await this.deliver(files);
+        const files = outcome.files.map((f): FileToSave => ({ fileName: f.fileName, content: f.content }));
+        const delivery = await this.deliver(files, (i) => outcome.files[i].passages);
+        if ('tooLarge' in delivery) {
+          // Nothing reached the user: no row is marked, no send recorded; the pane says how to get copyable files.
+          const { file, passages } = delivery.tooLarge;
+          const check = await workbookCheck(outcome);
+          this.runner.set({
+            check,
+            issues: check.issues,
+            filesToSave: undefined,
+            exported: undefined,
+            notice: {
+              intent: 'warning',
+              text: strings.exportTooLargeToCopy(
+                file.fileName,
+                file.content.size / 1e6,
+                passagesPerCopyableFile(file.content.size, passages),
+              ),
+            },
+          });
+          return;
+        }
+        const filesToSave = delivery;
         const check = await workbookCheck(outcome);
         const exported = {
           fileNames: files.map((f) => f.fileName),
@@ -172,12 +226,15 @@ export class ExportController {
    * How each file reaches the user: Excel for Mac shows every file to copy; elsewhere a single file downloads at once
    * (its button stays, should the browser have blocked it) and a split export waits for one click per file.
    */
-  private async deliver(files: readonly FileToSave[]): Promise<NonNullable<PaneState['filesToSave']>> {
-    if (this.runner.services.savesByCopy) return { how: 'copy', files, saved: [] };
+  private async deliver(
+    files: readonly FileToSave[],
+    passagesOf: (index: number) => number,
+  ): Promise<Delivery> {
+    if (this.runner.services.savesByCopy) return toCopy(files, passagesOf);
     if (files.length > 1) return { how: 'download', files, saved: [] };
-    const saved = await this.runner.services.saveXml(files[0].fileName, files[0].xml);
+    const saved = await this.runner.services.saveXml(files[0].fileName, files[0].content);
     return saved === 'copy'
-      ? { how: 'copy', files, saved: [] }
+      ? toCopy(files, passagesOf)
       : { how: 'download', files, saved: [files[0].fileName] };
   }
 
@@ -186,7 +243,7 @@ export class ExportController {
     const current = this.runner.getState().filesToSave;
     const file = current?.files.find((f) => f.fileName === fileName);
     if (!current || !file) return;
-    await this.runner.services.saveXml(file.fileName, file.xml);
+    await this.runner.services.saveXml(file.fileName, file.content);
     const after = this.runner.getState().filesToSave;
     if (after)
       this.runner.set({

@@ -18,7 +18,8 @@ export interface AddinServices {
   readonly workbook: WorkbookPort;
   /** XSD validation of the produced XML (xmllint-wasm in a Web Worker in the add-in). */
   readonly validateXml: XmlValidator;
-  readonly saveXml: (fileName: string, xml: string) => Promise<SaveResult>;
+  /** Hands an exported file to the user (`content`: its UTF-8 bytes; a download needs no text). */
+  readonly saveXml: (fileName: string, content: Blob) => Promise<SaveResult>;
   readonly now: () => Date;
   /** Where check and export run (a Web Worker in the add-in); default: in process. */
   readonly core?: CoreRunner;
@@ -35,7 +36,10 @@ export interface AddinServices {
 /** One file of the last export, kept until the user has saved it. */
 export interface FileToSave {
   readonly fileName: string;
-  readonly xml: string;
+  /** Its bytes, exactly as written (a Blob: the browser keeps them outside the JavaScript heap). */
+  readonly content: Blob;
+  /** Its text, only where it must be copied by hand (Excel for Mac), and only for a file small enough for that. */
+  readonly text?: string;
 }
 
 /** A question the pane asks before the add-in writes into the workbook. */

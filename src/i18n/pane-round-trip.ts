@@ -40,6 +40,8 @@ export const roundTripStrings = {
     `${fileNames.length} fichiers prêts (${n(passages)} passages au total) : enregistrez-les un par un avec leurs boutons ci-dessous, puis déposez chacun sur l’espace certificateurs.`,
   exportCopyParts: (files: number) =>
     `Le téléchargement n’est pas possible ici (Excel pour Mac) : l’export a produit ${n(files)} fichiers. Copiez le contenu de chacun ci-dessous et enregistrez-le sous le nom indiqué.`,
+  exportTooLargeToCopy: (fileName: string, megabytes: number, passagesPerFile: number) =>
+    `Le téléchargement n’est pas possible ici (Excel pour Mac), et le fichier ${fileName} (${n(Math.ceil(megabytes))} Mo) est trop gros pour être copié à la main : il n’a pas été enregistré, et aucune ligne n’a été marquée « Exporté ». Indiquez ${n(passagesPerFile)} dans « Passages par fichier » (Options d’export), puis cliquez à nouveau sur « Exporter » : chaque fichier pourra être copié. Vous pouvez aussi exporter depuis Excel sur le web ou sous Windows.`,
   markedExported: (count: number) =>
     `${rows(count)} marquée${count > 1 ? 's' : ''} « Exporté — à déposer » ; l’envoi est noté dans la feuille Historique.`,
   unchangedLeftOut: (count: number) =>

@@ -8,9 +8,9 @@ import type { SaveResult } from '../controllers/pane-state';
 
 export type { SaveResult };
 
-export function downloadTextFile(fileName: string, text: string, doc: Document = document): void {
-  const blob = new Blob([text], { type: 'application/xml;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
+/** Downloads `content` under `fileName`: the Blob itself, by an object URL (its bytes are never read here). */
+export function downloadFile(fileName: string, content: Blob, doc: Document = document): void {
+  const url = URL.createObjectURL(content);
   const anchor = doc.createElement('a');
   anchor.href = url;
   anchor.download = fileName;
@@ -22,10 +22,10 @@ export function downloadTextFile(fileName: string, text: string, doc: Document =
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-export function createXmlSaver(platform: string): (fileName: string, xml: string) => Promise<SaveResult> {
-  return async (fileName, xml) => {
+export function createXmlSaver(platform: string): (fileName: string, content: Blob) => Promise<SaveResult> {
+  return async (fileName, content) => {
     if (platform === 'mac') return 'copy';
-    downloadTextFile(fileName, xml);
+    downloadFile(fileName, content);
     return 'downloaded';
   };
 }

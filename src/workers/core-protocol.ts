@@ -1,8 +1,6 @@
 import type { CheckResult } from '../core/check/check';
-import type { ExportOutcome } from '../core/export/export';
-import type { XmllintRequest, XmllintResult } from '../core/xsd/xmllint-runner';
 import type { WorkbookData } from '../core/model/types';
-import type { CoreCheckOptions, CoreExportOptions, CoreProgress } from './core-runner';
+import type { CoreCheckOptions, CoreExportOutcome, CoreExportOptions, CoreProgress } from './core-runner';
 
 /** Messages between the pane and core.worker.ts (structured clone: plain data only). */
 
@@ -14,29 +12,26 @@ export type CoreRequest =
       readonly data: WorkbookData;
       readonly options: CoreCheckOptions;
     }
+  /**
+   * `xsdPorts` (transferred with the request): one per XSD worker the pane lent to this export. libxml2 runs in the
+   * pane's XSD workers (nested workers are not available in every Office web view), and the core worker sends its
+   * parts to them through these ports, so that they never cross the pane's main thread.
+   */
   | {
       readonly kind: 'export';
       readonly schemaVersion: string;
       readonly data: WorkbookData;
       readonly options: CoreExportOptions;
+      readonly xsdPorts: readonly MessagePort[];
     }
-  /** The pane's answer to an `xmllint` message. */
-  | {
-      readonly kind: 'xmllintResult';
-      readonly id: number;
-      readonly result?: XmllintResult;
-      readonly error?: string;
-    };
+  /** The XSD worker behind port `index` failed: its document will never be answered. */
+  | { readonly kind: 'xsdLost'; readonly index: number; readonly message: string };
 
 export type CoreReply =
   | { readonly kind: 'progress'; readonly progress: CoreProgress }
-  /**
-   * libxml2 runs in its own workers, which the pane starts (nested workers are not available in every
-   * Office web view): the core worker sends each validation request to the pane.
-   */
-  | { readonly kind: 'xmllint'; readonly id: number; readonly request: XmllintRequest }
   | { readonly kind: 'checked'; readonly result: CheckResult }
-  | { readonly kind: 'exported'; readonly outcome: ExportOutcome }
+  /** Each file a Blob: its bytes cross by reference. */
+  | { readonly kind: 'exported'; readonly outcome: CoreExportOutcome }
   | { readonly kind: 'failed'; readonly message: string };
 
 /**

@@ -1,6 +1,11 @@
 import { checkWorkbook, type CheckOptions, type CheckResult } from '../core/check/check';
 import { withBoundedMessages, withBoundedOutcome } from '../core/check/bounded-issues';
-import { exportWorkbook, type ExportOptions, type ExportOutcome } from '../core/export/export';
+import {
+  exportWorkbook,
+  type ExportedFile,
+  type ExportOptions,
+  type ExportOutcome,
+} from '../core/export/export';
 import { ValidationCancelledError } from '../core/export/validate-in-parts';
 import type { ValidateXml } from '../core/xsd/xml-validator';
 import type { WorkbookData } from '../core/model/types';
@@ -29,6 +34,32 @@ export type CoreExportOptions = Omit<ExportOptions, 'validateXml' | 'validation'
   readonly concurrency?: number;
 };
 
+/** One exported file as it reaches the pane: its bytes in a Blob (which crosses postMessage by reference). */
+export interface DeliveredFile extends Omit<ExportedFile, 'bytes'> {
+  readonly content: Blob;
+}
+
+type ExportedOutcome = Extract<ExportOutcome, { readonly ok: true }>;
+
+/** The export's outcome for the pane: each file a Blob, never a string (200 MB of XML is 400 MB of string). */
+export type CoreExportOutcome =
+  | Exclude<ExportOutcome, ExportedOutcome>
+  | (Omit<ExportedOutcome, 'files'> & { readonly files: readonly DeliveredFile[] });
+
+export const XML_MEDIA_TYPE = 'application/xml;charset=utf-8';
+
+/** The outcome with each file's bytes copied once into a Blob, where the browser keeps them off the JS heap. */
+export function deliveredOutcome(outcome: ExportOutcome): CoreExportOutcome {
+  if (!outcome.ok) return outcome;
+  return {
+    ...outcome,
+    files: outcome.files.map(({ bytes, ...file }) => ({
+      ...file,
+      content: new Blob(bytes as readonly BlobPart[] as BlobPart[], { type: XML_MEDIA_TYPE }),
+    })),
+  };
+}
+
 export interface CoreRunner {
   check(
     data: WorkbookData,
@@ -41,7 +72,7 @@ export interface CoreRunner {
     options: CoreExportOptions,
     signal: AbortSignal,
     onProgress: (progress: CoreProgress) => void,
-  ): Promise<ExportOutcome>;
+  ): Promise<CoreExportOutcome>;
 }
 
 export function abortError(): DOMException {
@@ -87,7 +118,7 @@ export function inProcessCoreRunner(
           },
         });
         if (signal.aborted) throw abortError();
-        return withBoundedOutcome(outcome);
+        return deliveredOutcome(withBoundedOutcome(outcome));
       } catch (error) {
         if (error instanceof ValidationCancelledError) throw abortError();
         throw error;

@@ -2,36 +2,27 @@
 import { checkWorkbook } from '../core/check/check';
 import { withBoundedMessages, withBoundedOutcome } from '../core/check/bounded-issues';
 import { exportWorkbook } from '../core/export/export';
-import type { XmllintResult, XmllintRunner } from '../core/xsd/xmllint-runner';
 import { createXmlValidator } from '../core/xsd/xml-validator';
 import { getDictionary } from '../dictionary';
 import { withoutPassages, type CoreReply, type CoreRequest } from './core-protocol';
+import { deliveredOutcome } from './core-runner';
+import { portXmllintRunner, type PortXmllintRunner } from './port-xmllint-runner';
 
 /**
  * Web Worker running the check and the export off the pane's thread (issue 7: 100 000 rows take seconds).
- * One worker per task: "Annuler" terminates it, so nothing of a cancelled task survives. XSD validation
- * requests go back to the pane, which runs libxml2 in its own workers.
+ * One worker per task: "Annuler" terminates it, so nothing of a cancelled task survives. The export validates
+ * through the XSD workers the pane lent it (ports in the request): the parts go there directly, and the files
+ * come back to the pane as Blobs, so that neither crosses the pane's main thread as data.
  */
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (reply: CoreReply): void => scope.postMessage(reply);
-const waiting = new Map<number, { resolve: (r: XmllintResult) => void; reject: (e: Error) => void }>();
-let nextId = 1;
-
-const paneRunner: XmllintRunner = (request) =>
-  new Promise((resolve, reject) => {
-    const id = nextId++;
-    waiting.set(id, { resolve, reject });
-    post({ kind: 'xmllint', id, request });
-  });
+let xsd: PortXmllintRunner | undefined;
 
 async function handle(request: CoreRequest): Promise<void> {
   switch (request.kind) {
-    case 'xmllintResult': {
-      const pending = waiting.get(request.id);
-      waiting.delete(request.id);
-      if (request.result) pending?.resolve(request.result);
-      else pending?.reject(new Error(request.error ?? 'xmllint failed'));
+    case 'xsdLost': {
+      xsd?.lost(request.index, request.message);
       return;
     }
     case 'check': {
@@ -46,17 +37,18 @@ async function handle(request: CoreRequest): Promise<void> {
     }
     case 'export': {
       post({ kind: 'progress', progress: { stage: 'building' } });
+      xsd = portXmllintRunner(request.xsdPorts);
       const outcome = await exportWorkbook(request.data, {
         ...request.options,
         dictionary: getDictionary(request.schemaVersion),
-        validateXml: createXmlValidator(paneRunner),
+        validateXml: createXmlValidator(xsd.run),
         validation: {
           concurrency: request.options.concurrency,
           onProgress: (done, total) =>
             post({ kind: 'progress', progress: { stage: 'validating', done, total } }),
         },
       });
-      post({ kind: 'exported', outcome: withBoundedOutcome(withoutPassages(outcome)) });
+      post({ kind: 'exported', outcome: deliveredOutcome(withBoundedOutcome(withoutPassages(outcome))) });
       return;
     }
   }

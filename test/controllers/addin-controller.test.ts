@@ -34,8 +34,8 @@ function setUp(
     dictionary: DICTIONARY,
     workbook: createExcelWorkbookPort({ dictionary: DICTIONARY, run, notes: true }),
     validateXml,
-    saveXml: async (fileName, xml) => {
-      saved.push({ fileName, xml });
+    saveXml: async (fileName, content) => {
+      saved.push({ fileName, xml: await content.text() });
       return save;
     },
     now: () => NOW,
@@ -137,7 +137,7 @@ describe('Exporter', () => {
     const { excel, controller } = setUp('copy');
     await filledTemplate(controller, excel);
     await controller.exports.exportXml();
-    expect(controller.runner.getState().filesToSave?.files[0].xml).toContain('<cpf:flux');
+    expect(controller.runner.getState().filesToSave?.files[0].text).toContain('<cpf:flux');
   });
 });
 

@@ -9,7 +9,7 @@ import { DICTIONARY } from '../support/dictionary';
 import { passageColumn } from '../support/workbook';
 import { columnIndex } from '../../src/core/template/layout';
 import { nextStep } from '../../src/controllers/next-step';
-import { exportSettingsOf } from '../../src/controllers/export-controller';
+import { COPY_MAX_BYTES, exportSettingsOf } from '../../src/controllers/export-controller';
 import { headlineOf } from '../../src/controllers/headline';
 import type { CheckResult } from '../../src/core/check/check';
 
@@ -22,8 +22,8 @@ function setUp(core?: CoreRunner, extra: Partial<AddinServices> = {}) {
     dictionary: DICTIONARY,
     workbook: createExcelWorkbookPort({ dictionary: DICTIONARY, run: excel.excelRun, notes: true }),
     validateXml,
-    saveXml: async (fileName, xml) => {
-      saved.push({ fileName, xml });
+    saveXml: async (fileName, content) => {
+      saved.push({ fileName, xml: await content.text() });
       return 'downloaded';
     },
     now: () => NOW,
@@ -214,8 +214,40 @@ describe('export → deposit → accusé → fix → re-export of the rejected r
     expect(saved).toHaveLength(0);
     const files = controller.runner.getState().filesToSave;
     expect(files?.how).toBe('copy');
-    expect(files?.files.map((f) => ids(f.xml).length)).toEqual([2, 2, 1]);
+    expect(files?.files.map((f) => ids(f.text ?? '').length)).toEqual([2, 2, 1]);
     expect(controller.runner.getState().notice?.text).toMatch(/3 fichiers/);
+  });
+});
+
+describe('a file too large to copy by hand (Excel for Mac)', () => {
+  it('is neither shown nor recorded; the pane gives a number of passages per file, which then works', async () => {
+    // No XSD step (it is not what this test is about): 3 500 passages make a file over 5 MB.
+    const { excel, controller } = setUp(inProcessCoreRunner(undefined, DICTIONARY), { savesByCopy: true });
+    await controller.template.create();
+    fillParameters(excel.model);
+    fillPassages(excel.model, 3500, undefined, NOW);
+    await controller.exports.exportXml();
+    const refused = controller.runner.getState();
+    expect(refused.filesToSave).toBeUndefined();
+    expect(refused.exported).toBeUndefined();
+    const advice = /Indiquez ([\d\s\u202f]+) dans « Passages par fichier »/.exec(refused.notice?.text ?? '');
+    expect(refused.notice?.text).toMatch(
+      /trop gros pour être copié à la main .*aucune ligne n’a été marquée/,
+    );
+    expect(excel.model.sheet('Historique')?.usedRect()?.bottom ?? 0).toBe(0);
+    const perFile = Number(advice?.[1].replace(/\D/g, ''));
+    expect(perFile).toBeGreaterThan(1000);
+
+    controller.exports.setSettings({ mode: 'all', maxPassagesPerFile: perFile });
+    await controller.exports.exportXml();
+    const files = controller.runner.getState().filesToSave;
+    expect(files?.how).toBe('copy');
+    expect(files?.files.length).toBe(Math.ceil(3500 / perFile));
+    for (const file of files?.files ?? []) {
+      expect(file.content.size).toBeLessThanOrEqual(COPY_MAX_BYTES);
+      expect(new TextEncoder().encode(file.text).byteLength).toBe(file.content.size);
+    }
+    expect(excel.model.sheet('Historique')?.usedRect()?.bottom).toBe(files?.files.length);
   });
 });
 

@@ -22,6 +22,10 @@ import { writeXsd } from '../../src/core/xsd/write-xsd';
 import { memoryPagesFor } from '../../src/core/xsd/xmllint-runner';
 import { createXmllintPool } from '../../src/workers/node/xmllint-pool';
 import { addinReport, measureAddin } from '../../bench/addin-bench';
+import { buildTemplateLayout, FIRST_DATA_ROW } from '../../src/core/template/layout';
+import { createTemplateWorkbook } from '../../src/xlsx/xlsx-template';
+import { exportCommand } from '../../src/cli/commands';
+import { captureIO, tempDir } from '../support/cli';
 
 /**
  * The add-in in a browser, against the in-memory Excel: template, typing with mistakes, check,
@@ -29,6 +33,16 @@ import { addinReport, measureAddin } from '../../bench/addin-bench';
  */
 
 const OUTPUT = path.join(ROOT, 'test-artifacts/e2e-out');
+const LAYOUT = buildTemplateLayout(DICTIONARY);
+/** The bench data's clock (bench/addin-bench.ts): its dates are recent for the CDC's 3-month rule on that day. */
+const BENCH_NOW = new Date('2026-11-23T10:00:00Z');
+
+/** 0-based row and column of an A1 address. */
+function cellPosition(address: string): { row: number; column: number } {
+  const [, letters, digits] = /^([A-Z]+)(\d+)$/.exec(address) as RegExpExecArray;
+  const column = [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  return { row: Number(digits) - 1, column };
+}
 const ERROR_FILL = '#FFC7CE';
 const USER_FILL = '#DDEBF7';
 
@@ -62,11 +76,20 @@ describe('XSD validation in the pane', () => {
       ...memoryPagesFor(xml.length),
     }));
     const inBrowser = await inWorkbook(pane.page, (e2e, r) => e2e.xmllint(r), requests);
+    // The path of an export: from another worker (as the core worker does) through the ports the pool lends, the
+    // documents as bytes given up by their owner.
+    const throughPorts = await inWorkbook(pane.page, (e2e, r) => e2e.xmllintThroughPorts(r), requests);
     const pool = createXmllintPool(2);
     try {
       const inNode = await Promise.all(requests.map((r) => pool(r)));
       expect(inBrowser).toEqual(inNode);
       expect(inBrowser.map((r) => r.valid)).toEqual([false, true, false, true, false, true]);
+      expect(throughPorts.results.map(({ returned: _returned, ...result }) => result)).toEqual(inNode);
+      // Moved to the XSD workers, not copied (the sender's arrays are emptied), and handed back intact.
+      expect(throughPorts.leftBehind).toEqual(requests.map(() => 0));
+      expect(throughPorts.results.map((r) => r.returned)).toEqual(requests.map((r) => r.xml));
+      // Both workers ran documents; libxml2's wasm was fetched and compiled by the first only, then shared.
+      expect(pane.requests.filter((u) => /\/xmllint\.[0-9a-f]+\.wasm$/.test(u))).toHaveLength(1);
     } finally {
       await pool.close();
     }
@@ -223,6 +246,119 @@ describe('add-in in the browser (light theme, Excel on the web)', () => {
     await page.locator('button[data-cell="Z3"]').focus();
     await page.keyboard.press('Enter');
     await waitForSelection(page, 'Passages!Z3');
+    await pane.context.close();
+  });
+});
+
+describe("the export's data path", () => {
+  it("keeps the XML off the pane's main thread: small messages from the core worker, each file a Blob", async () => {
+    const pane = await openPane(browser, server.origin, { countWorkerTraffic: true });
+    const { page } = pane;
+    // The bench rows' dates are recent on the bench's day.
+    await page.clock.setFixedTime(BENCH_NOW);
+    await page.getByRole('button', { name: 'Créer le modèle' }).click();
+    await page.getByText(/Modèle créé/).waitFor();
+    // Two validation parts (5 000 passages each), about 13 MB of XML.
+    await inWorkbook(page, (e2e, n) => e2e.fillBenchWorkbook(n), 6000);
+    await inWorkbook(page, (e2e) => e2e.resetWorkerTraffic(), null);
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 120_000 }),
+      actAndWait(page, () => page.getByRole('button', { name: 'Exporter', exact: true }).click(), 120_000),
+    ]);
+    const xmlBytes = fs.statSync((await download.path()) as string).size;
+    expect(xmlBytes).toBeGreaterThan(10e6);
+    const traffic = await inWorkbook(page, (e2e) => e2e.workerTraffic(), null);
+    const fromCore = traffic.received.core;
+    // Progress and the outcome: counts, warnings, and what the pane writes into the workbook (each row's status,
+    // idFlux and fingerprint, about 200 characters a row). The parts (once as bytes) and the files (as strings,
+    // twice their bytes) used to come this way too: more than 3 times the XML.
+    expect(fromCore.bufferBytes).toBe(0);
+    expect(fromCore.bytes).toBeLessThan(xmlBytes / 4);
+    expect(fromCore.messages).toBeLessThan(40);
+    expect({ blobs: fromCore.blobs, blobBytes: fromCore.blobBytes }).toEqual({
+      blobs: 1,
+      blobBytes: xmlBytes,
+    });
+    // The pane only connects its XSD workers to the core worker; no document goes to them from here.
+    const toXsd = traffic.sent.xsd ?? { bytes: 0 };
+    const fromXsd = traffic.received.xsd ?? { bytes: 0 };
+    expect(toXsd.bytes + fromXsd.bytes).toBeLessThan(10_000);
+    expect(
+      validateWithNativeXmllint(fs.readFileSync((await download.path()) as string), OFFICIAL_XSD).valid,
+    ).toBe(true);
+    expect(pane.outside).toEqual([]);
+    expect(pane.errors).toEqual([]);
+    await pane.context.close();
+  });
+
+  it('downloads the very bytes the command line writes for the same workbook, names beyond Latin-1 included', async () => {
+    const pane = await openPane(browser, server.origin);
+    const { page } = pane;
+    await page.getByRole('button', { name: 'Créer le modèle' }).click();
+    await page.getByText(/Modèle créé/).waitFor();
+    await inWorkbook(
+      page,
+      (e2e) => {
+        e2e.fillParameters();
+        // ’ and Œ are in Windows-1252 but not Latin-1, ễ in neither: a byte/string mix-up changes the file.
+        e2e.fillPassages(3, { 2: { '8.1': 'ŒUVRE-D’ARC', '8.3': 'Nguyễn' } });
+      },
+      null,
+    );
+    // The workbook as typed, before the export writes its statuses into it.
+    const sheets = await inWorkbook(
+      page,
+      (e2e, names) =>
+        names.map((name) => {
+          const s = e2e.excel.model.sheet(name);
+          const used = s?.usedRect();
+          const rows: (string | number | boolean | null)[][] = [];
+          for (let r = 0; s && used && r <= used.bottom; r++) {
+            const row: (string | number | boolean | null)[] = [];
+            for (let c = 0; c <= used.right; c++) row.push(s.value(r, c) ?? null);
+            rows.push(row);
+          }
+          return rows;
+        }),
+      [LAYOUT.parameters.name, LAYOUT.passages.name],
+    );
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      actAndWait(page, () => page.getByRole('button', { name: 'Exporter', exact: true }).click()),
+    ]);
+    const downloaded = fs.readFileSync((await download.path()) as string);
+    const text = downloaded.toString('utf8');
+    expect(text).toContain('<cpf:nomNaissance>ŒUVRE-D’ARC</cpf:nomNaissance>');
+    expect(text).toContain('<cpf:prenom1>Nguyễn</cpf:prenom1>');
+
+    // The same cells in a template written by the command line, exported with the pane's instant and idFlux.
+    const dir = tempDir();
+    const book = createTemplateWorkbook(DICTIONARY);
+    const [parameters, passages] = sheets;
+    const parametersSheet = book.getWorksheet(LAYOUT.parameters.name);
+    const passagesSheet = book.getWorksheet(LAYOUT.passages.name);
+    if (!parametersSheet || !passagesSheet) throw new Error('template sheets missing');
+    for (const cell of LAYOUT.parameters.cells) {
+      const { row, column } = cellPosition(cell.cell);
+      const value = parameters[row]?.[column];
+      if (value !== null && value !== undefined) parametersSheet.getCell(cell.cell).value = value;
+    }
+    for (const [r, row] of passages.entries()) {
+      if (r < FIRST_DATA_ROW - 1) continue;
+      for (const [c, value] of row.entries())
+        if (value !== null && value !== '') passagesSheet.getCell(r + 1, c + 1).value = value;
+    }
+    const file = path.join(dir, 'classeur.xlsx');
+    await book.xlsx.writeFile(file);
+    const now = new Date(/<cpf:horodatage>([^<]+)</.exec(text)?.[1] as string);
+    const idFlux = /<cpf:idFlux>([^<]+)</.exec(text)?.[1] as string;
+    const io = captureIO();
+    const output = path.join(dir, download.suggestedFilename());
+    expect(await exportCommand(io, file, { output, now, idFlux })).toBe(0);
+    const written = fs.readFileSync(output);
+    expect(written.byteLength).toBe(downloaded.byteLength);
+    expect(written.equals(downloaded)).toBe(true);
+    expect(pane.errors).toEqual([]);
     await pane.context.close();
   });
 });

@@ -435,6 +435,7 @@ describe('round trip with the CDC in the browser', () => {
       expect(downloads).toBe(0);
       await shoot(page, 'pane-split-files');
       const parts: string[][] = [];
+      const sent: { fileName: string; idFlux: string }[] = [];
       for (let i = 0; i < 3; i++) {
         const [download] = await Promise.all([
           page.waitForEvent('download'),
@@ -447,8 +448,22 @@ describe('round trip with the CDC in the browser', () => {
         const xml = fs.readFileSync((await download.path()) as string, 'utf8');
         expectOfficiallyValid(xml);
         parts.push(idTechniquesOf(xml));
+        sent.push({
+          fileName: download.suggestedFilename(),
+          idFlux: /<cpf:idFlux>([^<]+)</.exec(xml)?.[1] ?? '',
+        });
       }
       expect(parts.map((p) => p.length)).toEqual([2, 2, 1]);
+      // Each file downloaded is a send of the history: its name, its idFlux, its passages.
+      const [header, ...lines] = await sheetValues(page, 'Historique');
+      const col = (name: string) => header.indexOf(name);
+      expect(
+        lines.map((l) => ({
+          fileName: l[col('Fichier')],
+          idFlux: l[col('idFlux')],
+          passages: l[col('Passages')],
+        })),
+      ).toEqual(sent.map((f, i) => ({ ...f, passages: parts[i].length })));
       await page
         .getByRole('button', { name: /^Enregistrer à nouveau cdc-/ })
         .nth(2)

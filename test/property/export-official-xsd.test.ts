@@ -6,6 +6,7 @@ import { passageColumn, workbook } from '../support/workbook';
 import { validRow, validRows, xsdInvalidValue } from '../support/workbook-arbitraries';
 import { validateWithNativeXmllint } from '../support/xmllint-native';
 import { DICTIONARY } from '../support/dictionary';
+import { exportedText } from '../support/export-pipeline';
 
 /**
  * The property the whole product rests on: what we accept, the CDC's official XSD accepts; what the
@@ -26,7 +27,7 @@ describe('random valid workbooks', () => {
       expect(result.issues.filter((i) => i.severity === 'error')).toEqual([]);
       const outcome = await exportWorkbook(data, { dictionary: DICTIONARY, now, today });
       if (!outcome.ok) throw new Error('export refused');
-      documents.push(outcome.chunks.join(''));
+      documents.push(exportedText(outcome.files[0]));
     }
     for (const xml of documents) {
       const verdict = validateWithNativeXmllint(xml, OFFICIAL_XSD);
@@ -92,8 +93,9 @@ describe('single-field mutations the official XSD rejects', () => {
       const tag = dictionary.field(id).tag;
       const escaped = bad.xmlText.replace(/&/g, '&amp;').replace(/</g, '&lt;');
       const pattern = new RegExp(`<cpf:${tag}>[^<]*</cpf:${tag}>`);
-      expect(outcome.chunks.join('')).toMatch(pattern);
-      const mutated = outcome.chunks.join('').replace(pattern, `<cpf:${tag}>${escaped}</cpf:${tag}>`);
+      const xml = exportedText(outcome.files[0]);
+      expect(xml).toMatch(pattern);
+      const mutated = xml.replace(pattern, `<cpf:${tag}>${escaped}</cpf:${tag}>`);
       const verdict = validateWithNativeXmllint(mutated, OFFICIAL_XSD);
       expect({ id, valid: verdict.valid }).toEqual({ id, valid: false });
     }

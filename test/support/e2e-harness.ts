@@ -78,6 +78,8 @@ export interface PaneConfig {
   readonly listSeparator?: ',' | ';';
   readonly showAsTaskpane?: 'shows' | 'ignored' | 'rejects' | 'never';
   readonly paneHidden?: boolean;
+  /** Count what crosses between the pane's main thread and its workers (see test/e2e/stub/office-stub.ts). */
+  readonly countWorkerTraffic?: boolean;
 }
 
 export interface OpenPane {

@@ -8,6 +8,13 @@ import { DICTIONARY } from './dictionary';
 
 export { escapeForTest } from './xml-text';
 
+/** The text of one exported file (its UTF-8 bytes decoded): tests only, the product never decodes a whole file. */
+export function exportedText(file: { readonly bytes: readonly Uint8Array[] }): string {
+  return Buffer.concat(file.bytes.map((b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength))).toString(
+    'utf8',
+  );
+}
+
 /** The product's check + export, synchronously (no XSD step: the fuzz tests ask native xmllint instead). */
 
 export const NOW = new Date('2026-06-01T08:00:00Z');

@@ -45,7 +45,11 @@ export interface ExportOptions extends CheckOptions {
 
 /** One file of an export (several when it had to be split). */
 export interface ExportedFile {
-  readonly chunks: readonly string[];
+  /**
+   * The file's UTF-8 bytes, as consecutive views of the bytes the export serialized once (hand them to a Blob or
+   * a file): never decoded, since a 200 MB file is 400 MB as a JavaScript string.
+   */
+  readonly bytes: readonly Uint8Array[];
   readonly fileName: string;
   readonly idFlux: string;
   readonly passages: number;
@@ -62,8 +66,6 @@ export type ExportOutcome =
     }
   | {
       readonly ok: true;
-      /** The file as consecutive chunks (join them, or hand them to a Blob): no giant string is built. */
-      readonly chunks: readonly string[];
       readonly fileName: string;
       readonly passages: number;
       readonly certifications: number;
@@ -328,12 +330,9 @@ export async function exportWorkbook(data: WorkbookData, options: ExportOptions)
   }
   const { dictionary } = options;
   const names = partFileNames(preparation.prepared, unusedBaseName(data, preparation.prepared));
-  // The files are the bytes serialized once by prepareExport, as text for the add-in's Blob.
-  const decoder = new TextDecoder();
+  // The files are the bytes serialized once by prepareExport.
   const files: ExportedFile[] = preparation.prepared.parts.map((part, i) => ({
-    chunks: Array.from(writePreparedFile(preparation.prepared, dictionary, i), (bytes) =>
-      decoder.decode(bytes),
-    ),
+    bytes: Array.from(writePreparedFile(preparation.prepared, dictionary, i)),
     fileName: names[i],
     idFlux: part.flux.idFlux,
     passages: part.passages,
@@ -341,7 +340,6 @@ export async function exportWorkbook(data: WorkbookData, options: ExportOptions)
   }));
   return {
     ok: true,
-    chunks: files[0].chunks,
     fileName: files[0].fileName,
     passages: check.summary.passages,
     certifications: flux.certifications.length,

@@ -115,6 +115,8 @@ export async function validateFluxInParts(
         sourceMap,
         maxErrors,
         linesInMessages: false,
+        // Built for this call alone: its bytes may move to libxml2's thread rather than be copied.
+        transferInput: true,
       });
       validated += parts[index].certifications.reduce((m, g) => m + g.passages.length, 0);
       options.onProgress?.(validated, total);

@@ -67,4 +67,9 @@ export interface ValidateXmlOptions {
    * where the value is in the workbook instead of quoting line numbers of a file nobody sees. Default true.
    */
   readonly linesInMessages?: boolean;
+  /**
+   * The caller no longer needs the document's bytes (a part built for this validation): they may be moved to the
+   * thread that runs libxml2 instead of being copied. The report never depends on it.
+   */
+  readonly transferInput?: boolean;
 }

@@ -35,19 +35,23 @@ export function createXmlValidator(runner: XmllintRunner): ValidateXml {
     const byteLength = typeof xml === 'string' ? utf8Length(xml) : xml.byteLength;
     const memory = memoryPagesFor(byteLength);
 
-    const validation = await runner({ xml, schema, stream: true, ...memory });
+    const transfer = options.transferInput === true && typeof xml !== 'string' ? { transfer: true } : {};
+    const validation = await runner({ xml, schema, stream: true, ...memory, ...transfer });
     if (validation.valid) return { valid: true, errors: [] };
+    // Moved to libxml2's thread and back: the bytes to quote in the messages are the ones handed back.
+    let document = validation.xml ?? xml;
 
     let messages = parseXmllintOutput(validation.output);
     if (isParseFailure(validation.output, messages)) {
       // In streaming mode with a schema, libxml2 reports "failed to parse" without saying why (and the
       // schema errors before that point are often side effects of the broken markup). A parse-only
       // pass gives the well-formedness message; the CDC, too, reports only that.
-      const parse = await runner({ xml, stream: true, ...memory });
+      const parse = await runner({ xml: document, stream: true, ...memory, ...transfer });
+      document = parse.xml ?? document;
       const parserMessages = parseXmllintOutput(parse.output).filter(isWellFormednessError);
       if (parserMessages.length > 0) messages = parserMessages.slice(0, 1);
     }
-    return toReport(messages, xml, options);
+    return toReport(messages, document, options);
   };
 }
 

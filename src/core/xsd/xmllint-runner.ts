@@ -19,6 +19,11 @@ export interface XmllintRequest {
   /** WebAssembly memory, in 64 KiB pages (see memoryPagesFor). */
   readonly initialMemoryPages: number;
   readonly maxMemoryPages: number;
+  /**
+   * The caller gives `xml` up: a runner whose libxml2 runs in another thread may move its bytes there instead of
+   * copying them (the caller's array is then detached) and hands them back as `XmllintResult.xml`.
+   */
+  readonly transfer?: boolean;
 }
 
 export interface XmllintResult {
@@ -26,6 +31,8 @@ export interface XmllintResult {
   readonly valid: boolean;
   /** What xmllint printed on stderr: libxml2's English messages, "document.xml:LINE: ..." lines. */
   readonly output: string;
+  /** The request's bytes, handed back when the runner moved them to its worker (`XmllintRequest.transfer`). */
+  readonly xml?: Uint8Array;
 }
 
 /**

@@ -28,7 +28,7 @@ export function FilesPanel(props: {
             key={file.fileName}
             fileName={file.fileName}
             title={strings.copyPartTitle(i + 1, files.length, file.fileName)}
-            xml={file.xml}
+            xml={file.text ?? ''}
             onClose={props.onClose}
             closable={i === files.length - 1}
           />

@@ -13,6 +13,7 @@ import {
 import type { Flux } from '../../../src/core/model/types';
 import { buildFluxXml, writeEncodedFluxXml, writeFluxXml } from '../../../src/core/xml/flux-writer';
 import { DICTIONARY } from '../../support/dictionary';
+import { exportedText } from '../../support/export-pipeline';
 
 const dictionary = DICTIONARY;
 const now = new Date('2026-03-01T10:00:00Z');
@@ -161,7 +162,7 @@ describe('serialized once: encodeFlux and the files written from its bytes', () 
     }
     const outcome = await exportWorkbook(workbook(rows), options);
     if (!outcome.ok) throw new Error('refused');
-    expect(outcome.files.map((f) => f.chunks.join(''))).toEqual(
+    expect(outcome.files.map(exportedText)).toEqual(
       prepared.prepared.parts.map((part) => buildFluxXml(part.flux, dictionary)),
     );
   });

@@ -25,8 +25,9 @@ import {
   unprotectSheet,
 } from '../../../src/fake-excel/user';
 import type { CellFormat, FakeValue, ListSeparator, ShowTaskpaneMode } from '../../../src/fake-excel';
-import { browserXmllintRunner } from '../../../src/workers/browser-xmllint-runner';
-import type { XmllintRequest, XmllintRunner } from '../../../src/core/xsd/xmllint-runner';
+import { browserXsdPool, type XsdWorkerPool } from '../../../src/workers/browser-xmllint-runner';
+import type { XmllintRequest, XmllintResult } from '../../../src/core/xsd/xmllint-runner';
+import { createPortClientWorker } from './create-port-client-worker';
 
 interface E2eConfig {
   readonly dark?: boolean;
@@ -39,6 +40,8 @@ interface E2eConfig {
   readonly showAsTaskpane?: ShowTaskpaneMode;
   /** The runtime started from a ribbon click: the pane is hidden (its page runs all the same). */
   readonly paneHidden?: boolean;
+  /** Count the messages and bytes between the pane's main thread and its workers (e2e.workerTraffic()). */
+  readonly countWorkerTraffic?: boolean;
 }
 
 const config: E2eConfig = (window as unknown as { __E2E_CONFIG?: E2eConfig }).__E2E_CONFIG ?? {};
@@ -74,14 +77,107 @@ const office = {
   addin: host.office.addin,
 };
 
-let xmllint: XmllintRunner | undefined;
+let xsdPool: XsdWorkerPool | undefined;
+
+/** Messages and bytes that crossed between the pane's main thread and one kind of worker (by its name). */
+interface Traffic {
+  messages: number;
+  /** Strings (2 bytes a character), numbers, and the bytes of ArrayBuffers: what the main thread had to clone. */
+  bytes: number;
+  /** Of which in ArrayBuffers (XML as bytes). */
+  bufferBytes: number;
+  /** Blobs: their bytes stay in the browser's blob store, only a reference crosses. */
+  blobs: number;
+  blobBytes: number;
+}
+
+const traffic: { received: Record<string, Traffic>; sent: Record<string, Traffic> } = {
+  received: {},
+  sent: {},
+};
+
+function countMessage(into: Record<string, Traffic>, worker: string, data: unknown): void {
+  const t = (into[worker] ??= { messages: 0, bytes: 0, bufferBytes: 0, blobs: 0, blobBytes: 0 });
+  t.messages++;
+  const seen = new Set<unknown>();
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') t.bytes += value.length * 2;
+    else if (typeof value === 'number' || typeof value === 'boolean') t.bytes += 8;
+    else if (value === null || typeof value !== 'object' || seen.has(value)) return;
+    else {
+      seen.add(value);
+      if (value instanceof Blob) {
+        t.blobs++;
+        t.blobBytes += value.size;
+      } else if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
+        t.bytes += value.byteLength;
+        t.bufferBytes += value.byteLength;
+      } else if (value instanceof MessagePort) return;
+      else for (const item of Object.values(value)) walk(item);
+    }
+  };
+  walk(data);
+}
+
+if (config.countWorkerTraffic) {
+  // Wraps the Worker the pane's bundle constructs (webpack's `new Worker(new URL(…))` reads the global at run time).
+  const NativeWorker = window.Worker;
+  class CountedWorker extends NativeWorker {
+    private readonly kind: string;
+    constructor(url: string | URL, options?: WorkerOptions) {
+      super(url, options);
+      this.kind = options?.name ?? 'worker';
+      this.addEventListener('message', (event) => countMessage(traffic.received, this.kind, event.data));
+    }
+    override postMessage(...args: [unknown, (Transferable[] | StructuredSerializeOptions)?]): void {
+      countMessage(traffic.sent, this.kind, args[0]);
+      super.postMessage(...(args as Parameters<Worker['postMessage']>));
+    }
+  }
+  Object.assign(window, { Worker: CountedWorker });
+}
 
 const e2e = {
   excel,
   /** The add-in's pool of XSD Web Workers (the pane's own), one document at a time or several. */
   xmllint: (requests: XmllintRequest[]) => {
-    xmllint ??= browserXmllintRunner();
-    return Promise.all(requests.map((r) => (xmllint as XmllintRunner)(r)));
+    const pool = (xsdPool ??= browserXsdPool());
+    return Promise.all(requests.map((r) => pool.run(r)));
+  },
+  /**
+   * The same pool lent to another worker, as to the core worker during an export: the documents go from that worker
+   * to the XSD workers through the ports, as UTF-8 bytes given up by their owner (transferred), and come back.
+   */
+  xmllintThroughPorts: (requests: XmllintRequest[]) => {
+    const pool = (xsdPool ??= browserXsdPool());
+    const lease = pool.lend(() => undefined);
+    const client = createPortClientWorker();
+    const encoder = new TextEncoder();
+    const owned = requests.map((r) =>
+      typeof r.xml === 'string' ? { ...r, xml: encoder.encode(r.xml), transfer: true } : r,
+    );
+    return new Promise<{ results: XmllintResult[]; leftBehind: number[] }>((resolve, reject) => {
+      client.addEventListener('message', (event: MessageEvent) => {
+        client.terminate();
+        lease.release();
+        if (event.data.error) reject(new Error(event.data.error));
+        else resolve(event.data);
+      });
+      client.postMessage({ requests: owned, ports: lease.ports }, [...lease.ports]);
+    }).then(({ results, leftBehind }) => ({
+      // The bytes handed back, as text, to compare with what was sent.
+      results: results.map(({ xml, ...result }) => ({
+        ...result,
+        returned: xml ? new TextDecoder().decode(xml) : undefined,
+      })),
+      leftBehind,
+    }));
+  },
+  /** What crossed between the pane's main thread and its workers since the last reset (countWorkerTraffic). */
+  workerTraffic: () => JSON.parse(JSON.stringify(traffic)) as typeof traffic,
+  resetWorkerTraffic: () => {
+    traffic.received = {};
+    traffic.sent = {};
   },
   /** A ribbon click on a function command; resolves when the command calls completed(). */
   invokeCommand: (id: string): Promise<void> => host.click(id),
