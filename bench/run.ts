@@ -179,11 +179,11 @@ function coreReasons(
       `des workers (seuls les contrôles entre lignes restent centraux), lignes en tableaux par colonne ` +
       `(normalisation 18,9 → 13 µs/ligne mesuré).`,
     memory:
-      `${mo(m.startRssMb)} au départ ; ${mo(m.dataRssMb)} avec les lignes lues (${mo(m.dataHeapMb)} de tas) ; ` +
-      `${mo(m.preparedRssMb)} après vérification et sérialisation (valeurs normalisées ${mo(m.preparedHeapMb)} de ` +
-      `tas, octets XML ${mo(m.encodedMb)} gardés jusqu’à la fin de la validation) ; ${mo(m.validationPeakRssMb)} ` +
-      `pendant la validation (workers, mémoires wasm, déchets pas encore ramassés). Comblerait : lignes et valeurs en ` +
-      `tableaux (146 → 43 Mo et 130 → 38 Mo mesurés), chaque bloc écrit, validé puis libéré.`,
+      `mémoire résidente, déchets compris (rien n’est ramassé de force) : ${mo(m.startRssMb)} au départ ; ` +
+      `${mo(m.dataRssMb)} avec les lignes lues ; ${mo(m.preparedRssMb)} après vérification et sérialisation, dont ` +
+      `${mo(m.encodedMb)} d’octets XML gardés jusqu’à la fin de la validation ; ${mo(m.validationPeakRssMb)} ` +
+      `pendant la validation (workers, mémoires wasm). Comblerait : lignes et valeurs en tableaux (146 → 43 Mo et ` +
+      `130 → 38 Mo mesurés), chaque bloc écrit, validé puis libéré.`,
     wasm:
       `xmllint compilé en WebAssembly coûte ${ratio(big.wasmCpuMs, big.nativeCpuMs)} le CPU du natif sur un même ` +
       `document : c’est le moteur, pas notre code. L’export ne valide pas le fichier entier : il valide en parties ` +
