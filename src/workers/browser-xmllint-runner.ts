@@ -1,11 +1,10 @@
 import { createXsdWorker } from './create-xsd-worker';
-import type { XmllintRequest, XmllintResult, XmllintRunner } from '../core/xsd/xmllint-runner';
+import type { XmllintRequest, XmllintRunner } from '../core/xsd/xmllint-runner';
 import {
   XMLLINT_JOB_TAG,
   transferList,
-  xmllintCouldNotRun,
   xmllintJob,
-  xmllintResultOf,
+  replyOfQueuedJob,
   type XmllintJobReply,
   type XsdModuleMessage,
   type XsdPortMessage,
@@ -136,18 +135,11 @@ export function browserXsdPool(
     }
   };
 
-  const run: XmllintRunner = async (request) => {
-    let reply: XmllintJobReply;
-    try {
-      reply = await new Promise<XmllintJobReply>((resolve, reject) => {
-        queue.push({ id: nextId++, request, resolve, reject });
-        pump();
-      });
-    } catch (error) {
-      throw xmllintCouldNotRun('inconnu', error instanceof Error ? error.message : String(error), error);
-    }
-    return xmllintResultOf(reply) satisfies XmllintResult;
-  };
+  const run: XmllintRunner = (request) =>
+    replyOfQueuedJob((resolve, reject) => {
+      queue.push({ id: nextId++, request, resolve, reject });
+      pump();
+    });
 
   const lend: XsdWorkerPool['lend'] = (onLost) => {
     while (live.length < size) idle.push(start());

@@ -2,9 +2,8 @@ import type { XmllintRunner } from '../core/xsd/xmllint-runner';
 import {
   XMLLINT_JOB_TAG,
   transferList,
-  xmllintCouldNotRun,
   xmllintJob,
-  xmllintResultOf,
+  replyOfQueuedJob,
   type XmllintJobReply,
 } from './xmllint-job';
 
@@ -66,18 +65,11 @@ export function portXmllintRunner(ports: readonly MessagePort[]): PortXmllintRun
   });
 
   return {
-    run: async (request) => {
-      let reply: XmllintJobReply;
-      try {
-        reply = await new Promise<XmllintJobReply>((resolve, reject) => {
-          queue.push({ id: nextId++, request, resolve, reject });
-          pump();
-        });
-      } catch (error) {
-        throw xmllintCouldNotRun('inconnu', error instanceof Error ? error.message : String(error), error);
-      }
-      return xmllintResultOf(reply);
-    },
+    run: (request) =>
+      replyOfQueuedJob((resolve, reject) => {
+        queue.push({ id: nextId++, request, resolve, reject });
+        pump();
+      }),
     lost(index, message) {
       if (gone.has(index)) return;
       gone.add(index);

@@ -102,6 +102,22 @@ export function xmllintResultOf(reply: XmllintJobReply): XmllintResult {
   };
 }
 
+/**
+ * A pool's answer to one document: `enqueue` hands the job's settle functions to the pool's queue; a lost
+ * worker or port becomes the « could not run » error, and the reply becomes the runner's result.
+ */
+export async function replyOfQueuedJob(
+  enqueue: (resolve: (reply: XmllintJobReply) => void, reject: (error: unknown) => void) => void,
+): Promise<XmllintResult> {
+  let reply: XmllintJobReply;
+  try {
+    reply = await new Promise<XmllintJobReply>(enqueue);
+  } catch (error) {
+    throw xmllintCouldNotRun('inconnu', error instanceof Error ? error.message : String(error), error);
+  }
+  return xmllintResultOf(reply);
+}
+
 /** The runner's rejection when xmllint could not do its job (out of memory, abort, lost worker). */
 export function xmllintCouldNotRun(code: number | string, output: string, cause?: unknown): Error {
   return new Error(
