@@ -327,7 +327,7 @@ export function escapeCellText(text: string): string {
     .replace(/>/g, '&gt;');
 }
 
-/** Undoes the `_xHHHH_` escapes of ST_Xstring, as the reader does (xlsx-reader.ts, decodeEscapes). */
+/** Undoes the `_xHHHH_` escapes of ST_Xstring (ECMA-376), for this writer and for the reader (xlsx-reader.ts). */
 export function decodeCellEscapes(value: string): string {
   if (!value.includes('_x')) return value;
   return value.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { UnusableWorkbookError } from './unusable-workbook-error';
 import { StreamingWorkbookReader } from './streaming-reader';
 import { checkWorkbookFile } from './workbook-file-guard';
+import { decodeCellEscapes } from './sheet-xml';
 import { workbookFileMessage } from '../i18n/workbook-file-messages';
 import { hyperlinkFormulaAddress, rowsWithLinkAddresses, SheetLinks, urlFieldIds } from './xlsx-links';
 import { isBlank, mapHeaderColumns, rowsToSourceRows, withDuplicateColumns } from '../core/template/grid';
@@ -106,10 +107,7 @@ function cellValueOf(cell: ExcelJS.Cell): CellValue {
  * as typed; decoded, the control character is reported like any other.
  */
 function decodeEscapes(value: CellValue): CellValue {
-  if (typeof value !== 'string' || !value.includes('_x')) return value;
-  return value.replace(/_x([0-9A-Fa-f]{4})_/g, (_match, hex: string) =>
-    String.fromCharCode(parseInt(hex, 16)),
-  );
+  return typeof value === 'string' ? decodeCellEscapes(value) : value;
 }
 
 function rowValues(row: ExcelJS.Row, links?: SheetLinks): CellValue[] {
