@@ -51,9 +51,9 @@ const mb = (bytes: number) => bytes / 2 ** 20;
  * each stage (garbage included: no forced GC, the export does not force one either), and the highest resident
  * memory sampled while the parts are validated (timers run then: the validation awaits its workers).
  */
-function memoryAt(): { rssMb: number; heapMb: number; arrayBuffersMb: number } {
+function memoryAt(): { rssMb: number; arrayBuffersMb: number } {
   const m = process.memoryUsage();
-  return { rssMb: mb(m.rss), heapMb: mb(m.heapUsed), arrayBuffersMb: mb(m.arrayBuffers) };
+  return { rssMb: mb(m.rss), arrayBuffersMb: mb(m.arrayBuffers) };
 }
 
 async function exportJob(count: number): Promise<Record<string, unknown>> {
@@ -115,9 +115,7 @@ async function exportJob(count: number): Promise<Record<string, unknown>> {
     memory: {
       startRssMb: atStart.rssMb,
       dataRssMb: afterData.rssMb,
-      dataHeapMb: afterData.heapMb - atStart.heapMb,
       preparedRssMb: afterPrepare.rssMb,
-      preparedHeapMb: afterPrepare.heapMb - afterData.heapMb,
       encodedMb: afterPrepare.arrayBuffersMb - afterData.arrayBuffersMb,
       validationPeakRssMb: validationPeakMb,
     },

@@ -49,9 +49,7 @@ interface CoreResult {
   memory: {
     startRssMb: number;
     dataRssMb: number;
-    dataHeapMb: number;
     preparedRssMb: number;
-    preparedHeapMb: number;
     encodedMb: number;
     validationPeakRssMb: number;
   };
